@@ -1,0 +1,154 @@
+"""Reading the dates people type, and showing dates the way people say them.
+
+Accepts ISO dates and times (`2026-11-20 14:00`), a bare time (`14:00`, `2pm`), and
+the words people use straight after an interview: `now`, `today`, `yesterday`,
+`tomorrow`, weekday names (`friday`, `last friday`, `next friday`), `in 3 days`,
+`2 weeks ago`, `next week` — each optionally followed by a time. Everything is
+computed from an injected `now`, so nothing depends on the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Literal
+
+import pendulum
+
+Direction = Literal["past", "future"]
+
+EARLIEST_YEAR, LATEST_YEAR = 1950, 2200
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_TIME = re.compile(r"(?:^|\s)(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+_OFFSET = re.compile(r"^(?:in\s+)?(\d{1,3})\s+(day|week)s?(\s+ago)?$")
+
+
+class DateParseError(ValueError):
+    """The text is not a date we can read; the message says what would work."""
+
+
+def parse_when(
+    text: str, now: pendulum.DateTime, *, prefer: Direction = "past"
+) -> pendulum.DateTime:
+    """A timezone-aware moment from what the user typed, in `now`'s time zone.
+
+    A day without a time keeps `now`'s time of day, so the preview stays close to
+    what the user meant and is easy to correct.
+    """
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        raise DateParseError("Enter a date, e.g. 2026-11-20 14:00, today 14:00 or yesterday")
+    if cleaned == "now":
+        return now
+    day_text, clock = _split_time(cleaned)
+    day = _relative_day(day_text, now.date(), prefer) if day_text else now.date()
+    if day is None:
+        return _parse_absolute(text.strip(), now)
+    hour, minute = clock if clock else (now.hour, now.minute)
+    moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=now.timezone)
+    return _check_range(moment)
+
+
+def parse_day(text: str, today: date, *, prefer: Direction = "future") -> date:
+    """A calendar day, e.g. when they said you would hear back."""
+    now = pendulum.datetime(today.year, today.month, today.day, 12, tz="UTC")
+    return parse_when(text, now, prefer=prefer).date()
+
+
+def _split_time(text: str) -> tuple[str, tuple[int, int] | None]:
+    match = _TIME.search(text)
+    if not match or (match.group(2) is None and match.group(3) is None):
+        return text, None  # "2026" or "3" alone is not a time
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem = match.group(3)
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise DateParseError(f"{hour}{meridiem} is not a time")
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise DateParseError(f"{match.group(0).strip()} is not a time of day")
+    return text[: match.start()].strip(), (hour, minute)
+
+
+def _relative_day(text: str, today: date, prefer: Direction) -> date | None:
+    anchor = pendulum.Date(today.year, today.month, today.day)
+    simple = {"today": 0, "yesterday": -1, "tomorrow": 1, "next week": 7, "last week": -7}
+    if text in simple:
+        return anchor.add(days=simple[text])
+    offset = _OFFSET.match(text)
+    if offset:
+        count = int(offset.group(1)) * (7 if offset.group(2) == "week" else 1)
+        return anchor.add(days=-count if offset.group(3) else count)
+    qualifier, _, name = text.rpartition(" ")
+    weekday = _weekday(name)
+    if weekday is None or qualifier not in ("", "last", "next", "this", "on"):
+        return None
+    direction = {"last": "past", "next": "future"}.get(qualifier, prefer)
+    if direction == "past":
+        back = (anchor.weekday() - weekday) % 7
+        return anchor.subtract(days=back or (7 if qualifier == "last" else 0))
+    forward = (weekday - anchor.weekday()) % 7
+    return anchor.add(days=forward or (7 if qualifier == "next" else 0))
+
+
+def _weekday(name: str) -> int | None:
+    for index, day in enumerate(_WEEKDAYS):
+        if len(name) >= 3 and day.startswith(name):
+            return index
+    return None
+
+
+def _parse_absolute(text: str, now: pendulum.DateTime) -> pendulum.DateTime:
+    try:
+        parsed = pendulum.parse(text, tz=now.timezone, strict=False)
+    except (ValueError, OverflowError, TypeError):
+        parsed = None
+    if not isinstance(parsed, pendulum.DateTime):
+        raise DateParseError(
+            f"Can't read {text!r} as a date. Try 2026-11-20 14:00, today 14:00 or yesterday"
+        )
+    if not re.search(r"\d:\d", text):
+        parsed = parsed.set(hour=now.hour, minute=now.minute)
+    return _check_range(parsed)
+
+
+def _check_range(moment: pendulum.DateTime) -> pendulum.DateTime:
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise DateParseError(f"{moment.year} is out of range ({EARLIEST_YEAR}–{LATEST_YEAR})")
+    return moment
+
+
+def format_moment(moment: datetime) -> str:
+    """`Fri 20 Nov 2026, 14:00` in the moment's own time zone."""
+    return pendulum.instance(moment).format("ddd D MMM YYYY, HH:mm")
+
+
+def format_day(day: date) -> str:
+    return pendulum.Date(day.year, day.month, day.day).format("ddd D MMM YYYY")
+
+
+def relative_or_absolute(moment: datetime, now: datetime, *, within_days: int = 7) -> str:
+    """ "3 days ago" / "in 2 hours" for nearby moments, the date itself otherwise."""
+    seconds = (moment - now).total_seconds()
+    if abs(seconds) > within_days * 86400:
+        return format_day(pendulum.instance(moment).date())
+    return humanize_delta(seconds)
+
+
+def humanize_delta(seconds: float) -> str:
+    """A signed gap in words: negative is the past ("3 days ago"), positive the future."""
+    size = abs(seconds)
+    if size < 60:
+        return "just now"
+    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if size >= length:
+            count = int(size // length)
+            words = plural(count, unit)
+            return f"{words} ago" if seconds < 0 else f"in {words}"
+    raise AssertionError("unreachable")
+
+
+def plural(count: int, noun: str, plural_form: str | None = None) -> str:
+    """`1 round`, `3 rounds`, `2 opportunities` (with `plural_form`)."""
+    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"

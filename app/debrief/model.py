@@ -1,0 +1,379 @@
+"""The records a journal holds, their invariants, and their plain-dict form.
+
+Nothing here knows about Textual or TinyDB. Every record validates itself on
+construction, so an invalid one cannot exist; `to_dict`/`from_dict` convert to and
+from JSON-ready dicts (datetimes as ISO-8601 with offset, money as decimal strings).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+RATING_MIN, RATING_MAX = 1, 10
+
+
+class ModelError(ValueError):
+    """A value breaks a record's rules; `field` names the offending field."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.message = message
+
+
+class LabelledEnum(StrEnum):
+    """A string enum whose members also carry a human label."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Stage(LabelledEnum):
+    PHONE_SCREEN = "phone_screen"
+    TECHNICAL = "technical"
+    HIRING_MANAGER = "hiring_manager"
+    PANEL = "panel"
+    ONSITE = "onsite"
+    FINAL = "final"
+    OTHER = "other"
+
+
+class Format(LabelledEnum):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+
+
+class Status(LabelledEnum):
+    INTERVIEWING = "interviewing"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    ACCEPTED = "accepted"
+    GHOSTED = "ghosted"
+
+
+class Period(LabelledEnum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    HOUR = "hour"
+
+    @property
+    def label(self) -> str:
+        return f"per {self.value}"
+
+
+class Channel(LabelledEnum):
+    """How an interviewer prefers to be contacted."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    LINKEDIN = "linkedin"
+    POST = "post"
+
+    @property
+    def label(self) -> str:
+        return {"linkedin": "LinkedIn", "post": "post / express mail"}.get(self.value, self.value)
+
+
+class Rapport(LabelledEnum):
+    """Could you see yourself working with the interviewer?"""
+
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+# ISO 4217 active codes: a typo such as "EUD" is refused rather than stored.
+CURRENCIES = frozenset(
+    """
+    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL
+    BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP
+    ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR
+    IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL
+    LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR
+    NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD
+    SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX
+    USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG
+    """.split()  # noqa: SIM905 (one block reads better than 180 lines)
+)
+
+# Working time behind the annual figure: 40 hours a week, 5 days a week, 52 weeks.
+ANNUAL_FACTOR = {Period.YEAR: 1, Period.MONTH: 12, Period.DAY: 5 * 52, Period.HOUR: 40 * 52}
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def check_rating(field_name: str, value: int | None, *, required: bool) -> None:
+    """A 1–10 score; `bool` is refused even though it is an int."""
+    if value is None:
+        if required:
+            raise ModelError(field_name, "is required (1–10)")
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ModelError(field_name, "must be a whole number from 1 to 10")
+    if not RATING_MIN <= value <= RATING_MAX:
+        raise ModelError(field_name, f"must be from 1 to 10, not {value}")
+
+
+def check_aware(field_name: str, value: datetime) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ModelError(field_name, "must carry a time zone")
+
+
+def check_not_blank(field_name: str, value: str) -> None:
+    if not value.strip():
+        raise ModelError(field_name, "must not be empty")
+
+
+def normalise_currency(code: str) -> str:
+    """Upper-case a currency code and refuse anything that is not ISO 4217."""
+    cleaned = code.strip().upper()
+    if cleaned not in CURRENCIES:
+        raise ModelError("currency", f"{code.strip()!r} is not an ISO 4217 currency code")
+    return cleaned
+
+
+def is_valid_email(text: str) -> bool:
+    return bool(_EMAIL.match(text))
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of pay in one currency for one period (never converted between currencies)."""
+
+    amount: Decimal
+    currency: str
+    period: Period = Period.YEAR
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, Decimal) or not self.amount.is_finite():
+            raise ModelError("amount", "must be a finite number")
+        if self.amount < 0:
+            raise ModelError("amount", "must not be negative")
+        object.__setattr__(self, "currency", normalise_currency(self.currency))
+
+    def annual(self) -> Decimal:
+        """The yearly equivalent, under the working-time assumptions of ANNUAL_FACTOR."""
+        return self.amount * ANNUAL_FACTOR[self.period]
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    """One interviewer's business card; spelling matters for the thank-you note."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin: str = ""
+    preferred: Channel = Channel.EMAIL
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        check_not_blank("name", self.name)
+        if self.email and not is_valid_email(self.email):
+            raise ModelError("email", f"{self.email!r} is not an email address")
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    """A job at a company: every interview round for it is a Reflection."""
+
+    company: str
+    role: str
+    created_at: datetime
+    updated_at: datetime
+    id: str = field(default_factory=new_id)
+    status: Status = Status.INTERVIEWING
+    location: str = ""
+    link: str = ""
+
+    def __post_init__(self) -> None:
+        check_not_blank("company", self.company)
+        check_not_blank("role", self.role)
+        check_aware("created_at", self.created_at)
+        check_aware("updated_at", self.updated_at)
+
+    @property
+    def title(self) -> str:
+        return f"{self.company} — {self.role}"
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """What the user wrote straight after one interview."""
+
+    opportunity_id: str
+    interview_at: datetime
+    rating: int
+    created_at: datetime
+    updated_at: datetime
+    id: str = field(default_factory=new_id)
+    stage: Stage = Stage.OTHER
+    format: Format = Format.VIDEO
+    interviewers: tuple[Interviewer, ...] = ()
+    went_well: str = ""
+    went_badly: str = ""
+    answer_differently: str = ""
+    rapport: str = ""
+    could_work_with: Rapport | None = None
+    likes_role: str = ""
+    likes_company: str = ""
+    reservations: str = ""
+    resolve_reservations: str = ""
+    money: Money | None = None
+    money_notes: str = ""
+    vs_current_job: str = ""
+    vs_other_opportunities: str = ""
+    want_job: int | None = None
+    next_steps: str = ""
+    reply_by: date | None = None
+    feedback: str = ""
+    key_point: str = ""
+    lessons: str = ""
+
+    def __post_init__(self) -> None:
+        check_not_blank("opportunity_id", self.opportunity_id)
+        check_aware("interview_at", self.interview_at)
+        check_aware("created_at", self.created_at)
+        check_aware("updated_at", self.updated_at)
+        check_rating("rating", self.rating, required=True)
+        check_rating("want_job", self.want_job, required=False)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Preferences read once at start."""
+
+    default_currency: str = "USD"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "default_currency", normalise_currency(self.default_currency))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An unfinished questionnaire: the raw answers exactly as typed, valid or not."""
+
+    answers: dict[str, Any]
+    started_at: datetime
+    updated_at: datetime
+    id: str = field(default_factory=new_id)
+    step: int = 0
+    reflection_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        """ "Acme — Data Engineer", or what there is of it so far."""
+        parts = [str(self.answers.get(k) or "").strip() for k in ("company", "role")]
+        return " — ".join(p for p in parts if p) or "an untitled interview"
+
+
+# --- plain-dict codec ---------------------------------------------------------------
+
+Record = TypeVar("Record")
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A JSON-ready dict of a record (nested records, enums, dates and money included)."""
+    encoded = _encode(record)
+    assert isinstance(encoded, dict)
+    return encoded
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def from_dict(cls: type[Record], data: Any) -> Record:
+    """Rebuild a record from `to_dict` output; a bad value raises ModelError naming it."""
+    if not isinstance(data, dict):
+        raise ModelError(cls.__name__, "must be an object")
+    hints = get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise ModelError(f.name, "is missing")
+            continue
+        kwargs[f.name] = _decode(f.name, hints[f.name], data[f.name])
+    try:
+        return cls(**kwargs)
+    except ModelError:
+        raise
+    except (TypeError, ValueError) as error:
+        raise ModelError(cls.__name__, str(error)) from error
+
+
+def _decode(name: str, hint: Any, raw: Any) -> Any:
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        if raw is None:
+            return None
+        (inner,) = [a for a in get_args(hint) if a is not type(None)]
+        return _decode(name, inner, raw)
+    if origin is tuple:
+        return tuple(_decode(name, get_args(hint)[0], v) for v in _expect(name, raw, list))
+    if origin is dict or hint is Any:
+        return raw if hint is Any else _expect(name, raw, dict)
+    if dataclasses.is_dataclass(hint):
+        return from_dict(hint, raw)  # type: ignore[arg-type]
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        try:
+            return hint(_expect(name, raw, str))
+        except ValueError:
+            raise ModelError(name, f"{raw!r} is not one of {[m.value for m in hint]}") from None
+    if hint is datetime:
+        return _parse_iso(name, raw, datetime.fromisoformat)
+    if hint is date:
+        return _parse_iso(name, raw, date.fromisoformat)
+    if hint is Decimal:
+        try:
+            return Decimal(_expect(name, raw, str))
+        except InvalidOperation:
+            raise ModelError(name, f"{raw!r} is not a number") from None
+    if hint is int:
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ModelError(name, f"{raw!r} is not a whole number")
+        return raw
+    if hint is str:
+        return _expect(name, raw, str)
+    raise TypeError(f"no decoder for {hint!r}")  # a programming error, not bad data
+
+
+def _expect(name: str, raw: Any, kind: type) -> Any:
+    if not isinstance(raw, kind):
+        raise ModelError(name, f"expected {kind.__name__}, got {type(raw).__name__}")
+    return raw
+
+
+def _parse_iso(name: str, raw: Any, parse: Any) -> Any:
+    try:
+        return parse(_expect(name, raw, str))
+    except ValueError:
+        raise ModelError(name, f"{raw!r} is not an ISO-8601 date") from None

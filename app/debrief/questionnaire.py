@@ -1,0 +1,509 @@
+"""The post-interview questionnaire as data, and the rules that turn answers into a Reflection.
+
+The UI renders whatever `STEPS` lists: adding a question is one `Question` entry here
+(plus a field on `Reflection` if it is stored). Answers travel as *raw* values, exactly
+as typed, so a draft keeps even text that does not validate yet; `parse_answer` and
+`build_reflection` turn them into typed values or field-level messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+import pendulum
+
+from debrief.dates import DateParseError, format_day, format_moment, parse_day, parse_when
+from debrief.model import (
+    Channel,
+    Format,
+    Interviewer,
+    LabelledEnum,
+    ModelError,
+    Money,
+    Opportunity,
+    Period,
+    Rapport,
+    Reflection,
+    Stage,
+    new_id,
+    normalise_currency,
+)
+
+Raw = Any  # str for text-like kinds, int | None for ratings, list[dict[str, str]] for cards
+
+
+class Kind(StrEnum):
+    LINE = "line"  # one line of text
+    TEXT = "text"  # free text, several lines
+    CHOICE = "choice"  # one of `Question.choices`
+    RATING = "rating"  # 1–10
+    WHEN = "when"  # a moment: date and time
+    DAY = "day"  # a calendar day
+    AMOUNT = "amount"  # a non-negative decimal
+    CURRENCY = "currency"  # an ISO 4217 code
+    CARDS = "cards"  # interviewers' business cards
+    COMPANY = "company"  # a line completed from known companies
+    ROLE = "role"  # a line completed from the company's known roles
+
+
+def choices_of(enum: type[LabelledEnum]) -> tuple[tuple[str, str], ...]:
+    return tuple((member.value, member.label) for member in enum)
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    label: str
+    kind: Kind
+    required: bool = False
+    placeholder: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    hint: str
+    questions: tuple[Question, ...]
+
+    @property
+    def optional(self) -> bool:
+        return not any(q.required for q in self.questions)
+
+
+def _text(key: str, label: str, placeholder: str = "") -> Question:
+    return Question(key, label, Kind.TEXT, placeholder=placeholder)
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        "opportunity",
+        "The opportunity",
+        "Write it down now, while it is fresh: the details fade within hours.",
+        (
+            Question("company", "Company", Kind.COMPANY, required=True, placeholder="Acme"),
+            Question("role", "Role", Kind.ROLE, required=True, placeholder="Data Engineer"),
+            Question(
+                "interview_at",
+                "Interview date and time",
+                Kind.WHEN,
+                required=True,
+                placeholder="2026-11-20 14:00, today 14:00, yesterday",
+            ),
+            Question("stage", "Stage", Kind.CHOICE, choices=choices_of(Stage)),
+            Question("format", "Format", Kind.CHOICE, choices=choices_of(Format)),
+        ),
+    ),
+    Step(
+        "interviewers",
+        "Interviewers",
+        "Spelling matters: get each name, title and email exactly right — "
+        "your thank-you note depends on them.",
+        (Question("interviewers", "Business cards", Kind.CARDS),),
+    ),
+    Step(
+        "rating",
+        "Your performance",
+        "Be honest with yourself — you'll only get better if you see where to improve.",
+        (Question("rating", "Overall, how did you do? (1–10)", Kind.RATING, required=True),),
+    ),
+    Step(
+        "went_well",
+        "What went well",
+        "Note where you performed strongly, so you can do it again.",
+        (_text("went_well", "Where did you perform strongly?"),),
+    ),
+    Step(
+        "went_badly",
+        "What didn't go so well",
+        "Every interview is a lesson: an answer you would change is one you'll nail next time.",
+        (
+            _text("went_badly", "What didn't go so well?"),
+            _text("answer_differently", "Where would you answer differently?"),
+        ),
+    ),
+    Step(
+        "interviewer",
+        "The interviewer",
+        "You were interviewing them too: could you see yourself working with this person?",
+        (
+            _text("rapport", "How did you get on?"),
+            Question(
+                "could_work_with",
+                "Could you see yourself working with them?",
+                Kind.CHOICE,
+                choices=choices_of(Rapport),
+            ),
+        ),
+    ),
+    Step(
+        "likes",
+        "The role and the company",
+        "What draws you to this job? It helps you decide, and it makes a sincere thank-you.",
+        (
+            _text("likes_role", "What do you like about the role?"),
+            _text("likes_company", "What do you like about the company?"),
+        ),
+    ),
+    Step(
+        "reservations",
+        "Reservations",
+        "Name your doubts now, and how they could be resolved — ask about them next round.",
+        (
+            _text("reservations", "Any reservations?"),
+            _text("resolve_reservations", "How could they be resolved?"),
+        ),
+    ),
+    Step(
+        "money",
+        "Money",
+        "Optional. Write down any figure mentioned, exactly as it was said.",
+        (
+            Question("money_amount", "Amount", Kind.AMOUNT, placeholder="85000"),
+            Question("money_currency", "Currency (ISO code)", Kind.CURRENCY, placeholder="EUR"),
+            Question("money_period", "Period", Kind.CHOICE, choices=choices_of(Period)),
+            _text("money_notes", "Notes", "bonus, equity, range, flexibility…"),
+        ),
+    ),
+    Step(
+        "comparison",
+        "Comparison",
+        "Compare honestly: with the job you have, and with your other options.",
+        (
+            _text("vs_current_job", "Compared with your current job?"),
+            _text("vs_other_opportunities", "Compared with your other opportunities?"),
+        ),
+    ),
+    Step(
+        "next",
+        "Next steps",
+        "Ask about next steps and timing before you leave; keep one point for your thank-you.",
+        (
+            Question("want_job", "Do you want this job? (1–10)", Kind.RATING),
+            _text("next_steps", "Next steps they described"),
+            Question(
+                "reply_by",
+                "When did they say you'd hear?",
+                Kind.DAY,
+                placeholder="friday, in 2 weeks, 2026-12-01",
+            ),
+            _text("feedback", "Feedback asked for / received"),
+            _text("key_point", "One key discussion point (for the thank-you note)"),
+            _text("lessons", "Lessons for next time"),
+        ),
+    ),
+)
+
+QUESTIONS: dict[str, Question] = {q.key: q for step in STEPS for q in step.questions}
+CARD_FIELDS: tuple[tuple[str, str], ...] = (
+    ("name", "Name"),
+    ("title", "Title"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("linkedin", "LinkedIn"),
+    ("preferred", "Preferred contact"),
+)
+CHANNEL_CHOICES = choices_of(Channel)
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    """What parsing needs besides the answers: the clock and the user's defaults."""
+
+    now: pendulum.DateTime
+    default_currency: str = "USD"
+
+
+class AnswerError(ValueError):
+    """One answer cannot be used as typed; the message is shown at the field."""
+
+
+class AnswersInvalid(ValueError):
+    """Some answers cannot be saved; `errors` maps question keys to messages."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = dict(errors)
+
+
+def is_empty(raw: Raw) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return not raw.strip()
+    if isinstance(raw, list):
+        return not any(_card_filled(card) for card in raw)
+    return False
+
+
+def new_answers(ctx: AnswerContext) -> dict[str, Raw]:
+    """The answers of a fresh questionnaire: everything empty but sensible defaults."""
+    answers: dict[str, Raw] = {
+        key: [] if q.kind is Kind.CARDS else None if q.kind is Kind.RATING else ""
+        for key, q in QUESTIONS.items()
+    }
+    answers["interview_at"] = ctx.now.format("YYYY-MM-DD HH:mm")
+    answers["money_currency"] = ctx.default_currency
+    answers["money_period"] = Period.YEAR.value
+    return answers
+
+
+_REQUIRED = {
+    Kind.RATING: "Required: press a digit 1–9, or 0 for 10",
+    Kind.WHEN: "Required: e.g. 2026-11-20 14:00, today 14:00 or yesterday",
+}
+
+
+def pin_dates(answers: Mapping[str, Raw], ctx: AnswerContext) -> dict[str, Raw]:
+    """The answers with relative dates ("yesterday 3pm") written out as absolute ones.
+
+    A draft resumed tomorrow must still mean the day the user meant today.
+    """
+    pinned = dict(answers)
+    for key, question in QUESTIONS.items():
+        if question.kind not in (Kind.WHEN, Kind.DAY):
+            continue
+        try:
+            value = parse_answer(question, answers.get(key), ctx)
+        except AnswerError:
+            continue  # kept exactly as typed, to be fixed by the user
+        if value is not None:
+            pinned[key] = value.format(
+                "YYYY-MM-DD HH:mm" if question.kind is Kind.WHEN else "YYYY-MM-DD"
+            )
+    return pinned
+
+
+def parse_answer(question: Question, raw: Raw, ctx: AnswerContext) -> Any:
+    """The typed value of one answer (None when empty), or AnswerError with a message."""
+    if is_empty(raw):
+        if question.required:
+            raise AnswerError(_REQUIRED.get(question.kind, f"{question.label} is required"))
+        return None
+    parser = _PARSERS[question.kind]
+    return parser(question, raw, ctx)
+
+
+def answer_errors(
+    answers: Mapping[str, Raw], ctx: AnswerContext, keys: list[str] | None = None
+) -> dict[str, str]:
+    """Field-level messages for the given questions (all of them by default)."""
+    errors: dict[str, str] = {}
+    for key in keys if keys is not None else list(QUESTIONS):
+        try:
+            parse_answer(QUESTIONS[key], answers.get(key), ctx)
+        except AnswerError as error:
+            errors[key] = str(error)
+    return errors
+
+
+def step_errors(step: Step, answers: Mapping[str, Raw], ctx: AnswerContext) -> dict[str, str]:
+    return answer_errors(answers, ctx, [q.key for q in step.questions])
+
+
+def _parse_line(question: Question, raw: Raw, ctx: AnswerContext) -> str:
+    if not isinstance(raw, str):
+        raise AnswerError("must be text")
+    return raw.strip() if question.kind is not Kind.TEXT else raw.strip("\n ")
+
+
+def _parse_choice(question: Question, raw: Raw, ctx: AnswerContext) -> str:
+    if raw not in {value for value, _ in question.choices}:
+        raise AnswerError(f"{raw!r} is not one of the choices")
+    return str(raw)
+
+
+def _parse_rating(question: Question, raw: Raw, ctx: AnswerContext) -> int:
+    if isinstance(raw, str) and raw.strip().isdigit():
+        raw = int(raw.strip())
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 10:
+        raise AnswerError(f"Pick a number from 1 to 10, not {raw!r}")
+    return raw
+
+
+def _parse_when(question: Question, raw: Raw, ctx: AnswerContext) -> pendulum.DateTime:
+    try:
+        return parse_when(str(raw), ctx.now, prefer="past")
+    except DateParseError as error:
+        raise AnswerError(str(error)) from None
+
+
+def _parse_day(question: Question, raw: Raw, ctx: AnswerContext) -> Any:
+    try:
+        return parse_day(str(raw), ctx.now.date(), prefer="future")
+    except DateParseError as error:
+        raise AnswerError(str(error)) from None
+
+
+def _parse_amount(question: Question, raw: Raw, ctx: AnswerContext) -> Decimal:
+    text = str(raw).strip().replace(",", "").replace("_", "").replace(" ", "")
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise AnswerError(
+            f"{str(raw).strip()!r} is not an amount — type digits, e.g. 85000"
+        ) from None
+    if not amount.is_finite() or amount < 0:
+        raise AnswerError("The amount must be a positive number")
+    if amount >= Decimal("1e12"):
+        raise AnswerError("That amount is too large to be pay")
+    return amount
+
+
+def _parse_currency(question: Question, raw: Raw, ctx: AnswerContext) -> str:
+    try:
+        return normalise_currency(str(raw))
+    except ModelError as error:
+        raise AnswerError(f"{error.message} (e.g. USD, EUR, GBP)") from None
+
+
+def _parse_cards(question: Question, raw: Raw, ctx: AnswerContext) -> tuple[Interviewer, ...]:
+    if not isinstance(raw, list):
+        raise AnswerError("must be a list of business cards")
+    problems = card_errors(raw)
+    if problems:
+        index, (field_name, message) = next(iter(problems.items()))
+        raise AnswerError(f"Interviewer {index + 1}: {field_name} {message}")
+    return tuple(_interviewer_from_card(card) for card in raw if _card_filled(card))
+
+
+def card_errors(cards: list[Any]) -> dict[int, tuple[str, str]]:
+    """Problems per card (by position): the field at fault and what is wrong with it."""
+    problems: dict[int, tuple[str, str]] = {}
+    for index, card in enumerate(cards):
+        if not _card_filled(card):
+            continue
+        try:
+            _interviewer_from_card(card)
+        except ModelError as error:
+            problems[index] = (error.field, error.message)
+    return problems
+
+
+def _card_filled(card: Any) -> bool:
+    return isinstance(card, dict) and any(
+        str(card.get(key) or "").strip() for key, _ in CARD_FIELDS if key != "preferred"
+    )
+
+
+def _interviewer_from_card(card: Mapping[str, Any]) -> Interviewer:
+    def text(key: str) -> str:
+        return str(card.get(key) or "").strip()
+
+    preferred = text("preferred") or Channel.EMAIL.value
+    if preferred not in {value for value, _ in CHANNEL_CHOICES}:
+        raise ModelError("preferred", f"{preferred!r} is not a channel")
+    return Interviewer(
+        name=text("name"),
+        title=text("title"),
+        email=text("email"),
+        phone=text("phone"),
+        linkedin=text("linkedin"),
+        preferred=Channel(preferred),
+    )
+
+
+_PARSERS: dict[Kind, Callable[[Question, Raw, AnswerContext], Any]] = {
+    Kind.LINE: _parse_line,
+    Kind.TEXT: _parse_line,
+    Kind.COMPANY: _parse_line,
+    Kind.ROLE: _parse_line,
+    Kind.CHOICE: _parse_choice,
+    Kind.RATING: _parse_rating,
+    Kind.WHEN: _parse_when,
+    Kind.DAY: _parse_day,
+    Kind.AMOUNT: _parse_amount,
+    Kind.CURRENCY: _parse_currency,
+    Kind.CARDS: _parse_cards,
+}
+
+
+@dataclass(frozen=True)
+class ParsedAnswers:
+    """Every answer typed and checked; what saving needs besides ids and timestamps."""
+
+    company: str
+    role: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def reflection(
+        self,
+        opportunity_id: str,
+        *,
+        now: datetime,
+        reflection_id: str | None = None,
+        previous: Reflection | None = None,
+    ) -> Reflection:
+        """A new Reflection, or `previous` updated (same id and created_at)."""
+        return Reflection(
+            opportunity_id=opportunity_id,
+            id=previous.id if previous else (reflection_id or new_id()),
+            created_at=previous.created_at if previous else now,
+            updated_at=now,
+            **self.values,
+        )
+
+    def opportunity(self, existing: Opportunity | None, *, now: datetime) -> Opportunity:
+        """The opportunity these answers belong to: `existing`, or a new one."""
+        if existing is not None:
+            return existing
+        return Opportunity(company=self.company, role=self.role, created_at=now, updated_at=now)
+
+
+def parse_answers(answers: Mapping[str, Raw], ctx: AnswerContext) -> ParsedAnswers:
+    """All answers parsed, or AnswersInvalid listing every field that needs attention."""
+    errors = answer_errors(answers, ctx)
+    if errors:
+        raise AnswersInvalid(errors)
+    typed = {key: parse_answer(QUESTIONS[key], answers.get(key), ctx) for key in QUESTIONS}
+    amount = typed.pop("money_amount")
+    currency = typed.pop("money_currency") or ctx.default_currency
+    period = Period(typed.pop("money_period") or Period.YEAR.value)
+    money = None if amount is None else Money(amount, currency, period)
+    values: dict[str, Any] = {
+        key: value
+        for key, value in typed.items()
+        if key not in ("company", "role") and value is not None
+    }
+    for key, enum in (("stage", Stage), ("format", Format), ("could_work_with", Rapport)):
+        if key in values:
+            values[key] = enum(values[key])
+    values["money"] = money
+    return ParsedAnswers(company=typed["company"], role=typed["role"], values=values)
+
+
+# --- showing answers back (review page) -------------------------------------------------
+
+
+def display_answer(question: Question, raw: Raw, ctx: AnswerContext) -> str:
+    """How an answer reads on the review page; empty string when unanswered."""
+    if is_empty(raw):
+        return ""
+    try:
+        value = parse_answer(question, raw, ctx)
+    except AnswerError:
+        return str(raw)
+    if question.kind is Kind.CHOICE:
+        return dict(question.choices)[value]
+    if question.kind is Kind.RATING:
+        return f"{value} / 10"
+    if question.kind is Kind.WHEN:
+        return format_moment(value)
+    if question.kind is Kind.DAY:
+        return format_day(value)
+    if question.kind is Kind.CARDS:
+        return "\n".join(describe_interviewer(person) for person in value)
+    return str(value)
+
+
+def describe_interviewer(person: Interviewer) -> str:
+    """`Jane Doe, CTO · jane@acme.com · prefers email` on one line."""
+    head = ", ".join(p for p in (person.name, person.title) if p)
+    details = [d for d in (person.email, person.phone, person.linkedin) if d]
+    return " · ".join([head, *details, f"prefers {person.preferred.label}"])

@@ -1,0 +1,343 @@
+"""The journal: the only code that touches TinyDB, speaking model records in and out.
+
+One file holds the opportunities, reflections, settings and a `meta` table naming the
+format and schema. Unfinished questionnaires live in a small sidecar file
+(`<name>.drafts.json`) so that autosaving a draft every second never rewrites the
+whole journal. Writers take a short exclusive lock and re-read a file another process
+changed before writing, so two Debrief windows on one journal merge rather than
+overwrite each other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import Query, TinyDB
+from tinydb.table import Table
+
+from debrief.model import (
+    Draft,
+    ModelError,
+    Opportunity,
+    Reflection,
+    Settings,
+    from_dict,
+    to_dict,
+)
+from debrief.store.migrations import SCHEMA_VERSION, migrate
+from debrief.store.storage import (
+    AtomicJSONStorage,
+    JournalError,
+    backup_path_of,
+    describe_os_error,
+    file_lock,
+    lock_path_of,
+    remove_stale_temporaries,
+)
+
+FORMAT_NAME = "debrief-journal"
+DRAFTS_FORMAT_NAME = "debrief-drafts"
+RECORD_TABLES: dict[str, type[Any]] = {"opportunities": Opportunity, "reflections": Reflection}
+
+Record = TypeVar("Record", Opportunity, Reflection)
+
+__all__ = ["Journal", "JournalError"]
+
+
+def drafts_path_of(path: Path) -> Path:
+    return path.with_name(path.stem + ".drafts.json")
+
+
+def _meta(format_name: str) -> dict[str, Any]:
+    return {"format": format_name, "schema": SCHEMA_VERSION}
+
+
+class _File:
+    """One TinyDB file with its atomic storage and its own format name."""
+
+    def __init__(self, path: Path, format_name: str, *, readonly: bool, lock: Path) -> None:
+        self.path = path
+        self.format_name = format_name
+        self.lock = lock  # one lock for the journal and its drafts
+        self.db = TinyDB(path, storage=AtomicJSONStorage, readonly=readonly)
+        storage = self.db.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        self.storage = storage
+
+    def table(self, name: str) -> Table:
+        return self.db.table(name, cache_size=0)  # another process may change the file
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            return self.storage.read()
+        except JournalError as error:
+            raise JournalError(_refusal(self.path, str(error))) from error
+
+    def check(self, *, create: bool) -> None:
+        """Refuse a file that is not ours, or too new; create or migrate it when allowed."""
+        data = self.read()
+        if data is None:
+            if create:
+                self._create()
+            return
+        meta = next(iter(data.get("meta", {}).values()), None)
+        if not isinstance(meta, dict) or meta.get("format") != self.format_name:
+            raise JournalError(_refusal(self.path, f"{self.path} is not a Debrief journal."))
+        schema = meta.get("schema")
+        if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+            raise JournalError(_refusal(self.path, f"{self.path} has no valid schema version."))
+        if schema > SCHEMA_VERSION:
+            raise JournalError(
+                _refusal(
+                    self.path,
+                    f"{self.path} was written by a newer Debrief (schema {schema}; this "
+                    f"version reads up to {SCHEMA_VERSION}). Upgrade Debrief to open it.",
+                )
+            )
+        if schema < SCHEMA_VERSION:
+            self._migrate(schema)
+
+    def tidy(self) -> None:
+        """Remove temporary files that a killed writer left beside this file."""
+        with contextlib.suppress(OSError), file_lock(self.lock):
+            remove_stale_temporaries(self.path)
+
+    def _create(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with file_lock(self.lock):
+                if self.storage.read() is None:  # another process may have just made it
+                    self.storage.write({"meta": {"1": _meta(self.format_name)}})
+        except OSError as error:
+            raise JournalError(
+                f"Can't create {self.path}: {describe_os_error(error)}. "
+                "Pass another location with --db PATH or DEBRIEF_DB."
+            ) from error
+
+    def _migrate(self, schema: int) -> None:
+        if self.storage.readonly:
+            raise JournalError(
+                f"{self.path} uses an older schema; open it in the app once to upgrade it."
+            )
+        with file_lock(self.lock):
+            data = self.storage.read() or {}
+            upgraded = migrate(data, schema)
+            upgraded["meta"] = {"1": _meta(self.format_name)}
+            self.storage.write(upgraded)  # the old file becomes the backup
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Lock, batch every write into one atomic file write, and explain failures."""
+        if self.storage.readonly:
+            raise JournalError(f"{self.path} is open read-only.")
+        try:
+            with file_lock(self.lock), self.storage.batch():
+                yield
+        except OSError as error:
+            raise JournalError(
+                f"Could not save to {self.path}: {describe_os_error(error)}. "
+                "Nothing was changed on disk."
+            ) from error
+
+
+def _refusal(path: Path, reason: str) -> str:
+    backup = backup_path_of(path)
+    message = f"{reason} The file was left untouched."
+    if backup.exists() and backup != path:
+        message += f" The previous version is kept at {backup}."
+    return message
+
+
+class Journal:
+    """Opportunities, reflections, settings and drafts of one journal file."""
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        if path.is_dir():
+            raise JournalError(
+                f"{path} is a folder; a journal is a file. Pass a file path with --db."
+            )
+        self.path = path
+        self.readonly = readonly
+        lock = lock_path_of(path)
+        self._main = _File(path, FORMAT_NAME, readonly=readonly, lock=lock)
+        self._drafts = _File(drafts_path_of(path), DRAFTS_FORMAT_NAME, readonly=readonly, lock=lock)
+        self._seen_generation = -1
+        self._records: dict[str, dict[str, Any]] = {name: {} for name in RECORD_TABLES}
+        self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in RECORD_TABLES}
+        self._newest_first: list[Reflection] | None = None
+        self._settings = Settings()
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Journal:
+        """Open (creating when missing, unless read-only) or raise JournalError."""
+        journal = cls(Path(path).expanduser(), readonly=readonly)
+        journal._main.check(create=not readonly)
+        journal._drafts.check(create=False)
+        if not readonly:
+            journal._main.tidy()
+            journal._drafts.tidy()
+        journal._sync()
+        return journal
+
+    @property
+    def backup_path(self) -> Path:
+        return backup_path_of(self.path)
+
+    @property
+    def drafts_path(self) -> Path:
+        return self._drafts.path
+
+    # --- reading -------------------------------------------------------------------
+
+    def reflections(self) -> list[Reflection]:
+        """Every reflection, newest interview first."""
+        self._sync()
+        if self._newest_first is None:
+            self._newest_first = sorted(
+                self._records["reflections"].values(),
+                key=lambda r: (r.interview_at, r.created_at),
+                reverse=True,
+            )
+        return self._newest_first
+
+    def reflection(self, reflection_id: str) -> Reflection | None:
+        self._sync()
+        found: Reflection | None = self._records["reflections"].get(reflection_id)
+        return found
+
+    def opportunities(self) -> list[Opportunity]:
+        """Every opportunity, by company then role."""
+        self._sync()
+        return sorted(
+            self._records["opportunities"].values(),
+            key=lambda o: (o.company.casefold(), o.role.casefold()),
+        )
+
+    def opportunity(self, opportunity_id: str) -> Opportunity | None:
+        self._sync()
+        found: Opportunity | None = self._records["opportunities"].get(opportunity_id)
+        return found
+
+    def find_opportunity(self, company: str, role: str) -> Opportunity | None:
+        """The opportunity with this company and role, ignoring case and spacing."""
+        wanted = (_fold(company), _fold(role))
+        for candidate in self.opportunities():
+            if (_fold(candidate.company), _fold(candidate.role)) == wanted:
+                return candidate
+        return None
+
+    def settings(self) -> Settings:
+        self._sync()
+        return self._settings
+
+    def drafts(self) -> list[Draft]:
+        """Unfinished questionnaires, most recently touched first."""
+        if self._drafts.read() is None:
+            return []
+        drafts = [self._decode(Draft, "drafts", doc) for doc in self._drafts.table("drafts").all()]
+        return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
+
+    # --- writing -------------------------------------------------------------------
+
+    def save_reflection(self, reflection: Reflection, opportunity: Opportunity) -> None:
+        """Store a reflection and its opportunity together, in one atomic write."""
+        if reflection.opportunity_id != opportunity.id:
+            raise ValueError("the reflection belongs to another opportunity")
+        with self._write():
+            self._put("opportunities", opportunity)
+            self._put("reflections", reflection)
+
+    def save_settings(self, settings: Settings) -> None:
+        with self._write():
+            table = self._main.table("settings")
+            table.truncate()
+            table.insert(to_dict(settings))
+            self._settings = settings
+
+    def save_draft(self, draft: Draft) -> None:
+        """Upsert a draft in the sidecar file (created on first use)."""
+        self._drafts.check(create=True)
+        with self._drafts.transaction():
+            self._drafts.table("drafts").upsert(to_dict(draft), Query().id == draft.id)
+
+    def discard_draft(self, draft_id: str) -> None:
+        if self._drafts.read() is None:
+            return
+        with self._drafts.transaction():
+            self._drafts.table("drafts").remove(Query().id == draft_id)
+
+    # --- internals -----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        try:
+            with self._main.transaction():
+                self._sync()  # under the lock: pick up what another process wrote
+                yield
+        except BaseException:
+            self._seen_generation = -1  # the in-memory records may hold the failed change
+            raise
+        self._newest_first = None
+
+    def _put(self, table_name: str, record: Opportunity | Reflection) -> None:
+        table = self._main.table(table_name)
+        data = to_dict(record)
+        doc_id = self._doc_ids[table_name].get(record.id)
+        if doc_id is None:
+            self._doc_ids[table_name][record.id] = table.insert(data)
+        else:
+            table.update(data, doc_ids=[doc_id])
+        self._records[table_name][record.id] = record
+
+    def _sync(self) -> None:
+        """Rebuild the in-memory records if the file changed since we last read it."""
+        self._main.read()
+        if self._main.storage.generation == self._seen_generation:
+            return
+        for table_name, record_class in RECORD_TABLES.items():
+            records: dict[str, Any] = {}
+            doc_ids: dict[str, int] = {}
+            for document in self._main.table(table_name).all():
+                record = self._decode(record_class, table_name, document)
+                records[record.id] = record
+                doc_ids[record.id] = document.doc_id
+            self._records[table_name], self._doc_ids[table_name] = records, doc_ids
+        stored_settings = self._main.table("settings").all()
+        self._settings = (
+            self._decode(Settings, "settings", stored_settings[0])
+            if stored_settings
+            else Settings()
+        )
+        self._newest_first = None
+        self._seen_generation = self._main.storage.generation
+
+    def _decode(self, record_class: type[Any], table_name: str, document: Any) -> Any:
+        try:
+            return from_dict(record_class, document)
+        except ModelError as error:
+            record_id = str(document.get("id", f"#{document.doc_id}"))
+            raise JournalError(
+                _refusal(
+                    self.path,
+                    f"{self.path}: record {table_name}/{record_id}, field {error.field}: "
+                    f"{error.message}.",
+                )
+            ) from error
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def default_journal_path() -> Path:
+    """`--db` beats `DEBRIEF_DB`, which beats the platform's user data folder."""
+    configured = os.environ.get("DEBRIEF_DB")
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs  # only needed when no path was given
+
+    return platformdirs.user_data_path("debrief") / "journal.json"

@@ -1,0 +1,27 @@
+"""Schema versions of the journal file and the steps between them.
+
+`MIGRATIONS[n]` turns a schema-`n` document (the whole file as a dict of tables)
+into schema `n + 1`. Adding a schema version means bumping SCHEMA_VERSION and adding
+one entry here; the journal runs the chain on open, keeping the old file as backup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+SCHEMA_VERSION = 1
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {}
+
+
+def migrate(tables: Tables, from_version: int, to_version: int = SCHEMA_VERSION) -> Tables:
+    """Run every step from `from_version` up to `to_version`."""
+    for version in range(from_version, to_version):
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise LookupError(f"no migration from schema {version} to {version + 1}")
+        tables = step(tables)
+    return tables

@@ -1,0 +1,445 @@
+"""The guided post-interview questionnaire: one step at a time, a review page, then save.
+
+Rendered entirely from `questionnaire.STEPS`. Every edit lands in `self.answers` (raw,
+exactly as typed) and is autosaved to the journal's draft file within a second, on
+every step change and when the screen or the app closes, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from debrief.dates import format_day, format_moment, plural
+from debrief.model import Draft, Reflection
+from debrief.questionnaire import (
+    QUESTIONS,
+    STEPS,
+    AnswerContext,
+    AnswerError,
+    AnswersInvalid,
+    Kind,
+    Step,
+    answer_errors,
+    display_answer,
+    is_empty,
+    new_answers,
+    parse_answer,
+    parse_answers,
+    pin_dates,
+)
+from debrief.store.journal import Journal, JournalError
+from debrief.ui.widgets.fields import FieldRow, KnownValues, complete
+
+REVIEW = len(STEPS)  # the step index of the review page
+AUTOSAVE_DELAY = 1.0  # seconds between a keystroke and the draft reaching the disk
+DEFAULTED = ("interview_at", "money_currency", "money_period")  # prefilled, not typed
+
+
+def step_pane_id(step: Step) -> str:
+    return f"step-{step.key}"
+
+
+def is_blank_draft(answers: dict[str, Any]) -> bool:
+    """True when the user has not typed anything yet (prefilled defaults don't count)."""
+    return all(is_empty(raw) for key, raw in answers.items() if key not in DEFAULTED)
+
+
+class ReflectScreen(Screen[Reflection | None]):
+    """Walks through STEPS, then a review page; dismisses with the saved reflection."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+n",
+            "next_step",
+            "Next",
+            id="reflect.next",
+            tooltip="Check this step and go to the next",
+        ),
+        Binding(
+            "ctrl+b", "previous_step", "Back", id="reflect.back", tooltip="Go to the previous step"
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Review / Save",
+            id="reflect.save",
+            tooltip="Review the answers; on the review page, save",
+        ),
+        Binding(
+            "escape",
+            "leave",
+            "Close (draft kept)",
+            id="reflect.leave",
+            tooltip="Leave; the draft is kept to resume later",
+        ),
+    ]
+
+    def __init__(
+        self, journal: Journal, draft: Draft, context: Callable[[], AnswerContext]
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.draft = draft
+        self.context = context
+        self.answers: dict[str, Any] = {**new_answers(context()), **draft.answers}
+        self.step_index = max(0, min(draft.step, REVIEW))
+        self.saved: Reflection | None = None
+        self._dirty = False
+        self._autosave: Timer | None = None
+        self._autosave_failed = False
+
+    # --- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="reflect-body"):
+            yield OptionList(*self._step_options(), id="step-list")
+            with Vertical(id="reflect-main"):
+                yield Static(id="progress")
+                yield Static(id="hint")
+                with ContentSwitcher(initial=self._pane_id(self.step_index), id="steps"):
+                    for index in range(len(STEPS)):
+                        with VerticalScroll(id=self._pane_id(index), classes="step"):
+                            if index == self.step_index:  # the other steps mount when first shown
+                                yield from self._make_rows(STEPS[index])
+                    with VerticalScroll(id=self._pane_id(REVIEW), classes="step"):
+                        for number, step in enumerate(STEPS, start=1):
+                            yield Static(
+                                Content(f"{number}. {step.title}"), classes="review-heading"
+                            )
+                            yield Static(id=f"review-{step.key}", classes="review-body")
+                with Horizontal(id="nav"):
+                    yield Button("◀ Back", id="back", compact=True)
+                    yield Static(id="nav-status")
+                    yield Button("Next ▶", id="next", variant="primary", compact=True)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        editing = self.journal.reflection(self.draft.reflection_id or "") is not None
+        self.title = "Edit reflection" if editing else "New reflection"
+        await self.show_step(self.step_index)
+
+    def _make_rows(self, step: Step) -> list[FieldRow]:
+        return [
+            FieldRow(q, self.answers[q.key], self._suggester_for(q.key)) for q in step.questions
+        ]
+
+    def _suggester_for(self, key: str) -> KnownValues | None:
+        if key == "company":
+            return KnownValues(self._known_companies)
+        if key == "role":
+            return KnownValues(self._known_roles)
+        return None
+
+    def _known_companies(self) -> list[str]:
+        return sorted({o.company for o in self.journal.opportunities()}, key=str.casefold)
+
+    def _known_roles(self) -> list[str]:
+        company = str(self.answers.get("company") or "").casefold().strip()
+        opportunities = self.journal.opportunities()
+        same_company = [o.role for o in opportunities if o.company.casefold() == company]
+        return same_company or [o.role for o in opportunities]
+
+    @staticmethod
+    def _pane_id(index: int) -> str:
+        return "step-review" if index == REVIEW else step_pane_id(STEPS[index])
+
+    def _step_options(self) -> list[Option]:
+        options = [
+            Option(Content(f"{i + 1:>2}  {step.title}"), id=step.key)
+            for i, step in enumerate(STEPS)
+        ]
+        return [*options, Option(Content("    Review & save"), id="review")]
+
+    # --- moving between steps ------------------------------------------------------
+
+    async def show_step(self, index: int) -> None:
+        """Switch to a step (mounting its fields on first visit) and focus its first field."""
+        self.step_index = index
+        pane = self.query_one(f"#{self._pane_id(index)}", VerticalScroll)
+        if index != REVIEW and not pane.children:
+            await pane.mount_all(self._make_rows(STEPS[index]))
+        self.query_one("#steps", ContentSwitcher).current = pane.id
+        self.query_one("#step-list", OptionList).highlighted = index
+        progress, hint = self.query_one("#progress", Static), self.query_one("#hint", Static)
+        if index == REVIEW:
+            progress.update(Content.from_markup("[b]Review[/b] · check your answers, then save"))
+            hint.update(
+                Content("Empty answers are fine: only company, role, date and rating are required.")
+            )
+            self._render_review()
+            self.set_focus(self.query_one("#next", Button))
+        else:
+            step = STEPS[index]
+            optional = " · optional" if step.optional else ""
+            progress.update(
+                Content.from_markup(
+                    "[b]Step $n of $total[/b] · $title[dim]$optional[/dim]",
+                    n=str(index + 1),
+                    total=str(len(STEPS)),
+                    title=step.title,
+                    optional=optional,
+                )
+            )
+            hint.update(Content(step.hint))
+            for question in step.questions:
+                self._refresh_note(question.key)
+            self._rows(step)[0].focus_control()
+        self._update_nav()
+        self._save_draft()
+
+    def _update_nav(self) -> None:
+        next_button = self.query_one("#next", Button)
+        on_review = self.step_index == REVIEW
+        next_button.label = (
+            "Save reflection ✔"
+            if on_review
+            else ("Review ▶" if self.step_index == REVIEW - 1 else "Next ▶")
+        )
+        next_button.variant = "success" if on_review else "primary"
+        self.query_one("#back", Button).disabled = self.step_index == 0
+        if not on_review:
+            self.query_one("#nav-status", Static).update("")
+
+    async def action_next_step(self) -> None:
+        if self.step_index == REVIEW:
+            await self.action_save()
+            return
+        step = STEPS[self.step_index]
+        errors = answer_errors(self.answers, self.context(), [q.key for q in step.questions])
+        self._show_errors(step, errors)
+        if errors:
+            self.app.bell()
+            self._rows(step)[
+                [q.key for q in step.questions].index(next(iter(errors)))
+            ].focus_control()
+            return
+        await self.show_step(self.step_index + 1)
+
+    async def action_previous_step(self) -> None:
+        if self.step_index > 0:
+            await self.show_step(self.step_index - 1)
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self) -> None:
+        await self.action_next_step()
+
+    @on(Button.Pressed, "#back")
+    async def _back_pressed(self) -> None:
+        await self.action_previous_step()
+
+    @on(OptionList.OptionSelected, "#step-list")
+    async def _step_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index != self.step_index:
+            await self.show_step(event.option_index)
+
+    @on(Input.Submitted)
+    async def _enter_moves_on(self, event: Input.Submitted) -> None:
+        """Enter accepts a completion and moves to the next field, or the next step."""
+        event.stop()
+        row = event.input.parent
+        if isinstance(row, FieldRow) and row.question.kind in (Kind.COMPANY, Kind.ROLE):
+            known = (
+                self._known_companies()
+                if row.question.kind is Kind.COMPANY
+                else self._known_roles()
+            )
+            completion = complete(event.value, known)
+            if completion:
+                event.input.value = completion
+        if self.step_index == REVIEW:
+            return
+        rows = self._rows(STEPS[self.step_index])
+        if isinstance(row, FieldRow) and row is not rows[-1]:
+            self.focus_next()
+        else:
+            await self.action_next_step()
+
+    # --- editing -------------------------------------------------------------------
+
+    @on(FieldRow.Edited)
+    def _answer_edited(self, event: FieldRow.Edited) -> None:
+        if self.answers.get(event.key) == event.raw:
+            return
+        self.answers[event.key] = event.raw
+        self._refresh_note(event.key)
+        if event.row.has_class("-invalid"):
+            event.row.show_error(
+                answer_errors(self.answers, self.context(), [event.key]).get(event.key)
+            )
+        self._dirty = True
+        if self._autosave is None:
+            self._autosave = self.set_timer(AUTOSAVE_DELAY, self._save_draft)
+
+    def _refresh_note(self, key: str) -> None:
+        """Live feedback under a field: the date as understood, or the opportunity matched."""
+        question = QUESTIONS[key]
+        note = ""
+        if question.kind in (Kind.WHEN, Kind.DAY):
+            try:
+                value = parse_answer(question, self.answers[key], self.context())
+            except AnswerError:
+                value = None
+            if value is not None:
+                note = "→ " + (
+                    format_moment(value) if question.kind is Kind.WHEN else format_day(value)
+                )
+        elif key in ("company", "role"):
+            key, note = "role", self._opportunity_note()
+        else:
+            return
+        for row in self.query(f"#row-{key}").results(FieldRow):  # absent until its step mounts
+            row.show_note(note)
+
+    def _opportunity_note(self) -> str:
+        company, role = (str(self.answers.get(k) or "").strip() for k in ("company", "role"))
+        if not company or not role:
+            return ""
+        existing = self.journal.find_opportunity(company, role)
+        if existing is None:
+            return "→ a new opportunity"
+        rounds = sum(
+            1
+            for r in self.journal.reflections()
+            if r.opportunity_id == existing.id and r.id != self.draft.reflection_id
+        )
+        earlier = plural(rounds, "earlier round")
+        return f"→ adds to {existing.title} ({earlier})"
+
+    def _rows(self, step: Step) -> list[FieldRow]:
+        return list(
+            self.query_one(f"#{step_pane_id(step)}").query_children(FieldRow).results(FieldRow)
+        )
+
+    def _show_errors(self, step: Step, errors: dict[str, str]) -> None:
+        for row in self._rows(step):
+            row.show_error(errors.get(row.question.key))
+
+    # --- drafts --------------------------------------------------------------------
+
+    def _save_draft(self) -> None:
+        """Write the answers to the draft file if anything changed since the last write."""
+        self._autosave = None
+        if not self._dirty or self.saved is not None:
+            return
+        self.draft = Draft(
+            id=self.draft.id,
+            answers=pin_dates(self.answers, self.context()),
+            step=self.step_index,
+            started_at=self.draft.started_at,
+            updated_at=self.context().now,
+            reflection_id=self.draft.reflection_id,
+        )
+        try:
+            self.journal.save_draft(self.draft)
+        except JournalError as error:
+            if not self._autosave_failed:
+                self.notify(
+                    f"Couldn't save your draft: {error} "
+                    "Keep this window open; your text is still here.",
+                    severity="error",
+                    timeout=10,
+                    markup=False,
+                )
+            self._autosave_failed = True
+            return
+        self._dirty = self._autosave_failed = False
+
+    def flush_draft(self) -> None:
+        """Save pending edits now (called when the app is about to quit)."""
+        self._save_draft()
+
+    def action_leave(self) -> None:
+        self._save_draft()
+        if is_blank_draft(self.answers):
+            self.journal.discard_draft(self.draft.id)
+        else:
+            self.notify(
+                "Draft kept. Press n to pick up where you left off.",
+                title="Reflection not saved yet",
+            )
+        self.dismiss(None)
+
+    # --- review and save -----------------------------------------------------------
+
+    async def action_save(self) -> None:
+        if self.step_index != REVIEW:
+            await self.show_step(REVIEW)
+            return
+        ctx = self.context()
+        try:
+            parsed = parse_answers(self.answers, ctx)
+        except AnswersInvalid as invalid:
+            await self._reveal_errors(invalid.errors)
+            return
+        opportunity = parsed.opportunity(
+            self.journal.find_opportunity(parsed.company, parsed.role), now=ctx.now
+        )
+        reflection = parsed.reflection(
+            opportunity.id,
+            reflection_id=self.draft.reflection_id,
+            now=ctx.now,
+            previous=self.journal.reflection(self.draft.reflection_id or ""),
+        )
+        try:
+            self.journal.save_reflection(reflection, opportunity)
+        except JournalError as error:
+            self.notify(
+                f"{error} Your answers are kept in the draft.",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return
+        self.saved = reflection
+        # The saved reflection is what matters; a stale draft would re-save the same id.
+        with contextlib.suppress(JournalError):
+            self.journal.discard_draft(self.draft.id)
+        self.dismiss(reflection)
+
+    async def _reveal_errors(self, errors: dict[str, str]) -> None:
+        """Jump to the first step that needs attention, with messages at its fields."""
+        first = next(
+            i for i, step in enumerate(STEPS) if any(q.key in errors for q in step.questions)
+        )
+        count = len(errors)
+        self.notify(
+            f"{plural(count, 'answer')} to fix before saving.",
+            severity="warning",
+        )
+        await self.show_step(first)
+        for step in STEPS:
+            self._show_errors(step, errors)
+
+    def _render_review(self) -> None:
+        ctx = self.context()
+        errors = answer_errors(self.answers, ctx)
+        for step in STEPS:
+            lines = []
+            for question in step.questions:
+                shown = display_answer(question, self.answers.get(question.key), ctx)
+                label = Content.styled(f"{question.label}  ", "bold")
+                if question.key in errors:
+                    value = Content(shown + "  ") + Content.styled(
+                        f"⚠ {errors[question.key]}", "$error"
+                    )
+                elif shown:
+                    value = Content(shown)
+                else:
+                    value = Content.styled("— empty", "$text-muted")
+                lines.append(label + value)
+            self.query_one(f"#review-{step.key}", Static).update(Content("\n").join(lines))
+        status = f"⚠ {len(errors)} to fix" if errors else "Ready to save"
+        self.query_one("#nav-status", Static).update(Content(status))
