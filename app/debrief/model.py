@@ -224,8 +224,8 @@ class Reflection:
     created_at: datetime
     updated_at: datetime
     id: str = field(default_factory=new_id)
-    stage: Stage = Stage.OTHER
-    format: Format = Format.VIDEO
+    stage: Stage | None = None
+    format: Format | None = None
     interviewers: tuple[Interviewer, ...] = ()
     went_well: str = ""
     went_badly: str = ""

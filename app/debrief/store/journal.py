@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import Query, TinyDB
+from tinydb import Query
 from tinydb.table import Table
 
 from debrief.model import (
@@ -63,13 +63,12 @@ class _File:
         self.path = path
         self.format_name = format_name
         self.lock = lock  # one lock for the journal and its drafts
-        self.db = TinyDB(path, storage=AtomicJSONStorage, readonly=readonly)
-        storage = self.db.storage
-        assert isinstance(storage, AtomicJSONStorage)
-        self.storage = storage
+        self.storage = AtomicJSONStorage(path, readonly=readonly)
 
     def table(self, name: str) -> Table:
-        return self.db.table(name, cache_size=0)  # another process may change the file
+        # A fresh Table per use: TinyDB caches the next document id and query results
+        # per Table object, and both go stale when another process writes the file.
+        return Table(self.storage, name, cache_size=0)
 
     def read(self) -> dict[str, Any] | None:
         try:
@@ -177,10 +176,10 @@ class Journal:
         journal = cls(Path(path).expanduser(), readonly=readonly)
         journal._main.check(create=not readonly)
         journal._drafts.check(create=False)
+        journal._sync()
         if not readonly:
             journal._main.tidy()
             journal._drafts.tidy()
-        journal._sync()
         return journal
 
     @property

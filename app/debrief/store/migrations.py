@@ -17,9 +17,9 @@ SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {}
 
 
-def migrate(tables: Tables, from_version: int, to_version: int = SCHEMA_VERSION) -> Tables:
-    """Run every step from `from_version` up to `to_version`."""
-    for version in range(from_version, to_version):
+def migrate(tables: Tables, from_version: int, to_version: int | None = None) -> Tables:
+    """Run every step from `from_version` up to `to_version` (the current schema by default)."""
+    for version in range(from_version, SCHEMA_VERSION if to_version is None else to_version):
         step = MIGRATIONS.get(version)
         if step is None:
             raise LookupError(f"no migration from schema {version} to {version + 1}")

@@ -10,6 +10,7 @@ import asyncio
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pendulum
 from textual.app import App, SystemCommand
@@ -20,8 +21,9 @@ from debrief.model import Draft, Reflection, new_id
 from debrief.questionnaire import AnswerContext
 from debrief.store.journal import Journal
 from debrief.ui.screens.home import HomeScreen
-from debrief.ui.screens.reflect import ReflectScreen
-from debrief.ui.screens.resume import Choice, ResumeDraftScreen
+
+if TYPE_CHECKING:
+    from debrief.ui.screens.resume import Choice
 
 Clock = Callable[[], pendulum.DateTime]
 
@@ -82,6 +84,8 @@ class DebriefApp(App[None]):
             self._ask_about_draft(drafts[0], discard_label="Discard it", start_afresh=False)
 
     def _ask_about_draft(self, draft: Draft, *, discard_label: str, start_afresh: bool) -> None:
+        from debrief.ui.screens.resume import ResumeDraftScreen
+
         async def decided(choice: Choice | None) -> None:
             if choice == "resume":
                 await self.open_questionnaire(draft)
@@ -104,6 +108,8 @@ class DebriefApp(App[None]):
 
     async def open_questionnaire(self, draft: Draft) -> None:
         """Push the questionnaire and wait until it is mounted, so no keystroke goes astray."""
+        from debrief.ui.screens.reflect import ReflectScreen  # loaded when first needed
+
         await self.push_screen(
             ReflectScreen(self.journal, draft, self.answer_context), callback=self._reflection_done
         )
@@ -126,8 +132,9 @@ class DebriefApp(App[None]):
 
     def flush_drafts(self) -> None:
         for screen in self.screen_stack:
-            if isinstance(screen, ReflectScreen):
-                screen.flush_draft()
+            flush = getattr(screen, "flush_draft", None)
+            if callable(flush):
+                flush()
 
     async def action_quit(self) -> None:
         self.flush_drafts()

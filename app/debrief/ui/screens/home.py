@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pendulum
 from rich.text import Text
@@ -25,6 +26,14 @@ EMPTY_STATE = (
     "a few minutes of guided questions, one step at a time.\n\n"
     "Everything stays in one file on this computer."
 )
+
+
+def display_path(path: Path) -> str:
+    """The journal's path as a user would type it: `~/…` under the home folder."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 class HomeScreen(Screen[None]):
@@ -55,15 +64,9 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#latest", DataTable)
-        for label, key in (
-            ("When", "when"),
-            ("Company", "company"),
-            ("Role", "role"),
-            ("Stage", "stage"),
-            ("Rating", "rating"),
-        ):
-            table.add_column(label, key=key)
-        self.sub_title = str(self.journal.path)
+        for label in ("When", "Company", "Role", "Stage", "Rating", "Status"):
+            table.add_column(label, key=label.lower())
+        self.sub_title = display_path(self.journal.path)
         self.refresh_latest()
 
     def on_screen_resume(self) -> None:
@@ -99,4 +102,5 @@ class HomeScreen(Screen[None]):
             Text(opportunity.role if opportunity else "?"),
             Text(reflection.stage.label if reflection.stage else "—"),
             Text(f"{reflection.rating:>2} / 10"),
+            Text(opportunity.status.label if opportunity else ""),
         ]

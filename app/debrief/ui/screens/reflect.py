@@ -38,6 +38,7 @@ from debrief.questionnaire import (
     parse_answer,
     parse_answers,
     pin_dates,
+    step_errors,
 )
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.widgets.fields import FieldRow, KnownValues, complete
@@ -99,6 +100,7 @@ class ReflectScreen(Screen[Reflection | None]):
         self._dirty = False
         self._autosave: Timer | None = None
         self._autosave_failed = False
+        self._save_refused = False  # after a refused save, every step shows its problems
 
     # --- layout --------------------------------------------------------------------
 
@@ -196,6 +198,8 @@ class ReflectScreen(Screen[Reflection | None]):
             hint.update(Content(step.hint))
             for question in step.questions:
                 self._refresh_note(question.key)
+            if self._save_refused:
+                self._show_errors(step, step_errors(step, self.answers, self.context()))
             self._rows(step)[0].focus_control()
         self._update_nav()
         self._save_draft()
@@ -218,7 +222,7 @@ class ReflectScreen(Screen[Reflection | None]):
             await self.action_save()
             return
         step = STEPS[self.step_index]
-        errors = answer_errors(self.answers, self.context(), [q.key for q in step.questions])
+        errors = step_errors(step, self.answers, self.context())
         self._show_errors(step, errors)
         if errors:
             self.app.bell()
@@ -411,6 +415,7 @@ class ReflectScreen(Screen[Reflection | None]):
 
     async def _reveal_errors(self, errors: dict[str, str]) -> None:
         """Jump to the first step that needs attention, with messages at its fields."""
+        self._save_refused = True
         first = next(
             i for i, step in enumerate(STEPS) if any(q.key in errors for q in step.questions)
         )
@@ -420,8 +425,8 @@ class ReflectScreen(Screen[Reflection | None]):
             severity="warning",
         )
         await self.show_step(first)
-        for step in STEPS:
-            self._show_errors(step, errors)
+        first_bad = next(row for row in self._rows(STEPS[first]) if row.question.key in errors)
+        first_bad.focus_control()
 
     def _render_review(self) -> None:
         ctx = self.context()

@@ -1,0 +1,70 @@
+"""Render the key screens of a sample journal into screenshots/*.svg.
+
+    python scripts/make_screenshots.py [OUTPUT_DIR]
+
+Uses the same app factory as the CLI and the tests, on a throwaway journal.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pendulum
+from textual.pilot import Pilot
+
+from debrief.demo import build_demo_journal
+from debrief.ui.app import make_app
+
+NOW = pendulum.datetime(2026, 11, 22, 18, 30, tz="Europe/Berlin")
+SIZE = (120, 36)
+Steps = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+async def _nothing(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+
+
+async def _questionnaire(pilot: Pilot[Any]) -> None:
+    await pilot.press("n", *"Acme Analytics", "tab", *"Data Engineer", "tab", *"today 14:00", "tab")
+
+
+async def _review(pilot: Pilot[Any]) -> None:
+    await _questionnaire(pilot)
+    await pilot.press("ctrl+n", "ctrl+n", "7", "ctrl+s")
+
+
+SHOTS: dict[str, Steps] = {"home": _nothing, "questionnaire": _questionnaire, "review": _review}
+
+
+async def shoot(name: str, steps: Steps, folder: Path) -> Path:
+    with tempfile.TemporaryDirectory() as scratch:
+        os.environ["HOME"] = scratch  # the header then shows ~/journal.json, not a temp path
+        journal = build_demo_journal(Path(scratch) / "journal.json", NOW)
+        app = make_app(journal, clock=lambda: NOW)
+        async with app.run_test(size=SIZE) as pilot:
+            app.animation_level = "none"
+            await steps(pilot)
+            await pilot.pause()
+            for widget in app.screen.query("Input, TextArea"):
+                widget.cursor_blink = False  # type: ignore[attr-defined]
+            return Path(app.save_screenshot(f"{name}.svg", path=str(folder)))
+
+
+def main(argv: list[str]) -> int:
+    folder = (
+        Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, steps in SHOTS.items():
+        print(asyncio.run(shoot(name, steps, folder)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

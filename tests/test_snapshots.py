@@ -1,0 +1,102 @@
+"""What the key screens look like, compared with accepted SVG snapshots (120×36)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from debrief.model import Draft
+from debrief.store.journal import Journal
+from debrief.ui.app import DebriefApp, make_app
+from tests.pilot_helpers import type_text
+from tests.samples import NOW, fixed_clock, full_reflection, opportunity
+
+SnapCompare = Callable[..., bool]
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fixed home folder, so the journal path in the header reads the same on every machine."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    return tmp_path
+
+
+def app_on(journal: Journal) -> DebriefApp:
+    return make_app(journal, clock=fixed_clock)
+
+
+def still(pilot: Pilot[Any]) -> None:
+    """No blinking cursors or animations: the picture must not depend on the moment."""
+    pilot.app.animation_level = "none"
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        if isinstance(widget, Input | TextArea):
+            widget.cursor_blink = False
+
+
+def sample_journal(home: Path) -> Journal:
+    journal = Journal.open(home / "journal.json")
+    acme = opportunity()
+    globex = opportunity(company="Globex", role="Platform Engineer")
+    journal.save_reflection(full_reflection(acme.id, id="r1"), acme)
+    journal.save_reflection(
+        full_reflection(acme.id, id="r2", interview_at=NOW.subtract(days=12), rating=5), acme
+    )
+    journal.save_reflection(
+        full_reflection(globex.id, id="r3", interview_at=NOW.subtract(hours=3), rating=9), globex
+    )
+    return journal
+
+
+def test_home_empty(snap_compare: SnapCompare, home: Path) -> None:
+    assert snap_compare(
+        app_on(Journal.open(home / "journal.json")), terminal_size=SIZE, run_before=still
+    )
+
+
+def test_home_with_reflections(snap_compare: SnapCompare, home: Path) -> None:
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=still)
+
+
+def test_questionnaire_first_step(snap_compare: SnapCompare, home: Path) -> None:
+    async def fill(pilot: Pilot[Any]) -> None:
+        await pilot.press("n")
+        await type_text(pilot, "Acme")
+        await pilot.press("tab")
+        await type_text(pilot, "Data Engineer")
+        await pilot.press("tab")
+        await type_text(pilot, "yesterday 15:00")
+        still(pilot)
+
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=fill)
+
+
+def test_questionnaire_review_with_a_problem(snap_compare: SnapCompare, home: Path) -> None:
+    async def review(pilot: Pilot[Any]) -> None:
+        await pilot.press("n")
+        await type_text(pilot, "Initech")
+        await pilot.press("tab")
+        await type_text(pilot, "[b]TPS[/b] Report Engineer")
+        await pilot.press("ctrl+s")
+        still(pilot)
+
+    assert snap_compare(
+        app_on(Journal.open(home / "journal.json")), terminal_size=SIZE, run_before=review
+    )
+
+
+def test_resume_dialog(snap_compare: SnapCompare, home: Path) -> None:
+    journal = Journal.open(home / "journal.json")
+    journal.save_draft(
+        Draft(
+            answers={"company": "Acme", "role": "Data Engineer"},
+            started_at=NOW.subtract(minutes=3),
+            updated_at=NOW,
+        )
+    )
+    assert snap_compare(app_on(journal), terminal_size=SIZE, run_before=still)

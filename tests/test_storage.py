@@ -1,0 +1,311 @@
+"""The journal file: atomic writes, refusals that never touch a file, merges between processes."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+
+from debrief.model import Draft, Settings, Status
+from debrief.store import migrations
+from debrief.store.journal import Journal, JournalError, drafts_path_of
+from debrief.store.storage import atomic_write
+from tests.samples import NOW, full_reflection, opportunity
+
+
+def save_one(journal: Journal, company: str = "Acme") -> None:
+    job = opportunity(company=company)
+    journal.save_reflection(full_reflection(job.id), job)
+
+
+def test_a_new_journal_is_created_private_with_its_format_named(journal_path: Path) -> None:
+    Journal.open(journal_path)
+    assert stat.S_IMODE(journal_path.stat().st_mode) == 0o600
+    assert orjson.loads(journal_path.read_bytes()) == {
+        "meta": {"1": {"format": "debrief-journal", "schema": 1}}
+    }
+
+
+def test_missing_parent_folders_are_created(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "journal.json"
+    Journal.open(path)
+    assert path.exists()
+
+
+def test_every_field_round_trips_through_the_file(journal_path: Path) -> None:
+    journal = Journal.open(journal_path)
+    job = opportunity()
+    reflection = full_reflection(job.id)
+    journal.save_reflection(reflection, job)
+    reopened = Journal.open(journal_path)
+    assert reopened.reflections() == [reflection]
+    assert reopened.opportunity(job.id) == job
+    assert stat.S_IMODE(journal_path.stat().st_mode) == 0o600
+
+
+def test_saving_again_updates_in_place(journal: Journal, journal_path: Path) -> None:
+    job = opportunity()
+    reflection = full_reflection(job.id)
+    journal.save_reflection(reflection, job)
+    journal.save_reflection(full_reflection(job.id, id=reflection.id, rating=3), job)
+    reopened = Journal.open(journal_path)
+    assert [r.rating for r in reopened.reflections()] == [3]
+
+
+def test_reflections_are_newest_first(journal: Journal) -> None:
+    job = opportunity()
+    for days_ago in (5, 1, 9):
+        journal.save_reflection(
+            full_reflection(job.id, interview_at=NOW.subtract(days=days_ago)), job
+        )
+    assert [r.interview_at.day for r in journal.reflections()] == [21, 17, 13]
+
+
+def test_the_previous_version_is_kept_as_backup(journal: Journal, journal_path: Path) -> None:
+    save_one(journal)
+    before = journal_path.read_bytes()
+    save_one(journal, "Globex")
+    assert journal.backup_path.read_bytes() == before
+    assert stat.S_IMODE(journal.backup_path.stat().st_mode) == 0o600
+
+
+def test_a_failed_replace_keeps_the_old_file_and_leaves_no_temp(
+    journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_one(journal)
+    before = journal_path.read_bytes()
+
+    def refuse(src: object, dst: object) -> None:
+        if Path(str(dst)) == journal_path:
+            raise OSError(errno.EIO, "I/O error")
+        os.rename(str(src), str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(JournalError, match="Nothing was changed"):
+        save_one(journal, "Globex")
+    assert journal_path.read_bytes() == before
+    assert not list(journal_path.parent.glob("*.tmp"))
+    monkeypatch.undo()
+    assert [o.company for o in journal.opportunities()] == ["Acme"]  # memory matches the disk
+
+
+def test_a_full_disk_is_reported_and_changes_nothing(
+    journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_one(journal)
+    before = journal_path.read_bytes()
+
+    def disk_full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    with pytest.raises(JournalError, match="the disk is full"):
+        save_one(journal, "Globex")
+    monkeypatch.undo()
+    assert journal_path.read_bytes() == before
+    assert len(journal.opportunities()) == 1
+    save_one(journal, "Globex")  # and the journal still works afterwards
+    assert len(Journal.open(journal_path).opportunities()) == 2
+
+
+def test_atomic_write_fsyncs_before_replacing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(
+        os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1]
+    )
+    atomic_write(tmp_path / "f.json", b"{}")
+    assert calls[:2] == ["fsync", "replace"] and calls[-1] == "fsync"  # data, then the folder
+
+
+BAD_FILES = {
+    "zero bytes": b"",
+    "whitespace": b"  \n",
+    "invalid json": b'{"meta": {',
+    "nul bytes": b"\x00\x00\x00",
+    "a json list": b"[1, 2, 3]",
+    "tables of lists": b'{"meta": [1]}',
+    "another tinydb app": b'{"_default": {"1": {"name": "x"}}}',
+    "another format": b'{"meta": {"1": {"format": "jrnl", "schema": 1}}}',
+    "no schema": b'{"meta": {"1": {"format": "debrief-journal"}}}',
+    "newer schema": b'{"meta": {"1": {"format": "debrief-journal", "schema": 99}}}',
+    "bad record": b'{"meta": {"1": {"format": "debrief-journal", "schema": 1}}, '
+    b'"reflections": {"1": {"id": "r1", "rating": 42}}}',
+}
+
+
+@pytest.mark.parametrize("content", BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_unusable_files_are_refused_and_left_byte_identical(
+    journal_path: Path, content: bytes
+) -> None:
+    journal_path.write_bytes(content)
+    before = os.stat(journal_path)
+    with pytest.raises(JournalError) as caught:
+        Journal.open(journal_path)
+    assert str(journal_path) in str(caught.value)
+    assert "left untouched" in str(caught.value)
+    assert journal_path.read_bytes() == content
+    assert os.stat(journal_path).st_mtime_ns == before.st_mtime_ns
+    assert sorted(p.name for p in journal_path.parent.iterdir()) == [journal_path.name]
+
+
+def test_the_refusal_says_what_is_wrong(journal_path: Path) -> None:
+    journal_path.write_bytes(b"")
+    with pytest.raises(JournalError, match=r"is empty \(0 bytes\)"):
+        Journal.open(journal_path)
+    journal_path.write_bytes(BAD_FILES["newer schema"])
+    with pytest.raises(JournalError, match="newer Debrief"):
+        Journal.open(journal_path)
+    journal_path.write_bytes(BAD_FILES["bad record"])
+    with pytest.raises(JournalError, match="reflections/r1"):
+        Journal.open(journal_path)
+
+
+def test_the_refusal_points_at_the_backup(journal: Journal, journal_path: Path) -> None:
+    save_one(journal)
+    save_one(journal, "Globex")
+    journal_path.write_bytes(b"garbage")
+    with pytest.raises(JournalError) as caught:
+        Journal.open(journal_path)
+    assert str(journal.backup_path) in str(caught.value)
+
+
+def test_a_folder_is_not_a_journal(tmp_path: Path) -> None:
+    with pytest.raises(JournalError, match="is a folder"):
+        Journal.open(tmp_path)
+
+
+def test_an_unwritable_location_is_explained(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with pytest.raises(JournalError, match="permission denied"):
+            Journal.open(locked / "journal.json")
+    finally:
+        locked.chmod(0o700)
+
+
+def test_two_journals_on_one_file_merge_instead_of_overwriting(journal_path: Path) -> None:
+    first, second = Journal.open(journal_path), Journal.open(journal_path)
+    save_one(first, "Acme")
+    save_one(second, "Globex")  # second has not re-read since the first wrote
+    save_one(first, "Initech")
+    companies = {o.company for o in Journal.open(journal_path).opportunities()}
+    assert companies == {"Acme", "Globex", "Initech"}
+    assert {
+        o.company for o in second.opportunities()
+    } == companies  # a reader sees the others' writes
+
+
+def test_stale_temp_files_from_a_killed_writer_are_cleaned(journal_path: Path) -> None:
+    Journal.open(journal_path)
+    leftover = journal_path.parent / f".{journal_path.name}.deadbeef.tmp"
+    leftover.write_bytes(b"half a jour")
+    Journal.open(journal_path)
+    assert not leftover.exists()
+
+
+def test_settings_are_stored(journal: Journal, journal_path: Path) -> None:
+    assert journal.settings() == Settings()
+    journal.save_settings(Settings(default_currency="GBP"))
+    assert Journal.open(journal_path).settings().default_currency == "GBP"
+
+
+def test_find_opportunity_ignores_case_and_spacing(journal: Journal) -> None:
+    job = opportunity(company="Acme Corp", role="Data  Engineer")
+    journal.save_reflection(full_reflection(job.id), job)
+    assert journal.find_opportunity(" acme corp", "data engineer") == job
+    assert journal.find_opportunity("Acme", "Data Engineer") is None
+
+
+def test_status_is_stored_on_the_opportunity(journal: Journal, journal_path: Path) -> None:
+    job = opportunity(status=Status.OFFER)
+    journal.save_reflection(full_reflection(job.id), job)
+    assert Journal.open(journal_path).opportunities()[0].status is Status.OFFER
+
+
+def test_a_reflection_must_belong_to_the_given_opportunity(journal: Journal) -> None:
+    with pytest.raises(ValueError, match="another opportunity"):
+        journal.save_reflection(full_reflection("someone-else"), opportunity())
+
+
+def test_drafts_live_beside_the_journal_and_never_touch_it(
+    journal: Journal, journal_path: Path
+) -> None:
+    before = journal_path.read_bytes()
+    draft = Draft(answers={"company": "Acme"}, started_at=NOW, updated_at=NOW)
+    journal.save_draft(draft)
+    journal.save_draft(
+        Draft(
+            answers={"company": "Acme", "role": "SRE"},
+            started_at=NOW,
+            updated_at=NOW.add(minutes=1),
+            id=draft.id,
+        )
+    )
+    assert journal_path.read_bytes() == before
+    assert drafts_path_of(journal_path).exists()
+    drafts = Journal.open(journal_path).drafts()
+    assert [d.label for d in drafts] == ["Acme — SRE"]
+    journal.discard_draft(draft.id)
+    assert Journal.open(journal_path).drafts() == []
+
+
+def test_a_corrupt_drafts_file_is_refused_not_overwritten(
+    journal: Journal, journal_path: Path
+) -> None:
+    drafts = drafts_path_of(journal_path)
+    drafts.write_bytes(b"{oops")
+    with pytest.raises(JournalError, match=r"drafts\.json"):
+        Journal.open(journal_path)
+    assert drafts.read_bytes() == b"{oops"
+
+
+def test_readonly_never_writes(journal: Journal, journal_path: Path) -> None:
+    save_one(journal)
+    before = journal_path.read_bytes(), os.stat(journal_path).st_mtime_ns
+    reader = Journal.open(journal_path, readonly=True)
+    assert len(reader.reflections()) == 1
+    with pytest.raises(JournalError, match="read-only"):
+        save_one(reader)
+    assert (journal_path.read_bytes(), os.stat(journal_path).st_mtime_ns) == before
+
+
+def test_readonly_on_a_missing_file_is_an_empty_journal(tmp_path: Path) -> None:
+    path = tmp_path / "none.json"
+    assert Journal.open(path, readonly=True).reflections() == []
+    assert not path.exists()
+
+
+def test_older_schemas_are_migrated_keeping_a_backup(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = {
+        "meta": {"1": {"format": "debrief-journal", "schema": 1}},
+        "settings": {"1": {"currency": "GBP"}},
+    }
+    journal_path.write_bytes(orjson.dumps(old))
+
+    def rename_currency(tables: dict) -> dict:  # type: ignore[type-arg]
+        settings = tables.get("settings", {})
+        for doc in settings.values():
+            doc["default_currency"] = doc.pop("currency")
+        return tables
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr("debrief.store.journal.SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: rename_currency})
+    journal = Journal.open(journal_path)
+    assert journal.settings().default_currency == "GBP"
+    assert orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"] == 2
+    assert orjson.loads(journal.backup_path.read_bytes()) == old

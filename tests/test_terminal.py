@@ -1,0 +1,136 @@
+"""The real `debrief` in a real pseudo-terminal: killed mid-questionnaire, nothing typed is lost."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from debrief.store.journal import Journal, drafts_path_of
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+DEADLINE = 30.0
+
+
+class Terminal:
+    """`python -m debrief` on a 120×36 pty, its output collected by a thread."""
+
+    def __init__(self, journal_path: Path) -> None:
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
+        env.pop("DEBRIEF_DB", None)
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: size the terminal, then become debrief
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
+            os.execvpe(
+                sys.executable, [sys.executable, "-m", "debrief", "--db", str(journal_path)], env
+            )
+        self.pid, self.fd = pid, fd
+        self.output = bytearray()
+        self.exit_status: int | None = None
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output.extend(chunk)
+
+    def wait_for(self, condition: Callable[[], bool], what: str) -> None:
+        deadline = time.monotonic() + DEADLINE
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"timed out waiting for {what}; screen tail: {bytes(self.output[-400:])!r}"
+                )
+            time.sleep(0.02)
+
+    def wait_for_text(self, text: str) -> None:
+        self.wait_for(lambda: text.encode() in self.output, repr(text))
+
+    def type(self, text: str) -> None:
+        for char in text:  # one key at a time, as a person types
+            os.write(self.fd, char.encode())
+            time.sleep(0.01)
+
+    def signal(self, number: int) -> None:
+        os.kill(self.pid, number)
+
+    def wait_exit(self) -> int:
+        def exited() -> bool:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                self.exit_status = status
+            return bool(done)
+
+        self.wait_for(exited, "the process to exit")
+        assert self.exit_status is not None
+        return self.exit_status
+
+    def close(self) -> None:
+        if self.exit_status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        os.close(self.fd)
+
+
+def draft_company(journal_path: Path) -> str | None:
+    drafts_file = drafts_path_of(journal_path)
+    if not drafts_file.exists() or b"company" not in drafts_file.read_bytes():
+        return None
+    drafts = Journal.open(journal_path, readonly=True).drafts()
+    return str(drafts[0].answers.get("company")) if drafts else None
+
+
+@pytest.fixture
+def terminal(journal_path: Path) -> object:
+    term = Terminal(journal_path)
+    yield term
+    term.close()
+
+
+def start_questionnaire(term: Terminal) -> None:
+    term.wait_for_text("New reflection")
+    term.type("n")
+    term.wait_for_text("Step 1 of 11")
+
+
+def test_sigkill_after_a_pause_loses_nothing(terminal: Terminal, journal_path: Path) -> None:
+    start_questionnaire(terminal)
+    terminal.type("Acme Corp")
+    terminal.wait_for(lambda: draft_company(journal_path) == "Acme Corp", "the autosaved draft")
+    terminal.signal(signal.SIGKILL)
+    terminal.wait_exit()
+    journal = Journal.open(journal_path)
+    assert journal.reflections() == []
+    assert journal.drafts()[0].answers["company"] == "Acme Corp"
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_terminate_or_hang_up_saves_the_draft_at_once(
+    terminal: Terminal, journal_path: Path, number: int
+) -> None:
+    start_questionnaire(terminal)
+    terminal.type("Globex")
+    terminal.wait_for_text("Globex")
+    terminal.signal(number)
+    status = terminal.wait_exit()
+    assert os.WIFEXITED(status), "debrief should exit by itself, not die of the signal"
+    assert draft_company(journal_path) == "Globex"
