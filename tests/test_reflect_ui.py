@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, OptionList, Select, Static, TextArea
 
 from debrief.model import Draft
 from debrief.store.journal import Journal, drafts_path_of
@@ -469,3 +469,27 @@ async def test_text_areas_and_selects_render_from_the_questionnaire(build_app: A
         kinds = [type(r.control) for r in screen.query("#step-next FieldRow").results(FieldRow)]
         assert kinds == [RatingPicker, TextArea, Input, TextArea, TextArea, TextArea]
         assert isinstance(screen.query_one("#q-stage"), Select)
+
+
+async def test_the_step_list_marks_answered_steps_and_problems(build_app: AppFactory) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_reflection(pilot)
+        await fill_first_step(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        step_list = app.screen.query_one("#step-list", OptionList)
+        prompts = [str(step_list.get_option_at_index(i).prompt) for i in range(3)]
+        assert prompts == ["✓  1  The opportunity", "   2  Interviewers", "   3  Your performance"]
+        await pilot.press("ctrl+s", "ctrl+s")  # refused: no rating
+        assert str(step_list.get_option_at_index(2).prompt) == "!  3  Your performance"
+
+
+async def test_the_palette_cannot_open_a_second_questionnaire(build_app: AppFactory) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start_reflection(pilot)
+        await type_text(pilot, "Acme")
+        await app.run_action("new_reflection")
+        await pilot.pause()
+        assert len([s for s in app.screen_stack if isinstance(s, ReflectScreen)]) == 1
+        assert any("Finish or close" in str(n.message) for n in app._notifications)

@@ -144,7 +144,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "likes",
-        "The role and the company",
+        "Role and company",
         "What draws you to this job? It helps you decide, and it makes a sincere thank-you.",
         (
             _text("likes_role", "What do you like about the role?"),

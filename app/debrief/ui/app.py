@@ -23,6 +23,7 @@ from debrief.store.journal import Journal
 from debrief.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from debrief.ui.screens.reflect import ReflectScreen
     from debrief.ui.screens.resume import Choice
 
 Clock = Callable[[], pendulum.DateTime]
@@ -70,6 +71,11 @@ class DebriefApp(App[None]):
     # --- reflections ---------------------------------------------------------------
 
     async def action_new_reflection(self) -> None:
+        if self._open_questionnaires():
+            self.notify(
+                "Finish or close (Esc) the reflection you are writing first.", severity="warning"
+            )
+            return
         drafts = self.journal.drafts()
         if not drafts:
             await self.open_questionnaire(self._new_draft())
@@ -130,11 +136,14 @@ class DebriefApp(App[None]):
 
     # --- quitting without losing a word -------------------------------------------
 
+    def _open_questionnaires(self) -> list[ReflectScreen]:
+        from debrief.ui.screens.reflect import ReflectScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, ReflectScreen)]
+
     def flush_drafts(self) -> None:
-        for screen in self.screen_stack:
-            flush = getattr(screen, "flush_draft", None)
-            if callable(flush):
-                flush()
+        for screen in self._open_questionnaires():
+            screen.flush_draft()
 
     async def action_quit(self) -> None:
         self.flush_drafts()

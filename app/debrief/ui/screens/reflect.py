@@ -159,17 +159,33 @@ class ReflectScreen(Screen[Reflection | None]):
         return "step-review" if index == REVIEW else step_pane_id(STEPS[index])
 
     def _step_options(self) -> list[Option]:
-        options = [
-            Option(Content(f"{i + 1:>2}  {step.title}"), id=step.key)
-            for i, step in enumerate(STEPS)
-        ]
-        return [*options, Option(Content("    Review & save"), id="review")]
+        steps = [Option(self._step_prompt(i), id=step.key) for i, step in enumerate(STEPS)]
+        return [*steps, Option(Content("     Review & save"), id="review")]
+
+    def _step_prompt(self, index: int) -> Content:
+        """`✓  3  Your performance` once answered, `!` when a refused save found a problem."""
+        step = STEPS[index]
+        if self._save_refused and step_errors(step, self.answers, self.context()):
+            mark = Content.styled("!", "bold $error")
+        elif any(
+            not is_empty(self.answers.get(q.key)) for q in step.questions if q.key not in DEFAULTED
+        ):
+            mark = Content.styled("✓", "$success")
+        else:
+            mark = Content(" ")
+        return mark + Content(f" {index + 1:>2}  {step.title}")
+
+    def _refresh_step_marks(self) -> None:
+        step_list = self.query_one("#step-list", OptionList)
+        for index in range(len(STEPS)):
+            step_list.replace_option_prompt_at_index(index, self._step_prompt(index))
 
     # --- moving between steps ------------------------------------------------------
 
     async def show_step(self, index: int) -> None:
         """Switch to a step (mounting its fields on first visit) and focus its first field."""
         self.step_index = index
+        self._refresh_step_marks()
         pane = self.query_one(f"#{self._pane_id(index)}", VerticalScroll)
         if index != REVIEW and not pane.children:
             await pane.mount_all(self._make_rows(STEPS[index]))
