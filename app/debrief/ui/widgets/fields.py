@@ -103,7 +103,8 @@ class CardForm(Vertical):
             return None
         field_name, message = problem
         label = dict(CARD_FIELDS).get(field_name, field_name)
-        line.update(Content(f"⚠ {label} {message}"))
+        text = Content(f"⚠ {label} {message}")  # Content: user text is never markup
+        line.update(text)
         culprit = self.query_one(f".card-{field_name}")
         culprit.add_class("-invalid")
         return culprit
@@ -234,7 +235,8 @@ class FieldRow(Vertical):
             self.control.show_problems()
             message = None if message is None else "Check the card marked above"
         error = self.query_one("FieldRow > .field-error", Static)
-        error.update(Content(f"⚠ {message}") if message else Content(""))
+        text = Content(f"⚠ {message}") if message else Content("")
+        error.update(text)
         error.display = bool(message)
         self.set_class(bool(message), "-invalid")
 
