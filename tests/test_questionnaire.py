@@ -16,6 +16,7 @@ from debrief.questionnaire import (
     AnswersInvalid,
     Kind,
     answer_errors,
+    answers_from_reflection,
     display_answer,
     new_answers,
     parse_answers,
@@ -203,3 +204,18 @@ def test_review_shows_answers_in_words() -> None:
         "Jane, CTO · jane@acme.example · prefers post / express mail"
     )
     assert all(q.kind in Kind for q in QUESTIONS.values())
+
+
+def test_an_edit_prefills_answers_that_rebuild_the_same_reflection() -> None:
+    from tests.samples import full_reflection, opportunity
+
+    job = opportunity()
+    original = full_reflection(job.id)
+    answers = answers_from_reflection(original, job, CTX)
+    assert answers["interview_at"] == "2026-11-21 15:00"
+    assert answers["stage"] == "technical" and type(answers["stage"]) is str
+    assert answers["money_amount"] == "95000.50"
+    parsed = parse_answers(answers, CTX)
+    assert (parsed.company, parsed.role) == (job.company, job.role)
+    rebuilt = parsed.reflection(job.id, now=NOW.add(hours=1), previous=original)
+    assert rebuilt == dataclasses.replace(original, updated_at=NOW.add(hours=1))

@@ -428,10 +428,7 @@ async def test_enter_completes_a_known_company(build_app: AppFactory, journal: J
         await pilot.press("enter")
         assert app.screen.query_one("#q-role", Input).value == "Platform Engineer"
         note = app.screen.query_one("#row-role .field-note", Static)
-        assert (
-            str(note.content)
-            == "→ adds to Globex Corporation — Platform Engineer (1 earlier round)"
-        )
+        assert str(note.content) == "→ Globex Corporation — Platform Engineer, with 1 other round"
 
 
 async def test_rating_keys(build_app: AppFactory) -> None:
@@ -492,4 +489,4 @@ async def test_the_palette_cannot_open_a_second_questionnaire(build_app: AppFact
         await app.run_action("new_reflection")
         await pilot.pause()
         assert len([s for s in app.screen_stack if isinstance(s, ReflectScreen)]) == 1
-        assert any("Finish or close" in str(n.message) for n in app._notifications)
+        assert any("already writing a reflection" in str(n.message) for n in app._notifications)

@@ -406,6 +406,7 @@ def _interviewer_from_card(card: Mapping[str, Any]) -> Interviewer:
         phone=text("phone"),
         linkedin=text("linkedin"),
         preferred=Channel(preferred),
+        notes=text("notes"),  # not on the card form, but kept through an edit
     )
 
 
@@ -476,6 +477,52 @@ def parse_answers(answers: Mapping[str, Raw], ctx: AnswerContext) -> ParsedAnswe
             values[key] = enum(values[key])
     values["money"] = money
     return ParsedAnswers(company=typed["company"], role=typed["role"], values=values)
+
+
+def answers_from_reflection(
+    reflection: Reflection, opportunity: Opportunity, ctx: AnswerContext
+) -> dict[str, Raw]:
+    """The raw answers that would produce `reflection`: the questionnaire prefilled for an edit."""
+    answers = new_answers(ctx)
+    local_time = pendulum.instance(reflection.interview_at).in_timezone(ctx.now.timezone or "UTC")
+    answers.update(
+        company=opportunity.company,
+        role=opportunity.role,
+        interview_at=local_time.format("YYYY-MM-DD HH:mm"),
+        reply_by=reflection.reply_by.isoformat() if reflection.reply_by else "",
+        interviewers=[
+            {key: getattr(person, key) for key, _ in CARD_FIELDS if key != "preferred"}
+            | {"preferred": person.preferred.value, "notes": person.notes}
+            for person in reflection.interviewers
+        ],
+    )
+    if reflection.money is not None:
+        answers.update(
+            money_amount=str(reflection.money.amount),
+            money_currency=reflection.money.currency,
+            money_period=reflection.money.period.value,
+        )
+    for key in QUESTIONS.keys() - _NOT_PLAIN_FIELDS:
+        value = getattr(reflection, key)
+        if isinstance(value, StrEnum):
+            value = value.value
+        elif value is None and QUESTIONS[key].kind is not Kind.RATING:
+            value = ""
+        answers[key] = value
+    return answers
+
+
+# Answers that are not one Reflection field each (set one by one above).
+_NOT_PLAIN_FIELDS = {
+    "company",
+    "role",
+    "interview_at",
+    "reply_by",
+    "interviewers",
+    "money_amount",
+    "money_currency",
+    "money_period",
+}
 
 
 # --- showing answers back (review page) -------------------------------------------------

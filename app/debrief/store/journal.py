@@ -13,11 +13,12 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import Query
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from debrief.model import (
     Draft,
@@ -42,6 +43,7 @@ from debrief.store.storage import (
 FORMAT_NAME = "debrief-journal"
 DRAFTS_FORMAT_NAME = "debrief-drafts"
 RECORD_TABLES: dict[str, type[Any]] = {"opportunities": Opportunity, "reflections": Reflection}
+TRASH = "trash"
 
 Record = TypeVar("Record", Opportunity, Reflection)
 
@@ -99,6 +101,13 @@ class _File:
             )
         if schema < SCHEMA_VERSION:
             self._migrate(schema)
+
+    def drop_table(self, name: str) -> None:
+        """Remove a whole table (TinyDB keeps empty tables in the file otherwise)."""
+        tables = self.storage.read() or {}
+        if name in tables:
+            del tables[name]
+            self.storage.write(tables)
 
     def tidy(self) -> None:
         """Remove temporary files that a killed writer left beside this file."""
@@ -169,6 +178,7 @@ class Journal:
         self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in RECORD_TABLES}
         self._newest_first: list[Reflection] | None = None
         self._settings = Settings()
+        self._revision = 0
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Journal:
@@ -180,7 +190,20 @@ class Journal:
         if not readonly:
             journal._main.tidy()
             journal._drafts.tidy()
+            journal._empty_trash()
         return journal
+
+    def _empty_trash(self) -> None:
+        """Deleted reflections are kept only for undo within one session."""
+        if self._main.table(TRASH):
+            with self._write():
+                self._main.drop_table(TRASH)
+
+    @property
+    def revision(self) -> int:
+        """Changes whenever the journal's content may have: a save here or a write elsewhere."""
+        self._sync()
+        return self._revision
 
     @property
     def backup_path(self) -> Path:
@@ -242,13 +265,69 @@ class Journal:
 
     # --- writing -------------------------------------------------------------------
 
+    def rounds(self, opportunity_id: str) -> list[Reflection]:
+        """Every interview round of one opportunity, oldest first."""
+        return sorted(
+            (r for r in self.reflections() if r.opportunity_id == opportunity_id),
+            key=lambda r: (r.interview_at, r.created_at),
+        )
+
     def save_reflection(self, reflection: Reflection, opportunity: Opportunity) -> None:
-        """Store a reflection and its opportunity together, in one atomic write."""
+        """Store a reflection and its opportunity together, in one atomic write.
+
+        An edit that moves the reflection to another opportunity removes the old
+        opportunity if no round is left in it.
+        """
         if reflection.opportunity_id != opportunity.id:
             raise ValueError("the reflection belongs to another opportunity")
         with self._write():
+            before = self._records["reflections"].get(reflection.id)
             self._put("opportunities", opportunity)
             self._put("reflections", reflection)
+            if before is not None and before.opportunity_id != opportunity.id:
+                self._remove_if_empty(before.opportunity_id)
+
+    def save_opportunity(self, opportunity: Opportunity) -> None:
+        """Store a changed opportunity (its status, say); every round shows the change."""
+        if opportunity.id not in self._records["opportunities"]:
+            raise KeyError(f"no opportunity {opportunity.id}")
+        with self._write():
+            self._put("opportunities", opportunity)
+
+    def delete_reflection(self, reflection_id: str, *, now: datetime) -> None:
+        """Move a reflection (and its opportunity, if this was its last round) to the trash.
+
+        The trash exists for undo: it is emptied the next time the journal is opened.
+        """
+        with self._write():
+            reflection = self._records["reflections"][reflection_id]
+            entry: dict[str, Any] = {"id": reflection_id, "deleted_at": now.isoformat()}
+            entry["reflection"] = self._take("reflections", reflection_id)
+            if not any(
+                r.opportunity_id == reflection.opportunity_id
+                for r in self._records["reflections"].values()
+            ):
+                entry["opportunity"] = self._take("opportunities", reflection.opportunity_id)
+            self._main.table(TRASH).insert(entry)
+
+    def restore_reflection(self, reflection_id: str) -> None:
+        """Undo a delete: everything goes back exactly as it was."""
+        with self._write():
+            trash = self._main.table(TRASH)
+            entries = trash.search(Query().id == reflection_id)
+            if not entries:
+                raise KeyError(f"{reflection_id} is not in the trash")
+            entry = entries[0]
+            if "opportunity" in entry:
+                self._give_back("opportunities", entry["opportunity"])
+            self._give_back("reflections", entry["reflection"])
+            trash.remove(doc_ids=[entry.doc_id])
+            if not trash:
+                self._main.drop_table(TRASH)
+
+    def in_trash(self) -> list[str]:
+        """Ids of reflections deleted in this session and not yet restored."""
+        return [str(entry["id"]) for entry in self._main.table(TRASH).all()]
 
     def save_settings(self, settings: Settings) -> None:
         with self._write():
@@ -281,6 +360,32 @@ class Journal:
             self._seen_generation = -1  # the in-memory records may hold the failed change
             raise
         self._newest_first = None
+        self._revision += 1
+
+    def _take(self, table_name: str, record_id: str) -> dict[str, Any]:
+        """Remove a record, returning its document and document id for the trash."""
+        doc_id = self._doc_ids[table_name].pop(record_id)
+        table = self._main.table(table_name)
+        document = dict(table.get(doc_id=doc_id) or {})
+        table.remove(doc_ids=[doc_id])
+        del self._records[table_name][record_id]
+        return {"doc_id": doc_id, "data": document}
+
+    def _give_back(self, table_name: str, taken: dict[str, Any]) -> None:
+        record = self._decode(RECORD_TABLES[table_name], table_name, taken["data"])
+        doc_id = int(taken["doc_id"])
+        if doc_id in self._doc_ids[table_name].values():  # another process took the id meanwhile
+            doc_id = self._main.table(table_name).insert(taken["data"])
+        else:
+            self._main.table(table_name).insert(Document(taken["data"], doc_id=doc_id))
+        self._doc_ids[table_name][record.id] = doc_id
+        self._records[table_name][record.id] = record
+
+    def _remove_if_empty(self, opportunity_id: str) -> None:
+        if any(r.opportunity_id == opportunity_id for r in self._records["reflections"].values()):
+            return
+        if opportunity_id in self._doc_ids["opportunities"]:
+            self._take("opportunities", opportunity_id)
 
     def _put(self, table_name: str, record: Opportunity | Reflection) -> None:
         table = self._main.table(table_name)
@@ -312,6 +417,7 @@ class Journal:
             else Settings()
         )
         self._newest_first = None
+        self._revision += 1
         self._seen_generation = self._main.storage.generation
 
     def _decode(self, record_class: type[Any], table_name: str, document: Any) -> Any:

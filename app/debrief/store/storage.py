@@ -196,7 +196,9 @@ class AtomicJSONStorage(Storage):
     def _commit(self) -> None:
         self._pending = False
         try:
-            atomic_write(self.path, orjson.dumps(self._cache))
+            # Sorted keys: the same journal always makes the same bytes, whatever the
+            # order of edits (an undone delete leaves the file byte-identical).
+            atomic_write(self.path, orjson.dumps(self._cache, option=orjson.OPT_SORT_KEYS))
             self._signature = self._current_signature()
         except BaseException:
             self._forget()  # the cache holds what failed to reach the disk

@@ -2,11 +2,16 @@
 
 `make_app` is the one way to build it; the CLI, the Pilot tests, the snapshot tests and
 the screenshot script all call it, each with its own journal (and clock, in tests).
+
+Each top-level place (home, journal) is a Textual *mode* with its own screen stack, so
+jumping to the journal from a half-written questionnaire leaves the questionnaire
+exactly where it was.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,16 +22,19 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from debrief.model import Draft, Reflection, new_id
-from debrief.questionnaire import AnswerContext
-from debrief.store.journal import Journal
+from debrief.dates import format_day, plural
+from debrief.model import Draft, Reflection, Status, new_id
+from debrief.questionnaire import AnswerContext, answers_from_reflection
+from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.home import HomeScreen
+from debrief.ui.screens.view import JournalView
 
 if TYPE_CHECKING:
     from debrief.ui.screens.reflect import ReflectScreen
     from debrief.ui.screens.resume import Choice
 
 Clock = Callable[[], pendulum.DateTime]
+HOME, JOURNAL = "_default", "journal"
 
 
 class DebriefApp(App[None]):
@@ -43,6 +51,17 @@ class DebriefApp(App[None]):
             priority=True,
             tooltip="Quit; an unfinished reflection is kept as a draft",
         ),
+        Binding(
+            "f2", "go('_default')", "Home", id="app.home", priority=True, tooltip="The home screen"
+        ),
+        Binding(
+            "f3",
+            "go('journal')",
+            "Journal",
+            id="app.journal",
+            priority=True,
+            tooltip="Browse and search every reflection",
+        ),
     ]
 
     def __init__(
@@ -52,11 +71,15 @@ class DebriefApp(App[None]):
         self.journal = journal
         self.clock: Clock = clock or pendulum.now
         self._handle_signals = handle_signals
+        self._questionnaire: tuple[str, ReflectScreen] | None = None  # (mode, screen) being written
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(self.journal, self.clock)
 
     def on_mount(self) -> None:
+        from debrief.ui.screens.journal import JournalScreen
+
+        self.add_mode(JOURNAL, lambda: JournalScreen(self.journal, self.clock))
         if self._handle_signals:
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP):
@@ -68,28 +91,70 @@ class DebriefApp(App[None]):
             now=self.clock(), default_currency=self.journal.settings().default_currency
         )
 
-    # --- reflections ---------------------------------------------------------------
+    async def action_go(self, mode: str) -> None:
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+
+    # --- writing reflections -------------------------------------------------------
 
     async def action_new_reflection(self) -> None:
-        if self._open_questionnaires():
-            self.notify(
-                "Finish or close (Esc) the reflection you are writing first.", severity="warning"
-            )
+        if await self._back_to_open_questionnaire():
             return
-        drafts = self.journal.drafts()
+        drafts = [
+            d
+            for d in self.journal.drafts()
+            if self.journal.reflection(d.reflection_id or "") is None
+        ]
         if not drafts:
             await self.open_questionnaire(self._new_draft())
             return
         self._ask_about_draft(
-            drafts[0], discard_label="Discard it, start afresh", start_afresh=True
+            drafts[0], discard_label="Discard it, start afresh", on_discard=self._start_afresh
         )
+
+    async def edit_reflection(self, reflection_id: str) -> None:
+        """Reopen the questionnaire on a saved reflection (offering an unsaved edit back first)."""
+        if await self._back_to_open_questionnaire():
+            return
+        pending = [d for d in self.journal.drafts() if d.reflection_id == reflection_id]
+        if pending:
+            self._ask_about_draft(
+                pending[0], discard_label="Discard those changes", on_discard=None
+            )
+            return
+        reflection = self.journal.reflection(reflection_id)
+        opportunity = self.journal.opportunity(reflection.opportunity_id) if reflection else None
+        if reflection is None or opportunity is None:
+            return
+        context = self.answer_context()
+        answers = answers_from_reflection(reflection, opportunity, context)
+        draft = Draft(
+            answers=answers,
+            started_at=context.now,
+            updated_at=context.now,
+            reflection_id=reflection_id,
+        )
+        await self.open_questionnaire(draft, fresh=True)
+
+    async def _back_to_open_questionnaire(self) -> bool:
+        """One questionnaire at a time: if one is open, go back to it instead."""
+        if self._questionnaire is None:
+            return False
+        mode, _ = self._questionnaire
+        await self.action_go(mode)
+        self.notify(
+            "You are already writing a reflection: here it is. Esc closes it (the draft is kept)."
+        )
+        return True
 
     def _offer_unfinished_draft(self) -> None:
         drafts = self.journal.drafts()
         if drafts:
-            self._ask_about_draft(drafts[0], discard_label="Discard it", start_afresh=False)
+            self._ask_about_draft(drafts[0], discard_label="Discard it", on_discard=None)
 
-    def _ask_about_draft(self, draft: Draft, *, discard_label: str, start_afresh: bool) -> None:
+    def _ask_about_draft(
+        self, draft: Draft, *, discard_label: str, on_discard: Callable[[], object] | None
+    ) -> None:
         from debrief.ui.screens.resume import ResumeDraftScreen
 
         async def decided(choice: Choice | None) -> None:
@@ -97,14 +162,24 @@ class DebriefApp(App[None]):
                 await self.open_questionnaire(draft)
             elif choice == "discard":
                 self.journal.discard_draft(draft.id)
-                if start_afresh:
-                    await self.open_questionnaire(self._new_draft())
-                else:
+                if on_discard is None:
                     self.notify("Draft discarded.")
+                else:
+                    await self._call(on_discard)
 
+        editing = self.journal.reflection(draft.reflection_id or "") is not None
         self.push_screen(
-            ResumeDraftScreen(draft, self.clock(), discard_label=discard_label), callback=decided
+            ResumeDraftScreen(draft, self.clock(), discard_label=discard_label, editing=editing),
+            callback=decided,
         )
+
+    async def _call(self, callback: Callable[[], object]) -> None:
+        result = callback()
+        if asyncio.iscoroutine(result):
+            await result
+
+    async def _start_afresh(self) -> None:
+        await self.open_questionnaire(self._new_draft())
 
     def _new_draft(self) -> Draft:
         context = self.answer_context()
@@ -112,38 +187,128 @@ class DebriefApp(App[None]):
             answers={}, started_at=context.now, updated_at=context.now, reflection_id=new_id()
         )
 
-    async def open_questionnaire(self, draft: Draft) -> None:
+    async def open_questionnaire(self, draft: Draft, *, fresh: bool = False) -> None:
         """Push the questionnaire and wait until it is mounted, so no keystroke goes astray."""
         from debrief.ui.screens.reflect import ReflectScreen  # loaded when first needed
 
-        await self.push_screen(
-            ReflectScreen(self.journal, draft, self.answer_context), callback=self._reflection_done
+        editing = self.journal.reflection(draft.reflection_id or "") is not None
+        screen = ReflectScreen(
+            self.journal, draft, self.answer_context, fresh=fresh or not draft.answers
         )
+        self._questionnaire = (self.current_mode, screen)
 
-    def _reflection_done(self, reflection: Reflection | None) -> None:
-        if reflection is None:
-            return
+        def done(reflection: Reflection | None) -> None:
+            self._questionnaire = None
+            if reflection is not None:
+                self._announce_saved(reflection, editing=editing)
+
+        await self.push_screen(screen, callback=done)
+
+    def _announce_saved(self, reflection: Reflection, *, editing: bool) -> None:
         opportunity = self.journal.opportunity(reflection.opportunity_id)
-        rounds = sum(
-            1 for r in self.journal.reflections() if r.opportunity_id == reflection.opportunity_id
-        )
         title = opportunity.title if opportunity else "your interview"
+        if editing:
+            self.notify(
+                f"{title}: your changes are saved.", title="Reflection updated", markup=False
+            )
+            return
+        rounds = len(self.journal.rounds(reflection.opportunity_id))
         self.notify(
             f"{title}, round {rounds}. Well done for writing it down.",
             title="Reflection saved",
             markup=False,
         )
 
+    # --- status, delete, undo ------------------------------------------------------
+
+    def change_status(self, reflection_id: str) -> None:
+        """Pick a new status for the reflection's opportunity (all its rounds show it)."""
+        from debrief.ui.screens.dialogs import ChoiceScreen
+
+        reflection = self.journal.reflection(reflection_id)
+        opportunity = self.journal.opportunity(reflection.opportunity_id) if reflection else None
+        if opportunity is None:
+            return
+
+        def chosen(value: str | None) -> None:
+            if value is None or value == opportunity.status.value:
+                return
+            changed = dataclasses.replace(
+                opportunity, status=Status(value), updated_at=self.clock()
+            )
+            try:
+                self.journal.save_opportunity(changed)
+            except JournalError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            rounds = plural(len(self.journal.rounds(opportunity.id)), "round")
+            self.notify(
+                f"{opportunity.title}: “{changed.status.label}”, shown on its {rounds}.",
+                title="Status changed",
+                markup=False,
+            )
+
+        choices = [(status.value, status.label) for status in Status]
+        self.push_screen(
+            ChoiceScreen(f"Status of {opportunity.title}", choices, opportunity.status.value),
+            callback=chosen,
+        )
+
+    def delete_reflection(self, reflection_id: str) -> None:
+        """Ask first; once deleted, `u` (or the palette's Undo delete) brings it back."""
+        from debrief.ui.screens.dialogs import ConfirmScreen
+
+        reflection = self.journal.reflection(reflection_id)
+        opportunity = self.journal.opportunity(reflection.opportunity_id) if reflection else None
+        if reflection is None or opportunity is None:
+            return
+        what = f"{opportunity.title}, {format_day(reflection.interview_at)}"
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.journal.delete_reflection(reflection_id, now=self.clock())
+            except JournalError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            # The screen underneath redraws itself when the dialog closes (a detail view
+            # of the deleted reflection closes itself).
+            self.notify(
+                f"{what}. Press u in the journal to undo.",
+                title="Reflection deleted",
+                timeout=10,
+                markup=False,
+            )
+
+        message = f"Delete your reflection on {what}? You can undo this until you quit."
+        self.push_screen(
+            ConfirmScreen("Delete reflection", message, confirm_label="Delete"), callback=confirmed
+        )
+
+    def undo_delete(self) -> None:
+        deleted = self.journal.in_trash()
+        if not deleted:
+            self.notify("Nothing to undo.")
+            return
+        try:
+            self.journal.restore_reflection(deleted[-1])
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._reload_view()
+        self.notify("The reflection is back.", title="Delete undone")
+
+    def _reload_view(self) -> None:
+        if isinstance(self.screen, JournalView):
+            self.screen.reload()
+        self.screen.refresh_bindings()
+
     # --- quitting without losing a word -------------------------------------------
 
-    def _open_questionnaires(self) -> list[ReflectScreen]:
-        from debrief.ui.screens.reflect import ReflectScreen
-
-        return [screen for screen in self.screen_stack if isinstance(screen, ReflectScreen)]
-
     def flush_drafts(self) -> None:
-        for screen in self._open_questionnaires():
-            screen.flush_draft()
+        if self._questionnaire is not None:
+            self._questionnaire[1].flush_draft()
 
     async def action_quit(self) -> None:
         self.flush_drafts()
@@ -160,6 +325,16 @@ class DebriefApp(App[None]):
         yield SystemCommand(
             "New reflection", "Reflect on an interview you just had (n)", self.action_new_reflection
         )
+        yield SystemCommand(
+            "Journal",
+            "Browse, search and edit every reflection (F3)",
+            lambda: self.action_go(JOURNAL),
+        )
+        yield SystemCommand("Home", "The home screen (F2)", lambda: self.action_go(HOME))
+        if self.journal.in_trash():
+            yield SystemCommand(
+                "Undo delete", "Bring back the reflection you just deleted (u)", self.undo_delete
+            )
         yield from super().get_system_commands(screen)
 
 

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pendulum
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from debrief.dates import plural, relative_or_absolute
 from debrief.model import Reflection
 from debrief.store.journal import Journal
+from debrief.ui.screens.view import JournalView
 
 LATEST = 15  # rows on the home screen; the journal browser shows everything
 
@@ -36,7 +37,7 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(JournalView):
     """Latest reflections, newest first."""
 
     BINDINGS = [
@@ -67,12 +68,9 @@ class HomeScreen(Screen[None]):
         for label in ("When", "Company", "Role", "Stage", "Rating", "Status"):
             table.add_column(label, key=label.lower())
         self.sub_title = display_path(self.journal.path)
-        self.refresh_latest()
+        self.reload()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_latest()
-
-    def refresh_latest(self) -> None:
+    def reload(self) -> None:
         reflections = self.journal.reflections()
         empty = not reflections
         self.query_one("#empty-state").display = empty
@@ -104,3 +102,10 @@ class HomeScreen(Screen[None]):
             Text(f"{reflection.rating:>2} / 10"),
             Text(opportunity.status.label if opportunity else ""),
         ]
+
+    @on(DataTable.RowSelected, "#latest")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        from debrief.ui.screens.detail import DetailScreen
+
+        if event.row_key.value is not None:
+            self.app.push_screen(DetailScreen(self.journal, event.row_key.value))

@@ -88,7 +88,12 @@ class ReflectScreen(Screen[Reflection | None]):
     ]
 
     def __init__(
-        self, journal: Journal, draft: Draft, context: Callable[[], AnswerContext]
+        self,
+        journal: Journal,
+        draft: Draft,
+        context: Callable[[], AnswerContext],
+        *,
+        fresh: bool = True,
     ) -> None:
         super().__init__()
         self.journal = journal
@@ -96,6 +101,9 @@ class ReflectScreen(Screen[Reflection | None]):
         self.context = context
         self.answers: dict[str, Any] = {**new_answers(context()), **draft.answers}
         self.step_index = max(0, min(draft.step, REVIEW))
+        # What the questionnaire held when it opened, if it was not a resumed draft:
+        # leaving with exactly that discards the draft instead of keeping a copy.
+        self._pristine = dict(self.answers) if fresh else None
         self.saved: Reflection | None = None
         self._dirty = False
         self._autosave: Timer | None = None
@@ -330,13 +338,8 @@ class ReflectScreen(Screen[Reflection | None]):
         existing = self.journal.find_opportunity(company, role)
         if existing is None:
             return "→ a new opportunity"
-        rounds = sum(
-            1
-            for r in self.journal.reflections()
-            if r.opportunity_id == existing.id and r.id != self.draft.reflection_id
-        )
-        earlier = plural(rounds, "earlier round")
-        return f"→ adds to {existing.title} ({earlier})"
+        others = [r for r in self.journal.rounds(existing.id) if r.id != self.draft.reflection_id]
+        return f"→ {existing.title}, with {plural(len(others), 'other round')}"
 
     def _rows(self, step: Step) -> list[FieldRow]:
         return list(
@@ -383,7 +386,8 @@ class ReflectScreen(Screen[Reflection | None]):
 
     def action_leave(self) -> None:
         self._save_draft()
-        if is_blank_draft(self.answers):
+        editing = self.journal.reflection(self.draft.reflection_id or "") is not None
+        if self.answers == self._pristine or (not editing and is_blank_draft(self.answers)):
             self.journal.discard_draft(self.draft.id)
         else:
             self.notify(

@@ -39,20 +39,27 @@ class ResumeDraftScreen(ModalScreen[Choice]):
     ]
 
     def __init__(
-        self, draft: Draft, now: pendulum.DateTime, *, discard_label: str = "Discard it"
+        self,
+        draft: Draft,
+        now: pendulum.DateTime,
+        *,
+        discard_label: str = "Discard it",
+        editing: bool = False,
     ) -> None:
         super().__init__()
         self.draft = draft
         self.now = now
         self.discard_label = discard_label
+        self.editing = editing
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(
                 Content.from_markup("[b]Unfinished reflection[/b]"), classes="dialog-title"
             )
+            what = "edit of" if self.editing else "reflection for"
             yield Static(
-                Content(f"Resume unfinished reflection for {describe_draft(self.draft, self.now)}?")
+                Content(f"Resume unfinished {what} {describe_draft(self.draft, self.now)}?")
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Resume (r)", id="resume", variant="primary")

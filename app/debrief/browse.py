@@ -1,0 +1,298 @@
+"""Finding past reflections: literal, case- and accent-insensitive search, filters, sorting.
+
+Pure functions and small classes over model records, shared by the journal screen
+and (later) the shell commands. The search index is one folded string for the whole
+journal, so a query is a handful of `str.find` calls however many reflections there are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+import pendulum
+
+from debrief.dates import DateParseError, format_day, parse_day, relative_or_absolute
+from debrief.model import Opportunity, Reflection, Stage, Status
+
+# Combining marks left over after NFKD ("é" -> "e" + U+0301): dropped, so "resume" finds "résumé".
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_SEPARATOR = "\x00"  # never typed, so a match never spans two reflections
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: the form both searching and sorting compare."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+def fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """The folded text, and for each folded character the index it came from in `text`."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        piece = fold(char)
+        folded.append(piece)
+        origin.extend([index] * len(piece))
+    return "".join(folded), origin
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where `query` occurs in `text` (folded, literally), as (start, end) in `text`."""
+    needle = fold(query.strip())
+    if not needle:
+        return []
+    folded, origin = fold_with_positions(text)
+    spans = []
+    start = folded.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        spans.append((origin[start], origin[end - 1] + 1))
+        start = folded.find(needle, end)
+    return spans
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the journal: a reflection with its opportunity."""
+
+    reflection: Reflection
+    opportunity: Opportunity
+
+    @property
+    def id(self) -> str:
+        return self.reflection.id
+
+
+def entries_of(
+    reflections: Iterable[Reflection], opportunities: Iterable[Opportunity]
+) -> list[Entry]:
+    by_id = {o.id: o for o in opportunities}
+    return [Entry(r, by_id[r.opportunity_id]) for r in reflections if r.opportunity_id in by_id]
+
+
+def searchable_text(entry: Entry) -> str:
+    """Everything a user may remember a reflection by, in one string."""
+    r, o = entry.reflection, entry.opportunity
+    parts = [o.company, o.role, o.location]
+    for person in r.interviewers:
+        parts += [person.name, person.title, person.email, person.notes]
+    parts += [
+        r.went_well, r.went_badly, r.answer_differently, r.rapport, r.likes_role,
+        r.likes_company, r.reservations, r.resolve_reservations, r.money_notes,
+        r.vs_current_job, r.vs_other_opportunities, r.next_steps, r.feedback,
+        r.key_point, r.lessons,
+    ]  # fmt: skip
+    return "\n".join(p for p in parts if p)
+
+
+class SearchIndex:
+    """Literal search across every reflection's text; a query is never a pattern."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = entries
+        texts = [fold(searchable_text(entry)) for entry in entries]
+        self._haystack = _SEPARATOR.join(texts)
+        self._starts: list[int] = []
+        position = 0
+        for text in texts:
+            self._starts.append(position)
+            position += len(text) + len(_SEPARATOR)
+        self._narrowing: tuple[str, list[int]] | None = None
+
+    def matching(self, query: str) -> list[int]:
+        """Positions in `entries` of reflections containing `query`, in order."""
+        needle = fold(query.strip())
+        if not needle:
+            return list(range(len(self.entries)))
+        previous = self._narrowing
+        if previous is not None and needle.startswith(previous[0]):
+            found = self._within(needle, previous[1])  # typing on only narrows the last result
+        else:
+            found = self._scan(needle)
+        self._narrowing = (needle, found)
+        return found
+
+    def _scan(self, needle: str) -> list[int]:
+        found: list[int] = []
+        start = self._haystack.find(needle)
+        while start != -1:
+            index = bisect.bisect_right(self._starts, start) - 1
+            found.append(index)
+            next_start = (
+                self._starts[index + 1] if index + 1 < len(self._starts) else len(self._haystack)
+            )
+            start = self._haystack.find(needle, next_start)
+        return found
+
+    def _within(self, needle: str, candidates: list[int]) -> list[int]:
+        haystack, starts = self._haystack, self._starts
+        last = len(starts) - 1
+        found = []
+        for index in candidates:
+            end = starts[index + 1] - 1 if index < last else len(haystack)
+            if haystack.find(needle, starts[index], end) != -1:
+                found.append(index)
+        return found
+
+
+# --- filters ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the journal is narrowed to; empty means everything."""
+
+    statuses: frozenset[Status] = frozenset()
+    stages: frozenset[Stage] = frozenset()
+    company: str = ""
+    rating_min: int | None = None
+    rating_max: int | None = None
+    since: date | None = None
+    until: date | None = None
+    period_label: str = field(default="", compare=False)  # "last 30 days", shown as typed
+
+    @property
+    def active(self) -> bool:
+        return self != Filters()
+
+    def accepts(self, entry: Entry) -> bool:
+        r, o = entry.reflection, entry.opportunity
+        day = r.interview_at.date()
+        return (
+            (not self.statuses or o.status in self.statuses)
+            and (not self.stages or r.stage in self.stages)
+            and (not self.company or fold(o.company) == fold(self.company))
+            and (self.rating_min is None or r.rating >= self.rating_min)
+            and (self.rating_max is None or r.rating <= self.rating_max)
+            and (self.since is None or day >= self.since)
+            and (self.until is None or day <= self.until)
+        )
+
+    def describe(self) -> list[str]:
+        """One short phrase per active filter, for the bar above the table."""
+        parts = []
+        if self.statuses:
+            parts.append("Status: " + ", ".join(s.label for s in sorted(self.statuses)))
+        if self.stages:
+            parts.append("Stage: " + ", ".join(s.label for s in sorted(self.stages)))
+        if self.company:
+            parts.append(f"Company: {self.company}")
+        if self.rating_min is not None or self.rating_max is not None:
+            low, high = self.rating_min or 1, self.rating_max or 10
+            parts.append(f"Rating {low}–{high}" if low != high else f"Rating {low}")
+        if self.period_label:
+            parts.append(self.period_label)
+        elif self.since or self.until:
+            since = format_day(self.since) if self.since else "…"
+            until = format_day(self.until) if self.until else "today"
+            parts.append(f"{since} – {until}")
+        return parts
+
+
+_LAST_N = re.compile(r"^(?:last|past)\s+(\d{1,4})\s+(day|week|month|year)s?$")
+
+
+def parse_period(text: str, today: date) -> tuple[date | None, date | None]:
+    """`last 30 days`, `last 2 weeks`, `this month`, `this year` as (since, until)."""
+    cleaned = " ".join(text.lower().split())
+    anchor = pendulum.Date(today.year, today.month, today.day)
+    if cleaned in ("", "all", "any time"):
+        return None, None
+    if cleaned == "this month":
+        return anchor.start_of("month"), None
+    if cleaned == "this year":
+        return anchor.start_of("year"), None
+    match = _LAST_N.match(cleaned)
+    if not match:
+        raise DateParseError(
+            f"Try 'last 30 days', 'last 3 months', 'this month' — not {text.strip()!r}"
+        )
+    count, unit = int(match.group(1)), match.group(2)
+    return anchor.subtract(**{f"{unit}s": count}), None
+
+
+def parse_optional_day(text: str, today: date) -> date | None:
+    return parse_day(text, today, prefer="past") if text.strip() else None
+
+
+def parse_rating_bound(text: str) -> int | None:
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if not cleaned.isdigit() or not 1 <= int(cleaned) <= 10:
+        raise ValueError(f"A rating is 1 to 10, not {cleaned!r}")
+    return int(cleaned)
+
+
+def with_period(filters: Filters, label: str, since: date | None, until: date | None) -> Filters:
+    return replace(filters, since=since, until=until, period_label=label)
+
+
+# --- columns and sorting -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int
+    sort_key: Callable[[Entry], Any]
+    numeric: bool = False  # numbers sort highest first when descending, and align right
+
+
+def _rating_key(value: int | None) -> int:
+    return -1 if value is None else value
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("when", "When", 16, lambda e: e.reflection.interview_at),
+    Column("company", "Company", 20, lambda e: fold(e.opportunity.company)),
+    Column("role", "Role", 24, lambda e: fold(e.opportunity.role)),
+    Column(
+        "stage",
+        "Stage",
+        15,
+        lambda e: list(Stage).index(e.reflection.stage) if e.reflection.stage else -1,
+    ),
+    Column("rating", "Rating", 6, lambda e: e.reflection.rating, numeric=True),
+    Column("want", "Want", 5, lambda e: _rating_key(e.reflection.want_job), numeric=True),
+    Column("status", "Status", 12, lambda e: list(Status).index(e.opportunity.status)),
+)
+COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
+
+
+def sort_entries(entries: Iterable[Entry], column_key: str, descending: bool) -> list[Entry]:
+    """Stable sort by one column; ties keep newest-first order."""
+    newest_first = sorted(
+        entries, key=lambda e: (e.reflection.interview_at, e.reflection.created_at), reverse=True
+    )
+    if column_key == "when":
+        return newest_first if descending else newest_first[::-1]
+    return sorted(newest_first, key=COLUMN_BY_KEY[column_key].sort_key, reverse=descending)
+
+
+def cell_text(entry: Entry, column_key: str, now: datetime) -> str:
+    """What one cell shows (plain text; the UI never parses it as markup)."""
+    r, o = entry.reflection, entry.opportunity
+    if column_key == "when":
+        return relative_or_absolute(r.interview_at, now)
+    if column_key == "company":
+        return o.company
+    if column_key == "role":
+        return o.role
+    if column_key == "stage":
+        return r.stage.label if r.stage else "—"
+    if column_key == "rating":
+        return f"{r.rating}/10"
+    if column_key == "want":
+        return f"{r.want_job}/10" if r.want_job is not None else "—"
+    if column_key == "status":
+        return o.status.label
+    raise KeyError(column_key)

@@ -1,0 +1,141 @@
+"""One reflection as a readable document, with its other rounds one keypress away."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from debrief.browse import match_spans
+from debrief.dates import format_day
+from debrief.document import reflection_document
+from debrief.model import Reflection
+from debrief.questionnaire import describe_interviewer
+from debrief.store.journal import Journal
+from debrief.ui.screens.view import JournalView
+
+HIGHLIGHT = "bold reverse $warning"
+
+
+def highlighted(text: str, query: str) -> Content:
+    """`text` shown literally, with every match of `query` marked."""
+    content = Content(text)
+    for start, end in match_spans(text, query):
+        content = content.stylize(HIGHLIGHT, start, end)
+    return content
+
+
+class DetailScreen(JournalView):
+    """The whole reflection: headings per question, cards, money, dates, other rounds."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="detail.back"),
+        Binding("e", "edit", "Edit", id="detail.edit"),
+        Binding("o", "status", "Status", id="detail.status"),
+        Binding("d,delete", "delete", "Delete", id="detail.delete"),
+        Binding("left_square_bracket", "round(-1)", "Earlier round", id="detail.earlier"),
+        Binding("right_square_bracket", "round(1)", "Later round", id="detail.later"),
+    ]
+
+    def __init__(self, journal: Journal, reflection_id: str, *, query: str = "") -> None:
+        super().__init__()
+        self.journal = journal
+        self.reflection_id = reflection_id
+        self.search_text = query
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield VerticalScroll(id="document")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show(self.reflection_id)
+
+    def reload(self) -> None:
+        self.run_worker(self.show(self.reflection_id), group="detail", exclusive=True)
+
+    async def show(self, reflection_id: str) -> None:
+        reflection = self.journal.reflection(reflection_id)
+        if reflection is None:  # deleted (here, or in another window): nothing left to show
+            if self.is_current:
+                self.app.pop_screen()
+            return
+        self.reflection_id = reflection_id
+        opportunity = self.journal.opportunity(reflection.opportunity_id)
+        assert opportunity is not None
+        rounds = self.journal.rounds(opportunity.id)
+        document = reflection_document(
+            reflection, opportunity, rounds, self.debrief.answer_context()
+        )
+        self.title = document.title
+        page = self.query_one("#document", VerticalScroll)
+        await page.remove_children()
+        widgets: list[Static | OptionList] = [
+            Static(highlighted(document.title, self.search_text), classes="doc-title"),
+            Static(Content(document.subtitle), classes="doc-subtitle"),
+        ]
+        for section in document.sections:
+            widgets.append(Static(Content(section.heading), classes="doc-heading"))
+            for answer in section.answers:
+                widgets.append(Static(Content(answer.question), classes="doc-question"))
+                if answer.key == "interviewers":
+                    widgets += [
+                        Static(
+                            highlighted(
+                                describe_interviewer(p).replace(" · ", "\n"), self.search_text
+                            ),
+                            classes="doc-card",
+                        )
+                        for p in reflection.interviewers
+                    ]
+                else:
+                    widgets.append(
+                        Static(highlighted(answer.text, self.search_text), classes="doc-answer")
+                    )
+        if len(rounds) > 1:
+            widgets.append(Static(Content("All rounds of this opportunity"), classes="doc-heading"))
+            widgets.append(self._rounds_list(rounds, reflection))
+        widgets.append(Static(Content(document.footer), classes="doc-footer"))
+        await page.mount_all(widgets)
+        page.scroll_home(animate=False)
+
+    def _rounds_list(self, rounds: list[Reflection], current: Reflection) -> OptionList:
+        options = []
+        for number, reflection in enumerate(rounds, start=1):
+            marker = "●" if reflection.id == current.id else " "
+            stage = reflection.stage.label if reflection.stage else "Interview"
+            day = format_day(reflection.interview_at)
+            line = f"{marker} {number}. {stage} · {day} · {reflection.rating}/10"
+            options.append(Option(Content(line), id=reflection.id))
+        rounds_list = OptionList(*options, id="rounds")
+        rounds_list.highlighted = [r.id for r in rounds].index(current.id)
+        return rounds_list
+
+    @on(OptionList.OptionSelected, "#rounds")
+    async def _jump(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id and event.option.id != self.reflection_id:
+            await self.show(event.option.id)
+
+    async def action_round(self, step: int) -> None:
+        reflection = self.journal.reflection(self.reflection_id)
+        if reflection is None:
+            return
+        ids = [r.id for r in self.journal.rounds(reflection.opportunity_id)]
+        target = ids.index(self.reflection_id) + step
+        if 0 <= target < len(ids):
+            await self.show(ids[target])
+        else:
+            self.app.bell()
+
+    async def action_edit(self) -> None:
+        await self.debrief.edit_reflection(self.reflection_id)
+
+    def action_status(self) -> None:
+        self.debrief.change_status(self.reflection_id)
+
+    def action_delete(self) -> None:
+        self.debrief.delete_reflection(self.reflection_id)

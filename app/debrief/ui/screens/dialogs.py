@@ -1,0 +1,72 @@
+"""Small modal dialogs: confirm a destructive action, choose one of a few values."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """ "Delete …?" with the safe answer focused; Enter on the focused button decides."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(False)", "Cancel", id="confirm.cancel"),
+        Binding("y", "dismiss(True)", "Yes", show=False, id="confirm.yes"),
+    ]
+
+    def __init__(self, title: str, message: str, *, confirm_label: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.message = message
+        self.confirm_label = confirm_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content.styled(self.title_text, "bold"), classes="dialog-title")
+            yield Static(Content(self.message))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.confirm_label} (y)", id="confirm", variant="error")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm")
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Pick one value from a short list; the current one is marked and highlighted."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="choice.cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]], current: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.choices = choices
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content.styled(self.title_text, "bold"), classes="dialog-title")
+            options = [
+                Option(Content(("● " if value == self.current else "  ") + label), id=value)
+                for value, label in self.choices
+            ]
+            yield OptionList(*options, id="choices")
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        choices.highlighted = [value for value, _ in self.choices].index(self.current)
+        choices.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

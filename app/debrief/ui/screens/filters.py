@@ -1,0 +1,140 @@
+"""Narrow the journal: status, stage, company, rating range and a period, all in one dialog."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+
+from debrief.browse import Filters, parse_optional_day, parse_period, parse_rating_bound
+from debrief.dates import DateParseError
+from debrief.model import Stage, Status
+
+PERIODS = [
+    "Any time",
+    "Last 7 days",
+    "Last 30 days",
+    "Last 90 days",
+    "Last 12 months",
+    "This month",
+    "This year",
+]
+
+
+class FilterScreen(ModalScreen[Filters | None]):
+    """Edits a `Filters`; dismisses with the new filters, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="filters.cancel"),
+        Binding("ctrl+s", "apply", "Apply", id="filters.apply"),
+    ]
+
+    def __init__(self, filters: Filters, companies: list[str], today: date) -> None:
+        super().__init__(classes="dialog-screen")
+        self.filters = filters
+        self.companies = companies
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        f = self.filters
+        with Vertical(id="dialog", classes="filters"):
+            yield Static(Content.styled("Filter the journal", "bold"), classes="dialog-title")
+            with Horizontal(classes="filter-lists"):
+                with Vertical():
+                    yield Label("Status")
+                    yield SelectionList[str](
+                        *[(s.label, s.value, s in f.statuses) for s in Status], id="statuses"
+                    )
+                with Vertical():
+                    yield Label("Stage")
+                    yield SelectionList[str](
+                        *[(s.label, s.value, s in f.stages) for s in Stage], id="stages"
+                    )
+            yield Label("Company")
+            yield Select(
+                [(company, company) for company in self.companies],
+                prompt="Any company",
+                value=f.company if f.company in self.companies else Select.NULL,
+                id="company",
+            )
+            with Horizontal(classes="filter-row"):
+                yield Input(str(f.rating_min or ""), placeholder="Rating from (1)", id="rating-min")
+                yield Input(str(f.rating_max or ""), placeholder="Rating to (10)", id="rating-max")
+            yield Select(
+                [(label, label) for label in PERIODS],
+                prompt="Any time",
+                value=f.period_label if f.period_label in PERIODS else Select.NULL,
+                id="period",
+            )
+            with Horizontal(classes="filter-row"):
+                since = f.since.isoformat() if f.since and not f.period_label else ""
+                until = f.until.isoformat() if f.until and not f.period_label else ""
+                yield Input(since, placeholder="From (2026-09-01, last monday…)", id="since")
+                yield Input(until, placeholder="To (today)", id="until")
+            yield Static(id="filter-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Apply (ctrl+s)", id="apply", variant="primary")
+                yield Button("Clear all", id="clear")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#statuses").focus()
+
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        try:
+            filters = self._read()
+        except (ValueError, DateParseError) as error:
+            message = self.query_one("#filter-error", Static)
+            message.update(Content(f"⚠ {error}"))
+            message.display = True
+            return
+        self.dismiss(filters)
+
+    @on(Button.Pressed, "#clear")
+    def _clear(self) -> None:
+        self.dismiss(Filters())
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_apply()
+
+    def _read(self) -> Filters:
+        statuses = frozenset(Status(v) for v in self.query_one("#statuses", SelectionList).selected)
+        stages = frozenset(Stage(v) for v in self.query_one("#stages", SelectionList).selected)
+        company = self.query_one("#company", Select).value
+        low = parse_rating_bound(self.query_one("#rating-min", Input).value)
+        high = parse_rating_bound(self.query_one("#rating-max", Input).value)
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"The rating range {low}–{high} is upside down")
+        filters = Filters(
+            statuses=statuses,
+            stages=stages,
+            company=str(company) if company is not Select.NULL else "",
+            rating_min=low,
+            rating_max=high,
+        )
+        period = self.query_one("#period", Select).value
+        since_text = self.query_one("#since", Input).value
+        until_text = self.query_one("#until", Input).value
+        if since_text.strip() or until_text.strip():
+            since = parse_optional_day(since_text, self.today)
+            until = parse_optional_day(until_text, self.today)
+            if since and until and since > until:
+                raise ValueError("The period ends before it starts")
+            return replace(filters, since=since, until=until)
+        if period is not Select.NULL and period != PERIODS[0]:
+            since, until = parse_period(str(period), self.today)
+            return replace(filters, since=since, until=until, period_label=str(period))
+        return filters

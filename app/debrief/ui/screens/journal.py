@@ -1,0 +1,307 @@
+"""The journal browser: every reflection in a table that searches as you type.
+
+The table draws only visible rows (`VirtualTable`), and the search index is one folded
+string, so a keystroke costs a few `str.find` calls and a repaint even at 10,000
+reflections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pendulum
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, Static
+
+from debrief.browse import (
+    COLUMNS,
+    Entry,
+    Filters,
+    SearchIndex,
+    cell_text,
+    entries_of,
+    sort_entries,
+)
+from debrief.dates import plural
+from debrief.store.journal import Journal
+from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
+
+SORT_ORDER = [column.key for column in COLUMNS]
+DESCENDING_FIRST = {"when", "rating", "want"}  # newest and best first; names A→Z
+
+EMPTY_JOURNAL = (
+    "No reflections yet.\n\n"
+    "Press  n  straight after your next interview to write the first one;\n"
+    "it will appear here, searchable by anything you wrote."
+)
+
+
+class JournalScreen(JournalView):
+    """Find, sort, filter and open past reflections."""
+
+    BINDINGS = [
+        Binding(
+            "slash",
+            "focus_search",
+            "Search",
+            id="journal.search",
+            tooltip="Search everything you wrote",
+        ),
+        Binding(
+            "f",
+            "filters",
+            "Filter",
+            id="journal.filter",
+            tooltip="Filter by status, stage, company, rating, date",
+        ),
+        Binding(
+            "x", "clear", "Clear", id="journal.clear", tooltip="Clear the search and every filter"
+        ),
+        Binding("s", "sort", "Sort", id="journal.sort", tooltip="Sort by the next column"),
+        Binding(
+            "r",
+            "reverse",
+            "Reverse",
+            id="journal.reverse",
+            show=False,
+            tooltip="Reverse the sort order",
+        ),
+        Binding("e", "edit", "Edit", id="journal.edit", tooltip="Edit the highlighted reflection"),
+        Binding(
+            "o", "status", "Status", id="journal.status", tooltip="Change the opportunity's status"
+        ),
+        Binding(
+            "d,delete",
+            "delete",
+            "Delete",
+            id="journal.delete",
+            tooltip="Delete the highlighted reflection",
+        ),
+        Binding(
+            "u",
+            "undo",
+            "Undo delete",
+            id="journal.undo",
+            tooltip="Bring back what you just deleted",
+        ),
+        Binding(
+            "n",
+            "app.new_reflection",
+            "New",
+            id="journal.new",
+            show=False,
+            tooltip="Reflect on a new interview",
+        ),
+    ]
+
+    def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
+        super().__init__()
+        self.journal = journal
+        self.clock = clock
+        self.entries: list[Entry] = []  # every reflection, newest first
+        self.ordered: list[Entry] = []  # every reflection, in the chosen sort order
+        self.shown: list[Entry] = []  # what the table shows: search and filters applied
+        self.filters = Filters()
+        self.sort_key = "when"
+        self.descending = True
+        self._index: SearchIndex | None = None
+        self._revision = -1
+        self._now = clock()
+        self._query = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="journal"):
+            with Horizontal(id="journal-bar"):
+                yield Input(placeholder="Search everything you wrote…  ( / )", id="search")
+                yield Static(id="result-count")
+            yield Static(id="active-filters")
+            yield VirtualTable(
+                [TableColumn(c.key, c.label, c.width, c.numeric) for c in COLUMNS], id="reflections"
+            )
+            yield Static(Content(EMPTY_JOURNAL), id="journal-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Journal"
+        self.reload()
+        self.query_one(VirtualTable).focus()
+
+    # --- data ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the journal if it changed (a save, an edit, another window)."""
+        self._now = self.clock()
+        revision = self.journal.revision
+        if revision != self._revision:
+            self._revision = revision
+            self.entries = entries_of(self.journal.reflections(), self.journal.opportunities())
+            self._index = None
+            self._sort()
+        self.apply()
+        self.refresh_bindings()
+
+    def _sort(self) -> None:
+        self.ordered = sort_entries(self.entries, self.sort_key, self.descending)
+
+    def _search_index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(self.entries)
+        return self._index
+
+    def apply(self) -> None:
+        """Show the entries that match the search and the filters, keeping the cursor's row."""
+        table = self.query_one(VirtualTable)
+        current = self.shown[table.cursor_row].id if self.shown and table.row_count else None
+        query = self._query = self.query_one("#search", Input).value
+        if query.strip():
+            index = self._search_index()
+            matched = {index.entries[i].id for i in index.matching(query)}
+            candidates = [e for e in self.ordered if e.id in matched]
+        else:
+            candidates = self.ordered
+        self.shown = (
+            [e for e in candidates if self.filters.accepts(e)]
+            if self.filters.active
+            else candidates
+        )
+        ids = [e.id for e in self.shown]
+        cursor = ids.index(current) if current in ids else 0
+        shown, now = self.shown, self._now
+        table.show_rows(len(shown), lambda row, key: cell_text(shown[row], key, now), cursor=cursor)
+        self._show_status(query)
+
+    def _show_status(self, query: str) -> None:
+        empty_journal = not self.entries
+        self.query_one("#journal-empty").display = empty_journal
+        self.query_one(VirtualTable).display = not empty_journal
+        shown, total = len(self.shown), len(self.entries)
+        count = (
+            plural(total, "reflection")
+            if shown == total
+            else f"{shown} of {plural(total, 'reflection')}"
+        )
+        if total and not shown:
+            count = "Nothing matches · x clears"
+        self.query_one("#result-count", Static).update(Content(count))
+        bar = self.query_one("#active-filters", Static)
+        bar.update(Content("Filtered by " + " · ".join(self.filters.describe()) + "   (x clears)"))
+        bar.display = self.filters.active
+        for column in COLUMNS:
+            arrow = (" ▼" if self.descending else " ▲") if column.key == self.sort_key else ""
+            self.query_one(VirtualTable).set_header_label(column.key, column.label + arrow)
+
+    def highlighted_entry(self) -> Entry | None:
+        table = self.query_one(VirtualTable)
+        if not self.shown or table.row_count == 0:
+            return None
+        return self.shown[table.cursor_row]
+
+    # --- search, sort, filter ------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self.apply()
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(VirtualTable).focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def key_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus:
+            if search.value:
+                search.value = ""
+            else:
+                self.query_one(VirtualTable).focus()
+
+    def action_sort(self) -> None:
+        following = SORT_ORDER[(SORT_ORDER.index(self.sort_key) + 1) % len(SORT_ORDER)]
+        self.sort_by(following)
+
+    def sort_by(self, column_key: str, *, descending: bool | None = None) -> None:
+        self.sort_key = column_key
+        self.descending = column_key in DESCENDING_FIRST if descending is None else descending
+        self._sort()
+        self.apply()
+
+    def action_reverse(self) -> None:
+        self.sort_by(self.sort_key, descending=not self.descending)
+
+    @on(VirtualTable.HeaderClicked)
+    def _header_clicked(self, event: VirtualTable.HeaderClicked) -> None:
+        if event.column_key == self.sort_key:
+            self.action_reverse()
+        else:
+            self.sort_by(event.column_key)
+
+    def action_filters(self) -> None:
+        from debrief.ui.screens.filters import FilterScreen
+
+        companies = sorted({e.opportunity.company for e in self.entries}, key=str.casefold)
+
+        def chosen(filters: Filters | None) -> None:
+            if filters is not None:
+                self.filters = filters
+                self.apply()
+                self.refresh_bindings()
+
+        self.app.push_screen(
+            FilterScreen(self.filters, companies, self._now.date()), callback=chosen
+        )
+
+    def action_clear(self) -> None:
+        self.filters = Filters()
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):
+            search.value = ""
+        self.apply()
+        self.refresh_bindings()
+
+    # --- acting on a reflection ----------------------------------------------------
+
+    @on(VirtualTable.Selected)
+    def _open(self, event: VirtualTable.Selected) -> None:
+        from debrief.ui.screens.detail import DetailScreen
+
+        entry = self.shown[event.row]
+        self.app.push_screen(
+            DetailScreen(self.journal, entry.id, query=self.query_one("#search", Input).value)
+        )
+
+    async def action_edit(self) -> None:
+        entry = self.highlighted_entry()
+        if entry is not None:
+            await self.debrief.edit_reflection(entry.id)
+
+    def action_status(self) -> None:
+        entry = self.highlighted_entry()
+        if entry is not None:
+            self.debrief.change_status(entry.id)
+
+    def action_delete(self) -> None:
+        entry = self.highlighted_entry()
+        if entry is not None:
+            self.debrief.delete_reflection(entry.id)
+
+    def action_undo(self) -> None:
+        self.debrief.undo_delete()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the keys that would do nothing right now, so the footer stays short."""
+        if action in ("edit", "status", "delete"):
+            return self.highlighted_entry() is not None
+        if action == "undo":
+            return bool(self.journal.in_trash())
+        if action == "clear":
+            return self.filters.active or bool(self._query.strip())
+        return True

@@ -1,0 +1,244 @@
+"""A table that renders only the rows on screen, so 10,000 rows cost what 30 do.
+
+Rows are not widgets and not stored: the table asks `cell(row, column_key)` for the
+text of each visible cell as it paints. Replacing the rows (a new search result, a new
+sort) is a count and a callback, then a repaint. Text is shown literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+CellText = Callable[[int, str], str]
+GAP = 2  # spaces between columns
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    key: str
+    label: str
+    width: int
+    align_right: bool = False
+
+
+class VirtualTable(ScrollView, can_focus=True):
+    """A sticky header, a cursor row, keyboard and mouse; rows drawn on demand."""
+
+    COMPONENT_CLASSES = {
+        "virtual-table--header",
+        "virtual-table--cursor",
+        "virtual-table--odd",
+    }
+
+    DEFAULT_CSS = """
+    VirtualTable {
+        background: $surface;
+        scrollbar-gutter: stable;
+    }
+    VirtualTable > .virtual-table--header {
+        text-style: bold;
+        background: $panel;
+        color: $text;
+    }
+    VirtualTable > .virtual-table--odd {
+        background: $surface-lighten-1 30%;
+    }
+    VirtualTable > .virtual-table--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+    }
+    VirtualTable:focus > .virtual-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
+
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False, id="table.up"),
+        Binding("down", "move(1)", "Down", show=False, id="table.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
+        Binding("home", "jump(0)", "First", show=False, id="table.first"),
+        Binding("end", "jump(-1)", "Last", show=False, id="table.last"),
+        Binding("enter", "select", "Open", show=False, id="table.open"),
+    ]
+
+    cursor_row: reactive[int] = reactive(0, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        table: VirtualTable
+        row: int
+
+    @dataclass
+    class Selected(Message):
+        table: VirtualTable
+        row: int
+
+    @dataclass
+    class HeaderClicked(Message):
+        table: VirtualTable
+        column_key: str
+
+    def __init__(self, columns: Sequence[TableColumn], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns = list(columns)
+        self.row_count = 0
+        self._cell: CellText = lambda row, key: ""
+        self._labels = {c.key: c.label for c in columns}
+        self._width = sum(c.width for c in columns) + GAP * (len(columns) - 1) + 2
+
+    # --- data ------------------------------------------------------------------------
+
+    def show_rows(self, count: int, cell: CellText, *, cursor: int | None = None) -> None:
+        """Display `count` rows whose cells come from `cell(row, column_key)`."""
+        self.row_count = count
+        self._cell = cell
+        self.virtual_size = Size(self._width, count + 1)
+        target = self.cursor_row if cursor is None else cursor
+        self.set_reactive(VirtualTable.cursor_row, max(0, min(target, count - 1)))
+        self._keep_cursor_visible()
+        self.refresh()
+        if count:
+            self.post_message(self.Highlighted(self, self.cursor_row))
+
+    def set_header_label(self, column_key: str, label: str) -> None:
+        self._labels[column_key] = label
+        self.refresh_line(0)
+
+    # --- painting --------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        if y == 0:
+            strip = self._row_strip(
+                self._header_texts(), self.get_component_rich_style("virtual-table--header")
+            )
+        else:
+            row = scroll_y + y - 1
+            if row >= self.row_count:
+                return Strip.blank(width, self.rich_style)
+            texts = [self._cell(row, column.key) for column in self.columns]
+            strip = self._row_strip(texts, self._row_style(row))
+        return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, strip_style(strip))
+
+    def _header_texts(self) -> list[str]:
+        return [self._labels[column.key] for column in self.columns]
+
+    def _row_style(self, row: int) -> Style:
+        style = self.rich_style
+        if row % 2:
+            style += self.get_component_rich_style("virtual-table--odd")
+        if row == self.cursor_row:
+            style += self.get_component_rich_style("virtual-table--cursor")
+        return style
+
+    def _row_strip(self, texts: list[str], style: Style) -> Strip:
+        segments = [Segment(" ", style)]
+        for index, (column, text) in enumerate(zip(self.columns, texts, strict=True)):
+            cell = _fit(text, column.width, column.align_right)
+            segments.append(Segment(cell, style))
+            if index < len(self.columns) - 1:
+                segments.append(Segment(" " * GAP, style))
+        segments.append(Segment(" ", style))
+        return Strip(segments, self._width)
+
+    # --- moving ----------------------------------------------------------------------
+
+    def watch_cursor_row(self, previous: int, current: int) -> None:
+        self._refresh_row(previous)
+        self._refresh_row(current)
+        self._keep_cursor_visible()
+        if self.row_count:
+            self.post_message(self.Highlighted(self, current))
+
+    def _refresh_row(self, row: int) -> None:
+        line = row - self.scroll_offset.y + 1
+        if 1 <= line < self.size.height:
+            self.refresh_line(line)
+
+    def _keep_cursor_visible(self) -> None:
+        visible_rows = max(1, self.size.height - 1)
+        top = self.scroll_offset.y
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False)
+        elif self.cursor_row >= top + visible_rows:
+            self.scroll_to(y=self.cursor_row - visible_rows + 1, animate=False)
+
+    def action_move(self, step: int) -> None:
+        if self.row_count:
+            self.cursor_row = max(0, min(self.row_count - 1, self.cursor_row + step))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.size.height - 2))
+
+    def action_jump(self, row: int) -> None:
+        if self.row_count:
+            self.cursor_row = row if row >= 0 else self.row_count - 1
+
+    def action_select(self) -> None:
+        if self.row_count:
+            self.post_message(self.Selected(self, self.cursor_row))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            key = self._column_at(offset.x + self.scroll_offset.x)
+            if key is not None:
+                self.post_message(self.HeaderClicked(self, key))
+            return
+        row = self.scroll_offset.y + offset.y - 1
+        if row < self.row_count:
+            self.cursor_row = row
+            if event.chain >= 2:
+                self.post_message(self.Selected(self, row))
+
+    def _column_at(self, x: int) -> str | None:
+        left = 1
+        for column in self.columns:
+            if left <= x < left + column.width + GAP:
+                return column.key
+            left += column.width + GAP
+        return None
+
+    def row_region(self, row: int) -> Region:
+        return Region(0, row + 1, self._width, 1)
+
+
+# Control characters would reach the terminal raw (an ESC could restyle the screen):
+# C0 codes become their visible "control pictures" (ESC shows as ␛), the rest U+FFFD.
+_VISIBLE_CONTROLS = (
+    {code: 0x2400 + code for code in range(0x20)}
+    | {0x7F: 0x2421}
+    | {code: 0xFFFD for code in range(0x80, 0xA0)}
+)
+
+
+def _fit(text: str, width: int, align_right: bool) -> str:
+    """Exactly `width` cells: one line, cut with an ellipsis, padded (wide characters counted)."""
+    line = " ".join(text.split()).translate(_VISIBLE_CONTROLS)
+    if cell_len(line) > width:
+        line = set_cell_size(line, width - 1) + "…"
+    padding = " " * (width - cell_len(line))
+    return padding + line if align_right else line + padding
+
+
+def strip_style(strip: Strip) -> Style | None:
+    segments = list(strip)
+    return segments[-1].style if segments else None
