@@ -39,7 +39,24 @@ async def _review(pilot: Pilot[Any]) -> None:
     await pilot.press("ctrl+n", "ctrl+n", "7", "ctrl+s")
 
 
-SHOTS: dict[str, Steps] = {"home": _nothing, "questionnaire": _questionnaire, "review": _review}
+async def _journal(pilot: Pilot[Any]) -> None:
+    await pilot.press("f3")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.press("slash", *"sharding", "enter")
+
+
+async def _detail(pilot: Pilot[Any]) -> None:
+    await _journal(pilot)
+    await pilot.press("enter")
+
+
+SHOTS: dict[str, Steps] = {
+    "home": _nothing,
+    "questionnaire": _questionnaire,
+    "review": _review,
+    "journal": _journal,
+    "detail": _detail,
+}
 
 
 async def shoot(name: str, steps: Steps, folder: Path) -> Path:

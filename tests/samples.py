@@ -89,3 +89,16 @@ def full_reflection(opportunity_id: str, **changes: object) -> Reflection:
     }
     fields.update(changes)
     return Reflection(**fields)  # type: ignore[arg-type]
+
+
+def bare_reflection(opportunity_id: str, **changes: object) -> Reflection:
+    """Only what is required: for tests where stray sample text would get in the way."""
+    fields: dict[str, object] = {
+        "opportunity_id": opportunity_id,
+        "interview_at": NOW,
+        "rating": 6,
+        "created_at": NOW,
+        "updated_at": NOW,
+    }
+    fields.update(changes)
+    return Reflection(**fields)  # type: ignore[arg-type]

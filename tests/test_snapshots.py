@@ -100,3 +100,34 @@ def test_resume_dialog(snap_compare: SnapCompare, home: Path) -> None:
         )
     )
     assert snap_compare(app_on(journal), terminal_size=SIZE, run_before=still)
+
+
+def test_journal_browser(snap_compare: SnapCompare, home: Path) -> None:
+    async def browse(pilot: Pilot[Any]) -> None:
+        await pilot.press("f3")
+        await pilot.app.workers.wait_for_complete()
+        still(pilot)
+
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=browse)
+
+
+def test_journal_search_with_a_filter(snap_compare: SnapCompare, home: Path) -> None:
+    async def search(pilot: Pilot[Any]) -> None:
+        await pilot.press("f3", "slash")
+        await pilot.app.workers.wait_for_complete()
+        await type_text(pilot, "kafka")
+        await pilot.press("enter", "f")
+        pilot.app.screen.query_one("#rating-min", Input).value = "6"
+        await pilot.press("ctrl+s")
+        still(pilot)
+
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=search)
+
+
+def test_reflection_detail(snap_compare: SnapCompare, home: Path) -> None:
+    async def detail(pilot: Pilot[Any]) -> None:
+        await pilot.press("f3", "down", "enter")
+        await pilot.app.workers.wait_for_complete()
+        still(pilot)
+
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=detail)

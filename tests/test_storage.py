@@ -309,3 +309,82 @@ def test_older_schemas_are_migrated_keeping_a_backup(
     assert journal.settings().default_currency == "GBP"
     assert orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"] == 2
     assert orjson.loads(journal.backup_path.read_bytes()) == old
+
+
+def test_delete_then_undo_leaves_the_file_byte_identical(
+    journal: Journal, journal_path: Path
+) -> None:
+    job = opportunity()
+    first, second = full_reflection(job.id, id="r1"), full_reflection(job.id, id="r2", rating=4)
+    journal.save_reflection(first, job)
+    journal.save_reflection(second, job)
+    before = journal_path.read_bytes()
+    journal.delete_reflection("r2", now=NOW)
+    assert [r.id for r in journal.reflections()] == ["r1"]
+    assert journal.in_trash() == ["r2"]
+    journal.restore_reflection("r2")
+    assert journal_path.read_bytes() == before
+    assert journal.in_trash() == []
+
+
+def test_deleting_the_last_round_takes_the_opportunity_along_and_undo_brings_both(
+    journal: Journal, journal_path: Path
+) -> None:
+    job = opportunity(status=Status.OFFER)
+    journal.save_reflection(full_reflection(job.id, id="r1"), job)
+    before = journal_path.read_bytes()
+    journal.delete_reflection("r1", now=NOW)
+    assert journal.opportunities() == []
+    journal.restore_reflection("r1")
+    assert journal.opportunity(job.id) == job
+    assert journal_path.read_bytes() == before
+
+
+def test_a_confirmed_delete_is_gone_after_restart(journal: Journal, journal_path: Path) -> None:
+    save_one(journal)
+    reflection_id = journal.reflections()[0].id
+    journal.delete_reflection(reflection_id, now=NOW)
+    reopened = Journal.open(journal_path)
+    assert reopened.reflections() == [] and reopened.in_trash() == []
+    assert b"trash" not in journal_path.read_bytes()
+
+
+def test_a_status_change_belongs_to_the_opportunity(journal: Journal, journal_path: Path) -> None:
+    job = opportunity()
+    journal.save_reflection(full_reflection(job.id, id="r1"), job)
+    journal.save_reflection(full_reflection(job.id, id="r2"), job)
+    import dataclasses
+
+    journal.save_opportunity(dataclasses.replace(job, status=Status.REJECTED))
+    reopened = Journal.open(journal_path)
+    assert {reopened.opportunity(r.opportunity_id).status for r in reopened.reflections()} == {
+        Status.REJECTED
+    }  # type: ignore[union-attr]
+
+
+def test_moving_a_reflection_to_another_opportunity_drops_the_empty_one(journal: Journal) -> None:
+    old, new = opportunity(), opportunity(company="Globex")
+    reflection = full_reflection(old.id, id="r1")
+    journal.save_reflection(reflection, old)
+    import dataclasses
+
+    journal.save_reflection(dataclasses.replace(reflection, opportunity_id=new.id), new)
+    assert [o.company for o in journal.opportunities()] == ["Globex"]
+
+
+def test_rounds_are_oldest_first(journal: Journal) -> None:
+    job = opportunity()
+    for days_ago in (1, 9, 4):
+        journal.save_reflection(
+            full_reflection(job.id, interview_at=NOW.subtract(days=days_ago)), job
+        )
+    assert [r.interview_at.day for r in journal.rounds(job.id)] == [13, 18, 21]
+
+
+def test_revision_moves_with_every_change(journal: Journal, journal_path: Path) -> None:
+    start = journal.revision
+    save_one(journal)
+    after_save = journal.revision
+    assert after_save > start
+    save_one(Journal.open(journal_path), "Globex")  # another window writes
+    assert journal.revision > after_save

@@ -23,6 +23,7 @@ from debrief.model import Opportunity, Reflection, Stage, Status
 # Combining marks left over after NFKD ("é" -> "e" + U+0301): dropped, so "resume" finds "résumé".
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SEPARATOR = "\x00"  # never typed, so a match never spans two reflections
+NARROW_BELOW = 0.25  # re-check only the last matches when they are this share of all, or fewer
 
 
 def fold(text: str) -> str:
@@ -78,7 +79,11 @@ def entries_of(
 
 
 def searchable_text(entry: Entry) -> str:
-    """Everything a user may remember a reflection by, in one string."""
+    """Everything a user may remember a reflection by, in one string, folded.
+
+    Folded part by part: most answers are plain ASCII and take the fast path even when
+    an interviewer's name has an accent.
+    """
     r, o = entry.reflection, entry.opportunity
     parts = [o.company, o.role, o.location]
     for person in r.interviewers:
@@ -89,7 +94,7 @@ def searchable_text(entry: Entry) -> str:
         r.vs_current_job, r.vs_other_opportunities, r.next_steps, r.feedback,
         r.key_point, r.lessons,
     ]  # fmt: skip
-    return "\n".join(p for p in parts if p)
+    return "\n".join(fold(p) for p in parts if p)
 
 
 class SearchIndex:
@@ -97,7 +102,7 @@ class SearchIndex:
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = entries
-        texts = [fold(searchable_text(entry)) for entry in entries]
+        texts = [searchable_text(entry) for entry in entries]
         self._haystack = _SEPARATOR.join(texts)
         self._starts: list[int] = []
         position = 0
@@ -112,10 +117,14 @@ class SearchIndex:
         if not needle:
             return list(range(len(self.entries)))
         previous = self._narrowing
-        if previous is not None and needle.startswith(previous[0]):
+        if (
+            previous is not None
+            and needle.startswith(previous[0])
+            and len(previous[1]) < NARROW_BELOW * len(self.entries)
+        ):
             found = self._within(needle, previous[1])  # typing on only narrows the last result
         else:
-            found = self._scan(needle)
+            found = self._scan(needle)  # one pass over the whole text beats many small ones
         self._narrowing = (needle, found)
         return found
 
@@ -261,8 +270,8 @@ COLUMNS: tuple[Column, ...] = (
         15,
         lambda e: list(Stage).index(e.reflection.stage) if e.reflection.stage else -1,
     ),
-    Column("rating", "Rating", 6, lambda e: e.reflection.rating, numeric=True),
-    Column("want", "Want", 5, lambda e: _rating_key(e.reflection.want_job), numeric=True),
+    Column("rating", "Rating", 8, lambda e: e.reflection.rating, numeric=True),
+    Column("want", "Want", 6, lambda e: _rating_key(e.reflection.want_job), numeric=True),
     Column("status", "Status", 12, lambda e: list(Status).index(e.opportunity.status)),
 )
 COLUMN_BY_KEY = {column.key: column for column in COLUMNS}

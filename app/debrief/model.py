@@ -11,6 +11,7 @@ import dataclasses
 import re
 import types
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -105,7 +106,7 @@ CURRENCIES = frozenset(
     NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD
     SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX
     USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG
-    """.split()  # noqa: SIM905 (one block reads better than 180 lines)
+    """.split()
 )
 
 # Working time behind the annual figure: 40 hours a week, 5 days a week, 52 weeks.
@@ -314,14 +315,13 @@ def from_dict(cls: type[Record], data: Any) -> Record:
     """Rebuild a record from `to_dict` output; a bad value raises ModelError naming it."""
     if not isinstance(data, dict):
         raise ModelError(cls.__name__, "must be an object")
-    hints = get_type_hints(cls)
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name not in data:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise ModelError(f.name, "is missing")
+    for name, required, decode in _field_decoders(cls):
+        if name not in data:
+            if required:
+                raise ModelError(name, "is missing")
             continue
-        kwargs[f.name] = _decode(f.name, hints[f.name], data[f.name])
+        kwargs[name] = decode(data[name])
     try:
         return cls(**kwargs)
     except ModelError:
@@ -330,40 +330,83 @@ def from_dict(cls: type[Record], data: Any) -> Record:
         raise ModelError(cls.__name__, str(error)) from error
 
 
-def _decode(name: str, hint: Any, raw: Any) -> Any:
+Decoder = Callable[[Any], Any]
+
+
+_FIELD_DECODERS: dict[type, tuple[tuple[str, bool, Decoder], ...]] = {}
+
+
+def _field_decoders(cls: type) -> tuple[tuple[str, bool, Decoder], ...]:
+    """Per class, once: each field's name, whether it is required, and its decoder.
+
+    Reading type hints is slow (it compiles annotations); a journal decodes thousands
+    of records, so the work is done once per class, not once per record.
+    """
+    if cls not in _FIELD_DECODERS:
+        _FIELD_DECODERS[cls] = _build_field_decoders(cls)
+    return _FIELD_DECODERS[cls]
+
+
+def _build_field_decoders(cls: type) -> tuple[tuple[str, bool, Decoder], ...]:
+    hints = get_type_hints(cls)
+    return tuple(
+        (
+            f.name,
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            _decoder(f.name, hints[f.name]),
+        )
+        for f in dataclasses.fields(cls)
+    )
+
+
+def _decoder(name: str, hint: Any) -> Decoder:
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
-        if raw is None:
-            return None
         (inner,) = [a for a in get_args(hint) if a is not type(None)]
-        return _decode(name, inner, raw)
+        decode_inner = _decoder(name, inner)
+        return lambda raw: None if raw is None else decode_inner(raw)
     if origin is tuple:
-        return tuple(_decode(name, get_args(hint)[0], v) for v in _expect(name, raw, list))
-    if origin is dict or hint is Any:
-        return raw if hint is Any else _expect(name, raw, dict)
+        decode_item = _decoder(name, get_args(hint)[0])
+        return lambda raw: tuple(decode_item(v) for v in _expect(name, raw, list))
+    if hint is Any:
+        return lambda raw: raw
+    if origin is dict:
+        return lambda raw: _expect(name, raw, dict)
     if dataclasses.is_dataclass(hint):
-        return from_dict(hint, raw)  # type: ignore[arg-type]
+        return lambda raw: from_dict(hint, raw)  # type: ignore[arg-type]
     if isinstance(hint, type) and issubclass(hint, StrEnum):
-        try:
-            return hint(_expect(name, raw, str))
-        except ValueError:
-            raise ModelError(name, f"{raw!r} is not one of {[m.value for m in hint]}") from None
+        return lambda raw: _enum(name, hint, raw)
     if hint is datetime:
-        return _parse_iso(name, raw, datetime.fromisoformat)
+        return lambda raw: _parse_iso(name, raw, datetime.fromisoformat)
     if hint is date:
-        return _parse_iso(name, raw, date.fromisoformat)
+        return lambda raw: _parse_iso(name, raw, date.fromisoformat)
     if hint is Decimal:
-        try:
-            return Decimal(_expect(name, raw, str))
-        except InvalidOperation:
-            raise ModelError(name, f"{raw!r} is not a number") from None
+        return lambda raw: _decimal(name, raw)
     if hint is int:
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise ModelError(name, f"{raw!r} is not a whole number")
-        return raw
+        return lambda raw: _whole_number(name, raw)
     if hint is str:
-        return _expect(name, raw, str)
+        return lambda raw: _expect(name, raw, str)
     raise TypeError(f"no decoder for {hint!r}")  # a programming error, not bad data
+
+
+def _enum(name: str, enum: type[StrEnum], raw: Any) -> StrEnum:
+    try:
+        return enum(_expect(name, raw, str))
+    except ValueError:
+        raise ModelError(name, f"{raw!r} is not one of {[m.value for m in enum]}") from None
+
+
+def _decimal(name: str, raw: Any) -> Decimal:
+    try:
+        return Decimal(_expect(name, raw, str))
+    except InvalidOperation:
+        raise ModelError(name, f"{raw!r} is not a number") from None
+
+
+def _whole_number(name: str, raw: Any) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise ModelError(name, f"{raw!r} is not a whole number")
+    return raw
 
 
 def _expect(name: str, raw: Any, kind: type) -> Any:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from debrief.ui.screens.resume import Choice
 
 Clock = Callable[[], pendulum.DateTime]
-HOME, JOURNAL = "_default", "journal"
+HOME, JOURNAL = "home", "journal"
 
 
 class DebriefApp(App[None]):
@@ -42,6 +42,7 @@ class DebriefApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Debrief"
+    DEFAULT_MODE = HOME
     BINDINGS = [
         Binding(
             "ctrl+q",
@@ -52,7 +53,7 @@ class DebriefApp(App[None]):
             tooltip="Quit; an unfinished reflection is kept as a draft",
         ),
         Binding(
-            "f2", "go('_default')", "Home", id="app.home", priority=True, tooltip="The home screen"
+            "f2", "go('home')", "Home", id="app.home", priority=True, tooltip="The home screen"
         ),
         Binding(
             "f3",
@@ -72,14 +73,15 @@ class DebriefApp(App[None]):
         self.clock: Clock = clock or pendulum.now
         self._handle_signals = handle_signals
         self._questionnaire: tuple[str, ReflectScreen] | None = None  # (mode, screen) being written
+        self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
+        self.add_mode(JOURNAL, self._journal_screen)
 
-    def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.journal, self.clock)
+    def _journal_screen(self) -> Screen[None]:
+        from debrief.ui.screens.journal import JournalScreen  # loaded when first opened
+
+        return JournalScreen(self.journal, self.clock)
 
     def on_mount(self) -> None:
-        from debrief.ui.screens.journal import JournalScreen
-
-        self.add_mode(JOURNAL, lambda: JournalScreen(self.journal, self.clock))
         if self._handle_signals:
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP):

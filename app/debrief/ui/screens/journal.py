@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pendulum
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -113,6 +113,9 @@ class JournalScreen(JournalView):
         self._revision = -1
         self._now = clock()
         self._query = ""
+        self._ordered_positions: list[int] = []
+        self._when_cache: dict[str, str] = {}
+        self._shown_sort: tuple[str, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -136,33 +139,55 @@ class JournalScreen(JournalView):
 
     def reload(self) -> None:
         """Re-read the journal if it changed (a save, an edit, another window)."""
-        self._now = self.clock()
+        now = self.clock()
+        hour_passed = now.date() != self._now.date() or now.hour != self._now.hour
+        self._now = now
         revision = self.journal.revision
+        if revision == self._revision and not hour_passed and self.shown:
+            return  # back from another screen and nothing changed: the table is current
+        if hour_passed:
+            self._when_cache.clear()  # "3 hours ago" moves on
         if revision != self._revision:
             self._revision = revision
             self.entries = entries_of(self.journal.reflections(), self.journal.opportunities())
             self._index = None
+            self._when_cache.clear()
             self._sort()
+            self.call_after_refresh(self._prepare_search)  # after the table is on screen
         self.apply()
         self.refresh_bindings()
 
     def _sort(self) -> None:
         self.ordered = sort_entries(self.entries, self.sort_key, self.descending)
+        position = {entry.id: index for index, entry in enumerate(self.entries)}
+        self._ordered_positions = [position[entry.id] for entry in self.ordered]
 
     def _search_index(self) -> SearchIndex:
         if self._index is None:
             self._index = SearchIndex(self.entries)
         return self._index
 
+    @work(thread=True, exclusive=True, group="search-index")
+    def _prepare_search(self) -> None:
+        """Build the search index off the UI thread, ready before the first keystroke."""
+        index = SearchIndex(self.entries)
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        if index.entries is self.entries:  # not stale: the journal did not change meanwhile
+            self._index = index
+
     def apply(self) -> None:
         """Show the entries that match the search and the filters, keeping the cursor's row."""
         table = self.query_one(VirtualTable)
-        current = self.shown[table.cursor_row].id if self.shown and table.row_count else None
+        current = self.highlighted_entry()
         query = self._query = self.query_one("#search", Input).value
         if query.strip():
-            index = self._search_index()
-            matched = {index.entries[i].id for i in index.matching(query)}
-            candidates = [e for e in self.ordered if e.id in matched]
+            wanted = bytearray(len(self.entries))
+            for position in self._search_index().matching(query):
+                wanted[position] = 1
+            entries = self.entries
+            candidates = [entries[p] for p in self._ordered_positions if wanted[p]]
         else:
             candidates = self.ordered
         self.shown = (
@@ -170,31 +195,52 @@ class JournalScreen(JournalView):
             if self.filters.active
             else candidates
         )
-        ids = [e.id for e in self.shown]
-        cursor = ids.index(current) if current in ids else 0
-        shown, now = self.shown, self._now
-        table.show_rows(len(shown), lambda row, key: cell_text(shown[row], key, now), cursor=cursor)
+        cursor = 0
+        if current is not None:
+            cursor = next((row for row, e in enumerate(self.shown) if e is current), 0)
+        shown, now, when = self.shown, self._now, self._when_cache
+
+        def cell(row: int, key: str) -> str:
+            entry = shown[row]
+            if key != "when":
+                return cell_text(entry, key, now)
+            if entry.id not in when:  # formatting dates is the costly cell: once per entry
+                when[entry.id] = cell_text(entry, key, now)
+            return when[entry.id]
+
+        table.show_rows(len(shown), cell, cursor=cursor)
         self._show_status(query)
 
     def _show_status(self, query: str) -> None:
+        """Count, active filters and sort arrow; each redrawn only when its text changes."""
         empty_journal = not self.entries
         self.query_one("#journal-empty").display = empty_journal
         self.query_one(VirtualTable).display = not empty_journal
         shown, total = len(self.shown), len(self.entries)
-        count = (
-            plural(total, "reflection")
-            if shown == total
-            else f"{shown} of {plural(total, 'reflection')}"
-        )
         if total and not shown:
             count = "Nothing matches · x clears"
-        self.query_one("#result-count", Static).update(Content(count))
-        bar = self.query_one("#active-filters", Static)
-        bar.update(Content("Filtered by " + " · ".join(self.filters.describe()) + "   (x clears)"))
-        bar.display = self.filters.active
-        for column in COLUMNS:
-            arrow = (" ▼" if self.descending else " ▲") if column.key == self.sort_key else ""
-            self.query_one(VirtualTable).set_header_label(column.key, column.label + arrow)
+        elif shown == total:
+            count = plural(total, "reflection")
+        else:
+            count = f"{shown} of {plural(total, 'reflection')}"
+        self._update_if_changed("#result-count", count)
+        self._update_if_changed(
+            "#active-filters",
+            "Filtered by " + " · ".join(self.filters.describe()) + "   (x clears)",
+        )
+        self.query_one("#active-filters").display = self.filters.active
+        sort_state = (self.sort_key, self.descending)
+        if sort_state != self._shown_sort:
+            self._shown_sort = sort_state
+            table = self.query_one(VirtualTable)
+            for column in COLUMNS:
+                arrow = (" ▼" if self.descending else " ▲") if column.key == self.sort_key else ""
+                table.set_header_label(column.key, column.label + arrow)
+
+    def _update_if_changed(self, selector: str, text: str) -> None:
+        label = self.query_one(selector, Static)
+        if str(label.content) != text:
+            label.update(Content(text))
 
     def highlighted_entry(self) -> Entry | None:
         table = self.query_one(VirtualTable)
@@ -205,9 +251,11 @@ class JournalScreen(JournalView):
     # --- search, sort, filter ------------------------------------------------------
 
     @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
+    def _search_changed(self, event: Input.Changed) -> None:
+        had_query = bool(self._query.strip())
         self.apply()
-        self.refresh_bindings()
+        if had_query != bool(self._query.strip()):
+            self.refresh_bindings()  # "x Clear" appears or goes; the footer is costly to redraw
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:

@@ -1,0 +1,141 @@
+"""How fast the journal browser responds on a big journal.
+
+    python bench/journal_screen.py [--reflections 10000]
+
+Builds a synthetic journal, runs the real app headless at 120×36 and times, as medians,
+from the moment a key is sent to the last screen update it caused (the app's own
+`_display`, so the test harness's idle-waiting is not counted):
+- F3 until the journal table is painted (first open, and switching back from home);
+- each keystroke of a search until the results are repainted.
+The same is measured for a bare Textual app switching between two simple screens, as
+the floor that any Textual app pays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import write_synthetic_journal
+from debrief.store.journal import Journal
+from debrief.ui.app import make_app
+from debrief.ui.screens.journal import JournalScreen
+
+QUERIES = ["sharding", "nervous", "kafka migration", "zzz-nothing"]
+
+
+class PaintClock:
+    """Records when the app last wrote a frame to its (headless) terminal."""
+
+    def __init__(self, app: Any) -> None:
+        self.last = 0.0
+        original = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            original(screen, renderable)
+            if renderable is not None:
+                self.last = time.perf_counter()
+
+        app._display = display
+
+
+async def timed_press(pilot: Any, key: str, clock: PaintClock) -> float:
+    """Milliseconds from sending `key` to the last frame painted because of it."""
+    started = time.perf_counter()
+    clock.last = started
+    await pilot.press(key)
+    await pilot.pause()
+    return (clock.last - started) * 1000
+
+
+BARE = """
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input
+class Page(Screen):
+    def compose(self):
+        yield Header(); yield Input(); yield DataTable(); yield Footer()
+class Bare(App):
+    MODES = {"one": Page, "two": Page}
+    DEFAULT_MODE = "one"
+    BINDINGS = [("f2", "switch_mode('one')", "One"), ("f3", "switch_mode('two')", "Two")]
+"""
+
+
+async def bare_switch() -> float:
+    namespace: dict[str, Any] = {}
+    exec(BARE, namespace)
+    app = namespace["Bare"]()
+    clock = PaintClock(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3", "f2")
+        times = []
+        for _ in range(10):
+            times.append(await timed_press(pilot, "f3", clock))
+            await pilot.press("f2")
+        return statistics.median(times)
+
+
+async def measure(path: Path) -> dict[str, float]:
+    started = time.perf_counter()
+    journal = Journal.open(path)
+    opened = (time.perf_counter() - started) * 1000
+    app = make_app(journal)
+    clock = PaintClock(app)
+    results: dict[str, float] = {"open journal file": opened}
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        results["F3 → table painted (first open)"] = await timed_press(pilot, "f3", clock)
+        await app.workers.wait_for_complete()
+        switches = []
+        for _ in range(10):
+            await pilot.press("f2")
+            switches.append(await timed_press(pilot, "f3", clock))
+        results["F3 → table painted (again)"] = statistics.median(switches)
+        results["bare Textual app: key → other screen painted"] = await bare_switch()
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        await pilot.press("slash")
+        strokes: list[float] = []
+        for query in QUERIES:
+            for char in query:
+                strokes.append(await timed_press(pilot, "space" if char == " " else char, clock))
+            await pilot.press("ctrl+u")
+        results["keystroke → results repainted"] = statistics.median(strokes)
+        results["keystroke → results repainted (slowest)"] = max(strokes)
+        work = []
+        search = screen.query_one("#search")
+        for query in QUERIES:
+            for end in range(1, len(query) + 1):
+                search.value = query[:end]  # type: ignore[attr-defined]
+                started = time.perf_counter()
+                screen.apply()
+                work.append((time.perf_counter() - started) * 1000)
+        results["screen work per keystroke (no waiting)"] = statistics.median(work)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reflections", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        path = write_synthetic_journal(Path(scratch) / "journal.json", args.reflections)
+        size = path.stat().st_size / 1e6
+        results = asyncio.run(measure(path))
+    print(f"journal browser, {args.reflections} reflections ({size:.0f} MB)")
+    for label, value in results.items():
+        print(f"  {label:<48}{value:>9.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

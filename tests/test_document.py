@@ -1,0 +1,66 @@
+"""A reflection as a document: headings per question, nothing cut, literal text."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from debrief.document import describe_money, document_text, reflection_document
+from debrief.model import Money, Period
+from debrief.questionnaire import AnswerContext
+from tests.samples import MARKUP, NOW, full_reflection, opportunity
+
+CTX = AnswerContext(now=NOW)
+
+
+def test_title_subtitle_and_sections_in_questionnaire_order() -> None:
+    job = opportunity()
+    first = full_reflection(job.id, id="r1", interview_at=NOW.subtract(days=9))
+    second = full_reflection(job.id, id="r2")
+    document = reflection_document(second, job, [first, second], CTX)
+    assert document.title == "Acme — Data Engineer"
+    assert (
+        document.subtitle
+        == "Sat 21 Nov 2026, 15:00 · Technical · Video · round 2 of 2 · status: interviewing"
+    )
+    assert [s.heading for s in document.sections] == [
+        "Interviewers",
+        "Your performance",
+        "What went well",
+        "What didn't go so well",
+        "The interviewer",
+        "Role and company",
+        "Reservations",
+        "Money",
+        "Comparison",
+        "Next steps",
+    ]
+    interviewer = next(s for s in document.sections if s.heading == "The interviewer")
+    assert interviewer.answers[0].text == MARKUP  # literal, never interpreted
+    assert document.footer == "Written Sun 22 Nov 2026, 14:05"
+
+
+def test_unanswered_questions_are_left_out() -> None:
+    job = opportunity()
+    bare = full_reflection(job.id, went_badly="", answer_differently="", money=None, money_notes="")
+    document = reflection_document(bare, job, [bare], CTX)
+    headings = [s.heading for s in document.sections]
+    assert "What didn't go so well" not in headings and "Money" not in headings
+    assert "round" not in document.subtitle
+
+
+def test_money_states_its_annual_assumption() -> None:
+    job = opportunity()
+    monthly = full_reflection(job.id, money=Money(Decimal("5000"), "EUR", Period.MONTH))
+    assert describe_money(monthly) == "5,000 EUR per month (≈ 60,000 EUR a year, × 12)"
+    yearly = full_reflection(job.id)
+    assert describe_money(yearly) == "95,000.50 EUR per year"
+
+
+def test_plain_text_for_the_shell_keeps_every_line() -> None:
+    job = opportunity()
+    reflection = dataclasses.replace(full_reflection(job.id), updated_at=NOW.add(hours=2))
+    text = document_text(reflection_document(reflection, job, [reflection], CTX))
+    assert "    Explained the Kafka migration.\n    Second line." in text
+    assert "WHAT WENT WELL" in text
+    assert text.endswith("Written Sun 22 Nov 2026, 14:05 · edited Sun 22 Nov 2026, 16:05")
