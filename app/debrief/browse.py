@@ -94,7 +94,8 @@ def searchable_text(entry: Entry) -> str:
         r.vs_current_job, r.vs_other_opportunities, r.next_steps, r.feedback,
         r.key_point, r.lessons,
     ]  # fmt: skip
-    return "\n".join(fold(p) for p in parts if p)
+    text = "\n".join(p for p in parts if p)
+    return text.lower() if text.isascii() else "\n".join(fold(p) for p in parts if p)
 
 
 class SearchIndex:

@@ -33,6 +33,7 @@ from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
 
 SORT_ORDER = [column.key for column in COLUMNS]
 DESCENDING_FIRST = {"when", "rating", "want"}  # newest and best first; names A→Z
+INDEX_AFTER = 0.3  # seconds: build the search index once the table has been painted
 
 EMPTY_JOURNAL = (
     "No reflections yet.\n\n"
@@ -153,7 +154,7 @@ class JournalScreen(JournalView):
             self._index = None
             self._when_cache.clear()
             self._sort()
-            self.call_after_refresh(self._prepare_search)  # after the table is on screen
+            self.set_timer(INDEX_AFTER, self._prepare_search)  # once the table is on screen
         self.apply()
         self.refresh_bindings()
 
