@@ -131,9 +131,15 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await pilot.press("ctrl+n")
 
         assert progress(app) == "Step 11 of 11 · Next steps · optional"
+        await pilot.press(
+            "space", "down", "down", "space", "tab"
+        )  # asked about next steps, feedback
         await pilot.press("0", "tab")  # 0 means 10
+        await type_text(pilot, "Take-home task, then onsite.")
+        await pilot.press("tab")
+        await choose(pilot, "yes")
+        await pilot.press("tab")
         for text in (
-            "Take-home task, then onsite.",
             "friday",
             "Asked; they liked the clarity.",
             "Kafka migration",
@@ -199,6 +205,8 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         "Ahead of Globex",
     )
     assert reflection["want_job"] == 10
+    assert reflection["asked"] == ["next_steps", "feedback"]
+    assert reflection["references_requested"] is True
     assert reflection["next_steps"] == "Take-home task, then onsite."
     assert reflection["reply_by"] == "2026-11-27"
     assert reflection["feedback"] == "Asked; they liked the clarity."

@@ -95,6 +95,53 @@ class Rapport(LabelledEnum):
     UNSURE = "unsure"
 
 
+class Ask(LabelledEnum):
+    """What the advice says to do before leaving an interview."""
+
+    NEXT_STEPS = "next_steps"
+    MAY_FOLLOW_UP = "may_follow_up"
+    FEEDBACK = "feedback"
+    CARDS = "cards"
+
+    @property
+    def label(self) -> str:
+        return ASK_LABELS[self]
+
+
+ASK_LABELS = {
+    Ask.NEXT_STEPS: "Asked about next steps and timing",
+    Ask.MAY_FOLLOW_UP: "Asked whether I may follow up",
+    Ask.FEEDBACK: "Asked for feedback on my fit",
+    Ask.CARDS: "Got each interviewer's card (exact spelling, title, email, how to reach them)",
+}
+ASK_LESSONS = {
+    Ask.NEXT_STEPS: "ask about next steps and when you will hear back",
+    Ask.MAY_FOLLOW_UP: "ask whether you may follow up",
+    Ask.FEEDBACK: "ask for feedback on your fit for the role",
+    Ask.CARDS: "get each interviewer's business card and how they prefer to be contacted",
+}
+
+
+class FollowUpKind(LabelledEnum):
+    THANK_YOU = "thank_you"
+    LINKEDIN = "linkedin"
+    REFERENCES = "references"
+    CALL = "call"
+    STATUS_CHECK = "status_check"
+    MARK_COLD = "mark_cold"
+
+    @property
+    def label(self) -> str:
+        return {
+            "thank_you": "Thank-you note",
+            "linkedin": "Connect on LinkedIn",
+            "references": "Tell your references",
+            "call": "Short follow-up call",
+            "status_check": "Status check",
+            "mark_cold": "Mark as gone cold?",
+        }[self.value]
+
+
 # ISO 4217 active codes: a typo such as "EUD" is refused rather than stored.
 CURRENCIES = frozenset(
     """
@@ -247,6 +294,8 @@ class Reflection:
     feedback: str = ""
     key_point: str = ""
     lessons: str = ""
+    asked: tuple[Ask, ...] = ()  # the before-leaving checklist: what was done
+    references_requested: bool = False
 
     def __post_init__(self) -> None:
         check_not_blank("opportunity_id", self.opportunity_id)
@@ -259,12 +308,74 @@ class Reflection:
 
 @dataclass(frozen=True)
 class Settings:
-    """Preferences read once at start."""
+    """The user's profile and preferences: drafts are signed with these details."""
 
     default_currency: str = "USD"
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin: str = ""
+    timezone: str = ""  # an IANA name; empty means the computer's own
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "default_currency", normalise_currency(self.default_currency))
+        if self.email and not is_valid_email(self.email):
+            raise ModelError("email", f"{self.email!r} is not an email address")
+        if self.timezone and not is_valid_timezone(self.timezone):
+            raise ModelError(
+                "timezone", f"{self.timezone!r} is not a time zone (e.g. Europe/Berlin)"
+            )
+
+
+def is_valid_timezone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One thing to do after an interview, planned from its reflection.
+
+    `key` names the item within its reflection ("thank_you:jane doe", "status_check:1"),
+    and the id is derived from it, so planning again finds the same items.
+    """
+
+    reflection_id: str
+    kind: FollowUpKind
+    key: str
+    due: datetime
+    id: str = ""
+    person: str = ""
+    channel: Channel | None = None
+    optional: bool = False
+    done_at: datetime | None = None
+    dismissed_at: datetime | None = None
+    snoozed_until: datetime | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        check_not_blank("reflection_id", self.reflection_id)
+        check_aware("due", self.due)
+        if not self.id:
+            object.__setattr__(self, "id", followup_id(self.reflection_id, self.key))
+
+    @property
+    def pending(self) -> bool:
+        return self.done_at is None and self.dismissed_at is None
+
+    @property
+    def when(self) -> datetime:
+        """When it is due now: the snooze, if any, else the planned time."""
+        return self.snoozed_until or self.due
+
+
+def followup_id(reflection_id: str, key: str) -> str:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"debrief:{reflection_id}:{key}").hex
 
 
 @dataclass(frozen=True)
@@ -384,6 +495,8 @@ def _decoder(name: str, hint: Any) -> Decoder:
         return lambda raw: _decimal(name, raw)
     if hint is int:
         return lambda raw: _whole_number(name, raw)
+    if hint is bool:
+        return lambda raw: _expect(name, raw, bool)
     if hint is str:
         return lambda raw: _expect(name, raw, str)
     raise TypeError(f"no decoder for {hint!r}")  # a programming error, not bad data

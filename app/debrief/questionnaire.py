@@ -19,6 +19,7 @@ import pendulum
 
 from debrief.dates import DateParseError, format_day, format_moment, parse_day, parse_when
 from debrief.model import (
+    Ask,
     Channel,
     Format,
     Interviewer,
@@ -47,12 +48,17 @@ class Kind(StrEnum):
     AMOUNT = "amount"  # a non-negative decimal
     CURRENCY = "currency"  # an ISO 4217 code
     CARDS = "cards"  # interviewers' business cards
+    CHECKS = "checks"  # any number of `Question.choices`
+    YESNO = "yesno"  # yes, no, or not answered
     COMPANY = "company"  # a line completed from known companies
     ROLE = "role"  # a line completed from the company's known roles
 
 
 def choices_of(enum: type[LabelledEnum]) -> tuple[tuple[str, str], ...]:
     return tuple((member.value, member.label) for member in enum)
+
+
+YES_NO = (("yes", "Yes"), ("no", "No"))
 
 
 @dataclass(frozen=True)
@@ -185,8 +191,15 @@ STEPS: tuple[Step, ...] = (
         "Next steps",
         "Ask about next steps and timing before you leave; keep one point for your thank-you.",
         (
+            Question("asked", "Before leaving, did you…", Kind.CHECKS, choices=choices_of(Ask)),
             Question("want_job", "Do you want this job? (1–10)", Kind.RATING),
             _text("next_steps", "Next steps they described"),
+            Question(
+                "references_requested",
+                "Did they ask for your references?",
+                Kind.YESNO,
+                choices=YES_NO,
+            ),
             Question(
                 "reply_by",
                 "When did they say you'd hear?",
@@ -238,14 +251,14 @@ def is_empty(raw: Raw) -> bool:
     if isinstance(raw, str):
         return not raw.strip()
     if isinstance(raw, list):
-        return not any(_card_filled(card) for card in raw)
+        return not any(_card_filled(card) if isinstance(card, dict) else card for card in raw)
     return False
 
 
 def new_answers(ctx: AnswerContext) -> dict[str, Raw]:
     """The answers of a fresh questionnaire: everything empty but sensible defaults."""
     answers: dict[str, Raw] = {
-        key: [] if q.kind is Kind.CARDS else None if q.kind is Kind.RATING else ""
+        key: [] if q.kind in (Kind.CARDS, Kind.CHECKS) else None if q.kind is Kind.RATING else ""
         for key, q in QUESTIONS.items()
     }
     answers["interview_at"] = ctx.now.format("YYYY-MM-DD HH:mm")
@@ -317,6 +330,19 @@ def _parse_choice(question: Question, raw: Raw, ctx: AnswerContext) -> str:
     if raw not in {value for value, _ in question.choices}:
         raise AnswerError(f"{raw!r} is not one of the choices")
     return str(raw)
+
+
+def _parse_checks(question: Question, raw: Raw, ctx: AnswerContext) -> tuple[str, ...]:
+    allowed = [value for value, _ in question.choices]
+    if not isinstance(raw, list) or any(item not in allowed for item in raw):
+        raise AnswerError(f"{raw!r} is not a set of the choices")
+    return tuple(value for value in allowed if value in raw)  # in the questionnaire's order
+
+
+def _parse_yes_no(question: Question, raw: Raw, ctx: AnswerContext) -> bool:
+    if raw not in ("yes", "no"):
+        raise AnswerError(f"{raw!r} is not yes or no")
+    return bool(raw == "yes")
 
 
 def _parse_rating(question: Question, raw: Raw, ctx: AnswerContext) -> int:
@@ -422,6 +448,8 @@ _PARSERS: dict[Kind, Callable[[Question, Raw, AnswerContext], Any]] = {
     Kind.AMOUNT: _parse_amount,
     Kind.CURRENCY: _parse_currency,
     Kind.CARDS: _parse_cards,
+    Kind.CHECKS: _parse_checks,
+    Kind.YESNO: _parse_yes_no,
 }
 
 
@@ -475,6 +503,7 @@ def parse_answers(answers: Mapping[str, Raw], ctx: AnswerContext) -> ParsedAnswe
     for key, enum in (("stage", Stage), ("format", Format), ("could_work_with", Rapport)):
         if key in values:
             values[key] = enum(values[key])
+    values["asked"] = tuple(Ask(value) for value in values.get("asked", ()))
     values["money"] = money
     return ParsedAnswers(company=typed["company"], role=typed["role"], values=values)
 
@@ -509,11 +538,15 @@ def answers_from_reflection(
         elif value is None and QUESTIONS[key].kind is not Kind.RATING:
             value = ""
         answers[key] = value
+    answers["asked"] = [ask.value for ask in reflection.asked]
+    answers["references_requested"] = "yes" if reflection.references_requested else ""
     return answers
 
 
 # Answers that are not one Reflection field each (set one by one above).
 _NOT_PLAIN_FIELDS = {
+    "asked",
+    "references_requested",
     "company",
     "role",
     "interview_at",
@@ -536,8 +569,11 @@ def display_answer(question: Question, raw: Raw, ctx: AnswerContext) -> str:
         value = parse_answer(question, raw, ctx)
     except AnswerError:
         return str(raw)
-    if question.kind is Kind.CHOICE:
-        return dict(question.choices)[value]
+    if question.kind in (Kind.CHOICE, Kind.YESNO):
+        return dict(question.choices)[raw]
+    if question.kind is Kind.CHECKS:
+        labels = dict(question.choices)
+        return "\n".join(f"✓ {labels[item]}" for item in value)
     if question.kind is Kind.RATING:
         return f"{value} / 10"
     if question.kind is Kind.WHEN:

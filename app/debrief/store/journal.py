@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +22,7 @@ from tinydb.table import Document, Table
 
 from debrief.model import (
     Draft,
+    FollowUp,
     ModelError,
     Opportunity,
     Reflection,
@@ -42,10 +43,14 @@ from debrief.store.storage import (
 
 FORMAT_NAME = "debrief-journal"
 DRAFTS_FORMAT_NAME = "debrief-drafts"
-RECORD_TABLES: dict[str, type[Any]] = {"opportunities": Opportunity, "reflections": Reflection}
+RECORD_TABLES: dict[str, type[Any]] = {
+    "opportunities": Opportunity,
+    "reflections": Reflection,
+    "followups": FollowUp,
+}
 TRASH = "trash"
 
-Record = TypeVar("Record", Opportunity, Reflection)
+Record = TypeVar("Record", Opportunity, Reflection, FollowUp)
 
 __all__ = ["Journal", "JournalError"]
 
@@ -272,20 +277,52 @@ class Journal:
             key=lambda r: (r.interview_at, r.created_at),
         )
 
-    def save_reflection(self, reflection: Reflection, opportunity: Opportunity) -> None:
-        """Store a reflection and its opportunity together, in one atomic write.
+    def followups(self, reflection_id: str | None = None) -> list[FollowUp]:
+        """Follow-ups of one reflection, or of all; soonest first."""
+        self._sync()
+        items = self._records["followups"].values()
+        chosen = [f for f in items if reflection_id is None or f.reflection_id == reflection_id]
+        return sorted(chosen, key=lambda f: (f.when, f.key))
 
-        An edit that moves the reflection to another opportunity removes the old
-        opportunity if no round is left in it.
+    def save_reflection(
+        self,
+        reflection: Reflection,
+        opportunity: Opportunity,
+        followups: Sequence[FollowUp] | None = None,
+    ) -> None:
+        """Store a reflection, its opportunity and its follow-up plan in one atomic write.
+
+        `followups`, when given, becomes the reflection's whole plan. An edit that moves
+        the reflection to another opportunity removes the old one if no round is left.
         """
         if reflection.opportunity_id != opportunity.id:
             raise ValueError("the reflection belongs to another opportunity")
+        if followups is not None and any(f.reflection_id != reflection.id for f in followups):
+            raise ValueError("a follow-up belongs to another reflection")
         with self._write():
             before = self._records["reflections"].get(reflection.id)
             self._put("opportunities", opportunity)
             self._put("reflections", reflection)
+            if followups is not None:
+                keep = {f.id for f in followups}
+                for stale in [
+                    f
+                    for f in self._records["followups"].values()
+                    if f.reflection_id == reflection.id
+                ]:
+                    if stale.id not in keep:
+                        self._take("followups", stale.id)
+                for item in followups:
+                    self._put("followups", item)
             if before is not None and before.opportunity_id != opportunity.id:
                 self._remove_if_empty(before.opportunity_id)
+
+    def save_followup(self, item: FollowUp) -> None:
+        """Store what the user did about one follow-up (done, snoozed, dismissed, a note)."""
+        if item.id not in self._records["followups"]:
+            raise KeyError(f"no follow-up {item.id}")
+        with self._write():
+            self._put("followups", item)
 
     def save_opportunity(self, opportunity: Opportunity) -> None:
         """Store a changed opportunity (its status, say); every round shows the change."""
@@ -303,6 +340,11 @@ class Journal:
             reflection = self._records["reflections"][reflection_id]
             entry: dict[str, Any] = {"id": reflection_id, "deleted_at": now.isoformat()}
             entry["reflection"] = self._take("reflections", reflection_id)
+            entry["followups"] = [
+                self._take("followups", f.id)
+                for f in list(self._records["followups"].values())
+                if f.reflection_id == reflection_id
+            ]
             if not any(
                 r.opportunity_id == reflection.opportunity_id
                 for r in self._records["reflections"].values()
@@ -321,6 +363,8 @@ class Journal:
             if "opportunity" in entry:
                 self._give_back("opportunities", entry["opportunity"])
             self._give_back("reflections", entry["reflection"])
+            for taken in entry.get("followups", []):
+                self._give_back("followups", taken)
             trash.remove(doc_ids=[entry.doc_id])
             if not trash:
                 self._main.drop_table(TRASH)
@@ -387,7 +431,7 @@ class Journal:
         if opportunity_id in self._doc_ids["opportunities"]:
             self._take("opportunities", opportunity_id)
 
-    def _put(self, table_name: str, record: Opportunity | Reflection) -> None:
+    def _put(self, table_name: str, record: Opportunity | Reflection | FollowUp) -> None:
         table = self._main.table(table_name)
         data = to_dict(record)
         doc_id = self._doc_ids[table_name].get(record.id)

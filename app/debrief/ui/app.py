@@ -70,11 +70,15 @@ class DebriefApp(App[None]):
     ) -> None:
         super().__init__()
         self.journal = journal
-        self.clock: Clock = clock or pendulum.now
+        self.clock: Clock = clock or self._now_in_users_zone
         self._handle_signals = handle_signals
         self._questionnaire: tuple[str, ReflectScreen] | None = None  # (mode, screen) being written
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
         self.add_mode(JOURNAL, self._journal_screen)
+
+    def _now_in_users_zone(self) -> pendulum.DateTime:
+        zone = self.journal.settings().timezone
+        return pendulum.now(zone) if zone else pendulum.now()
 
     def _journal_screen(self) -> Screen[None]:
         from debrief.ui.screens.journal import JournalScreen  # loaded when first opened
@@ -221,6 +225,16 @@ class DebriefApp(App[None]):
             markup=False,
         )
 
+    def action_profile(self) -> None:
+        from debrief.ui.screens.profile import ProfileScreen
+
+        self.push_screen(ProfileScreen(self.journal))
+
+    def action_checklist(self) -> None:
+        from debrief.ui.screens.checklist import ChecklistScreen
+
+        self.push_screen(ChecklistScreen())
+
     # --- status, delete, undo ------------------------------------------------------
 
     def change_status(self, reflection_id: str) -> None:
@@ -332,7 +346,15 @@ class DebriefApp(App[None]):
             "Browse, search and edit every reflection (F3)",
             lambda: self.action_go(JOURNAL),
         )
-        yield SystemCommand("Home", "The home screen (F2)", lambda: self.action_go(HOME))
+        yield SystemCommand(
+            "Home", "The home screen and what to follow up (F2)", lambda: self.action_go(HOME)
+        )
+        yield SystemCommand(
+            "Profile", "Your name and contact details, used to sign drafts (p)", self.action_profile
+        )
+        yield SystemCommand(
+            "Before you leave", "What to ask before leaving an interview (b)", self.action_checklist
+        )
         if self.journal.in_trash():
             yield SystemCommand(
                 "Undo delete", "Bring back the reflection you just deleted (u)", self.undo_delete

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 
@@ -64,9 +66,61 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         choices = self.query_one("#choices", OptionList)
-        choices.highlighted = [value for value, _ in self.choices].index(self.current)
+        values = [value for value, _ in self.choices]
+        choices.highlighted = values.index(self.current) if self.current in values else 0
         choices.focus()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for one line of text; `check` returns a message when the answer won't do."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt.cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        *,
+        value: str = "",
+        placeholder: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.label = label
+        self.value = value
+        self.placeholder = placeholder
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content.styled(self.title_text, "bold"), classes="dialog-title")
+            yield Label(Content(self.label))
+            yield Input(self.value, placeholder=self.placeholder, id="answer")
+            yield Static(id="prompt-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK (enter)", id="ok", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#answer", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _accept(self) -> None:
+        answer = self.query_one("#answer", Input).value
+        problem = self.check(answer) if self.check else None
+        if problem:
+            error = self.query_one("#prompt-error", Static)
+            error.update(Content(f"⚠ {problem}"))
+            error.display = True
+            return
+        self.dismiss(answer)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

@@ -1,7 +1,12 @@
-"""The home screen: the latest reflections, or a first-run invitation to write one."""
+"""The home screen: what to follow up on now, then the latest reflections.
+
+An empty journal shows a first-run invitation instead.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,20 +17,48 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
-from debrief.dates import plural, relative_or_absolute
-from debrief.model import Reflection
-from debrief.store.journal import Journal
+from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
+from debrief.followups import (
+    Agenda,
+    agenda,
+    describe,
+    dismiss,
+    due_phrase,
+    is_actionable,
+    mark_done,
+    snooze,
+    snooze_choices,
+)
+from debrief.model import FollowUp, FollowUpKind, Reflection, Status
+from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.view import JournalView
 
-LATEST = 15  # rows on the home screen; the journal browser shows everything
+LATEST = 10  # reflections on the home screen; the journal shows everything
+UPCOMING_SHOWN = 15  # the agenda lists this many upcoming items, then "and N more"
+DRAFTED = {FollowUpKind.THANK_YOU, FollowUpKind.STATUS_CHECK, FollowUpKind.LINKEDIN}
+SECTION_STYLE = {"overdue": "bold $error", "today": "bold $warning", "upcoming": "bold $accent"}
+ICONS = {
+    FollowUpKind.THANK_YOU: "✉",
+    FollowUpKind.LINKEDIN: "in",
+    FollowUpKind.REFERENCES: "☎",
+    FollowUpKind.CALL: "☎",
+    FollowUpKind.STATUS_CHECK: "?",
+    FollowUpKind.MARK_COLD: "❄",
+}
 
 EMPTY_STATE = (
     "Your journal is empty.\n\n"
     "Just had an interview? Press  n  to reflect on it while it is fresh:\n"
     "a few minutes of guided questions, one step at a time.\n\n"
+    "Press  b  before your next interview for what to ask before you leave.\n"
     "Everything stays in one file on this computer."
+)
+NOTHING_DUE = (
+    "Nothing to follow up right now. Keep job hunting until a firm offer is on the table, "
+    "and don't assume the worst while you wait."
 )
 
 
@@ -37,8 +70,36 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+class AgendaList(OptionList):
+    """The follow-ups, grouped by when they are due; its keys act on the highlighted one."""
+
+    BINDINGS = [
+        Binding(
+            "space", "screen.done", "Done", id="agenda.done", tooltip="Mark it done (records when)"
+        ),
+        Binding("z", "screen.snooze", "Snooze", id="agenda.snooze", tooltip="Do it later"),
+        Binding(
+            "x",
+            "screen.skip",
+            "Skip",
+            id="agenda.skip",
+            tooltip="Dismiss it: you won't do this one",
+        ),
+        Binding(
+            "a",
+            "screen.note",
+            "Note",
+            id="agenda.note",
+            tooltip="Attach a note, e.g. left voicemail",
+        ),
+        Binding(
+            "u", "screen.undo", "Undo", id="agenda.undo", show=False, tooltip="Undo the last change"
+        ),
+    ]
+
+
 class HomeScreen(JournalView):
-    """Latest reflections, newest first."""
+    """Overdue, due today and upcoming follow-ups; the latest reflections below."""
 
     BINDINGS = [
         Binding(
@@ -48,17 +109,43 @@ class HomeScreen(JournalView):
             id="home.new",
             tooltip="Reflect on an interview you just had",
         ),
+        Binding(
+            "b",
+            "app.checklist",
+            "Before you leave",
+            id="home.checklist",
+            tooltip="What to ask before leaving an interview",
+        ),
+        Binding(
+            "p",
+            "app.profile",
+            "Profile",
+            id="home.profile",
+            tooltip="Your name and contact details for drafts",
+        ),
+        Binding(
+            "j",
+            "app.go('journal')",
+            "Journal",
+            id="home.journal",
+            show=False,
+            tooltip="Browse every reflection",
+        ),
     ]
 
     def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
         super().__init__()
         self.journal = journal
         self.clock = clock
+        self.items: dict[str, FollowUp] = {}
+        self._undo: list[FollowUp] = []  # earlier states of the follow-ups changed here
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static(Content(EMPTY_STATE), id="empty-state")
+            yield Static(id="agenda-title")
+            yield AgendaList(id="agenda")
             yield Static(id="latest-title")
             yield DataTable(id="latest", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -70,42 +157,266 @@ class HomeScreen(JournalView):
         self.sub_title = display_path(self.journal.path)
         self.reload()
 
+    # --- showing ------------------------------------------------------------------
+
     def reload(self) -> None:
         reflections = self.journal.reflections()
         empty = not reflections
+        for widget_id in ("#agenda-title", "#agenda", "#latest-title", "#latest"):
+            self.query_one(widget_id).display = not empty
         self.query_one("#empty-state").display = empty
-        self.query_one("#latest").display = not empty
-        self.query_one("#latest-title").display = not empty
-        if empty:
-            return
-        opportunities = len(self.journal.opportunities())
+        if not empty:
+            self._show_agenda()
+            self._show_latest(reflections)
+
+    def _actionable(self) -> list[FollowUp]:
+        by_reflection: dict[str, list[FollowUp]] = defaultdict(list)
+        for item in self.journal.followups():
+            by_reflection[item.reflection_id].append(item)
+        chosen = []
+        for reflection_id, siblings in by_reflection.items():
+            reflection = self.journal.reflection(reflection_id)
+            opportunity = (
+                self.journal.opportunity(reflection.opportunity_id) if reflection else None
+            )
+            if opportunity is not None:
+                chosen += [
+                    item for item in siblings if is_actionable(item, siblings, opportunity.status)
+                ]
+        return chosen
+
+    def _show_agenda(self) -> None:
+        now = self.clock()
+        sections = agenda(self._actionable(), now)
+        self.items = {
+            item.id: item for item in [*sections.overdue, *sections.today, *sections.upcoming]
+        }
+        agenda_list = self.query_one("#agenda", AgendaList)
+        highlighted = agenda_list.highlighted_option.id if agenda_list.highlighted_option else None
+        agenda_list.clear_options()
+        agenda_list.add_options(self._agenda_options(sections, now))
+        self.query_one("#agenda-title", Static).update(self._agenda_title(sections))
+        if highlighted in self.items:
+            agenda_list.highlighted = agenda_list.get_option_index(highlighted)
+        elif self.items:
+            agenda_list.highlighted = agenda_list.get_option_index(next(iter(self.items)))
+        agenda_list.display = bool(self.items)
+
+    def _agenda_title(self, sections: Agenda) -> Content:
+        if not len(sections):
+            return Content(NOTHING_DUE)
+        counts = [
+            f"{len(items)} {name}"
+            for name, items in (
+                ("overdue", sections.overdue),
+                ("due today", sections.today),
+                ("upcoming", sections.upcoming),
+            )
+            if items
+        ]
+        return Content.from_markup(
+            "[b]Follow-ups[/b] [dim]· $counts[/dim]", counts=" · ".join(counts)
+        )
+
+    def _agenda_options(self, sections: Agenda, now: pendulum.DateTime) -> list[Option | None]:
+        options: list[Option | None] = []
+        for name, title, items in (
+            ("overdue", "Overdue", sections.overdue),
+            ("today", "Due today", sections.today),
+            ("upcoming", "Upcoming", sections.upcoming),
+        ):
+            if not items:
+                continue
+            if options:
+                options.append(None)  # a separator line
+            options.append(
+                Option(
+                    Content.styled(f"{title} ({len(items)})", SECTION_STYLE[name]), disabled=True
+                )
+            )
+            shown = items[:UPCOMING_SHOWN] if name == "upcoming" else items
+            options += [Option(self._item_prompt(item, now, name), id=item.id) for item in shown]
+            if len(items) > len(shown):
+                more = (
+                    f"   … and {len(items) - len(shown)} more: see each reflection in the journal"
+                )
+                options.append(Option(Content.styled(more, "$text-muted"), disabled=True))
+        return options
+
+    def _item_prompt(self, item: FollowUp, now: pendulum.DateTime, section: str) -> Content:
+        reflection = self.journal.reflection(item.reflection_id)
+        opportunity = self.journal.opportunity(reflection.opportunity_id) if reflection else None
+        where = opportunity.title if opportunity else ""
+        optional = " (optional)" if item.optional else ""
+        when_style = {"overdue": "$error", "today": "$warning"}.get(section, "$text-muted")
+        line = (
+            Content(f" {ICONS[item.kind]:>2}  {describe(item)}{optional}")
+            + Content.styled(f" · {where}", "$text-muted")
+            + Content("  ")
+            + Content.styled(due_phrase(item, now), f"bold {when_style}")
+        )
+        if item.note:
+            line += Content("\n") + Content.styled(f"      ✎ {item.note}", "italic $text-muted")
+        return line
+
+    def _show_latest(self, reflections: list[Reflection]) -> None:
         self.query_one("#latest-title", Static).update(
             Content.from_markup(
-                "[b]Latest reflections[/b] [dim]· $count in your journal, $opportunities[/dim]",
+                "[b]Latest reflections[/b] "
+                "[dim]· $count in your journal, $opportunities · F3 for all[/dim]",
                 count=str(len(reflections)),
-                opportunities=plural(opportunities, "opportunity", "opportunities"),
+                opportunities=plural(
+                    len(self.journal.opportunities()), "opportunity", "opportunities"
+                ),
             )
         )
         table = self.query_one("#latest", DataTable)
         table.clear()
         now = self.clock()
         for reflection in reflections[:LATEST]:
-            table.add_row(*self._cells(reflection, now), key=reflection.id)
+            opportunity = self.journal.opportunity(reflection.opportunity_id)
+            table.add_row(
+                Text(relative_or_absolute(reflection.interview_at, now)),
+                Text(opportunity.company if opportunity else "?"),
+                Text(opportunity.role if opportunity else "?"),
+                Text(reflection.stage.label if reflection.stage else "—"),
+                Text(f"{reflection.rating:>2} / 10"),
+                Text(opportunity.status.label if opportunity else ""),
+                key=reflection.id,
+            )
 
-    def _cells(self, reflection: Reflection, now: pendulum.DateTime) -> list[Text]:
-        opportunity = self.journal.opportunity(reflection.opportunity_id)
-        return [
-            Text(relative_or_absolute(reflection.interview_at, now)),
-            Text(opportunity.company if opportunity else "?"),
-            Text(opportunity.role if opportunity else "?"),
-            Text(reflection.stage.label if reflection.stage else "—"),
-            Text(f"{reflection.rating:>2} / 10"),
-            Text(opportunity.status.label if opportunity else ""),
-        ]
+    # --- acting on follow-ups -----------------------------------------------------
+
+    def _highlighted(self) -> FollowUp | None:
+        option = self.query_one("#agenda", AgendaList).highlighted_option
+        return self.items.get(option.id or "") if option else None
+
+    def _change(self, before: FollowUp, after: FollowUp, message: str) -> None:
+        try:
+            self.journal.save_followup(after)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._undo.append(before)
+        self.reload()
+        self.notify(f"{message} (u undoes)", markup=False, timeout=4)
+
+    def action_done(self) -> None:
+        item = self._highlighted()
+        if item is None:
+            return
+        if item.kind is FollowUpKind.MARK_COLD:
+            self._mark_cold(item)
+            return
+        self._change(item, mark_done(item, self.clock()), f"Done: {describe(item)}.")
+
+    def _mark_cold(self, item: FollowUp) -> None:
+        reflection = self.journal.reflection(item.reflection_id)
+        opportunity = self.journal.opportunity(reflection.opportunity_id) if reflection else None
+        if opportunity is None:
+            return
+        now = self.clock()
+        self.journal.save_opportunity(
+            dataclasses.replace(opportunity, status=Status.GHOSTED, updated_at=now)
+        )
+        self._change(item, mark_done(item, now), f"{opportunity.title} is marked as gone cold.")
+
+    def action_skip(self) -> None:
+        item = self._highlighted()
+        if item is not None:
+            self._change(item, dismiss(item, self.clock()), f"Skipped: {describe(item)}.")
+
+    def action_snooze(self) -> None:
+        from debrief.ui.screens.dialogs import ChoiceScreen, PromptScreen
+
+        item = self._highlighted()
+        if item is None:
+            return
+        now = self.clock()
+        choices = snooze_choices(now)
+
+        def snooze_until(moment: pendulum.DateTime) -> None:
+            self._change(
+                item, snooze(item, moment), f"Snoozed until {moment.format('ddd D MMM, HH:mm')}."
+            )
+
+        def picked_date(text: str | None) -> None:
+            if text is not None:
+                snooze_until(parse_when(text, now, prefer="future"))
+
+        def check_date(text: str) -> str | None:
+            try:
+                moment = parse_when(text, now, prefer="future")
+            except DateParseError as error:
+                return str(error)
+            return None if moment > now else "Pick a moment in the future"
+
+        def chosen(value: str | None) -> None:
+            if value == "pick":
+                prompt = PromptScreen(
+                    "Snooze until…",
+                    "When should it come back?",
+                    placeholder="friday 9:00, in 5 days, 2026-12-01",
+                    check=check_date,
+                )
+                self.app.push_screen(prompt, callback=picked_date)
+            elif value is not None:
+                snooze_until(dict(choices)[value])
+
+        options = [(label, label) for label, _ in choices] + [("pick", "Pick a date…")]
+        self.app.push_screen(
+            ChoiceScreen(f"Snooze: {describe(item)}", options, ""), callback=chosen
+        )
+
+    def action_note(self) -> None:
+        from debrief.ui.screens.dialogs import PromptScreen
+
+        item = self._highlighted()
+        if item is None:
+            return
+
+        def noted(text: str | None) -> None:
+            if text is not None:
+                self._change(item, dataclasses.replace(item, note=text.strip()), "Note saved.")
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Note on: {describe(item)}", "Note", value=item.note, placeholder="left voicemail"
+            ),
+            callback=noted,
+        )
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.")
+            return
+        before = self._undo.pop()
+        try:
+            self.journal.save_followup(before)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.reload()
+        self.notify("Undone.")
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _open_item(self, event: OptionList.OptionSelected) -> None:
+        item = self.items.get(event.option.id or "")
+        if item is None:
+            return
+        if item.kind in DRAFTED:
+            from debrief.ui.screens.draft import DraftScreen
+
+            self.app.push_screen(DraftScreen(self.journal, item.id, self.clock))
+        else:
+            self._open_reflection(item.reflection_id)
 
     @on(DataTable.RowSelected, "#latest")
-    def _open(self, event: DataTable.RowSelected) -> None:
+    def _open_row(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self._open_reflection(event.row_key.value)
+
+    def _open_reflection(self, reflection_id: str) -> None:
         from debrief.ui.screens.detail import DetailScreen
 
-        if event.row_key.value is not None:
-            self.app.push_screen(DetailScreen(self.journal, event.row_key.value))
+        self.app.push_screen(DetailScreen(self.journal, reflection_id))

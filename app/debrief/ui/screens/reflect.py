@@ -22,6 +22,7 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Opti
 from textual.widgets.option_list import Option
 
 from debrief.dates import format_day, format_moment, plural
+from debrief.followups import plan, replan
 from debrief.model import Draft, Reflection
 from debrief.questionnaire import (
     QUESTIONS,
@@ -417,8 +418,10 @@ class ReflectScreen(Screen[Reflection | None]):
             now=ctx.now,
             previous=self.journal.reflection(self.draft.reflection_id or ""),
         )
+        planned = plan(reflection, opportunity, ctx.now.timezone_name or "UTC")
+        followups = replan(planned, self.journal.followups(reflection.id))
         try:
-            self.journal.save_reflection(reflection, opportunity)
+            self.journal.save_reflection(reflection, opportunity, followups)
         except JournalError as error:
             self.notify(
                 f"{error} Your answers are kept in the draft.",

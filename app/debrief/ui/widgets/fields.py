@@ -18,12 +18,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from debrief.questionnaire import CARD_FIELDS, CHANNEL_CHOICES, Kind, Question, Raw, card_errors
 from debrief.ui.widgets.rating import RatingPicker
 
-Control = Input | TextArea | Select[str] | RatingPicker
+Control = Input | TextArea | Select[str] | SelectionList[str] | RatingPicker
 INPUT_KINDS = {Kind.LINE, Kind.COMPANY, Kind.ROLE, Kind.WHEN, Kind.DAY, Kind.AMOUNT, Kind.CURRENCY}
 
 
@@ -185,8 +185,13 @@ def build_control(question: Question, raw: Raw, suggester: Suggester | None) -> 
             highlight_cursor_line=False,
             id=control_id,
         )
-    if question.kind is Kind.CHOICE:
+    if question.kind in (Kind.CHOICE, Kind.YESNO):
         return choice_select(question.choices, str(raw or ""), id=control_id)
+    if question.kind is Kind.CHECKS:
+        chosen = set(raw or [])
+        return SelectionList[str](
+            *[(label, value, value in chosen) for value, label in question.choices], id=control_id
+        )
     if question.kind is Kind.RATING:
         return RatingPicker(raw if isinstance(raw, int) else None, id=control_id)
     if question.kind is Kind.CARDS:
@@ -224,6 +229,8 @@ class FieldRow(Vertical):
             return control.text
         if isinstance(control, Select):
             return select_value(control)
+        if isinstance(control, SelectionList):
+            return list(control.selected)
         if isinstance(control, RatingPicker):
             return control.value
         if isinstance(control, InterviewerCards):
@@ -256,6 +263,7 @@ class FieldRow(Vertical):
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
     @on(RatingPicker.Changed)
     @on(InterviewerCards.Changed)
     def _report_edit(self, event: Message) -> None:

@@ -1,0 +1,176 @@
+"""A draft email for a follow-up: edit it, copy it, save it to a file, mark it sent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pendulum
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+
+from debrief.followups import describe, due_phrase, mark_done
+from debrief.model import FollowUp, FollowUpKind, Opportunity, Reflection
+from debrief.notes import EmailDraft, draft_for
+from debrief.store.journal import Journal, JournalError
+from debrief.store.storage import atomic_write, describe_os_error
+
+HELP = (
+    "Nothing is sent from Debrief: copy it (ctrl+o) or save it (ctrl+s), send it your way, "
+    "then mark it sent (ctrl+r)."
+)
+
+
+def default_file_name(kind: FollowUpKind, company: str, person: str) -> str:
+    words = " ".join([kind.value.replace("_", "-"), company, person])
+    return re.sub(r"[^a-z0-9]+", "-", words.casefold()).strip("-") + ".txt"
+
+
+class DraftScreen(Screen[None]):
+    """Subject and body, editable; nothing is sent from here: you send it your way."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="draft.back"),
+        Binding(
+            "ctrl+o",
+            "copy",
+            "Copy",
+            id="draft.copy",
+            tooltip="Copy subject and text to the clipboard",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save to file",
+            id="draft.save",
+            tooltip="Write the draft to a text file",
+        ),
+        Binding(
+            "ctrl+t",
+            "tone",
+            "Formal / friendly",
+            id="draft.tone",
+            tooltip="Switch the tone (while unedited)",
+        ),
+        Binding("ctrl+r", "sent", "Mark sent", id="draft.sent", tooltip="Mark this follow-up done"),
+    ]
+
+    def __init__(
+        self, journal: Journal, followup_id: str, clock: Callable[[], pendulum.DateTime]
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.followup_id = followup_id
+        self.clock = clock
+        self.formal = True
+        self.generated: EmailDraft | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="draft"):
+            yield Static(id="draft-about")
+            yield Label("Subject", classes="field-label")
+            yield Input(id="subject")
+            yield Label("Text", classes="field-label")
+            yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
+            yield Static(Content(HELP), id="draft-help")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        item, _, opportunity = self._records()
+        self.title = describe(item)
+        about = f"{describe(item)} · {opportunity.title} · {due_phrase(item, self.clock())}"
+        self.query_one("#draft-about", Static).update(Content(about))
+        self._fill()
+        self.query_one("#body", TextArea).focus()
+
+    def _records(self) -> tuple[FollowUp, Reflection, Opportunity]:
+        item = next(f for f in self.journal.followups() if f.id == self.followup_id)
+        reflection = self.journal.reflection(item.reflection_id)
+        assert reflection is not None
+        opportunity = self.journal.opportunity(reflection.opportunity_id)
+        assert opportunity is not None
+        return item, reflection, opportunity
+
+    def _fill(self) -> None:
+        item, reflection, opportunity = self._records()
+        self.generated = draft_for(
+            item, reflection, opportunity, self.journal.settings(), self.clock(), formal=self.formal
+        )
+        self.query_one("#subject", Input).value = self.generated.subject
+        self.query_one("#body", TextArea).load_text(self.generated.body)
+
+    @property
+    def current(self) -> EmailDraft:
+        return EmailDraft(
+            self.query_one("#subject", Input).value, self.query_one("#body", TextArea).text
+        )
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.current.text)
+        self.notify(
+            "Copied to the clipboard (if your terminal allows it; ctrl+s saves a file instead).",
+            title="Copied",
+        )
+
+    def action_tone(self) -> None:
+        if self.generated is not None and self.current != self.generated:
+            self.notify(
+                "You have edited the draft: switching the tone would lose your edits.",
+                severity="warning",
+            )
+            return
+        self.formal = not self.formal
+        self._fill()
+        self.notify("Formal tone." if self.formal else "Friendly tone.", timeout=2)
+
+    def action_save(self) -> None:
+        from debrief.ui.screens.dialogs import PromptScreen
+
+        item, _, opportunity = self._records()
+        suggested = Path.home() / default_file_name(item.kind, opportunity.company, item.person)
+
+        def check(text: str) -> str | None:
+            target = Path(text).expanduser()
+            if not text.strip():
+                return "Type a file name"
+            if target.exists():
+                return f"{target} exists already; choose another name"
+            if not target.parent.is_dir():
+                return f"There is no folder {target.parent}"
+            return None
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            target = Path(text).expanduser()
+            try:
+                atomic_write(target, (self.current.text + "\n").encode(), keep_backup=False)
+            except OSError as error:
+                self.notify(
+                    f"Could not save {target}: {describe_os_error(error)}.",
+                    severity="error",
+                    markup=False,
+                )
+                return
+            self.notify(f"Saved to {target}", title="Draft saved", markup=False)
+
+        self.app.push_screen(
+            PromptScreen("Save the draft", "File", value=str(suggested), check=check),
+            callback=chosen,
+        )
+
+    def action_sent(self) -> None:
+        item, _, _ = self._records()
+        try:
+            self.journal.save_followup(mark_done(item, self.clock()))
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(f"Done: {describe(item)}.", title="Marked sent", markup=False)
+        self.app.pop_screen()

@@ -1,0 +1,90 @@
+"""Your profile: the name and contact details that sign every draft, and your defaults."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+from debrief.model import ModelError, Settings
+from debrief.store.journal import Journal, JournalError
+
+FIELDS = (
+    ("name", "Your name", "Alex Morgan"),
+    ("email", "Email", "alex@example.com"),
+    ("phone", "Phone", "+44 20 7946 0000"),
+    ("linkedin", "LinkedIn", "https://www.linkedin.com/in/…"),
+    ("default_currency", "Default currency (ISO code)", "EUR"),
+    ("timezone", "Time zone (empty: this computer's)", "Europe/Berlin"),
+)
+
+
+class ProfileScreen(Screen[None]):
+    """Edits the journal's settings; a bad value gets a message at its field."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Cancel", id="profile.cancel"),
+        Binding("ctrl+s", "save", "Save", id="profile.save"),
+    ]
+
+    def __init__(self, journal: Journal) -> None:
+        super().__init__()
+        self.journal = journal
+
+    def compose(self) -> ComposeResult:
+        settings = self.journal.settings()
+        yield Header()
+        with VerticalScroll(id="profile"):
+            yield Static(
+                Content("Drafts are signed with these details. They stay in your journal file."),
+                classes="doc-subtitle",
+            )
+            for key, label, placeholder in FIELDS:
+                yield Label(label, classes="field-label")
+                yield Input(
+                    str(getattr(settings, key)), placeholder=placeholder, id=f"profile-{key}"
+                )
+                yield Static(id=f"error-{key}", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Profile"
+        self.query_one("#profile-name").focus()
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        for key, _, _ in FIELDS:
+            self.query_one(f"#error-{key}").display = False
+        values = {
+            key: self.query_one(f"#profile-{key}", Input).value.strip() for key, _, _ in FIELDS
+        }
+        try:
+            settings = dataclasses.replace(Settings(), **values)
+        except ModelError as error:
+            field = error.field if error.field in values else "default_currency"
+            message = self.query_one(f"#error-{field}", Static)
+            message.update(Content(f"⚠ {error.message}"))
+            message.display = True
+            self.query_one(f"#profile-{field}", Input).focus()
+            return
+        try:
+            self.journal.save_settings(settings)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify("Your profile is saved.", title="Profile")
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.app.pop_screen()
