@@ -3,7 +3,7 @@
     python bench/startup.py [--runs N]
 
 Each run is a fresh process on a 120×36 pty; the clock stops when the footer of the
-home screen ("New reflection") has been written to the terminal. A bare Textual app
+home screen ("Checklist") has been written to the terminal. A bare Textual app
 with the same header and footer runs alongside as the floor. Prints medians.
 """
 
@@ -29,7 +29,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Footer, Header
 class Bare(App):
-    BINDINGS = [Binding("n", "bell", "New reflection")]
+    BINDINGS = [Binding("n", "bell", "Checklist")]
     def compose(self):
         yield Header()
         yield Footer()
@@ -72,16 +72,16 @@ def main() -> int:
         sample = Path(scratch) / "sample.json"
         build_demo_journal(sample, pendulum.now())
         debrief = [sys.executable, "-m", "debrief", "--db"]
-        bare = median_ms([sys.executable, "-c", BARE_APP], b"New reflection", args.runs)
+        bare = median_ms([sys.executable, "-c", BARE_APP], b"Checklist", args.runs)
         rows = [
             ("bare Textual app (header + footer)", bare),
             (
                 "debrief, new journal",
-                median_ms([*debrief, str(empty)], b"New reflection", args.runs),
+                median_ms([*debrief, str(empty)], b"Checklist", args.runs),
             ),
             (
                 "debrief, sample journal (6 reflections)",
-                median_ms([*debrief, str(sample)], b"New reflection", args.runs),
+                median_ms([*debrief, str(sample)], b"Checklist", args.runs),
             ),
         ]
     print(f"{'start → home screen painted':<44}{'median ms':>10}{'× bare':>8}")

@@ -50,8 +50,13 @@ async def _detail(pilot: Pilot[Any]) -> None:
     await pilot.press("enter")
 
 
+async def _draft(pilot: Pilot[Any]) -> None:
+    await pilot.press("enter")
+
+
 SHOTS: dict[str, Steps] = {
     "home": _nothing,
+    "draft": _draft,
     "questionnaire": _questionnaire,
     "review": _review,
     "journal": _journal,

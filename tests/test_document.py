@@ -34,6 +34,14 @@ def test_title_subtitle_and_sections_in_questionnaire_order() -> None:
         "Money",
         "Comparison",
         "Next steps",
+        "Next time, before you leave",
+    ]
+    lessons = document.sections[-1]
+    assert [a.text for a in lessons.answers] == [
+        "ask about next steps and when you will hear back",
+        "ask whether you may follow up",
+        "ask for feedback on your fit for the role",
+        "get each interviewer's business card and how they prefer to be contacted",
     ]
     interviewer = next(s for s in document.sections if s.heading == "The interviewer")
     assert interviewer.answers[0].text == MARKUP  # literal, never interpreted
@@ -64,3 +72,25 @@ def test_plain_text_for_the_shell_keeps_every_line() -> None:
     assert "    Explained the Kafka migration.\n    Second line." in text
     assert "WHAT WENT WELL" in text
     assert text.endswith("Written Sun 22 Nov 2026, 14:05 · edited Sun 22 Nov 2026, 16:05")
+
+
+def test_done_checklist_items_are_not_lessons_and_the_plan_is_listed() -> None:
+    from debrief.followups import mark_done, plan
+    from debrief.model import Ask
+
+    job = opportunity()
+    reflection = full_reflection(
+        job.id, asked=(Ask.NEXT_STEPS, Ask.MAY_FOLLOW_UP, Ask.FEEDBACK, Ask.CARDS)
+    )
+    items = plan(reflection, job, "Europe/Berlin")
+    items[0] = mark_done(items[0], NOW, note="sent by email")
+    document = reflection_document(reflection, job, [reflection], CTX, items)
+    headings = [s.heading for s in document.sections]
+    assert "Next time, before you leave" not in headings
+    steps = next(s for s in document.sections if s.heading == "Next steps")
+    assert steps.answers[0].text.startswith("✓ Asked about next steps and timing")
+    plan_section = document.sections[-1]
+    assert plan_section.heading == "Follow-up"
+    assert plan_section.answers[0].question == "Thank-you note to Jane Dœ (by LinkedIn)"
+    assert plan_section.answers[0].text == "done Sun 22 Nov 2026, 14:05 · sent by email"
+    assert plan_section.answers[1].text == "in 21 hours"  # LinkedIn: Monday noon

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from textual.widgets import DataTable, Input, OptionList, Select, Static, TextArea
+from textual.widgets import DataTable, Input, OptionList, Select, SelectionList, Static, TextArea
 
 from debrief.model import Draft
 from debrief.store.journal import Journal, drafts_path_of
@@ -472,7 +472,16 @@ async def test_text_areas_and_selects_render_from_the_questionnaire(build_app: A
         ]
         await screen.show_step(10)
         kinds = [type(r.control) for r in screen.query("#step-next FieldRow").results(FieldRow)]
-        assert kinds == [RatingPicker, TextArea, Input, TextArea, TextArea, TextArea]
+        assert kinds == [
+            SelectionList,
+            RatingPicker,
+            TextArea,
+            Select,
+            Input,
+            TextArea,
+            TextArea,
+            TextArea,
+        ]
         assert isinstance(screen.query_one("#q-stage"), Select)
 
 

@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from debrief.followups import plan
 from debrief.model import Draft
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp, make_app
@@ -43,13 +44,12 @@ def sample_journal(home: Path) -> Journal:
     journal = Journal.open(home / "journal.json")
     acme = opportunity()
     globex = opportunity(company="Globex", role="Platform Engineer")
-    journal.save_reflection(full_reflection(acme.id, id="r1"), acme)
-    journal.save_reflection(
-        full_reflection(acme.id, id="r2", interview_at=NOW.subtract(days=12), rating=5), acme
-    )
-    journal.save_reflection(
-        full_reflection(globex.id, id="r3", interview_at=NOW.subtract(hours=3), rating=9), globex
-    )
+    for reflection, job in (
+        (full_reflection(acme.id, id="r1"), acme),
+        (full_reflection(acme.id, id="r2", interview_at=NOW.subtract(days=12), rating=5), acme),
+        (full_reflection(globex.id, id="r3", interview_at=NOW.subtract(hours=3), rating=9), globex),
+    ):
+        journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
     return journal
 
 
@@ -131,3 +131,11 @@ def test_reflection_detail(snap_compare: SnapCompare, home: Path) -> None:
         still(pilot)
 
     assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=detail)
+
+
+def test_follow_up_draft(snap_compare: SnapCompare, home: Path) -> None:
+    async def draft(pilot: Pilot[Any]) -> None:
+        await pilot.press("enter")
+        still(pilot)
+
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=draft)

@@ -107,7 +107,7 @@ def terminal(journal_path: Path) -> object:
 
 
 def start_questionnaire(term: Terminal) -> None:
-    term.wait_for_text("New reflection")
+    term.wait_for_text("Your journal is empty")
     term.type("n")
     term.wait_for_text("Step 1 of 11")
 

@@ -11,8 +11,12 @@ from pathlib import Path
 
 import pendulum
 
+from debrief.followups import dismiss, mark_done, plan, snooze
 from debrief.model import (
+    Ask,
     Channel,
+    FollowUp,
+    FollowUpKind,
     Format,
     Interviewer,
     Money,
@@ -20,6 +24,7 @@ from debrief.model import (
     Period,
     Rapport,
     Reflection,
+    Settings,
     Stage,
     Status,
 )
@@ -56,7 +61,11 @@ ROUNDS: list[tuple[str, str, Status, list[tuple[int, Stage, Format, int, int]]]]
 
 
 def build_demo_journal(path: Path, now: pendulum.DateTime) -> Journal:
+    """A journal whose follow-ups are in every state: done, skipped, snoozed, pending."""
     journal = Journal.open(path)
+    profile = Settings(name="Alex Morgan", email="alex.morgan@example.com", default_currency="EUR")
+    journal.save_settings(profile)
+    zone = now.timezone_name or "UTC"
     for company, role, status, rounds in ROUNDS:
         first = now.subtract(days=rounds[0][0] + 3)
         job = Opportunity(
@@ -64,8 +73,27 @@ def build_demo_journal(path: Path, now: pendulum.DateTime) -> Journal:
         )
         for days_ago, stage, form, rating, want in rounds:
             when = now.subtract(days=days_ago).set(hour=14, minute=0, second=0, microsecond=0)
-            journal.save_reflection(_reflection(job, when, stage, form, rating, want), job)
+            reflection = _reflection(job, when, stage, form, rating, want)
+            history = _with_history(plan(reflection, job, zone), now)
+            journal.save_reflection(reflection, job, history)
     return journal
+
+
+def _with_history(items: list[FollowUp], now: pendulum.DateTime) -> list[FollowUp]:
+    """What a diligent user would have done by `now`: past thank-yous sent, a call skipped."""
+    done = []
+    for item in items:
+        long_ago = item.when < now.subtract(days=2)
+        if long_ago and item.kind is FollowUpKind.THANK_YOU:
+            item = mark_done(item, item.when - timedelta(hours=2), note="sent by email")
+        elif long_ago and item.kind in (FollowUpKind.LINKEDIN, FollowUpKind.REFERENCES):
+            item = mark_done(item, item.when)
+        elif long_ago and item.kind is FollowUpKind.CALL:
+            item = dismiss(item, item.when)
+        elif item.kind is FollowUpKind.LINKEDIN and item.when < now:
+            item = snooze(item, now.add(days=1).set(hour=9, minute=0))
+        done.append(item)
+    return done
 
 
 def _reflection(
@@ -101,6 +129,7 @@ def _reflection(
         resolve_reservations="Ask about the band and the review cycle next round.",
         money=Money(Decimal("92000"), "EUR", Period.YEAR),
         money_notes="Range 85–95k plus bonus.",
+        asked=(Ask.NEXT_STEPS, Ask.CARDS),
         next_steps="Take-home task, then a panel.",
         reply_by=date(when.year, when.month, when.day) + timedelta(days=7),
         key_point="How the pipeline rebuild cut costs by a third",

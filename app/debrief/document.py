@@ -6,10 +6,13 @@ its own heading, in the order it was asked; unanswered questions are left out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from debrief.dates import format_moment
-from debrief.model import ANNUAL_FACTOR, Opportunity, Period, Reflection
+from debrief.followups import describe, due_phrase
+from debrief.model import ANNUAL_FACTOR, ASK_LESSONS, Ask, FollowUp, Opportunity, Period, Reflection
 from debrief.questionnaire import (
     STEPS,
     AnswerContext,
@@ -44,9 +47,13 @@ class Document:
 
 
 def reflection_document(
-    reflection: Reflection, opportunity: Opportunity, rounds: list[Reflection], ctx: AnswerContext
+    reflection: Reflection,
+    opportunity: Opportunity,
+    rounds: list[Reflection],
+    ctx: AnswerContext,
+    followups: Sequence[FollowUp] = (),
 ) -> Document:
-    """Title, one section per questionnaire step that has answers, and when it was written."""
+    """Title, a section per answered step, lessons, the follow-up plan, and when it was written."""
     answers = answers_from_reflection(reflection, opportunity, ctx)
     sections = []
     for step in STEPS:
@@ -66,6 +73,14 @@ def reflection_document(
                 shown.append(Answer(question.key, question.label, text))
         if shown:
             sections.append(Section(step.title, tuple(shown)))
+    missed = [ask for ask in Ask if ask not in reflection.asked]
+    if missed:
+        lessons = tuple(Answer("lesson", "Ask", ASK_LESSONS[ask]) for ask in missed)
+        sections.append(Section("Next time, before you leave", lessons))
+    if followups:
+        sections.append(
+            Section("Follow-up", tuple(_followup_answer(f, ctx.now) for f in followups))
+        )
     number = next((i for i, r in enumerate(rounds, start=1) if r.id == reflection.id), len(rounds))
     facts = [
         format_moment(reflection.interview_at),
@@ -83,6 +98,20 @@ def reflection_document(
         sections=tuple(sections),
         footer=footer,
     )
+
+
+def _followup_answer(item: FollowUp, now: datetime) -> Answer:
+    if item.done_at is not None:
+        state = f"done {format_moment(item.done_at)}"
+    elif item.dismissed_at is not None:
+        state = "skipped"
+    else:
+        state = due_phrase(item, now)
+        if item.snoozed_until is not None:
+            state += f" (snoozed until {format_moment(item.snoozed_until)})"
+    if item.note:
+        state += f" · {item.note}"
+    return Answer("followup", describe(item), state)
 
 
 def describe_money(reflection: Reflection) -> str:

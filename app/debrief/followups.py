@@ -15,6 +15,7 @@ saving change is still "10:00 next Friday". `now` is always passed in.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -181,6 +182,28 @@ def is_actionable(item: FollowUp, siblings: Sequence[FollowUp], status: Status) 
         second = by_key.get("status_check:2")
         return second is not None and second.done_at is not None
     return True
+
+
+def actionable(
+    followups: Iterable[FollowUp],
+    reflections: Iterable[Reflection],
+    opportunities: Iterable[Opportunity],
+) -> list[FollowUp]:
+    """Every follow-up the user should see now, across a journal."""
+    reflection_by_id = {r.id: r for r in reflections}
+    opportunity_by_id = {o.id: o for o in opportunities}
+    by_reflection: dict[str, list[FollowUp]] = defaultdict(list)
+    for item in followups:
+        by_reflection[item.reflection_id].append(item)
+    chosen = []
+    for reflection_id, siblings in by_reflection.items():
+        reflection = reflection_by_id.get(reflection_id)
+        opportunity = opportunity_by_id.get(reflection.opportunity_id) if reflection else None
+        if opportunity is not None:
+            chosen += [
+                item for item in siblings if is_actionable(item, siblings, opportunity.status)
+            ]
+    return chosen
 
 
 @dataclass(frozen=True)

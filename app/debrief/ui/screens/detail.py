@@ -68,9 +68,9 @@ class DetailScreen(JournalView):
         opportunity = self.journal.opportunity(reflection.opportunity_id)
         assert opportunity is not None
         rounds = self.journal.rounds(opportunity.id)
-        document = reflection_document(
-            reflection, opportunity, rounds, self.debrief.answer_context()
-        )
+        followups = self.journal.followups(reflection.id)
+        context = self.debrief.answer_context()
+        document = reflection_document(reflection, opportunity, rounds, context, followups)
         self.title = document.title
         page = self.query_one("#document", VerticalScroll)
         await page.remove_children()

@@ -6,7 +6,6 @@ An empty journal shows a first-run invitation instead.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,11 +22,11 @@ from textual.widgets.option_list import Option
 from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
 from debrief.followups import (
     Agenda,
+    actionable,
     agenda,
     describe,
     dismiss,
     due_phrase,
-    is_actionable,
     mark_done,
     snooze,
     snooze_choices,
@@ -105,14 +104,14 @@ class HomeScreen(JournalView):
         Binding(
             "n",
             "app.new_reflection",
-            "New reflection",
+            "New",
             id="home.new",
             tooltip="Reflect on an interview you just had",
         ),
         Binding(
             "b",
             "app.checklist",
-            "Before you leave",
+            "Checklist",
             id="home.checklist",
             tooltip="What to ask before leaving an interview",
         ),
@@ -168,26 +167,16 @@ class HomeScreen(JournalView):
         if not empty:
             self._show_agenda()
             self._show_latest(reflections)
-
-    def _actionable(self) -> list[FollowUp]:
-        by_reflection: dict[str, list[FollowUp]] = defaultdict(list)
-        for item in self.journal.followups():
-            by_reflection[item.reflection_id].append(item)
-        chosen = []
-        for reflection_id, siblings in by_reflection.items():
-            reflection = self.journal.reflection(reflection_id)
-            opportunity = (
-                self.journal.opportunity(reflection.opportunity_id) if reflection else None
-            )
-            if opportunity is not None:
-                chosen += [
-                    item for item in siblings if is_actionable(item, siblings, opportunity.status)
-                ]
-        return chosen
+            focused = self.focused
+            if focused is None or not focused.display:
+                target = "#agenda" if self.items else "#latest"
+                self.set_focus(self.query_one(target))
 
     def _show_agenda(self) -> None:
         now = self.clock()
-        sections = agenda(self._actionable(), now)
+        journal = self.journal
+        pending = actionable(journal.followups(), journal.reflections(), journal.opportunities())
+        sections = agenda(pending, now)
         self.items = {
             item.id: item for item in [*sections.overdue, *sections.today, *sections.upcoming]
         }

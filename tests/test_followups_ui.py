@@ -1,0 +1,348 @@
+"""The follow-up planner through the real app: agenda, done, snooze, skip, note, drafts, profile."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, OptionList, Static, TextArea
+
+from debrief.followups import mark_done, plan
+from debrief.model import FollowUpKind, Interviewer, Settings, Stage, Status
+from debrief.store.journal import Journal
+from debrief.ui.app import DebriefApp
+from debrief.ui.screens.checklist import ChecklistScreen
+from debrief.ui.screens.draft import DraftScreen
+from debrief.ui.screens.home import HomeScreen
+from debrief.ui.screens.profile import ProfileScreen
+from debrief.ui.screens.reflect import ReflectScreen
+from tests.pilot_helpers import type_text
+from tests.samples import NOW, bare_reflection, opportunity
+
+AppFactory = Callable[[], DebriefApp]
+SIZE = (120, 36)
+JANE = Interviewer(
+    name="Jane Doe", title="CTO", email="jane@acme.example", linkedin="https://linkedin.com/in/jane"
+)
+
+
+@pytest.fixture
+def planned(journal: Journal) -> Journal:
+    """Yesterday's (Saturday 10:00) technical interview at Acme with Jane, and its plan."""
+    job = opportunity()
+    reflection = bare_reflection(
+        job.id, id="r1", interview_at=NOW.subtract(days=1).set(hour=10, minute=0), stage=Stage.TECHNICAL,
+        interviewers=(JANE,), key_point="the Kafka migration",
+    )  # fmt: skip
+    journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+    journal.save_settings(Settings(name="Alex Morgan", email="alex@example.com"))
+    return journal
+
+
+def agenda_lines(app: DebriefApp) -> list[str]:
+    agenda = app.screen.query_one("#agenda", OptionList)
+    return [str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)]
+
+
+def item(journal: Journal, key: str) -> Any:
+    return next(f for f in journal.followups() if f.key == key)
+
+
+async def test_the_home_screen_lists_overdue_and_upcoming_with_company_and_when(
+    build_app: AppFactory, planned: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = agenda_lines(app)
+        assert lines == [
+            "Overdue (1)",
+            "  ✉  Thank-you note to Jane Doe (by email) · Acme — Data Engineer  18 hours overdue",
+            "Upcoming (3)",
+            " in  Connect on LinkedIn with Jane Doe (optional) · Acme — Data Engineer  in 21 hours",
+            "  ☎  Short follow-up call (optional) · Acme — Data Engineer  in 2 days",
+            "  ?  Status check · Acme — Data Engineer  in 7 days",
+        ]
+        title = str(app.screen.query_one("#agenda-title", Static).content)
+        assert title == "Follow-ups · 1 overdue · 3 upcoming"
+
+
+async def test_saving_a_reflection_creates_its_plan(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Globex")
+        await pilot.press("tab")
+        await type_text(pilot, "SRE")
+        await pilot.press("tab")
+        await type_text(pilot, "today 9:00")
+        await pilot.press("ctrl+n", "ctrl+n", "6", "ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Thank-you note (by email) · Globex — SRE" in " ".join(agenda_lines(app))
+    kinds = sorted(f.kind.value for f in journal.followups())
+    assert kinds == ["call", "mark_cold", "status_check", "status_check", "thank_you"]
+
+
+async def test_done_records_when_and_undo_brings_it_back(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        assert item(Journal.open(journal_path), "thank_you:jane doe").done_at == NOW
+        assert "Thank-you note" not in " ".join(agenda_lines(app))
+        assert any("Done: Thank-you note to Jane Doe" in str(n.message) for n in app._notifications)
+        await pilot.press("u")
+        assert item(Journal.open(journal_path), "thank_you:jane doe").done_at is None
+        assert "Thank-you note" in " ".join(agenda_lines(app))
+
+
+async def test_skip_dismisses(build_app: AppFactory, planned: Journal, journal_path: Path) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "x")  # the LinkedIn invitation, just under the thank-you
+        linkedin = item(Journal.open(journal_path), "linkedin:jane doe")
+        assert linkedin.dismissed_at == NOW and linkedin.done_at is None
+        assert "LinkedIn" not in " ".join(agenda_lines(app))
+
+
+async def test_snooze_to_tomorrow_or_to_a_date_typed(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("enter")  # Tomorrow morning
+        await pilot.pause()
+        snoozed = item(Journal.open(journal_path), "thank_you:jane doe")
+        assert snoozed.snoozed_until == NOW.add(days=1).set(hour=9, minute=0)
+        assert agenda_lines(app)[0] == "Upcoming (4)"
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("end", "enter")  # Pick a date…
+        await pilot.pause()
+        await type_text(pilot, "yesterday")
+        await pilot.press("enter")
+        assert (
+            str(app.screen.query_one("#prompt-error", Static).content)
+            == "⚠ Pick a moment in the future"
+        )
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "friday 9:00")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert item(Journal.open(journal_path), "thank_you:jane doe").snoozed_until == NOW.add(
+            days=5
+        ).set(hour=9, minute=0)
+
+
+async def test_a_note_is_kept_and_shown(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("end", "a")  # the status check
+        await pilot.pause()
+        await type_text(pilot, "[b]left[/b] voicemail")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert item(Journal.open(journal_path), "status_check:1").note == "[b]left[/b] voicemail"
+        assert agenda_lines(app)[-1].endswith("in 7 days\n      ✎ [b]left[/b] voicemail")
+
+
+async def test_the_thank_you_draft_can_be_edited_copied_saved_and_marked_sent(
+    build_app: AppFactory,
+    planned: Journal,
+    journal_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = build_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DraftScreen)
+        assert (
+            screen.query_one("#subject", Input).value == "Thank You for the Interview – Alex Morgan"
+        )
+        body = screen.query_one("#body", TextArea)
+        assert body.text.startswith(
+            "Dear Jane Doe,\n\nThank you for taking the time to meet with me on Saturday"
+        )
+        assert "our discussion about the Kafka migration, and" in body.text
+        assert body.text.endswith("Kind regards,\n\nAlex Morgan\nalex@example.com")
+        await pilot.press("ctrl+t")  # unedited: the tone can switch
+        assert body.text.startswith("Hi Jane,")
+        body.move_cursor(body.document.end)
+        await type_text(pilot, "\nPS: the slides are attached.")
+        await pilot.press("ctrl+t")  # edited: the tone stays, the edit is kept
+        assert body.text.endswith("PS: the slides are attached.")
+        await pilot.press("ctrl+o")
+        assert app.clipboard == "Subject: Thank You for the Interview – Alex Morgan\n\n" + body.text
+        assert any("Copied to the clipboard" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        suggested = app.screen.query_one("#answer", Input).value
+        assert suggested == str(tmp_path / "thank-you-acme-jane-doe.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (
+            (tmp_path / "thank-you-acme-jane-doe.txt")
+            .read_text()
+            .endswith("PS: the slides are attached.\n")
+        )
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert item(Journal.open(journal_path), "thank_you:jane doe").done_at == NOW
+
+
+async def test_the_draft_never_overwrites_an_existing_file(
+    build_app: AppFactory, planned: Journal, tmp_path: Path
+) -> None:
+    existing = tmp_path / "mine.txt"
+    existing.write_text("precious")
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#answer", Input).value = str(existing)
+        await pilot.press("enter")
+        error = app.screen.query_one("#prompt-error", Static)
+        assert str(error.content) == f"⚠ {existing} exists already; choose another name"
+    assert existing.read_text() == "precious"
+
+
+async def test_profile_is_validated_at_the_field_and_signs_drafts(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        app.screen.query_one("#profile-name", Input).value = "Sam Lee"
+        app.screen.query_one("#profile-email", Input).value = "sam@"
+        app.screen.query_one("#profile-timezone", Input).value = "Mars/Olympus"
+        await pilot.press("ctrl+s")
+        assert (
+            str(app.screen.query_one("#error-email", Static).content)
+            == "⚠ 'sam@' is not an email address"
+        )
+        app.screen.query_one("#profile-email", Input).value = "sam@example.com"
+        await pilot.press("ctrl+s")
+        assert str(app.screen.query_one("#error-timezone", Static).content).startswith(
+            "⚠ 'Mars/Olympus' is not a time zone"
+        )
+        assert Journal.open(journal_path).settings().name == "Alex Morgan"  # nothing saved yet
+        app.screen.query_one("#profile-timezone", Input).value = "Europe/Berlin"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (
+            app.screen.query_one("#subject", Input).value == "Thank You for the Interview – Sam Lee"
+        )
+    settings = Journal.open(journal_path).settings()
+    assert (settings.name, settings.email, settings.timezone) == (
+        "Sam Lee",
+        "sam@example.com",
+        "Europe/Berlin",
+    )
+
+
+async def test_after_two_checks_it_suggests_marking_the_opportunity_cold(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    for key in ("status_check:1", "status_check:2"):
+        planned.save_followup(mark_done(item(planned, key), NOW))
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = agenda_lines(app)
+        assert any("Mark as gone cold?" in line for line in lines)
+        agenda = app.screen.query_one("#agenda", OptionList)
+        agenda.highlighted = next(i for i, line in enumerate(lines) if "gone cold" in line)
+        await pilot.press("space")
+    reopened = Journal.open(journal_path)
+    assert reopened.opportunities()[0].status is Status.GHOSTED
+    assert item(reopened, "mark_cold").done_at == NOW
+
+
+async def test_an_edit_keeps_what_was_done_and_adds_nothing_twice(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    planned.save_followup(mark_done(item(planned, "thank_you:jane doe"), NOW, note="sent"))
+    before = len(planned.followups())
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen)
+        await pilot.press("ctrl+n", "ctrl+n", "9", "ctrl+s", "ctrl+s")
+        await pilot.pause()
+    reopened = Journal.open(journal_path)
+    assert len(reopened.followups()) == before
+    thank_you = item(reopened, "thank_you:jane doe")
+    assert thank_you.done_at == NOW and thank_you.note == "sent"
+    assert reopened.reflections()[0].rating == 9
+
+
+async def test_a_closed_opportunity_drops_its_status_checks(
+    build_app: AppFactory, planned: Journal
+) -> None:
+    job = planned.opportunities()[0]
+    planned.save_opportunity(dataclasses.replace(job, status=Status.OFFER))
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = " ".join(agenda_lines(app))
+        assert "Status check" not in text and "follow-up call" not in text
+        assert "Thank-you note" in text
+
+
+async def test_the_before_you_leave_checklist(build_app: AppFactory) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen)
+        asks = app.screen.query_one("#asks", OptionList)
+        prompts = [str(asks.get_option_at_index(i).prompt) for i in range(asks.option_count)]
+        assert prompts[0] == "Asked about next steps and timing"
+        assert len(prompts) == 4
+
+
+async def test_the_detail_view_lists_the_plan_and_lessons(
+    build_app: AppFactory, planned: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "enter")
+        await pilot.pause()
+        texts = [str(s.content) for s in app.screen.query("#document Static").results(Static)]
+        assert "Next time, before you leave" in texts
+        assert "ask for feedback on your fit for the role" in texts
+        assert "Follow-up" in texts
+        assert "18 hours overdue" in texts
+        assert FollowUpKind.THANK_YOU.label in " ".join(texts)
