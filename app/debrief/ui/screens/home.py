@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pendulum
@@ -138,6 +139,7 @@ class HomeScreen(JournalView):
         self.clock = clock
         self.items: dict[str, FollowUp] = {}
         self._undo: list[FollowUp] = []  # earlier states of the follow-ups changed here
+        self._shown: tuple[int, datetime] | None = None  # journal revision and minute last drawn
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -159,6 +161,11 @@ class HomeScreen(JournalView):
     # --- showing ------------------------------------------------------------------
 
     def reload(self) -> None:
+        now = self.clock()
+        shown = (self.journal.revision, now.replace(second=0, microsecond=0))
+        if shown == self._shown:
+            return  # nothing changed since the last redraw (e.g. back from another screen)
+        self._shown = shown
         reflections = self.journal.reflections()
         empty = not reflections
         for widget_id in ("#agenda-title", "#agenda", "#latest-title", "#latest"):
