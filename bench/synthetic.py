@@ -30,7 +30,7 @@ from debrief.model import (
     Status,
     to_dict,
 )
-from debrief.store.journal import FORMAT_NAME
+from debrief.store.fileformat import FORMAT_NAME
 from debrief.store.migrations import SCHEMA_VERSION
 
 WORDS = [

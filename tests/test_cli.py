@@ -11,7 +11,7 @@ import pytest
 
 from debrief import __version__
 from debrief.cli import main
-from debrief.store.journal import default_journal_path
+from debrief.store.journal_path import default_journal_path
 
 
 def run_debrief(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -1,22 +1,33 @@
-"""The `debrief` command: the app by default; `export` writes the journal in other formats.
+"""The `debrief` command: the full-screen app by default, and shell commands beside it.
+
+    debrief                      the app
+    debrief list [-n N] …        reflections, one per line, newest first
+    debrief show ID|PREFIX       one reflection as readable text
+    debrief due [--all]          follow-ups overdue and due today
+    debrief export --format ics  pending follow-ups as a calendar
 
 Every command works on the journal named by --db, else $DEBRIEF_DB, else the user data
-folder. Textual is imported only when the full-screen app actually runs, so the other
-commands and every error message stay fast.
+folder. The shell commands read a snapshot of the file (never write, never lock) and
+import neither Textual nor TinyDB, so they start fast; the app loads Textual only when
+it actually runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from debrief import __version__
-from debrief.store.journal import Journal, JournalError, default_journal_path
-from debrief.store.storage import atomic_write, describe_os_error
+from debrief.model import Opportunity, Reflection, Status
+from debrief.store.journal_path import default_journal_path
+from debrief.store.snapshot import Snapshot
+from debrief.store.storage import JournalError, atomic_write, describe_os_error
 
-EXIT_JOURNAL_ERROR = 2
+EXIT_OK, EXIT_NOT_FOUND, EXIT_JOURNAL_ERROR = 0, 1, 2
+EXIT_SOMETHING_DUE = 1
 EXPORT_FORMATS = ("ics",)
 
 
@@ -33,6 +44,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="journal file to use (default: $DEBRIEF_DB, else your user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="reflections, one per line, newest first")
+    listing.add_argument("-n", type=int, metavar="N", help="at most N reflections")
+    listing.add_argument("--company", metavar="X", help="only companies whose name contains X")
+    listing.add_argument(
+        "--status", choices=[s.value for s in Status], help="only opportunities with this status"
+    )
+    listing.add_argument(
+        "--since", metavar="DATE", help="only interviews on or after DATE (2026-10-01, 30 days ago)"
+    )
+    listing.add_argument(
+        "--search", metavar="TEXT", help="only reflections mentioning TEXT anywhere"
+    )
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    show = commands.add_parser("show", help="one reflection as readable text")
+    show.add_argument(
+        "id", metavar="ID|PREFIX", help="a reflection id, or its first characters (see list)"
+    )
+
+    due = commands.add_parser(
+        "due", help="follow-ups overdue and due today (exit 1 if any, else 0)"
+    )
+    due.add_argument(
+        "--all", action="store_true", help="every pending follow-up, upcoming included"
+    )
+    due.add_argument("--json", action="store_true", help="one JSON object per line")
+
     export = commands.add_parser(
         "export", help="write the journal, or part of it, in another format"
     )
@@ -49,36 +88,205 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     path: Path = args.db.expanduser() if args.db else default_journal_path()
+    if args.command is None:
+        return run_app(path)
     try:
-        journal = Journal.open(path, readonly=args.command is not None)
+        snapshot = Snapshot.open(path)
+        return COMMANDS[args.command](snapshot, args)
     except JournalError as error:
         print(f"debrief: {error}", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
-    if args.command == "export":
-        return export(journal, args.format, args.output)
+    except ValueError as error:  # a bad option value, e.g. an unreadable --since
+        parser.error(str(error))
+        return EXIT_JOURNAL_ERROR  # not reached: parser.error exits
+
+
+def run_app(path: Path) -> int:
+    from debrief.store.journal import Journal
+
+    try:
+        journal = Journal.open(path)
+    except JournalError as error:
+        print(f"debrief: {error}", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
     from debrief.ui.app import make_app  # Textual loads only for the full-screen app
 
     make_app(journal, handle_signals=True).run()
-    return 0
+    return EXIT_OK
 
 
-def export(journal: Journal, format_name: str, output: Path | None) -> int:
+# --- list ------------------------------------------------------------------------------------
+
+
+def list_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
+    from debrief.shell import Style, json_line, list_lines, reflection_row
+
+    opportunities = snapshot.opportunities()
+    where = _list_filter(args, opportunities)
+    reflections = snapshot.reflections(where, limit=args.n)
+    rows = [
+        (r, opportunities[r.opportunity_id])
+        for r in reflections
+        if r.opportunity_id in opportunities
+    ]
+    if args.json:
+        lines = [json_line(reflection_row(r, o)) for r, o in rows]
+    else:
+        lines = list_lines(rows, Style.for_stream(sys.stdout)) if rows else []
+    _print_lines(lines)
+    return EXIT_OK
+
+
+def _list_filter(
+    args: argparse.Namespace, opportunities: dict[str, Opportunity]
+) -> Callable[[Reflection], bool] | None:
+    """One test per option given; None when there is nothing to filter (the fast path)."""
+    tests: list[Callable[[Reflection], bool]] = []
+    if args.company:
+        from debrief.browse import fold
+
+        wanted = fold(args.company)
+        tests.append(lambda r: wanted in fold(opportunities[r.opportunity_id].company))
+    if args.status:
+        status = Status(args.status)
+        tests.append(lambda r: opportunities[r.opportunity_id].status is status)
+    if args.since:
+        since = _parse_since(args.since)
+        tests.append(lambda r: r.interview_at.date() >= since)
+    if args.search:
+        from debrief.browse import Entry, fold, searchable_text
+
+        needle = fold(args.search.strip())
+        tests.append(lambda r: needle in searchable_text(Entry(r, opportunities[r.opportunity_id])))
+    if not tests:
+        return None
+    known: list[Callable[[Reflection], bool]] = [lambda r: r.opportunity_id in opportunities]
+    return lambda reflection: all(test(reflection) for test in known + tests)
+
+
+def _parse_since(text: str) -> date:
+    import pendulum
+
+    from debrief.dates import DateParseError, parse_day
+
+    try:
+        return parse_day(text, pendulum.today().date(), prefer="past")
+    except DateParseError as error:
+        raise ValueError(f"--since: {error}") from None
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
+    import pendulum
+
+    from debrief.document import document_text, reflection_document
+    from debrief.questionnaire import AnswerContext
+    from debrief.shell import Style, match_prefix, short_id, styled_document
+
+    reflections = snapshot.reflections()
+    found, candidates = match_prefix(args.id, [r.id for r in reflections])
+    if found is None:
+        if candidates:
+            choices = ", ".join(short_id(c) for c in candidates[:10])
+            message = f"{args.id!r} matches {len(candidates)} reflections ({choices})"
+            print(f"debrief: {message}; type more of the id.", file=sys.stderr)
+        else:
+            print(
+                f"debrief: no reflection has an id starting with {args.id!r} (see: debrief list).",
+                file=sys.stderr,
+            )
+        return EXIT_NOT_FOUND
+    reflection = next(r for r in reflections if r.id == found)
+    opportunity = snapshot.opportunities()[reflection.opportunity_id]
+    rounds = sorted(
+        (r for r in reflections if r.opportunity_id == opportunity.id), key=lambda r: r.interview_at
+    )
+    settings = snapshot.settings()
+    now = pendulum.now(settings.timezone) if settings.timezone else pendulum.now()
+    context = AnswerContext(now=now, default_currency=settings.default_currency)
+    followups = sorted(
+        (f for f in snapshot.followups() if f.reflection_id == found), key=lambda f: (f.when, f.key)
+    )
+    document = reflection_document(reflection, opportunity, rounds, context, followups)
+    _print_lines([styled_document(document_text(document), Style.for_stream(sys.stdout))])
+    return EXIT_OK
+
+
+# --- due -------------------------------------------------------------------------------------
+
+
+def due_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
+    import pendulum
+
+    from debrief.followups import actionable, agenda, describe, due_phrase
+    from debrief.shell import Style, due_lines, followup_row, json_line
+
+    settings = snapshot.settings()
+    now = pendulum.now(settings.timezone) if settings.timezone else pendulum.now()
+    reflections = snapshot.reflections()
+    opportunities = snapshot.opportunities()
+    by_reflection = {r.id: r for r in reflections}
+    sections = agenda(actionable(snapshot.followups(), reflections, opportunities.values()), now)
+    items = [*sections.overdue, *sections.today, *(sections.upcoming if args.all else [])]
+    overdue = {item.id for item in sections.overdue}
+    rows = [
+        followup_row(
+            item,
+            opportunities[by_reflection[item.reflection_id].opportunity_id],
+            describe(item),
+            due_phrase(item, now),
+            item.id in overdue,
+        )
+        for item in items
+    ]
+    lines = (
+        [json_line(row) for row in rows]
+        if args.json
+        else due_lines(rows, Style.for_stream(sys.stdout))
+    )
+    _print_lines(lines)
+    return EXIT_SOMETHING_DUE if rows else EXIT_OK
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
     import pendulum
 
     from debrief.exchange import followups_ics
 
     payload = followups_ics(
-        journal.followups(), journal.reflections(), journal.opportunities(), now=pendulum.now()
+        snapshot.followups(),
+        snapshot.reflections(),
+        snapshot.opportunities().values(),
+        now=pendulum.now(),
     )
-    if output is None:
+    if args.output is None:
         sys.stdout.buffer.write(payload)
-        return 0
+        return EXIT_OK
     try:
-        atomic_write(output.expanduser(), payload, keep_backup=False)
+        atomic_write(args.output.expanduser(), payload, keep_backup=False)
     except OSError as error:
-        print(f"debrief: can't write {output}: {describe_os_error(error)}.", file=sys.stderr)
-        return 1
-    print(f"debrief: wrote {output}", file=sys.stderr)
-    return 0
+        print(f"debrief: can't write {args.output}: {describe_os_error(error)}.", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    print(f"debrief: wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_lines(lines: Sequence[str]) -> None:
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+
+
+COMMANDS: dict[str, Callable[[Snapshot, argparse.Namespace], int]] = {
+    "list": list_command,
+    "show": show_command,
+    "due": due_command,
+    "export": export_command,
+}

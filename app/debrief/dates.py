@@ -130,7 +130,7 @@ def format_day(day: date) -> str:
 
 def relative_or_absolute(moment: datetime, now: datetime, *, within_days: int = 7) -> str:
     """ "3 days ago" / "in 2 hours" for nearby moments, the date itself otherwise."""
-    seconds = (moment - now).total_seconds()
+    seconds = moment.timestamp() - now.timestamp()  # floats: pendulum's "-" is slow
     if abs(seconds) > within_days * 86400:
         return format_day(pendulum.instance(moment).date())
     return humanize_delta(seconds)

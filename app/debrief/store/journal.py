@@ -11,7 +11,6 @@ overwrite each other.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +29,7 @@ from debrief.model import (
     from_dict,
     to_dict,
 )
+from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, refusal, schema_of
 from debrief.store.migrations import SCHEMA_VERSION, migrate
 from debrief.store.storage import (
     AtomicJSONStorage,
@@ -41,8 +41,6 @@ from debrief.store.storage import (
     remove_stale_temporaries,
 )
 
-FORMAT_NAME = "debrief-journal"
-DRAFTS_FORMAT_NAME = "debrief-drafts"
 RECORD_TABLES: dict[str, type[Any]] = {
     "opportunities": Opportunity,
     "reflections": Reflection,
@@ -81,7 +79,7 @@ class _File:
         try:
             return self.storage.read()
         except JournalError as error:
-            raise JournalError(_refusal(self.path, str(error))) from error
+            raise JournalError(refusal(self.path, str(error))) from error
 
     def check(self, *, create: bool) -> None:
         """Refuse a file that is not ours, or too new; create or migrate it when allowed."""
@@ -90,20 +88,7 @@ class _File:
             if create:
                 self._create()
             return
-        meta = next(iter(data.get("meta", {}).values()), None)
-        if not isinstance(meta, dict) or meta.get("format") != self.format_name:
-            raise JournalError(_refusal(self.path, f"{self.path} is not a Debrief journal."))
-        schema = meta.get("schema")
-        if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
-            raise JournalError(_refusal(self.path, f"{self.path} has no valid schema version."))
-        if schema > SCHEMA_VERSION:
-            raise JournalError(
-                _refusal(
-                    self.path,
-                    f"{self.path} was written by a newer Debrief (schema {schema}; this "
-                    f"version reads up to {SCHEMA_VERSION}). Upgrade Debrief to open it.",
-                )
-            )
+        schema = schema_of(data, self.path, self.format_name)
         if schema < SCHEMA_VERSION:
             self._migrate(schema)
 
@@ -155,14 +140,6 @@ class _File:
                 f"Could not save to {self.path}: {describe_os_error(error)}. "
                 "Nothing was changed on disk."
             ) from error
-
-
-def _refusal(path: Path, reason: str) -> str:
-    backup = backup_path_of(path)
-    message = f"{reason} The file was left untouched."
-    if backup.exists() and backup != path:
-        message += f" The previous version is kept at {backup}."
-    return message
 
 
 class Journal:
@@ -470,7 +447,7 @@ class Journal:
         except ModelError as error:
             record_id = str(document.get("id", f"#{document.doc_id}"))
             raise JournalError(
-                _refusal(
+                refusal(
                     self.path,
                     f"{self.path}: record {table_name}/{record_id}, field {error.field}: "
                     f"{error.message}.",
@@ -480,13 +457,3 @@ class Journal:
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
-
-
-def default_journal_path() -> Path:
-    """`--db` beats `DEBRIEF_DB`, which beats the platform's user data folder."""
-    configured = os.environ.get("DEBRIEF_DB")
-    if configured:
-        return Path(configured).expanduser()
-    import platformdirs  # only needed when no path was given
-
-    return platformdirs.user_data_path("debrief") / "journal.json"

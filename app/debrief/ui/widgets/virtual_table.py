@@ -21,6 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from debrief.text import one_line
+
 CellText = Callable[[int, str], str]
 GAP = 2  # spaces between columns
 
@@ -221,18 +223,9 @@ class VirtualTable(ScrollView, can_focus=True):
         return Region(0, row + 1, self._width, 1)
 
 
-# Control characters would reach the terminal raw (an ESC could restyle the screen):
-# C0 codes become their visible "control pictures" (ESC shows as ␛), the rest U+FFFD.
-_VISIBLE_CONTROLS = (
-    {code: 0x2400 + code for code in range(0x20)}
-    | {0x7F: 0x2421}
-    | {code: 0xFFFD for code in range(0x80, 0xA0)}
-)
-
-
 def _fit(text: str, width: int, align_right: bool) -> str:
     """Exactly `width` cells: one line, cut with an ellipsis, padded (wide characters counted)."""
-    line = " ".join(text.split()).translate(_VISIBLE_CONTROLS)
+    line = one_line(text)
     if cell_len(line) > width:
         line = set_cell_size(line, width - 1) + "…"
     padding = " " * (width - cell_len(line))

@@ -1,0 +1,169 @@
+"""The journal as lines of text for the shell: `debrief list`, `show` and `due`.
+
+Plain text or one JSON object per line; colour only for a terminal and never when
+NO_COLOR is set. User text is printed literally, with control characters made
+visible. Nothing here imports Textual, and the `list` path avoids even pendulum.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO, Any
+
+from debrief.model import FollowUp, Opportunity, Reflection
+from debrief.text import cell_width, fit, one_line, printable
+
+MAX_WIDTHS = {"company": 24, "role": 28, "stage": 14, "status": 12}
+
+
+@dataclass(frozen=True)
+class Style:
+    """ANSI styling, or none: decided once per command from the output stream."""
+
+    enabled: bool
+
+    @classmethod
+    def for_stream(cls, stream: IO[str]) -> Style:
+        return cls(stream.isatty() and "NO_COLOR" not in os.environ)
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and text.strip() else text
+
+
+BOLD, DIM, RED, GREEN, YELLOW, CYAN = "1", "2", "31", "32", "33", "36"
+
+
+def stamp(moment: datetime) -> str:
+    """`2026-11-21 15:00`, in the time zone it was recorded in."""
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def short_id(record_id: str) -> str:
+    return record_id[:8]
+
+
+def rating_colour(rating: int) -> str:
+    return RED if rating <= 4 else GREEN if rating >= 8 else YELLOW
+
+
+# --- list ----------------------------------------------------------------------------------
+
+
+def reflection_row(reflection: Reflection, opportunity: Opportunity) -> dict[str, Any]:
+    return {
+        "id": reflection.id,
+        "interview_at": reflection.interview_at.isoformat(),
+        "company": opportunity.company,
+        "role": opportunity.role,
+        "stage": reflection.stage.value if reflection.stage else None,
+        "format": reflection.format.value if reflection.format else None,
+        "rating": reflection.rating,
+        "want_job": reflection.want_job,
+        "status": opportunity.status.value,
+    }
+
+
+def list_lines(rows: Sequence[tuple[Reflection, Opportunity]], style: Style) -> list[str]:
+    """Aligned columns: id, date, company, role, stage, rating, status."""
+    cells = [
+        {
+            "id": short_id(r.id),
+            "when": stamp(r.interview_at),
+            "company": one_line(o.company),
+            "role": one_line(o.role),
+            "stage": r.stage.label if r.stage else "—",
+            "rating": f"{r.rating}/10",
+            "status": o.status.label,
+        }
+        for r, o in rows
+    ]
+    widths = {
+        key: min(MAX_WIDTHS.get(key, 99), max(cell_width(c[key]) for c in cells))
+        for key in ("company", "role", "stage", "status")
+    }
+    lines = []
+    for (reflection, _), c in zip(rows, cells, strict=True):
+        parts = [
+            style(c["id"], DIM),
+            c["when"],
+            style(fit(c["company"], widths["company"]), BOLD),
+            fit(c["role"], widths["role"]),
+            fit(c["stage"], widths["stage"]),
+            style(fit(c["rating"], 5, align_right=True), rating_colour(reflection.rating)),
+            style(c["status"], DIM),
+        ]
+        lines.append("  ".join(parts).rstrip())
+    return lines
+
+
+def json_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+def match_prefix(prefix: str, ids: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The one id starting with `prefix`, or None and every candidate (none, or several)."""
+    wanted = prefix.strip().lower()
+    candidates = [i for i in ids if i.startswith(wanted)] if wanted else []
+    return (candidates[0], candidates) if len(candidates) == 1 else (None, candidates)
+
+
+def styled_document(text: str, style: Style) -> str:
+    """The plain document with its title and section headings emphasised on a terminal."""
+    lines = printable(text).split("\n")
+    out = []
+    for index, line in enumerate(lines):
+        if index == 0:
+            out.append(style(line, BOLD))
+        elif line and not line.startswith(" ") and line.isupper():
+            out.append(style(line, CYAN))
+        elif index == 1 or index == len(lines) - 1:
+            out.append(style(line, DIM))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+# --- due ---------------------------------------------------------------------------------------
+
+
+def followup_row(
+    item: FollowUp, opportunity: Opportunity, what: str, when: str, overdue: bool
+) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind.value,
+        "what": what,
+        "person": item.person or None,
+        "company": opportunity.company,
+        "role": opportunity.role,
+        "due": item.when.isoformat(),
+        "when": when,
+        "overdue": overdue,
+        "optional": item.optional,
+        "note": item.note or None,
+    }
+
+
+def due_lines(rows: Sequence[dict[str, Any]], style: Style) -> list[str]:
+    """`2 days overdue  Thank-you note to Jane Doe (by email)  Acme — Data Engineer`."""
+    if not rows:
+        return []
+    when_width = max(cell_width(r["when"]) for r in rows)
+    what_width = min(52, max(cell_width(one_line(r["what"])) for r in rows))
+    lines = []
+    for row in rows:
+        when = style(fit(row["when"], when_width), RED if row["overdue"] else YELLOW)
+        what = fit(row["what"], what_width)
+        where = style(one_line(f"{row['company']} — {row['role']}"), DIM)
+        line = f"{when}  {what}  {where}"
+        if row["note"]:
+            line += style(f"  ✎ {one_line(row['note'])}", DIM)
+        lines.append(line)
+    return lines

@@ -1,0 +1,50 @@
+"""Showing user text safely in a terminal, whatever it contains."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Control characters would reach the terminal raw (an ESC could restyle the screen):
+# C0 codes become their visible "control pictures" (ESC shows as ␛), the rest U+FFFD.
+_VISIBLE_CONTROLS = (
+    {code: 0x2400 + code for code in range(0x20)}
+    | {0x7F: 0x2421}
+    | {code: 0xFFFD for code in range(0x80, 0xA0)}
+)
+
+
+def printable(text: str) -> str:
+    """`text` with every control character made visible instead of obeyed."""
+    return text.translate(_VISIBLE_CONTROLS)
+
+
+def one_line(text: str) -> str:
+    """Whitespace runs (newlines included) as single spaces, controls made visible."""
+    return printable(" ".join(text.split()))
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells `text` takes: wide (CJK, emoji) count 2, combining marks 0."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int, *, align_right: bool = False) -> str:
+    """Exactly `width` cells: cut with an ellipsis when too long, padded when short."""
+    line = one_line(text)
+    if cell_width(line) > width:
+        kept, used = [], 0
+        for char in line:
+            used += cell_width(char)
+            if used > width - 1:
+                break
+            kept.append(char)
+        line = "".join(kept) + "…"
+    padding = " " * (width - cell_width(line))
+    return padding + line if align_right else line + padding
