@@ -36,12 +36,13 @@ def test_title_subtitle_and_sections_in_questionnaire_order() -> None:
         "Next steps",
         "Next time, before you leave",
     ]
-    lessons = document.sections[-1]
-    assert [a.text for a in lessons.answers] == [
-        "ask about next steps and when you will hear back",
-        "ask whether you may follow up",
-        "ask for feedback on your fit for the role",
-        "get each interviewer's business card and how they prefer to be contacted",
+    (lessons,) = document.sections[-1].answers
+    assert lessons.question == "Remember to"
+    assert lessons.text.splitlines() == [
+        "• ask about next steps and when you will hear back",
+        "• ask whether you may follow up",
+        "• ask for feedback on your fit for the role",
+        "• get each interviewer's business card and how they prefer to be contacted",
     ]
     interviewer = next(s for s in document.sections if s.heading == "The interviewer")
     assert interviewer.answers[0].text == MARKUP  # literal, never interpreted

@@ -12,8 +12,8 @@ import pytest
 
 from debrief.model import Draft, Settings, Status
 from debrief.store import migrations
+from debrief.store.files import atomic_write
 from debrief.store.journal import Journal, JournalError, drafts_path_of
-from debrief.store.storage import atomic_write
 from tests.samples import NOW, full_reflection, opportunity
 
 

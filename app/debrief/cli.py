@@ -15,16 +15,21 @@ it actually runs.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from debrief import __version__
-from debrief.model import Opportunity, Reflection, Status
+from debrief.model import Opportunity, Reflection, Settings, Status
+from debrief.store.files import JournalError, atomic_write, describe_os_error
 from debrief.store.journal_path import default_journal_path
 from debrief.store.snapshot import Snapshot
-from debrief.store.storage import JournalError, atomic_write, describe_os_error
+
+if TYPE_CHECKING:
+    import pendulum
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_JOURNAL_ERROR = 0, 1, 2
 EXIT_SOMETHING_DUE = 1
@@ -104,6 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_JOURNAL_ERROR  # not reached: parser.error exits
 
 
+def now_for(settings: Settings) -> pendulum.DateTime:
+    """Now in the user's zone; DEBRIEF_NOW (ISO 8601) pretends it is another moment."""
+    import pendulum
+
+    pretend = os.environ.get("DEBRIEF_NOW")
+    if pretend:
+        moment = pendulum.parse(pretend)
+        assert isinstance(moment, pendulum.DateTime)
+        return moment.in_timezone(settings.timezone) if settings.timezone else moment
+    return pendulum.now(settings.timezone) if settings.timezone else pendulum.now()
+
+
 def run_app(path: Path) -> int:
     from debrief.store.journal import Journal
 
@@ -168,12 +185,10 @@ def _list_filter(
 
 
 def _parse_since(text: str) -> date:
-    import pendulum
-
     from debrief.dates import DateParseError, parse_day
 
     try:
-        return parse_day(text, pendulum.today().date(), prefer="past")
+        return parse_day(text, now_for(Settings()).date(), prefer="past")
     except DateParseError as error:
         raise ValueError(f"--since: {error}") from None
 
@@ -182,7 +197,6 @@ def _parse_since(text: str) -> date:
 
 
 def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
-    import pendulum
 
     from debrief.document import document_text, reflection_document
     from debrief.questionnaire import AnswerContext
@@ -207,7 +221,7 @@ def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
         (r for r in reflections if r.opportunity_id == opportunity.id), key=lambda r: r.interview_at
     )
     settings = snapshot.settings()
-    now = pendulum.now(settings.timezone) if settings.timezone else pendulum.now()
+    now = now_for(settings)
     context = AnswerContext(now=now, default_currency=settings.default_currency)
     followups = sorted(
         (f for f in snapshot.followups() if f.reflection_id == found), key=lambda f: (f.when, f.key)
@@ -221,13 +235,11 @@ def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 
 
 def due_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
-    import pendulum
 
     from debrief.followups import actionable, agenda, describe, due_phrase
     from debrief.shell import Style, due_lines, followup_row, json_line
 
-    settings = snapshot.settings()
-    now = pendulum.now(settings.timezone) if settings.timezone else pendulum.now()
+    now = now_for(snapshot.settings())
     reflections = snapshot.reflections()
     opportunities = snapshot.opportunities()
     by_reflection = {r.id: r for r in reflections}
@@ -257,15 +269,13 @@ def due_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 
 
 def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
-    import pendulum
-
     from debrief.exchange import followups_ics
 
     payload = followups_ics(
         snapshot.followups(),
         snapshot.reflections(),
         snapshot.opportunities().values(),
-        now=pendulum.now(),
+        now=now_for(snapshot.settings()),
     )
     if args.output is None:
         sys.stdout.buffer.write(payload)

@@ -75,8 +75,10 @@ def reflection_document(
             sections.append(Section(step.title, tuple(shown)))
     missed = [ask for ask in Ask if ask not in reflection.asked]
     if missed:
-        lessons = tuple(Answer("lesson", "Ask", ASK_LESSONS[ask]) for ask in missed)
-        sections.append(Section("Next time, before you leave", lessons))
+        lessons = "\n".join(f"• {ASK_LESSONS[ask]}" for ask in missed)
+        sections.append(
+            Section("Next time, before you leave", (Answer("lessons", "Remember to", lessons),))
+        )
     if followups:
         sections.append(
             Section("Follow-up", tuple(_followup_answer(f, ctx.now) for f in followups))

@@ -116,7 +116,7 @@ def match_prefix(prefix: str, ids: Sequence[str]) -> tuple[str | None, list[str]
 
 def styled_document(text: str, style: Style) -> str:
     """The plain document with its title and section headings emphasised on a terminal."""
-    lines = printable(text).split("\n")
+    lines = [printable(line) for line in text.split("\n")]
     out = []
     for index, line in enumerate(lines):
         if index == 0:

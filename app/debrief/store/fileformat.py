@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from debrief.store.files import JournalError, backup_path_of, read_document
 from debrief.store.migrations import SCHEMA_VERSION
-from debrief.store.storage import JournalError, backup_path_of, read_document
 
 FORMAT_NAME = "debrief-journal"
 DRAFTS_FORMAT_NAME = "debrief-drafts"

@@ -30,9 +30,7 @@ from debrief.model import (
     to_dict,
 )
 from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, refusal, schema_of
-from debrief.store.migrations import SCHEMA_VERSION, migrate
-from debrief.store.storage import (
-    AtomicJSONStorage,
+from debrief.store.files import (
     JournalError,
     backup_path_of,
     describe_os_error,
@@ -40,6 +38,8 @@ from debrief.store.storage import (
     lock_path_of,
     remove_stale_temporaries,
 )
+from debrief.store.migrations import SCHEMA_VERSION, migrate
+from debrief.store.storage import AtomicJSONStorage
 
 RECORD_TABLES: dict[str, type[Any]] = {
     "opportunities": Opportunity,

@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 from debrief.model import FollowUp, ModelError, Opportunity, Reflection, Settings, from_dict
 from debrief.store.fileformat import FORMAT_NAME, read_tables, refusal, schema_of
+from debrief.store.files import JournalError
 from debrief.store.migrations import SCHEMA_VERSION
-from debrief.store.storage import JournalError
 
 Record = TypeVar("Record")
 

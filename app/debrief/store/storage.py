@@ -1,22 +1,16 @@
 """A TinyDB storage that never leaves a torn file and never overwrites one it can't read.
 
-Every write goes to a temporary file in the same folder, is flushed and fsynced, the
-current file is kept as `<name>.bak`, and `os.replace` swaps the new one in (then the
-folder is fsynced). A kill at any instant leaves the old file or the new one.
-
-Reads are cached and re-read only when the file on disk changed (another process
-wrote it), so TinyDB's habit of reading the whole file on every query costs a `stat`.
-`batch()` groups several TinyDB writes into one file write: all or nothing.
+Writes go through `files.atomic_write` (temporary file, fsync, the old file kept as
+`<name>.bak`, `os.replace`, folder fsync). Reads are cached and re-read only when the
+file on disk changed (another process wrote it), so TinyDB's habit of reading the whole
+file on every query costs a `stat`. `batch()` groups several TinyDB writes into one file
+write: all or nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import os
-import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,122 +18,13 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-FILE_MODE = 0o600
-
-Signature = tuple[int, int, int, int]  # device, inode, size, mtime in ns
-
-
-class JournalError(Exception):
-    """A journal file that can't be used as it is; the message is meant for the user."""
-
-
-def backup_path_of(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
-
-
-def describe_os_error(error: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EROFS: "the file system is read-only",
-        errno.EISDIR: "it is a folder, not a file",
-        errno.ENOENT: "the folder does not exist",
-    }
-    return reasons.get(error.errno or 0, error.strerror or str(error))
-
-
-def read_document(path: Path) -> tuple[dict[str, Any], Signature] | None:
-    """The parsed file and its signature; None if there is no file; JournalError if unusable."""
-    try:
-        with open(path, "rb") as handle:
-            signature = _signature(os.fstat(handle.fileno()))
-            payload = handle.read()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise JournalError(f"{path} can't be read: {describe_os_error(error)}.") from error
-    if not payload.strip():
-        raise JournalError(f"{path} is empty ({len(payload)} bytes), so it is not a journal.")
-    try:
-        data = orjson.loads(payload)
-    except orjson.JSONDecodeError as error:
-        raise JournalError(f"{path} is not valid JSON ({error}).") from error
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
-    ):
-        raise JournalError(f"{path} is JSON, but not in the shape of a journal.")
-    return data, signature
-
-
-def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> None:
-    """Replace `path` with `payload` so that a crash leaves the old or the new file."""
-    folder = path.parent
-    temporary = folder / f".{path.name}.{uuid.uuid4().hex}.tmp"
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(descriptor, view) :]
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        if keep_backup and path.exists():
-            _keep_backup(path)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_folder(folder)
-
-
-def _keep_backup(path: Path) -> None:
-    """Make `<name>.bak` the current file: a hard link costs nothing, a copy where links fail."""
-    backup = backup_path_of(path)
-    staging = path.with_name(f".{backup.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        os.link(path, staging)
-    except OSError:
-        shutil.copy2(path, staging)
-    os.replace(staging, backup)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can open a folder
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
-def _signature(status: os.stat_result) -> Signature:
-    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
-
-
-def remove_stale_temporaries(path: Path) -> None:
-    """Delete temp files a killed writer left behind (call only while holding the lock)."""
-    for leftover in path.parent.glob(f".{path.name}*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
-def lock_path_of(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
-
-
-@contextlib.contextmanager
-def file_lock(lock_path: Path) -> Iterator[None]:
-    """An exclusive advisory lock shared by every Debrief process writing one journal."""
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(descriptor)  # closing releases the lock
+from debrief.store.files import (
+    JournalError,
+    Signature,
+    atomic_write,
+    read_document,
+    signature_of,
+)
 
 
 class AtomicJSONStorage(Storage):
@@ -209,6 +94,6 @@ class AtomicJSONStorage(Storage):
 
     def _current_signature(self) -> Signature | None:
         try:
-            return _signature(os.stat(self.path))
+            return signature_of(os.stat(self.path))
         except OSError:
             return None

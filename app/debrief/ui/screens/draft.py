@@ -17,8 +17,8 @@ from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 from debrief.followups import describe, due_phrase, mark_done
 from debrief.model import FollowUp, FollowUpKind, Opportunity, Reflection
 from debrief.notes import EmailDraft, draft_for
+from debrief.store.files import atomic_write, describe_os_error
 from debrief.store.journal import Journal, JournalError
-from debrief.store.storage import atomic_write, describe_os_error
 
 HELP = (
     "Nothing is sent from Debrief: copy it (ctrl+o) or save it (ctrl+s), send it your way, "
