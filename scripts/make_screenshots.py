@@ -54,6 +54,11 @@ async def _draft(pilot: Pilot[Any]) -> None:
     await pilot.press("enter")
 
 
+async def _trends(pilot: Pilot[Any]) -> None:
+    await pilot.press("f4")
+    await pilot.app.workers.wait_for_complete()
+
+
 SHOTS: dict[str, Steps] = {
     "home": _nothing,
     "draft": _draft,
@@ -61,6 +66,7 @@ SHOTS: dict[str, Steps] = {
     "review": _review,
     "journal": _journal,
     "detail": _detail,
+    "trends": _trends,
 }
 
 

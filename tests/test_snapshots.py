@@ -139,3 +139,13 @@ def test_follow_up_draft(snap_compare: SnapCompare, home: Path) -> None:
         still(pilot)
 
     assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=draft)
+
+
+def test_trends(snap_compare: SnapCompare, home: Path) -> None:
+    async def trends(pilot: Pilot[Any]) -> None:
+        await pilot.press("f4")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        still(pilot)
+
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=trends)

@@ -22,6 +22,7 @@ MOVING_WINDOW = 3
 LOW_RATING = 4  # a rating at or below this is a hard interview
 LOW_RUN = 3  # this many hard interviews in a row earns a gentle word
 MIN_MENTIONS = 2  # a weak spot is a word that comes back in at least this many interviews
+WEAK_SPOT_WINDOW = 500  # weak spots come from the latest interviews: old ones may be fixed
 PERIODS: dict[str, int | None] = {
     "Last 30 days": 30,
     "Last 90 days": 90,
@@ -44,7 +45,9 @@ STOP_WORDS = frozenset(
     there these they this those through to too under until up very was we were what when where
     which while who whom why will with would you your bit maybe also didn don doesn wasn isn
     next time interview interviewer question questions answer answers went well good bad better
-    thing things think felt feel way one two""".split()
+    thing things think felt feel way one two ask asked asking make made need needed know knew say
+    said take took tell told try tried use used want give gave come came see saw look let put keep
+    start started read""".split()
 )
 # Everything but letters, apostrophes and hyphens becomes a space before splitting.
 _NOT_LETTERS = str.maketrans(
@@ -120,6 +123,7 @@ class Trends:
     discipline: Discipline
     funnel: Funnel
     gentle_note: str | None
+    weak_spot_window: int = 0  # how many (latest) interviews the weak spots come from
     sparkline: list[int] = field(default_factory=list)
 
 
@@ -374,6 +378,8 @@ def compute(
     """Every figure of the trends screen for the chosen reflections."""
     points = rating_points(reflections)
     ratings = [float(p.rating) for p in points]
+    by_id = {r.id: r for r in reflections}
+    latest = [by_id[p.reflection_id] for p in points[-WEAK_SPOT_WINDOW:]]
     return Trends(
         count=len(points),
         points=points,
@@ -382,7 +388,8 @@ def compute(
         by_format=by_format(reflections),
         outcome=rating_vs_outcome(reflections, every_round, opportunities),
         want_vs_rating=want_vs_rating(reflections),
-        weak_spots=weak_spots(reflections, cache=word_cache),
+        weak_spots=weak_spots(latest, cache=word_cache),
+        weak_spot_window=len(latest),
         discipline=discipline(followups, reflections, opportunities),
         funnel=funnel(reflections, opportunities),
         gentle_note=gentle_note(points),

@@ -159,6 +159,7 @@ class Journal:
         self._records: dict[str, dict[str, Any]] = {name: {} for name in RECORD_TABLES}
         self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in RECORD_TABLES}
         self._newest_first: list[Reflection] | None = None
+        self._by_company: list[Opportunity] | None = None
         self._settings = Settings()
         self._revision = 0
 
@@ -216,10 +217,12 @@ class Journal:
     def opportunities(self) -> list[Opportunity]:
         """Every opportunity, by company then role."""
         self._sync()
-        return sorted(
-            self._records["opportunities"].values(),
-            key=lambda o: (o.company.casefold(), o.role.casefold()),
-        )
+        if self._by_company is None:
+            self._by_company = sorted(
+                self._records["opportunities"].values(),
+                key=lambda o: (o.company.casefold(), o.role.casefold()),
+            )
+        return self._by_company
 
     def opportunity(self, opportunity_id: str) -> Opportunity | None:
         self._sync()
@@ -381,6 +384,7 @@ class Journal:
             self._seen_generation = -1  # the in-memory records may hold the failed change
             raise
         self._newest_first = None
+        self._by_company = None
         self._revision += 1
 
     def _take(self, table_name: str, record_id: str) -> dict[str, Any]:
@@ -438,6 +442,7 @@ class Journal:
             else Settings()
         )
         self._newest_first = None
+        self._by_company = None
         self._revision += 1
         self._seen_generation = self._main.storage.generation
 

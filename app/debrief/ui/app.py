@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from debrief.ui.screens.resume import Choice
 
 Clock = Callable[[], pendulum.DateTime]
-HOME, JOURNAL = "home", "journal"
+HOME, JOURNAL, TRENDS = "home", "journal", "trends"
 
 
 class DebriefApp(App[None]):
@@ -63,6 +63,14 @@ class DebriefApp(App[None]):
             priority=True,
             tooltip="Browse and search every reflection",
         ),
+        Binding(
+            "f4",
+            "go('trends')",
+            "Trends",
+            id="app.trends",
+            priority=True,
+            tooltip="How your interviews go over time",
+        ),
     ]
 
     def __init__(
@@ -75,6 +83,7 @@ class DebriefApp(App[None]):
         self._questionnaire: tuple[str, ReflectScreen] | None = None  # (mode, screen) being written
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
         self.add_mode(JOURNAL, self._journal_screen)
+        self.add_mode(TRENDS, self._trends_screen)
 
     def _now_in_users_zone(self) -> pendulum.DateTime:
         zone = self.journal.settings().timezone
@@ -84,6 +93,20 @@ class DebriefApp(App[None]):
         from debrief.ui.screens.journal import JournalScreen  # loaded when first opened
 
         return JournalScreen(self.journal, self.clock)
+
+    def _trends_screen(self) -> Screen[None]:
+        from debrief.ui.screens.trends import TrendsScreen  # loaded when first opened
+
+        return TrendsScreen(self.journal, self.clock)
+
+    async def search_journal(self, text: str) -> None:
+        """Show the journal searched for `text` (e.g. a weak spot from the trends)."""
+        from debrief.ui.screens.journal import JournalScreen
+
+        await self.action_go(JOURNAL)
+        screen = self.screen_stack[0] if self.screen_stack else self.screen
+        if isinstance(screen, JournalScreen):
+            screen.search_for(text)
 
     def on_mount(self) -> None:
         if self._handle_signals:

@@ -15,9 +15,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Footer, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
@@ -34,8 +34,10 @@ from debrief.followups import (
 )
 from debrief.model import FollowUp, FollowUpKind, Reflection, Status
 from debrief.store.journal import Journal, JournalError
+from debrief.trends import MIN_FOR_TRENDS
 from debrief.ui.screens.view import JournalView
 
+SPARKLINE_POINTS = 12
 LATEST = 10  # reflections on the home screen; the journal shows everything
 UPCOMING_SHOWN = 15  # the agenda lists this many upcoming items, then "and N more"
 DRAFTED = {FollowUpKind.THANK_YOU, FollowUpKind.STATUS_CHECK, FollowUpKind.LINKEDIN}
@@ -124,6 +126,14 @@ class HomeScreen(JournalView):
             tooltip="Your name and contact details for drafts",
         ),
         Binding(
+            "t",
+            "app.go('trends')",
+            "Trends",
+            id="home.trends",
+            show=False,
+            tooltip="How your interviews go over time",
+        ),
+        Binding(
             "j",
             "app.go('journal')",
             "Journal",
@@ -147,6 +157,10 @@ class HomeScreen(JournalView):
             yield Static(Content(EMPTY_STATE), id="empty-state")
             yield Static(id="agenda-title")
             yield AgendaList(id="agenda")
+            with Horizontal(id="rating-trend"):
+                yield Static(Content("Self-rating, latest interviews  "), id="sparkline-label")
+                yield Sparkline([], id="sparkline")
+                yield Static(id="sparkline-range")
             yield Static(id="latest-title")
             yield DataTable(id="latest", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -168,11 +182,12 @@ class HomeScreen(JournalView):
         self._shown = shown
         reflections = self.journal.reflections()
         empty = not reflections
-        for widget_id in ("#agenda-title", "#agenda", "#latest-title", "#latest"):
+        for widget_id in ("#agenda-title", "#agenda", "#rating-trend", "#latest-title", "#latest"):
             self.query_one(widget_id).display = not empty
         self.query_one("#empty-state").display = empty
         if not empty:
             self._show_agenda()
+            self._show_sparkline(reflections)
             self._show_latest(reflections)
             focused = self.focused
             if focused is None or not focused.display:
@@ -254,6 +269,16 @@ class HomeScreen(JournalView):
         if item.note:
             line += Content("\n") + Content.styled(f"      ✎ {item.note}", "italic $text-muted")
         return line
+
+    def _show_sparkline(self, reflections: list[Reflection]) -> None:
+        """The last dozen self-ratings as a tiny chart; F4 has the full picture."""
+        recent = [r.rating for r in reversed(reflections[:SPARKLINE_POINTS])]
+        self.query_one("#rating-trend").display = len(recent) >= MIN_FOR_TRENDS
+        self.query_one("#sparkline", Sparkline).data = recent
+        low, high = min(recent, default=0), max(recent, default=0)
+        self.query_one("#sparkline-range", Static).update(
+            Content.styled(f"  {low}–{high} of 10 · F4 for trends", "$text-muted")
+        )
 
     def _show_latest(self, reflections: list[Reflection]) -> None:
         self.query_one("#latest-title", Static).update(

@@ -262,6 +262,11 @@ class JournalScreen(JournalView):
     def _search_done(self) -> None:
         self.query_one(VirtualTable).focus()
 
+    def search_for(self, text: str) -> None:
+        """Show the reflections mentioning `text`, as if the user had typed it."""
+        self.query_one("#search", Input).value = text
+        self.query_one(VirtualTable).focus()
+
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
 

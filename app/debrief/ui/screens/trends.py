@@ -1,0 +1,301 @@
+"""Trends: am I getting better, and what keeps going wrong? The figures come from `trends.py`;
+this screen only draws them, after working them out off the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pendulum
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from debrief.dates import plural
+from debrief.store.journal import Journal
+from debrief.trends import (
+    MIN_FOR_TRENDS,
+    PERIODS,
+    Group,
+    Trends,
+    WordCache,
+    compute,
+    of_company,
+    within,
+)
+from debrief.ui.screens.view import JournalView
+
+BAR_WIDTH = 30  # cells for a rating of 10
+CHART_POINTS = 300  # more interviews than this are sampled evenly for the chart
+ALL_COMPANIES = "__all__"
+
+TOO_FEW = (
+    "Trends need a few interviews. With {count} so far, here is what appears from {minimum}:\n\n"
+    "• your self-rating over time, with a moving average;\n"
+    "• how you do by stage (phone screen … final) and by format;\n"
+    "• whether interviews you rate well lead to a next round or an offer;\n"
+    "• the words that keep coming back under what didn't go well;\n"
+    "• how often your thank-you notes go out on time."
+)
+
+
+def bar(value: float | None, *, scale: float = 10) -> Content:
+    """`███████▌░░░ 7.5`: a rating as a bar; empty when there is nothing to show."""
+    if value is None:
+        return Content.styled("—", "$text-muted")
+    eighths = round(value / scale * BAR_WIDTH * 8)
+    full, part = divmod(eighths, 8)
+    partial = " ▏▎▍▌▋▊▉"[part] if part else ""
+    filled = "█" * full + partial
+    return (
+        Content.styled(filled, "$accent")
+        + Content.styled("░" * (BAR_WIDTH - len(filled)), "$text-muted 30%")
+        + Content(f" {value:.1f}")
+    )
+
+
+def date_ticks(first: int, last: int, count: int = 5) -> list[float]:
+    """Evenly spaced days (as ordinals) from `first` to `last`: labels never collide."""
+    if last <= first:
+        return [first]
+    return sorted({round(first + (last - first) * i / (count - 1)) for i in range(count)})
+
+
+def group_lines(groups: list[Group]) -> Content:
+    width = max((len(g.label) for g in groups), default=0)
+    lines = [
+        Content(f"{g.label:<{width}}  ")
+        + bar(g.average)
+        + Content.styled(f"  ({plural(g.count, 'interview')})", "$text-muted")
+        for g in groups
+    ]
+    return Content("\n").join(lines)
+
+
+class TrendsScreen(JournalView):
+    """Self-rating over time, by stage and format, against outcomes; weak spots; discipline."""
+
+    BINDINGS = [
+        Binding("r", "refresh_trends", "Refresh", id="trends.refresh", show=False),
+    ]
+
+    def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
+        super().__init__()
+        self.journal = journal
+        self.clock = clock
+        self.words: WordCache = {}  # each reflection's words, kept until it is edited
+        self.period = "All time"
+        self.company = ALL_COMPANIES
+        self.trends: Trends | None = None
+        self._drawn: tuple[int, str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        from textual_plotext import (
+            PlotextPlot,
+        )  # loaded with this screen: plotext is slow to import
+
+        yield Header()
+        with Horizontal(id="trends-bar"):
+            yield Select(
+                [(p, p) for p in PERIODS], value=self.period, allow_blank=False, id="period"
+            )
+            yield Select([], prompt="Every company", id="company")
+            yield Static(id="trends-count")
+        with VerticalScroll(id="trends"):
+            yield Static(id="gentle-note")
+            yield Static(id="too-few")
+            yield Static(
+                Content.styled("Self-rating over time", "bold"), classes="trend-heading chart-part"
+            )
+            yield PlotextPlot(id="rating-chart", classes="chart-part")
+            yield Static(Content.styled("By stage", "bold"), classes="trend-heading")
+            yield Static(id="by-stage", classes="trend-body")
+            yield Static(Content.styled("By format", "bold"), classes="trend-heading")
+            yield Static(id="by-format", classes="trend-body")
+            yield Static(Content.styled("Rating and outcome", "bold"), classes="trend-heading")
+            yield Static(id="outcome", classes="trend-body")
+            yield Static(
+                Content.styled("Do you want it, and how did it go?", "bold"),
+                classes="trend-heading",
+            )
+            yield Static(id="quadrants", classes="trend-body")
+            yield Static(Content.styled("Recurring weak spots", "bold"), classes="trend-heading")
+            yield Static(id="weak-hint", classes="trend-body")
+            yield OptionList(id="weak-spots")
+            yield Static(Content.styled("Follow-up discipline", "bold"), classes="trend-heading")
+            yield Static(id="discipline", classes="trend-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Trends"
+        self.reload()
+
+    def reload(self) -> None:
+        """Work the figures out again if the journal or the choices changed."""
+        key = (self.journal.revision, self.period, self.company)
+        if key == self._drawn:
+            return
+        self._drawn = key
+        self._fill_companies()
+        self.query_one("#trends-count", Static).update(
+            Content.styled("Working out your trends…", "$text-muted")
+        )
+        self._calculate(self.period, self.company)
+
+    def _fill_companies(self) -> None:
+        companies = sorted({o.company for o in self.journal.opportunities()}, key=str.casefold)
+        select = self.query_one("#company", Select)
+        with select.prevent(Select.Changed):
+            select.set_options([(c, c) for c in companies])
+            if self.company in companies:
+                select.value = self.company
+
+    @work(thread=True, exclusive=True, group="trends")
+    def _calculate(self, period: str, company: str) -> None:
+        journal = self.journal
+        every_round = journal.reflections()
+        opportunities = {o.id: o for o in journal.opportunities()}
+        chosen = within(every_round, PERIODS[period], self.clock())
+        if company != ALL_COMPANIES:
+            chosen = of_company(chosen, opportunities, company)
+        result = compute(chosen, every_round, opportunities, journal.followups(), self.words)
+        self.app.call_from_thread(self._draw, result)
+
+    # --- drawing ------------------------------------------------------------------
+
+    def _draw(self, trends: Trends) -> None:
+        self.trends = trends
+        count = Content(f"Based on {plural(trends.count, 'interview')}")
+        self.query_one("#trends-count", Static).update(count)
+        note = self.query_one("#gentle-note", Static)
+        note.display = trends.gentle_note is not None
+        note.update(Content(trends.gentle_note or ""))
+        too_few = trends.count < MIN_FOR_TRENDS
+        self.query_one("#too-few", Static).display = too_few
+        self.query_one("#too-few", Static).update(
+            Content(TOO_FEW.format(count=trends.count, minimum=MIN_FOR_TRENDS))
+        )
+        for part in self.query(".trend-heading, .trend-body, #weak-spots, .chart-part"):
+            part.display = not too_few
+        if too_few:
+            return
+        self._draw_chart(trends)
+        self.query_one("#by-stage", Static).update(group_lines(trends.by_stage))
+        self.query_one("#by-format", Static).update(group_lines(trends.by_format))
+        self.query_one("#outcome", Static).update(self._outcome(trends))
+        self.query_one("#quadrants", Static).update(self._quadrants(trends))
+        self._draw_weak_spots(trends)
+        self.query_one("#discipline", Static).update(self._discipline(trends))
+
+    def _draw_chart(self, trends: Trends) -> None:
+        from textual_plotext import PlotextPlot
+
+        chart = self.query_one("#rating-chart", PlotextPlot)
+        plt = chart.plt
+        plt.clear_data()
+        plt.clear_figure()
+        step = max(1, len(trends.points) // CHART_POINTS)  # 10,000 dots would not fit anyway
+        points, averages = trends.points[::step], trends.moving_average[::step]
+        days = [p.day.toordinal() for p in points]
+        label = "interview" if step == 1 else f"every {step}th interview"
+        plt.scatter(days, [p.rating for p in points], marker="dot", label=label)
+        plt.plot(days, averages, label="moving average (3)")
+        plt.ylim(0, 10.5)
+        plt.yticks([0, 2, 4, 6, 8, 10])
+        ticks = date_ticks(days[0], days[-1])
+        plt.xticks(ticks, [date.fromordinal(int(d)).strftime("%d %b %y") for d in ticks])
+        chart.refresh()
+
+    def _outcome(self, trends: Trends) -> Content:
+        outcome = trends.outcome
+        lines = group_lines([outcome.advanced, outcome.stopped])
+        if outcome.pending:
+            lines += Content.styled(
+                f"\n{plural(outcome.pending, 'interview')} still waiting for an answer",
+                "$text-muted",
+            )
+        if outcome.advanced.count + outcome.stopped.count < 5:
+            lines += Content.styled(
+                "\nFew outcomes yet: read this as a hint, not a verdict.", "$text-muted"
+            )
+        return lines
+
+    def _quadrants(self, trends: Trends) -> Content:
+        q = trends.want_vs_rating
+        rows = [
+            ("", "went well (6+)", "went badly"),
+            ("want it (6+)", str(q["want it, went well"]), str(q["want it, went badly"])),
+            ("not keen", str(q["not keen, went well"]), str(q["not keen, went badly"])),
+        ]
+        return Content("\n").join(Content(f"{a:<14}{b:>16}{c:>12}") for a, b, c in rows)
+
+    def _draw_weak_spots(self, trends: Trends) -> None:
+        spots = self.query_one("#weak-spots", OptionList)
+        spots.clear_options()
+        hint = self.query_one("#weak-hint", Static)
+        if not trends.weak_spots:
+            hint.update(
+                Content.styled("No word comes back in two interviews yet: good.", "$text-muted")
+            )
+            spots.display = False
+            return
+        hint.update(
+            Content.styled(
+                "Words from “what didn't go well” and “lessons”. Enter shows those interviews.",
+                "$text-muted",
+            )
+        )
+        spots.display = True
+        for spot in trends.weak_spots:
+            line = Content.styled(f"{spot.term:<18}", "bold") + Content(
+                f" in {plural(spot.count, 'interview')}"
+            )
+            spots.add_option(Option(line, id=spot.stem))
+
+    def _discipline(self, trends: Trends) -> Content:
+        d, f = trends.discipline, trends.funnel
+        share = d.on_time_share
+        lines = [
+            "Thank-you notes on time: "
+            + (
+                f"{d.on_time} of {d.thank_yous} ({share:.0%})"
+                if share is not None
+                else "none planned yet"
+            ),
+            "Time to an answer (median): "
+            + (
+                f"{d.median_days_to_reply:.0f} days, {plural(d.replies, 'answer')}"
+                if d.median_days_to_reply is not None
+                else "no answers recorded yet"
+            ),
+            f"Funnel: {plural(f.opportunities, 'opportunity', 'opportunities')} interviewed → "
+            f"{f.next_round} reached a next round → {plural(f.offers, 'offer')}",
+        ]
+        return Content("\n").join(Content(line) for line in lines)
+
+    # --- choices -------------------------------------------------------------------
+
+    @on(Select.Changed, "#period")
+    def _period_changed(self, event: Select.Changed) -> None:
+        if event.value is not Select.NULL:
+            self.period = str(event.value)
+            self.reload()
+
+    @on(Select.Changed, "#company")
+    def _company_changed(self, event: Select.Changed) -> None:
+        self.company = ALL_COMPANIES if event.value is Select.NULL else str(event.value)
+        self.reload()
+
+    def action_refresh_trends(self) -> None:
+        self._drawn = None
+        self.reload()
+
+    @on(OptionList.OptionSelected, "#weak-spots")
+    async def _show_weak_spot(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            await self.debrief.search_journal(event.option.id)

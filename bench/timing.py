@@ -1,0 +1,59 @@
+"""Timing a Textual app from a key press to the last frame it caused (shared by benchmarks)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+
+class PaintClock:
+    """Records when the app last wrote a frame to its (headless) terminal."""
+
+    def __init__(self, app: Any) -> None:
+        self.last = 0.0
+        original = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            original(screen, renderable)
+            if renderable is not None:
+                self.last = time.perf_counter()
+
+        app._display = display
+
+
+async def timed_press(pilot: Any, key: str, clock: PaintClock) -> float:
+    """Milliseconds from sending `key` to the last frame painted because of it."""
+    started = time.perf_counter()
+    clock.last = started
+    await pilot.press(key)
+    await pilot.pause()
+    return (clock.last - started) * 1000
+
+
+BARE = """
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input
+class Page(Screen):
+    def compose(self):
+        yield Header(); yield Input(); yield DataTable(); yield Footer()
+class Bare(App):
+    MODES = {"one": Page, "two": Page}
+    DEFAULT_MODE = "one"
+    BINDINGS = [("f2", "switch_mode('one')", "One"), ("f3", "switch_mode('two')", "Two")]
+"""
+
+
+async def bare_switch() -> float:
+    namespace: dict[str, Any] = {}
+    exec(BARE, namespace)
+    app = namespace["Bare"]()
+    clock = PaintClock(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3", "f2")
+        times = []
+        for _ in range(10):
+            times.append(await timed_press(pilot, "f3", clock))
+            await pilot.press("f2")
+        return statistics.median(times)

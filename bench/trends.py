@@ -1,0 +1,83 @@
+"""How long the trends screen takes on a big journal.
+
+    python bench/trends.py [--reflections 10000]
+
+Times the figures alone (first time, when every reflection's words are read, and again,
+when they are remembered), then the real app headless at 120×36 from pressing F4 to the
+screen painted with every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import write_synthetic_journal
+from bench.timing import PaintClock, bare_switch, timed_press
+from debrief.store.journal import Journal
+from debrief.trends import compute
+from debrief.ui.app import make_app
+
+
+def figures(journal: Journal) -> tuple[float, float]:
+    reflections = journal.reflections()
+    opportunities = {o.id: o for o in journal.opportunities()}
+    followups = journal.followups()
+    words: dict = {}  # type: ignore[type-arg]
+    started = time.perf_counter()
+    compute(reflections, reflections, opportunities, followups, words)
+    cold = time.perf_counter() - started
+    again = []
+    for _ in range(3):
+        started = time.perf_counter()
+        compute(reflections, reflections, opportunities, followups, words)
+        again.append(time.perf_counter() - started)
+    return cold * 1000, statistics.median(again) * 1000
+
+
+async def painted(journal: Journal) -> tuple[float, float]:
+    """F4 → last frame: the first open, then switching back from home (median)."""
+    app = make_app(journal)
+    clock = PaintClock(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        clock.last = started = time.perf_counter()
+        await pilot.press("f4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        first = (clock.last - started) * 1000
+        again = []
+        for _ in range(5):
+            await pilot.press("f2")
+            again.append(await timed_press(pilot, "f4", clock))
+        return first, statistics.median(again)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reflections", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        path = write_synthetic_journal(Path(scratch) / "journal.json", args.reflections)
+        journal = Journal.open(path)
+        cold, warm = figures(journal)
+        first, again = asyncio.run(painted(journal))
+        floor = asyncio.run(bare_switch())
+    print(f"trends, {args.reflections} reflections")
+    print(f"  {'figures, first time (reading every answer)':<46}{cold:>8.0f} ms")
+    print(f"  {'figures, again (words remembered)':<46}{warm:>8.0f} ms")
+    print(f"  {'F4 → trends painted, first open':<46}{first:>8.0f} ms")
+    print(f"  {'F4 → trends painted, switching back':<46}{again:>8.0f} ms")
+    print(f"  {'bare Textual app: key → other screen':<46}{floor:>8.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""The trends screen shows the figures of a fixed journal, and its filters change them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widgets import Input, OptionList, Select, Sparkline, Static
+
+from debrief.model import Format, Stage, Status
+from debrief.store.journal import Journal
+from debrief.ui.app import DebriefApp
+from debrief.ui.screens.journal import JournalScreen
+from debrief.ui.screens.trends import TrendsScreen
+from tests.samples import NOW, bare_reflection, opportunity
+
+AppFactory = Callable[[], DebriefApp]
+SIZE = (120, 60)
+
+
+@pytest.fixture
+def history(journal: Journal) -> Journal:
+    """Five interviews: Acme three rounds (two in the last 30 days), Globex rejected after two."""
+    acme = opportunity("Acme", "Data Engineer")
+    globex = opportunity("Globex", "SRE", status=Status.REJECTED)
+    rounds = [
+        (acme, 60, 5, Stage.PHONE_SCREEN, Format.PHONE, "Nervous start, rambled"),
+        (acme, 20, 7, Stage.TECHNICAL, Format.VIDEO, "Sharding question was hard"),
+        (acme, 2, 9, Stage.ONSITE, Format.IN_PERSON, "Still a little nervous"),
+        (globex, 50, 3, Stage.PHONE_SCREEN, Format.PHONE, "Nerves; rambling answers"),
+        (globex, 40, 4, Stage.TECHNICAL, Format.VIDEO, "Sharding again"),
+    ]
+    for job, days, rating, stage, form, badly in rounds:
+        reflection = bare_reflection(
+            job.id,
+            interview_at=NOW.subtract(days=days),
+            rating=rating,
+            stage=stage,
+            format=form,
+            went_badly=badly,
+        )
+        journal.save_reflection(reflection, job)
+    return journal
+
+
+async def open_trends(pilot: object) -> TrendsScreen:
+    app = pilot.app  # type: ignore[attr-defined]
+    await pilot.press("f4")  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, TrendsScreen)
+    return app.screen
+
+
+def text(screen: TrendsScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+async def test_the_screen_shows_the_expected_figures(
+    build_app: AppFactory, history: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_trends(pilot)
+        assert text(screen, "#trends-count") == "Based on 5 interviews"
+        stages = text(screen, "#by-stage").splitlines()
+        assert [line.split("  ")[0] for line in stages] == [
+            "Phone screen",
+            "Technical",
+            "Onsite",
+        ]
+        assert "█" * 16 + "▌" in stages[1]  # 5.5 of 10 on a 30-cell bar
+        assert (
+            stages[0].endswith("4.0  (2 interviews)")
+            and stages[1].endswith("5.5  (2 interviews)")
+            and stages[2].endswith("9.0  (1 interview)")
+        )
+        # Led on: both early Acme rounds and Globex's phone screen (it had a technical round
+        # after it): 5, 7, 3. Stopped: Globex's last round, 4. Acme's onsite still waits.
+        outcome = text(screen, "#outcome").splitlines()
+        assert outcome[0].startswith("Led to a next round or an offer") and outcome[0].endswith(
+            "5.0  (3 interviews)"
+        )
+        assert outcome[1].endswith("4.0  (1 interview)")
+        spots = screen.query_one("#weak-spots", OptionList)
+        terms = [
+            str(spots.get_option_at_index(i).prompt).split()[0] for i in range(spots.option_count)
+        ]
+        assert terms == ["nervous", "rambled", "sharding"]
+        assert "Funnel: 2 opportunities interviewed → 2 reached a next round → 0 offers" in text(
+            screen, "#discipline"
+        )
+
+
+async def test_the_period_and_company_filters_change_the_figures(
+    build_app: AppFactory, history: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_trends(pilot)
+        screen.query_one("#period", Select).value = "Last 30 days"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text(screen, "#trends-count") == "Based on 2 interviews"
+        assert "Trends need a few interviews. With 2 so far" in text(screen, "#too-few")
+        assert not screen.query_one("#by-stage").display
+        screen.query_one("#period", Select).value = "All time"
+        screen.query_one("#company", Select).value = "Globex"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text(screen, "#trends-count") == "Based on 2 interviews"
+        screen.query_one("#company", Select).value = Select.NULL
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text(screen, "#trends-count") == "Based on 5 interviews"
+
+
+async def test_a_tiny_journal_explains_what_will_appear(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    job = opportunity()
+    journal.save_reflection(bare_reflection(job.id), job)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_trends(pilot)
+        assert screen.query_one("#too-few").display
+        assert "your self-rating over time" in text(screen, "#too-few")
+        assert not screen.query_one("#rating-chart").display
+
+
+async def test_a_run_of_hard_interviews_gets_a_gentle_note(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    job = opportunity()
+    for days, rating in ((9, 7), (6, 4), (3, 3), (1, 2)):
+        journal.save_reflection(
+            bare_reflection(job.id, interview_at=NOW.subtract(days=days), rating=rating), job
+        )
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_trends(pilot)
+        note = screen.query_one("#gentle-note", Static)
+        assert note.display and "one interview is one data point" in str(note.content).lower()
+
+
+async def test_a_weak_spot_opens_the_journal_searched_for_it(
+    build_app: AppFactory, history: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_trends(pilot)
+        spots = screen.query_one("#weak-spots", OptionList)
+        spots.focus()
+        spots.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        journal_screen = app.screen
+        assert isinstance(journal_screen, JournalScreen)
+        assert journal_screen.query_one("#search", Input).value == "nerv"
+        assert len(journal_screen.shown) == 2 + 1  # nervous, Nerves, nervous
+
+
+async def test_the_home_screen_shows_a_sparkline(build_app: AppFactory, history: Journal) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(Sparkline).data == [5, 3, 4, 7, 9]
+        assert "3–9 of 10" in str(app.screen.query_one("#sparkline-range", Static).content)
