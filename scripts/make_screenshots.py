@@ -59,6 +59,12 @@ async def _trends(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
 
 
+async def _compare(pilot: Pilot[Any]) -> None:
+    await pilot.press("f5")
+    await pilot.pause()
+    await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "tab")  # down to the decision
+
+
 SHOTS: dict[str, Steps] = {
     "home": _nothing,
     "draft": _draft,
@@ -67,6 +73,7 @@ SHOTS: dict[str, Steps] = {
     "journal": _journal,
     "detail": _detail,
     "trends": _trends,
+    "compare": _compare,
 }
 
 

@@ -346,3 +346,29 @@ async def test_the_detail_view_lists_the_plan_and_lessons(
         assert "Follow-up" in texts
         assert "18 hours overdue" in texts
         assert FollowUpKind.THANK_YOU.label in " ".join(texts)
+
+
+async def test_the_current_job_is_part_of_the_profile(
+    build_app: AppFactory, journal: Journal, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#profile-current_company", Input).value = "Initrode"
+        app.screen.query_one("#profile-current_pay", Input).value = "abc"
+        await pilot.press("ctrl+s")
+        assert (
+            str(app.screen.query_one("#error-current_pay", Static).content)
+            == "⚠ 'abc' is not an amount — type digits, e.g. 85000"
+        )
+        app.screen.query_one("#profile-current_pay", Input).value = "6,000"
+        app.screen.query_one("#profile-pay-period").value = "month"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    settings = Journal.open(journal_path).settings()
+    assert settings.current_company == "Initrode"
+    assert settings.current_pay is not None and (
+        str(settings.current_pay.amount),
+        settings.current_pay.period.value,
+    ) == ("6000", "month")

@@ -149,3 +149,12 @@ def test_trends(snap_compare: SnapCompare, home: Path) -> None:
         still(pilot)
 
     assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=trends)
+
+
+def test_compare(snap_compare: SnapCompare, home: Path) -> None:
+    async def compare(pilot: Pilot[Any]) -> None:
+        await pilot.press("f5")
+        await pilot.pause()
+        still(pilot)
+
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=compare)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_JOURNAL_ERROR = 0, 1, 2
 EXIT_SOMETHING_DUE = 1
-EXPORT_FORMATS = ("ics",)
+EXPORT_FORMATS = ("ics", "compare-md")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         required=True,
         choices=EXPORT_FORMATS,
-        help="ics: pending follow-ups as calendar events (re-importing updates them)",
+        help="ics: pending follow-ups as calendar events (re-importing updates them); "
+        "compare-md: the saved comparison (F5 in the app) as Markdown",
     )
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here instead of to stdout"
@@ -269,14 +270,23 @@ def due_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 
 
 def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
-    from debrief.exchange import followups_ics
+    if args.format == "compare-md":
+        payload = _comparison_markdown(snapshot)
+        if payload is None:
+            print(
+                "debrief: choose two opportunities on the compare screen (F5) first.",
+                file=sys.stderr,
+            )
+            return EXIT_NOT_FOUND
+    else:
+        from debrief.exchange import followups_ics
 
-    payload = followups_ics(
-        snapshot.followups(),
-        snapshot.reflections(),
-        snapshot.opportunities().values(),
-        now=now_for(snapshot.settings()),
-    )
+        payload = followups_ics(
+            snapshot.followups(),
+            snapshot.reflections(),
+            snapshot.opportunities().values(),
+            now=now_for(snapshot.settings()),
+        )
     if args.output is None:
         sys.stdout.buffer.write(payload)
         return EXIT_OK
@@ -287,6 +297,22 @@ def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
         return EXIT_NOT_FOUND
     print(f"debrief: wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _comparison_markdown(snapshot: Snapshot) -> bytes | None:
+    """The comparison as last saved in the app, or None when fewer than two were chosen."""
+    from debrief.compare import columns_for, markdown, prefilled
+
+    decision = snapshot.decision()
+    opportunities = snapshot.opportunities()
+    chosen = [opportunities[key] for key in decision.chosen if key in opportunities]
+    if len(chosen) < 2:
+        return None
+    settings = snapshot.settings()
+    columns = columns_for(
+        chosen, snapshot.reflections(), settings, include_current=decision.include_current
+    )
+    return markdown(columns, prefilled(decision, columns)).encode()
 
 
 def _print_lines(lines: Sequence[str]) -> None:

@@ -316,6 +316,10 @@ class Settings:
     phone: str = ""
     linkedin: str = ""
     timezone: str = ""  # an IANA name; empty means the computer's own
+    current_company: str = ""  # the job you have now: the baseline when comparing
+    current_role: str = ""
+    current_pay: Money | None = None
+    current_notes: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "default_currency", normalise_currency(self.default_currency))
@@ -325,6 +329,70 @@ class Settings:
             raise ModelError(
                 "timezone", f"{self.timezone!r} is not a time zone (e.g. Europe/Berlin)"
             )
+
+
+SCORE_MIN, SCORE_MAX = 0, 5
+CURRENT_JOB = "current"  # the column key of the current job in a comparison
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One thing that matters in deciding, and how much (a weight of 0 ignores it)."""
+
+    name: str
+    weight: Decimal
+
+    def __post_init__(self) -> None:
+        check_not_blank("criterion", self.name)
+        if not isinstance(self.weight, Decimal) or not self.weight.is_finite():
+            raise ModelError("weight", f"the weight of {self.name!r} must be a number")
+        if self.weight < 0:
+            raise ModelError("weight", f"the weight of {self.name!r} must not be negative")
+
+
+DEFAULT_CRITERIA = tuple(
+    Criterion(name, Decimal(weight))
+    for name, weight in (
+        ("Pay", 3),
+        ("Growth", 3),
+        ("Work–life balance", 2),
+        ("Location / commute", 1),
+        ("Culture / people", 2),
+        ("Role fit", 3),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The weighted decision matrix, kept so the comparison is there next time.
+
+    `scores` maps a column (an opportunity id, or CURRENT_JOB) to criterion name -> 0–5.
+    """
+
+    criteria: tuple[Criterion, ...] = DEFAULT_CRITERIA
+    scores: dict[str, Any] = field(default_factory=dict)
+    chosen: tuple[str, ...] = ()
+    include_current: bool = False
+
+    def __post_init__(self) -> None:
+        names = [c.name.casefold().strip() for c in self.criteria]
+        if len(set(names)) != len(names):
+            raise ModelError("criteria", "two criteria have the same name")
+        if self.criteria and sum(c.weight for c in self.criteria) == 0:
+            raise ModelError("weight", "the weights add up to zero: give at least one a weight")
+        for column, scores in self.scores.items():
+            if not isinstance(scores, dict):
+                raise ModelError("scores", f"the scores of {column!r} must be an object")
+            for name, score in scores.items():
+                if (
+                    isinstance(score, bool)
+                    or not isinstance(score, int)
+                    or not SCORE_MIN <= score <= SCORE_MAX
+                ):
+                    raise ModelError(
+                        "score", f"the score for {name!r} must be a whole number from 0 to 5"
+                    )
 
 
 def is_valid_timezone(name: str) -> bool:

@@ -368,7 +368,12 @@ def _parse_day(question: Question, raw: Raw, ctx: AnswerContext) -> Any:
 
 
 def _parse_amount(question: Question, raw: Raw, ctx: AnswerContext) -> Decimal:
-    text = str(raw).strip().replace(",", "").replace("_", "").replace(" ", "")
+    return parse_amount(str(raw))
+
+
+def parse_amount(raw: str) -> Decimal:
+    """`85,000` or `85 000.50` as a Decimal; AnswerError saying what would work."""
+    text = raw.strip().replace(",", "").replace("_", "").replace(" ", "")
     try:
         amount = Decimal(text)
     except InvalidOperation:

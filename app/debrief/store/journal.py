@@ -20,6 +20,7 @@ from tinydb import Query
 from tinydb.table import Document, Table
 
 from debrief.model import (
+    Decision,
     Draft,
     FollowUp,
     ModelError,
@@ -352,6 +353,17 @@ class Journal:
     def in_trash(self) -> list[str]:
         """Ids of reflections deleted in this session and not yet restored."""
         return [str(entry["id"]) for entry in self._main.table(TRASH).all()]
+
+    def decision(self) -> Decision:
+        """The saved comparison (criteria, weights, scores, what was chosen), or the defaults."""
+        documents = self._main.table("decision").all()
+        return self._decode(Decision, "decision", documents[0]) if documents else Decision()
+
+    def save_decision(self, decision: Decision) -> None:
+        with self._write():
+            table = self._main.table("decision")
+            table.truncate()
+            table.insert(to_dict(decision))
 
     def save_settings(self, settings: Settings) -> None:
         with self._write():

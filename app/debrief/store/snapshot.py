@@ -13,7 +13,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from debrief.model import FollowUp, ModelError, Opportunity, Reflection, Settings, from_dict
+from debrief.model import (
+    Decision,
+    FollowUp,
+    ModelError,
+    Opportunity,
+    Reflection,
+    Settings,
+    from_dict,
+)
 from debrief.store.fileformat import FORMAT_NAME, read_tables, refusal, schema_of
 from debrief.store.files import JournalError
 from debrief.store.migrations import SCHEMA_VERSION
@@ -86,6 +94,10 @@ class Snapshot:
 
     def followups(self) -> list[FollowUp]:
         return [self._decode(FollowUp, "followups", d) for d in self._documents("followups")]
+
+    def decision(self) -> Decision:
+        documents = self._documents("decision")
+        return self._decode(Decision, "decision", documents[0]) if documents else Decision()
 
     def settings(self) -> Settings:
         documents = self._documents("settings")

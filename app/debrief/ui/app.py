@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from debrief.ui.screens.resume import Choice
 
 Clock = Callable[[], pendulum.DateTime]
-HOME, JOURNAL, TRENDS = "home", "journal", "trends"
+HOME, JOURNAL, TRENDS, COMPARE = "home", "journal", "trends", "compare"
 
 
 class DebriefApp(App[None]):
@@ -71,6 +71,14 @@ class DebriefApp(App[None]):
             priority=True,
             tooltip="How your interviews go over time",
         ),
+        Binding(
+            "f5",
+            "go('compare')",
+            "Compare",
+            id="app.compare",
+            priority=True,
+            tooltip="Opportunities side by side, and a weighted decision",
+        ),
     ]
 
     def __init__(
@@ -84,6 +92,7 @@ class DebriefApp(App[None]):
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
         self.add_mode(JOURNAL, self._journal_screen)
         self.add_mode(TRENDS, self._trends_screen)
+        self.add_mode(COMPARE, self._compare_screen)
 
     def _now_in_users_zone(self) -> pendulum.DateTime:
         zone = self.journal.settings().timezone
@@ -98,6 +107,11 @@ class DebriefApp(App[None]):
         from debrief.ui.screens.trends import TrendsScreen  # loaded when first opened
 
         return TrendsScreen(self.journal, self.clock)
+
+    def _compare_screen(self) -> Screen[None]:
+        from debrief.ui.screens.compare import CompareScreen  # loaded when first opened
+
+        return CompareScreen(self.journal, self.clock)
 
     async def search_journal(self, text: str) -> None:
         """Show the journal searched for `text` (e.g. a weak spot from the trends)."""

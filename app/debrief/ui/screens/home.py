@@ -134,6 +134,14 @@ class HomeScreen(JournalView):
             tooltip="How your interviews go over time",
         ),
         Binding(
+            "c",
+            "app.go('compare')",
+            "Compare",
+            id="home.compare",
+            show=False,
+            tooltip="Opportunities side by side",
+        ),
+        Binding(
             "j",
             "app.go('journal')",
             "Journal",

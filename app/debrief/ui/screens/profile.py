@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from debrief.model import ModelError, Settings
+from debrief.model import ModelError, Money, Period, Settings
+from debrief.questionnaire import AnswerError, parse_amount
 from debrief.store.journal import Journal, JournalError
 
 FIELDS = (
@@ -22,7 +23,12 @@ FIELDS = (
     ("linkedin", "LinkedIn", "https://www.linkedin.com/in/…"),
     ("default_currency", "Default currency (ISO code)", "EUR"),
     ("timezone", "Time zone (empty: this computer's)", "Europe/Berlin"),
+    ("current_company", "Current employer (the baseline when comparing)", "Initrode"),
+    ("current_role", "Current role", "Software Engineer"),
+    ("current_pay", "Current pay, in your default currency", "72000"),
+    ("current_notes", "What you like and dislike about it now", "stable, but little growth"),
 )
+PAY_PERIODS = [(period.label, period.value) for period in Period]
 
 
 class ProfileScreen(Screen[None]):
@@ -47,14 +53,24 @@ class ProfileScreen(Screen[None]):
             )
             for key, label, placeholder in FIELDS:
                 yield Label(label, classes="field-label")
-                yield Input(
-                    str(getattr(settings, key)), placeholder=placeholder, id=f"profile-{key}"
-                )
+                value = self._shown(settings, key)
+                yield Input(value, placeholder=placeholder, id=f"profile-{key}")
+                if key == "current_pay":
+                    period = settings.current_pay.period.value if settings.current_pay else "year"
+                    yield Select(
+                        PAY_PERIODS, value=period, allow_blank=False, id="profile-pay-period"
+                    )
                 yield Static(id=f"error-{key}", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
         yield Footer()
+
+    @staticmethod
+    def _shown(settings: Settings, key: str) -> str:
+        if key == "current_pay":
+            return str(settings.current_pay.amount) if settings.current_pay else ""
+        return str(getattr(settings, key))
 
     def on_mount(self) -> None:
         self.title = "Profile"
@@ -68,10 +84,16 @@ class ProfileScreen(Screen[None]):
         values = {
             key: self.query_one(f"#profile-{key}", Input).value.strip() for key, _, _ in FIELDS
         }
+        pay_text = values.pop("current_pay")
         try:
-            settings = dataclasses.replace(Settings(), **values)
+            pay = self._pay(pay_text, values["default_currency"])
+            settings = dataclasses.replace(Settings(), current_pay=pay, **values)
         except ModelError as error:
-            field = error.field if error.field in values else "default_currency"
+            field = (
+                error.field
+                if error.field in values or error.field == "current_pay"
+                else "default_currency"
+            )
             message = self.query_one(f"#error-{field}", Static)
             message.update(Content(f"⚠ {error.message}"))
             message.display = True
@@ -84,6 +106,16 @@ class ProfileScreen(Screen[None]):
             return
         self.notify("Your profile is saved.", title="Profile")
         self.app.pop_screen()
+
+    def _pay(self, text: str, currency: str) -> Money | None:
+        if not text:
+            return None
+        try:
+            amount = parse_amount(text)
+        except AnswerError as error:
+            raise ModelError("current_pay", str(error)) from None
+        period = Period(str(self.query_one("#profile-pay-period", Select).value))
+        return Money(amount, currency or "USD", period)
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

@@ -1,0 +1,489 @@
+"""Compare 2–4 opportunities (and your current job) side by side, then decide with weights.
+
+The figures come from `compare.py`; this screen lays them out, reads the matrix the
+user edits, says at the field what is wrong, and saves only a valid decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pendulum
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, HorizontalScroll, VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
+
+from debrief.compare import (
+    MAX_CHOSEN,
+    Column,
+    columns_for,
+    explanation,
+    markdown,
+    matrix,
+    prefilled,
+    ranking,
+    totals,
+    unscored,
+    with_criteria,
+)
+from debrief.dates import plural
+from debrief.model import SCORE_MAX, SCORE_MIN, Criterion, Decision, ModelError, Opportunity, Status
+from debrief.store.files import atomic_write, describe_os_error
+from debrief.store.journal import Journal, JournalError
+from debrief.ui.screens.view import JournalView
+
+ASPECT_WIDTH = 26
+COLUMN_WIDTH = 30
+SAVE_DELAY = 0.5  # seconds after the last valid edit
+OPEN_STATUSES = (Status.INTERVIEWING, Status.OFFER)
+
+TOO_FEW = (
+    "Comparing needs at least two opportunities, and your journal has {count}.\n\n"
+    "Each company and role you reflect on becomes one: press n after your next interview "
+    "(or F2, then n), and come back here when you have two. Adding your current job in the "
+    "profile (p on the home screen) gives you a baseline column too."
+)
+
+
+def sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class CompareScreen(JournalView):
+    """Pick opportunities; read them side by side; weigh what matters; see who wins and why."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+s",
+            "export",
+            "Export Markdown",
+            id="compare.export",
+            tooltip="Save this comparison as a Markdown file",
+        ),
+        Binding(
+            "ctrl+n",
+            "add_criterion",
+            "Add criterion",
+            id="compare.add",
+            tooltip="Add a row to the decision matrix",
+        ),
+    ]
+
+    def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
+        super().__init__()
+        self.journal = journal
+        self.clock = clock
+        self.decision = Decision()
+        self.columns: list[Column] = []
+        self._save_timer: Timer | None = None
+        self._drawn_revision = -1
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="compare"):
+            yield Static(id="compare-too-few")
+            with Horizontal(id="compare-pick"):
+                yield SelectionList[str](id="chosen")
+                with VerticalScroll(id="compare-options"):
+                    yield Static(id="pick-hint")
+                    yield Checkbox("Include my current job", id="include-current")
+            yield Static(
+                Content.styled("Side by side", "bold"), classes="trend-heading compare-part"
+            )
+            with HorizontalScroll(id="side-by-side", classes="compare-part"):
+                yield Grid(id="aspects")
+            yield Static(id="matrix-notes", classes="compare-part")
+            yield Static(Content.styled("Decide", "bold"), classes="trend-heading compare-part")
+            yield Static(
+                Content.styled(
+                    "Weights say how much each criterion matters; score each option 0–5.",
+                    "$text-muted",
+                ),
+                classes="compare-part",
+            )
+            with HorizontalScroll(id="decide", classes="compare-part"):
+                yield Grid(id="weights")
+            yield Static(id="matrix-error", classes="field-error")
+            yield Button(
+                "+ Add criterion (ctrl+n)", id="add-criterion", compact=True, classes="compare-part"
+            )
+            yield Static(id="verdict", classes="compare-part")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.title = "Compare"
+        await self.redraw()
+
+    def reload(self) -> None:
+        if self.journal.revision != self._drawn_revision:
+            self.run_worker(self.redraw(), exclusive=True, group="compare")
+
+    # --- choosing ------------------------------------------------------------------
+
+    def _candidates(self) -> list[Opportunity]:
+        """Open opportunities first, then the rest, each group by company."""
+        opportunities = self.journal.opportunities()
+        return [o for o in opportunities if o.status in OPEN_STATUSES] + [
+            o for o in opportunities if o.status not in OPEN_STATUSES
+        ]
+
+    async def redraw(self) -> None:
+        """Rebuild everything from the journal and the saved decision."""
+        self._drawn_revision = self.journal.revision
+        candidates = self._candidates()
+        settings = self.journal.settings()
+        too_few = len(candidates) < 2
+        notice = self.query_one("#compare-too-few", Static)
+        notice.display = too_few
+        notice.update(Content(TOO_FEW.format(count=len(candidates))))
+        for part in self.query("#compare-pick, .compare-part"):
+            part.display = not too_few
+        if too_few:
+            return
+        saved = self.journal.decision()
+        known = {o.id for o in candidates}
+        chosen = [key for key in saved.chosen if key in known] or [o.id for o in candidates[:2]]
+        rounds = {o.id: len(self.journal.rounds(o.id)) for o in candidates}
+        picker = self.query_one("#chosen", SelectionList)
+        with picker.prevent(SelectionList.SelectedChanged):
+            picker.clear_options()
+            picker.add_options(
+                [
+                    (
+                        f"{o.title} · {o.status.label.lower()} · {plural(rounds[o.id], 'round')}",
+                        o.id,
+                        o.id in chosen,
+                    )
+                    for o in candidates
+                ]
+            )
+        has_current = bool(settings.current_company or settings.current_pay)
+        checkbox = self.query_one("#include-current", Checkbox)
+        with checkbox.prevent(Checkbox.Changed):
+            checkbox.value = saved.include_current and has_current
+        checkbox.disabled = not has_current
+        hint = f"Choose 2 to {MAX_CHOSEN} (space). " + (
+            ""
+            if has_current
+            else "Add your current job in the profile (p on the home screen) for a baseline."
+        )
+        self.query_one("#pick-hint", Static).update(Content.styled(hint, "$text-muted"))
+        self.decision = Decision(saved.criteria, saved.scores, tuple(chosen), checkbox.value)
+        await self._rebuild_columns()
+
+    async def _rebuild_columns(self) -> None:
+        by_id = {o.id: o for o in self.journal.opportunities()}
+        chosen = [by_id[key] for key in self.decision.chosen if key in by_id]
+        self.columns = columns_for(
+            chosen,
+            self.journal.reflections(),
+            self.journal.settings(),
+            include_current=self.decision.include_current,
+        )
+        self.decision = prefilled(self.decision, self.columns)
+        await self._draw_aspects()
+        await self._draw_weights()
+        self._draw_verdict()
+
+    @on(SelectionList.SelectedChanged, "#chosen")
+    async def _chosen_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        picker = event.selection_list
+        selected = list(picker.selected)
+        if len(selected) > MAX_CHOSEN:
+            extra = [key for key in selected if key not in self.decision.chosen]
+            with picker.prevent(SelectionList.SelectedChanged):
+                for key in extra:
+                    picker.deselect(key)
+            self.notify(
+                f"Compare up to {MAX_CHOSEN} opportunities at a time: deselect one first.",
+                severity="warning",
+            )
+            return
+        self.decision = Decision(
+            self.decision.criteria,
+            self.decision.scores,
+            tuple(selected),
+            self.decision.include_current,
+        )
+        self._schedule_save()
+        await self._rebuild_columns()
+
+    @on(Checkbox.Changed, "#include-current")
+    async def _current_changed(self, event: Checkbox.Changed) -> None:
+        self.decision = Decision(
+            self.decision.criteria, self.decision.scores, self.decision.chosen, event.value
+        )
+        self._schedule_save()
+        await self._rebuild_columns()
+
+    # --- side by side --------------------------------------------------------------
+
+    async def _draw_aspects(self) -> None:
+        grid = self.query_one("#aspects", Grid)
+        await grid.remove_children()
+        count = len(self.columns)
+        grid.styles.grid_size_columns = count + 1
+        grid.styles.grid_columns = f"{ASPECT_WIDTH} " + " ".join([str(COLUMN_WIDTH)] * count)
+        grid.styles.width = ASPECT_WIDTH + COLUMN_WIDTH * count + 2 * count
+        cells: list[Widget] = [Static("", classes="cell head")]
+        cells += [
+            Static(Content.styled(c.title, "bold"), classes="cell head") for c in self.columns
+        ]
+        rows = matrix(self.columns)
+        for row in rows:
+            cells.append(Static(Content(row.aspect), classes="cell aspect"))
+            for index, text in enumerate(row.cells):
+                content = (
+                    Content.styled(text, "bold $success") if index in row.best else Content(text)
+                )
+                cells.append(Static(content, classes="cell"))
+        await grid.mount_all(cells)
+        notes = [f"{row.aspect}: {row.note}" for row in rows if row.note]
+        self.query_one("#matrix-notes", Static).update(
+            Content.styled("\n".join(notes) + "\nBest values in green.", "$text-muted")
+            if notes
+            else Content.styled("Best values in green.", "$text-muted")
+        )
+
+    # --- the decision matrix -------------------------------------------------------
+
+    async def _draw_weights(self) -> None:
+        grid = self.query_one("#weights", Grid)
+        await grid.remove_children()
+        count = len(self.columns)
+        grid.styles.grid_size_columns = count + 3
+        grid.styles.grid_columns = "24 10 " + " ".join(["14"] * count) + " 5"
+        cells: list[Widget] = [
+            Static(Content.styled(text, "bold"), classes="cell head")
+            for text in ("Criterion", "Weight")
+        ]
+        cells += [
+            Static(Content.styled(c.title, "bold"), classes="cell head") for c in self.columns
+        ]
+        cells.append(Static("", classes="cell head"))
+        for row, criterion in enumerate(self.decision.criteria):
+            cells.append(Input(criterion.name, id=f"name-{row}", classes="matrix-name"))
+            cells.append(Input(str(criterion.weight), id=f"weight-{row}", classes="matrix-weight"))
+            for column, item in enumerate(self.columns):
+                score = self.decision.scores.get(item.key, {}).get(criterion.name)
+                cells.append(
+                    Input(
+                        "" if score is None else str(score),
+                        placeholder="0–5",
+                        id=f"score-{row}-{column}",
+                        classes="matrix-score",
+                    )
+                )
+            cells.append(
+                Button(
+                    "✕",
+                    id=f"remove-{row}",
+                    classes="remove-criterion",
+                    compact=True,
+                    tooltip=f"Remove {criterion.name}",
+                )
+            )
+        cells += [
+            Static(Content.styled("Total (0–5)", "bold"), classes="cell"),
+            Static("", classes="cell"),
+        ]
+        cells += [Static(id=f"total-{column}", classes="cell total") for column in range(count)]
+        cells.append(Static("", classes="cell"))
+        await grid.mount_all(cells)
+
+    @on(Input.Changed, ".matrix-name, .matrix-weight, .matrix-score")
+    def _matrix_edited(self) -> None:
+        decision = self._read_matrix()
+        if decision is not None:
+            self.decision = decision
+            self._schedule_save()
+            self._draw_verdict()
+
+    def _read_matrix(self) -> Decision | None:
+        """The decision as typed, or None with a message at the field that is wrong."""
+        for field in self.query(".matrix-name, .matrix-weight, .matrix-score"):
+            field.remove_class("-invalid")
+        criteria: list[Criterion] = []
+        scores: dict[str, dict[str, int]] = {c.key: {} for c in self.columns}
+        for row in range(len(self.decision.criteria)):
+            name = self.query_one(f"#name-{row}", Input).value.strip()
+            weight_text = self.query_one(f"#weight-{row}", Input).value.strip()
+            try:
+                criterion = Criterion(name, Decimal(weight_text))
+            except InvalidOperation:
+                what = name or "this criterion"
+                return self._refuse(
+                    f"#weight-{row}", f"The weight of {what} must be a number, not {weight_text!r}"
+                )
+            except ModelError as error:
+                if error.field == "criterion":
+                    return self._refuse(f"#name-{row}", "A criterion needs a name")
+                return self._refuse(f"#weight-{row}", sentence(error.message))
+            if criterion.name.casefold() in {c.name.casefold() for c in criteria}:
+                return self._refuse(f"#name-{row}", "Two criteria have the same name")
+            criteria.append(criterion)
+            for column, item in enumerate(self.columns):
+                text = self.query_one(f"#score-{row}-{column}", Input).value.strip()
+                if not text:
+                    continue
+                if not text.isdigit() or not SCORE_MIN <= int(text) <= SCORE_MAX:
+                    where = f"{name}, {item.title}"
+                    message = f"A score is a whole number from 0 to 5, not {text!r} ({where})"
+                    return self._refuse(f"#score-{row}-{column}", message)
+                scores[item.key][name] = int(text)
+        kept = {key: value for key, value in self.decision.scores.items() if key not in scores}
+        try:
+            renamed = with_criteria(self.decision, criteria)
+            decision = Decision(
+                renamed.criteria,
+                {**kept, **scores},
+                self.decision.chosen,
+                self.decision.include_current,
+            )
+        except ModelError as error:
+            target = "#weight-0" if error.field == "weight" else "#name-0"
+            return self._refuse(target, sentence(error.message))
+        self._show_error(None)
+        return decision
+
+    def _refuse(self, selector: str, message: str) -> Decision | None:
+        """Flag the field and say what is wrong; the answer is always None (nothing to save)."""
+        self.query_one(selector).add_class("-invalid")
+        self._show_error(message)
+        return None
+
+    def _show_error(self, message: str | None) -> None:
+        error = self.query_one("#matrix-error", Static)
+        error.display = message is not None
+        error.update(Content(f"⚠ {message} — not saved until fixed." if message else ""))
+
+    def _draw_verdict(self) -> None:
+        keys = [c.key for c in self.columns]
+        total_by_key = totals(self.decision, keys)
+        for column, key in enumerate(keys):
+            self.query_one(f"#total-{column}", Static).update(
+                Content.styled(f"{total_by_key[key]:.2f}", "bold")
+            )
+        titles = {c.key: c.title for c in self.columns}
+        places = ranking(total_by_key)
+        order = "  ".join(
+            f"{place}. " + " = ".join(titles[k] for k in group)
+            for place, group in enumerate(places, start=1)
+        )
+        lines = [
+            Content.styled("Ranking: ", "bold") + Content(order),
+            Content(explanation(self.decision, self.columns)),
+        ]
+        gaps = [
+            f"{titles[k]}: {', '.join(unscored(self.decision, k))}"
+            for k in keys
+            if unscored(self.decision, k)
+        ]
+        if gaps:
+            lines.append(
+                Content.styled("Not scored yet (counted as 0): " + "; ".join(gaps), "$text-muted")
+            )
+        self.query_one("#verdict", Static).update(Content("\n").join(lines))
+
+    async def action_add_criterion(self) -> None:
+        existing = {c.name.casefold() for c in self.decision.criteria}
+        number = 1
+        while f"criterion {number}" in existing:
+            number += 1
+        criterion = Criterion(f"Criterion {number}", Decimal(1))
+        self.decision = Decision(
+            (*self.decision.criteria, criterion),
+            self.decision.scores,
+            self.decision.chosen,
+            self.decision.include_current,
+        )
+        self._schedule_save()
+        await self._draw_weights()
+        self._draw_verdict()
+        self.query_one(f"#name-{len(self.decision.criteria) - 1}", Input).focus()
+
+    @on(Button.Pressed, "#add-criterion")
+    async def _add_pressed(self) -> None:
+        await self.action_add_criterion()
+
+    @on(Button.Pressed, ".remove-criterion")
+    async def _remove_pressed(self, event: Button.Pressed) -> None:
+        row = int((event.button.id or "remove-0").split("-")[1])
+        remaining = tuple(c for i, c in enumerate(self.decision.criteria) if i != row)
+        try:
+            decision = Decision(
+                remaining, self.decision.scores, self.decision.chosen, self.decision.include_current
+            )
+        except ModelError as error:
+            self._show_error(sentence(error.message))
+            return
+        self.decision = decision
+        self._schedule_save()
+        await self._draw_weights()
+        self._draw_verdict()
+
+    # --- saving and sharing --------------------------------------------------------
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save)
+
+    def save(self) -> None:
+        """Store the decision as it is now (it is valid: invalid edits never reach it)."""
+        self._save_timer = None
+        try:
+            self.journal.save_decision(self.decision)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._drawn_revision = self.journal.revision
+
+    def on_unmount(self) -> None:
+        if self._save_timer is not None:
+            self.save()
+
+    def action_export(self) -> None:
+        from debrief.ui.screens.dialogs import PromptScreen
+
+        if len(self.columns) < 2:
+            self.notify("Choose at least two opportunities first.", severity="warning")
+            return
+        suggested = Path.home() / f"debrief-comparison-{self.clock().format('YYYY-MM-DD')}.md"
+
+        def check(text: str) -> str | None:
+            target = Path(text).expanduser()
+            if target.exists():
+                return f"{target} exists already; choose another name"
+            return None if target.parent.is_dir() else f"There is no folder {target.parent}"
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            target = Path(text).expanduser()
+            try:
+                atomic_write(
+                    target, markdown(self.columns, self.decision).encode(), keep_backup=False
+                )
+            except OSError as error:
+                self.notify(
+                    f"Could not save {target}: {describe_os_error(error)}.",
+                    severity="error",
+                    markup=False,
+                )
+                return
+            self.notify(f"Saved to {target}", title="Comparison exported", markup=False)
+
+        self.app.push_screen(
+            PromptScreen(
+                "Export the comparison", "Markdown file", value=str(suggested), check=check
+            ),
+            callback=chosen,
+        )

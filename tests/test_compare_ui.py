@@ -1,0 +1,233 @@
+"""The compare screen: pick, read side by side, weigh, decide, persist, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.containers import HorizontalScroll
+from textual.widgets import Checkbox, Input, SelectionList, Static
+
+from debrief.cli import main
+from debrief.model import Money, Period, Rapport, Settings, Status
+from debrief.store.journal import Journal
+from debrief.ui.app import DebriefApp
+from debrief.ui.screens.compare import CompareScreen
+from tests.pilot_helpers import type_text
+from tests.samples import NOW, bare_reflection, opportunity
+
+AppFactory = Callable[[], DebriefApp]
+SIZE = (120, 60)
+
+
+@pytest.fixture
+def three(journal: Journal) -> Journal:
+    """Acme (want 9, pay 90k), Globex (offer, 7,000/month), Initech (rejected)."""
+    acme = opportunity("Acme", "Data Engineer", created_at=NOW.subtract(days=30))
+    globex = opportunity("Globex", "SRE", status=Status.OFFER)
+    initech = opportunity("Initech", "Backend", status=Status.REJECTED)
+    journal.save_reflection(
+        bare_reflection(acme.id, rating=8, want_job=9, could_work_with=Rapport.YES,
+                        money=Money(Decimal(90000), "EUR"), likes_role="Greenfield [b]platform[/b]"), acme,
+    )  # fmt: skip
+    journal.save_reflection(
+        bare_reflection(globex.id, rating=6, want_job=6, could_work_with=Rapport.UNSURE,
+                        money=Money(Decimal(7000), "EUR", Period.MONTH)), globex,
+    )  # fmt: skip
+    journal.save_reflection(bare_reflection(initech.id, rating=3), initech)
+    journal.save_settings(
+        Settings(current_company="Initrode", current_pay=Money(Decimal(70000), "EUR"))
+    )
+    return journal
+
+
+async def open_compare(pilot: Any) -> CompareScreen:
+    await pilot.press("f5")
+    await pilot.pause()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen
+
+
+def cells(screen: CompareScreen) -> list[str]:
+    return [str(s.content) for s in screen.query("#aspects .cell").results(Static)]
+
+
+def verdict(screen: CompareScreen) -> str:
+    return str(screen.query_one("#verdict", Static).content)
+
+
+async def test_with_fewer_than_two_opportunities_it_explains(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    job = opportunity()
+    journal.save_reflection(bare_reflection(job.id), job)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        notice = screen.query_one("#compare-too-few", Static)
+        assert notice.display
+        assert "at least two opportunities, and your journal has 1" in str(notice.content)
+
+
+async def test_side_by_side_with_the_current_job(build_app: AppFactory, three: Journal) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        assert sorted(screen.query_one("#chosen", SelectionList).selected) == sorted(
+            o.id for o in three.opportunities()[:2]
+        )
+        screen.query_one("#include-current", Checkbox).value = True
+        await pilot.pause()
+        await pilot.pause()
+        texts = cells(screen)
+        assert texts[:4] == ["", "Acme", "Globex", "Initrode (now)"]
+        pay = texts.index("Pay (a year)")
+        assert texts[pay + 1 : pay + 4] == [
+            "90,000 EUR a year",
+            "84,000 EUR a year (7,000 per month; monthly × 12)",
+            "70,000 EUR a year",
+        ]
+        assert "Greenfield [b]platform[/b]" in texts  # literal
+        assert "Acme comes first." in verdict(screen)
+
+
+async def test_a_fifth_choice_is_refused(build_app: AppFactory, journal: Journal) -> None:
+    for name in "ABCDE":
+        job = opportunity(name)
+        journal.save_reflection(bare_reflection(job.id), job)
+    app = build_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_compare(pilot)
+        picker = screen.query_one("#chosen", SelectionList)
+        picker.select_all()
+        await pilot.pause()
+        assert len(picker.selected) == 2  # nothing changed
+        assert any("up to 4" in str(n.message) for n in app._notifications)
+
+
+async def test_editing_a_weight_changes_the_ranking_and_persists(
+    build_app: AppFactory, three: Journal, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        # Prefilled: pay 5 and 5 (90k vs 84k rounds to 5), culture 4 vs 3, role fit 4 vs 3.
+        screen.query_one("#score-1-1", Input).value = "5"  # growth: Globex 5
+        screen.query_one("#score-2-1", Input).value = "5"  # balance: Globex 5
+        await pilot.pause()
+        assert verdict(screen).startswith("Ranking: 1. Globex  2. Acme")
+        weight = screen.query_one("#weight-5", Input)  # role fit, where Acme leads
+        weight.value = "30"
+        await pilot.pause()
+        assert verdict(screen).startswith("Ranking: 1. Acme  2. Globex")
+        assert (
+            "Acme leads on culture / people and role fit; Globex on growth and work–life balance."
+            in verdict(screen)
+        )
+        screen.save()
+    restarted = build_app()
+    async with restarted.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        assert screen.query_one("#weight-5", Input).value == "30"
+        assert verdict(screen).startswith("Ranking: 1. Acme  2. Globex")
+    assert Journal.open(journal_path).decision().criteria[5].weight == Decimal(30)
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        (
+            "#weight-0",
+            "abc",
+            "⚠ The weight of Pay must be a number, not 'abc' — not saved until fixed.",
+        ),
+        ("#weight-0", "-1", "⚠ The weight of 'Pay' must not be negative — not saved until fixed."),
+        (
+            "#score-0-0",
+            "7",
+            "⚠ A score is a whole number from 0 to 5, not '7' (Pay, Acme) — not saved until fixed.",
+        ),
+        ("#name-1", "pay", "⚠ Two criteria have the same name — not saved until fixed."),
+        ("#name-2", "", "⚠ A criterion needs a name — not saved until fixed."),
+    ],
+)
+async def test_bad_values_get_a_message_and_nothing_is_saved(
+    build_app: AppFactory, three: Journal, journal_path: Path, field: str, value: str, message: str
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        screen.save()
+        before = Journal.open(journal_path).decision()
+        screen.query_one(field, Input).value = value
+        await pilot.pause()
+        error = screen.query_one("#matrix-error", Static)
+        assert error.display and str(error.content) == message
+        assert screen.query_one(field).has_class("-invalid")
+        screen.save()
+    assert Journal.open(journal_path).decision() == before
+
+
+async def test_weights_that_sum_to_zero_are_refused(build_app: AppFactory, three: Journal) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        for row in range(6):
+            screen.query_one(f"#weight-{row}", Input).value = "0"
+        await pilot.pause()
+        assert str(screen.query_one("#matrix-error", Static).content).startswith(
+            "⚠ The weights add up to zero"
+        )
+
+
+async def test_add_and_remove_criteria(build_app: AppFactory, three: Journal) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#name-6", Input)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Visa sponsorship")
+        assert [c.name for c in screen.decision.criteria][-1] == "Visa sponsorship"
+        await pilot.click("#remove-0")
+        await pilot.pause()
+        assert screen.decision.criteria[0].name == "Growth"
+
+
+async def test_export_markdown_from_the_screen_and_the_shell(
+    build_app: AppFactory,
+    three: Journal,
+    journal_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#answer", Input).value = str(tmp_path / "choice.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen.save()
+    text = (tmp_path / "choice.md").read_text()
+    assert text.startswith("# Comparing opportunities\n\n| | Acme | Globex |")
+    assert "| Self-rating, latest | **8/10** | 6/10 |" in text
+    assert main(["--db", str(journal_path), "export", "--format", "compare-md"]) == 0
+    assert capsys.readouterr().out.strip() == text.strip()
+
+
+async def test_a_narrow_terminal_scrolls_sideways(build_app: AppFactory, three: Journal) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await open_compare(pilot)
+        screen.query_one("#include-current", Checkbox).value = True
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one("#side-by-side", HorizontalScroll).max_scroll_x > 0
