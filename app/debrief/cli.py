@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from debrief import __version__
-from debrief.model import Opportunity, Reflection, Settings, Status
+from debrief.model import Bundle, Opportunity, Reflection, Settings, Status
 from debrief.store.files import JournalError, atomic_write, describe_os_error
 from debrief.store.journal_path import default_journal_path
 from debrief.store.snapshot import Snapshot
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_JOURNAL_ERROR = 0, 1, 2
 EXIT_SOMETHING_DUE = 1
-EXPORT_FORMATS = ("ics", "compare-md")
+EXPORT_FORMATS = ("json", "csv", "md", "ics", "compare-md")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,11 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         required=True,
         choices=EXPORT_FORMATS,
-        help="ics: pending follow-ups as calendar events (re-importing updates them); "
-        "compare-md: the saved comparison (F5 in the app) as Markdown",
+        help="json: everything, lossless (debrief import reads it back); csv: one row per "
+        "reflection; md: a readable document; ics: pending follow-ups as calendar events; "
+        "compare-md: the saved comparison (F5 in the app)",
     )
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here instead of to stdout"
+    )
+
+    importing = commands.add_parser("import", help="merge a JSON export into the journal")
+    importing.add_argument(
+        "file", type=Path, metavar="FILE", help="a file written by: debrief export --format json"
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="say what would change, write nothing"
     )
     return parser
 
@@ -99,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     path: Path = args.db.expanduser() if args.db else default_journal_path()
     if args.command is None:
         return run_app(path)
+    if args.command == "import":
+        return import_command(path, args.file, dry_run=args.dry_run)
     try:
         snapshot = Snapshot.open(path)
         return COMMANDS[args.command](snapshot, args)
@@ -279,14 +290,7 @@ def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
             )
             return EXIT_NOT_FOUND
     else:
-        from debrief.exchange import followups_ics
-
-        payload = followups_ics(
-            snapshot.followups(),
-            snapshot.reflections(),
-            snapshot.opportunities().values(),
-            now=now_for(snapshot.settings()),
-        )
+        payload = export_payload(snapshot.bundle(), args.format, now_for(snapshot.settings()))
     if args.output is None:
         sys.stdout.buffer.write(payload)
         return EXIT_OK
@@ -296,6 +300,53 @@ def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
         print(f"debrief: can't write {args.output}: {describe_os_error(error)}.", file=sys.stderr)
         return EXIT_NOT_FOUND
     print(f"debrief: wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def export_payload(bundle: Bundle, format_name: str, now: pendulum.DateTime) -> bytes:
+    """The bundle in one of the export formats (shared by the shell and the app)."""
+    from debrief import exchange
+    from debrief.questionnaire import AnswerContext
+
+    if format_name == "json":
+        return exchange.export_json(bundle)
+    if format_name == "csv":
+        return exchange.export_csv(bundle)
+    if format_name == "md":
+        currency = bundle.settings.default_currency if bundle.settings else "USD"
+        return exchange.export_markdown(bundle, AnswerContext(now=now, default_currency=currency))
+    if format_name == "ics":
+        return exchange.followups_ics(
+            bundle.followups, bundle.reflections, bundle.opportunities, now=now
+        )
+    raise ValueError(f"unknown export format {format_name!r}")
+
+
+def import_command(path: Path, source: Path, *, dry_run: bool) -> int:
+    """Merge an export; a bad file changes nothing and says what is wrong, and where."""
+    from debrief.exchange import ImportRejected, parse_export, plan_merge
+    from debrief.store.journal import Journal
+
+    try:
+        incoming = parse_export(source.expanduser().read_bytes(), str(source))
+    except OSError as error:
+        print(f"debrief: can't read {source}: {describe_os_error(error)}.", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    except ImportRejected as error:
+        print(f"debrief: {error} Nothing was imported.", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    try:
+        if dry_run:
+            plan = plan_merge(incoming, Snapshot.open(path).bundle())
+            print(f"{plan.summary()} (dry run: nothing written)")
+            return EXIT_OK
+        journal = Journal.open(path)
+        plan = plan_merge(incoming, journal.bundle())
+        journal.apply_import(plan.writes)
+    except JournalError as error:
+        print(f"debrief: {error}", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    print(plan.summary())
     return EXIT_OK
 
 

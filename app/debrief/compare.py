@@ -24,6 +24,7 @@ from debrief.model import (
     Reflection,
     Settings,
 )
+from debrief.text import md_escape
 
 MAX_CHOSEN = 4
 RAPPORT_ORDER = {Rapport.NO: 0, Rapport.UNSURE: 1, Rapport.YES: 2}
@@ -347,5 +348,5 @@ def markdown(columns: Sequence[Column], decision: Decision) -> str:
 
 
 def _md(text: str) -> str:
-    """Table-safe: pipes escaped, line breaks as <br>."""
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    """Table-safe and literal: formatting characters escaped, line breaks as <br>."""
+    return md_escape(text, newline="<br>")

@@ -1,16 +1,32 @@
-"""Getting data out of the journal in other formats.
+"""The journal in other formats, and back.
 
-iCalendar: pending follow-ups as calendar events, one per item, each with a stable
-UID, so importing the file again updates the events instead of duplicating them.
+- JSON: lossless (every record, the profile, the decision), versioned; import merges by id.
+- CSV: one row per reflection, safe to open in a spreadsheet.
+- Markdown: a readable document, one section per opportunity.
+- iCalendar: pending follow-ups as events with stable UIDs, so re-importing updates them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from debrief.followups import actionable, describe
-from debrief.model import FollowUp, Opportunity, Reflection
+from debrief.model import (
+    Bundle,
+    Decision,
+    FollowUp,
+    ModelError,
+    Opportunity,
+    Reflection,
+    Settings,
+    from_dict,
+    to_dict,
+)
+from debrief.questionnaire import AnswerContext
+from debrief.text import md_escape
 
 EVENT_LENGTH = timedelta(minutes=15)
 PRODUCT_ID = "-//Debrief//Follow-ups//EN"
@@ -58,3 +74,235 @@ def followups_ics(
         event.add("categories", ["Debrief", item.kind.label])
         calendar.add_component(event)
     return bytes(calendar.to_ical())
+
+
+# --- the lossless JSON export, and importing it back ------------------------------------------
+
+EXPORT_FORMAT = "debrief-export"
+EXPORT_VERSION = 1
+RECORD_KINDS: tuple[tuple[str, type[Any]], ...] = (
+    ("opportunities", Opportunity),
+    ("reflections", Reflection),
+    ("followups", FollowUp),
+)
+
+
+class ImportRejected(ValueError):
+    """The file can't be imported; the message names the file, the record and the field."""
+
+
+def export_document(bundle: Bundle) -> dict[str, Any]:
+    """Format name and version first, then every record in a stable (id) order."""
+    document: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION}
+    for kind, _ in RECORD_KINDS:
+        records: Sequence[Any] = getattr(bundle, kind)
+        document[kind] = [to_dict(record) for record in sorted(records, key=lambda r: r.id)]
+    document["settings"] = to_dict(bundle.settings) if bundle.settings else None
+    document["decision"] = to_dict(bundle.decision) if bundle.decision else None
+    return document
+
+
+def export_json(bundle: Bundle) -> bytes:
+    import orjson
+
+    return orjson.dumps(export_document(bundle), option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def parse_export(payload: bytes, name: str) -> Bundle:
+    """A validated bundle from an export file, or ImportRejected saying what is wrong where."""
+    import orjson
+
+    try:
+        document = orjson.loads(payload)
+    except orjson.JSONDecodeError as error:
+        raise ImportRejected(f"{name} is not valid JSON ({error}).") from None
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ImportRejected(f'{name} is not a Debrief export (no "format": "{EXPORT_FORMAT}").')
+    version = document.get("version")
+    if version != EXPORT_VERSION:
+        raise ImportRejected(
+            f"{name} has export version {version!r}; this Debrief reads version {EXPORT_VERSION}."
+        )
+    parts: dict[str, Any] = {}
+    for kind, record_class in RECORD_KINDS:
+        items = document.get(kind, [])
+        if not isinstance(items, list):
+            raise ImportRejected(f'{name}: "{kind}" must be a list.')
+        parts[kind] = tuple(
+            _record(name, kind, number, record_class, item)
+            for number, item in enumerate(items, start=1)
+        )
+    for key, record_class in (("settings", Settings), ("decision", Decision)):
+        raw = document.get(key)
+        parts[key] = None if raw is None else _record(name, key, 1, record_class, raw)
+    bundle = Bundle(**parts)
+    _check_links(bundle, name)
+    return bundle
+
+
+def _record(name: str, kind: str, number: int, record_class: type[Any], raw: Any) -> Any:
+    try:
+        return from_dict(record_class, raw)
+    except ModelError as error:
+        record_id = raw.get("id") if isinstance(raw, dict) else None
+        which = f"{kind} #{number}" + (f" (id {record_id})" if record_id else "")
+        raise ImportRejected(f"{name}: {which}, field {error.field}: {error.message}.") from None
+
+
+def _check_links(bundle: Bundle, name: str) -> None:
+    opportunities = {o.id for o in bundle.opportunities}
+    for reflection in bundle.reflections:
+        if reflection.opportunity_id not in opportunities:
+            missing = "belongs to an opportunity that is not in the file"
+            raise ImportRejected(f"{name}: reflection {reflection.id} {missing}.")
+    reflections = {r.id for r in bundle.reflections}
+    for item in bundle.followups:
+        if item.reflection_id not in reflections:
+            raise ImportRejected(
+                f"{name}: follow-up {item.id} belongs to a reflection that is not in the file."
+            )
+    for kind, _ in RECORD_KINDS:
+        ids = [record.id for record in getattr(bundle, kind)]
+        if len(ids) != len(set(ids)):
+            raise ImportRejected(f"{name}: two {kind} share an id.")
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What an import would change: records to write, and counts for the summary."""
+
+    writes: Bundle
+    added: int
+    updated: int
+    unchanged: int
+    kept_newer: int
+
+    def summary(self) -> str:
+        text = f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+        if self.kept_newer:
+            text += f", {self.kept_newer} kept (yours are newer)"
+        return text
+
+
+def plan_merge(incoming: Bundle, existing: Bundle) -> MergePlan:
+    """Merge by id: new records are added, identical ones skipped, changed ones taken only if newer.
+
+    Opportunities and reflections compare `updated_at`; follow-ups have none, so an existing
+    follow-up stays as it is unless its reflection is taken from the file. Settings and the
+    decision are taken only when the journal has none yet.
+    """
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_newer": 0}
+    writes: dict[str, list[Any]] = {kind: [] for kind, _ in RECORD_KINDS}
+    taken_reflections: set[str] = set()
+    for kind in ("opportunities", "reflections"):
+        mine = {record.id: record for record in getattr(existing, kind)}
+        for record in getattr(incoming, kind):
+            current = mine.get(record.id)
+            if current is None:
+                counts["added"] += 1
+            elif current == record:
+                counts["unchanged"] += 1
+                continue
+            elif record.updated_at > current.updated_at:
+                counts["updated"] += 1
+            else:
+                counts["kept_newer"] += 1
+                continue
+            writes[kind].append(record)
+            if kind == "reflections":
+                taken_reflections.add(record.id)
+    mine_followups = {f.id: f for f in existing.followups}
+    for item in incoming.followups:
+        current = mine_followups.get(item.id)
+        if current == item:
+            counts["unchanged"] += 1
+        elif current is None or item.reflection_id in taken_reflections:
+            counts["added" if current is None else "updated"] += 1
+            writes["followups"].append(item)
+        else:
+            counts["kept_newer"] += 1
+    bundle = Bundle(
+        opportunities=tuple(writes["opportunities"]),
+        reflections=tuple(writes["reflections"]),
+        followups=tuple(writes["followups"]),
+        settings=incoming.settings if existing.settings is None else None,
+        decision=incoming.decision if existing.decision is None else None,
+    )
+    return MergePlan(bundle, **counts)
+
+
+# --- CSV and Markdown, for people and spreadsheets ------------------------------------------
+
+CSV_COLUMNS = (
+    "interview date", "time", "company", "role", "stage", "format", "status", "rating",
+    "want the job", "interviewers", "next steps", "hear by", "id",
+)  # fmt: skip
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell a spreadsheet will never run as a formula: a leading =, +, -, @ gets a quote."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def export_csv(bundle: Bundle) -> bytes:
+    """One row per reflection, oldest first: proof of applications (e.g. for a job centre)."""
+    import csv
+    import io
+
+    opportunities = {o.id: o for o in bundle.opportunities}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for reflection in sorted(bundle.reflections, key=lambda r: (r.interview_at, r.id)):
+        opportunity = opportunities[reflection.opportunity_id]
+        people = "; ".join(
+            f"{p.name} ({p.title})" if p.title else p.name for p in reflection.interviewers
+        )
+        row = [
+            reflection.interview_at.strftime("%Y-%m-%d"),
+            reflection.interview_at.strftime("%H:%M"),
+            opportunity.company,
+            opportunity.role,
+            reflection.stage.label if reflection.stage else "",
+            reflection.format.label if reflection.format else "",
+            opportunity.status.label,
+            str(reflection.rating),
+            str(reflection.want_job or ""),
+            people,
+            reflection.next_steps,
+            reflection.reply_by.isoformat() if reflection.reply_by else "",
+            reflection.id,
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    return out.getvalue().encode("utf-8")
+
+
+def export_markdown(bundle: Bundle, ctx: AnswerContext) -> bytes:
+    """The journal as a document: one section per opportunity, its rounds in order."""
+    from debrief.document import reflection_document
+
+    lines = ["# Debrief journal", ""]
+    by_opportunity: dict[str, list[Reflection]] = {}
+    for reflection in sorted(bundle.reflections, key=lambda r: r.interview_at):
+        by_opportunity.setdefault(reflection.opportunity_id, []).append(reflection)
+    followups = sorted(bundle.followups, key=lambda f: (f.when, f.key))
+    for opportunity in sorted(
+        bundle.opportunities, key=lambda o: (o.company.casefold(), o.role.casefold())
+    ):
+        rounds = by_opportunity.get(opportunity.id, [])
+        lines += [
+            f"## {md_escape(opportunity.title)}",
+            "",
+            f"Status: {opportunity.status.label} · {len(rounds)} round(s)",
+            "",
+        ]
+        for number, reflection in enumerate(rounds, start=1):
+            own = [f for f in followups if f.reflection_id == reflection.id]
+            document = reflection_document(reflection, opportunity, rounds, ctx, own)
+            lines += [f"### Round {number}: {md_escape(document.subtitle)}", ""]
+            for section in document.sections:
+                lines += [f"#### {section.heading}", ""]
+                for answer in section.answers:
+                    lines += [f"**{md_escape(answer.question)}**  ", md_escape(answer.text), ""]
+    return "\n".join(lines).encode("utf-8")

@@ -601,3 +601,14 @@ def _parse_iso(name: str, raw: Any, parse: Any) -> Any:
         return parse(_expect(name, raw, str))
     except ValueError:
         raise ModelError(name, f"{raw!r} is not an ISO-8601 date") from None
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """Everything a journal holds that an export carries (drafts stay on this computer)."""
+
+    opportunities: tuple[Opportunity, ...] = ()
+    reflections: tuple[Reflection, ...] = ()
+    followups: tuple[FollowUp, ...] = ()
+    settings: Settings | None = None
+    decision: Decision | None = None

@@ -48,3 +48,26 @@ def fit(text: str, width: int, *, align_right: bool = False) -> str:
         line = "".join(kept) + "…"
     padding = " " * (width - cell_width(line))
     return padding + line if align_right else line + padding
+
+
+def md_escape(text: str, *, newline: str = "  \n") -> str:
+    """User text shown literally in Markdown: characters that would format are escaped.
+
+    `newline` joins the lines: a hard break in a paragraph, `<br>` inside a table cell.
+    """
+    escaped = "".join("\\" + c if c in "\\`*_[]<>#|~" else c for c in text)
+    return newline.join(_escape_line_start(line) for line in escaped.split("\n"))
+
+
+def _escape_line_start(line: str) -> str:
+    """A line that Markdown would read as a list item or a quote gets its marker escaped."""
+    stripped = line.lstrip()
+    marker = stripped[:1]
+    numbered = stripped.split(".", 1)[0].isdigit() and "." in stripped[:10]
+    if marker in ("-", "+") or numbered:
+        indent = line[: len(line) - len(stripped)]
+        if numbered:
+            number, rest = stripped.split(".", 1)
+            return f"{indent}{number}\\.{rest}"
+        return f"{indent}\\{stripped}"
+    return line

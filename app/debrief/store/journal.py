@@ -20,6 +20,7 @@ from tinydb import Query
 from tinydb.table import Document, Table
 
 from debrief.model import (
+    Bundle,
     Decision,
     Draft,
     FollowUp,
@@ -354,6 +355,39 @@ class Journal:
         """Ids of reflections deleted in this session and not yet restored."""
         return [str(entry["id"]) for entry in self._main.table(TRASH).all()]
 
+    def bundle(self) -> Bundle:
+        """Every record, for an export; settings and decision only if they were ever saved."""
+        self._sync()
+        settings = self._main.table("settings").all()
+        decision = self._main.table("decision").all()
+        return Bundle(
+            opportunities=tuple(self._records["opportunities"].values()),
+            reflections=tuple(self._records["reflections"].values()),
+            followups=tuple(self._records["followups"].values()),
+            settings=self._settings if settings else None,
+            decision=self.decision() if decision else None,
+        )
+
+    def apply_import(self, writes: Bundle) -> None:
+        """Store imported records in one atomic write: all of them, or none."""
+        with self._write():
+            for opportunity in writes.opportunities:
+                self._put("opportunities", opportunity)
+            for reflection in writes.reflections:
+                self._put("reflections", reflection)
+            for item in writes.followups:
+                self._put("followups", item)
+            if writes.settings is not None:
+                self._replace_single("settings", to_dict(writes.settings))
+                self._settings = writes.settings
+            if writes.decision is not None:
+                self._replace_single("decision", to_dict(writes.decision))
+
+    def _replace_single(self, table_name: str, document: dict[str, Any]) -> None:
+        table = self._main.table(table_name)
+        table.truncate()
+        table.insert(document)
+
     def decision(self) -> Decision:
         """The saved comparison (criteria, weights, scores, what was chosen), or the defaults."""
         documents = self._main.table("decision").all()
@@ -361,15 +395,11 @@ class Journal:
 
     def save_decision(self, decision: Decision) -> None:
         with self._write():
-            table = self._main.table("decision")
-            table.truncate()
-            table.insert(to_dict(decision))
+            self._replace_single("decision", to_dict(decision))
 
     def save_settings(self, settings: Settings) -> None:
         with self._write():
-            table = self._main.table("settings")
-            table.truncate()
-            table.insert(to_dict(settings))
+            self._replace_single("settings", to_dict(settings))
             self._settings = settings
 
     def save_draft(self, draft: Draft) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from debrief.model import (
+    Bundle,
     Decision,
     FollowUp,
     ModelError,
@@ -94,6 +95,17 @@ class Snapshot:
 
     def followups(self) -> list[FollowUp]:
         return [self._decode(FollowUp, "followups", d) for d in self._documents("followups")]
+
+    def bundle(self) -> Bundle:
+        """Every record (validated), for an export."""
+        settings, decision = self._documents("settings"), self._documents("decision")
+        return Bundle(
+            opportunities=tuple(self.opportunities().values()),
+            reflections=tuple(self.reflections()),
+            followups=tuple(self.followups()),
+            settings=self.settings() if settings else None,
+            decision=self.decision() if decision else None,
+        )
 
     def decision(self) -> Decision:
         documents = self._documents("decision")
