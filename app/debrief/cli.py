@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from debrief import __version__
-from debrief.model import Bundle, Opportunity, Reflection, Settings, Status
+from debrief.model import Opportunity, Reflection, Settings, Status
 from debrief.store.files import JournalError, atomic_write, describe_os_error
 from debrief.store.journal_path import default_journal_path
 from debrief.store.snapshot import Snapshot
@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help="journal file to use (default: $DEBRIEF_DB, else your user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use a throwaway sample journal (a dozen opportunities); your own is never touched",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -105,7 +110,27 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.demo:
+        return run_demo(parser, args)
     path: Path = args.db.expanduser() if args.db else default_journal_path()
+    return dispatch(parser, args, path)
+
+
+def run_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Any command on a fresh copy of the sample journal, deleted afterwards."""
+    import tempfile
+
+    import pendulum
+
+    from debrief.demo import build_demo_journal
+
+    with tempfile.TemporaryDirectory(prefix="debrief-demo-") as scratch:
+        path = Path(scratch) / "journal.json"
+        build_demo_journal(path, pendulum.now())
+        return dispatch(parser, args, path)
+
+
+def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Path) -> int:
     if args.command is None:
         return run_app(path)
     if args.command == "import":
@@ -142,8 +167,9 @@ def run_app(path: Path) -> int:
         print(f"debrief: {error}", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
     from debrief.ui.app import make_app  # Textual loads only for the full-screen app
+    from debrief.ui.keymap import default_keymap_path
 
-    make_app(journal, handle_signals=True).run()
+    make_app(journal, handle_signals=True, keymap_path=default_keymap_path()).run()
     return EXIT_OK
 
 
@@ -290,7 +316,9 @@ def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
             )
             return EXIT_NOT_FOUND
     else:
-        payload = export_payload(snapshot.bundle(), args.format, now_for(snapshot.settings()))
+        from debrief.exchange import export_bundle
+
+        payload = export_bundle(snapshot.bundle(), args.format, now_for(snapshot.settings()))
     if args.output is None:
         sys.stdout.buffer.write(payload)
         return EXIT_OK
@@ -301,25 +329,6 @@ def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
         return EXIT_NOT_FOUND
     print(f"debrief: wrote {args.output}", file=sys.stderr)
     return EXIT_OK
-
-
-def export_payload(bundle: Bundle, format_name: str, now: pendulum.DateTime) -> bytes:
-    """The bundle in one of the export formats (shared by the shell and the app)."""
-    from debrief import exchange
-    from debrief.questionnaire import AnswerContext
-
-    if format_name == "json":
-        return exchange.export_json(bundle)
-    if format_name == "csv":
-        return exchange.export_csv(bundle)
-    if format_name == "md":
-        currency = bundle.settings.default_currency if bundle.settings else "USD"
-        return exchange.export_markdown(bundle, AnswerContext(now=now, default_currency=currency))
-    if format_name == "ics":
-        return exchange.followups_ics(
-            bundle.followups, bundle.reflections, bundle.opportunities, now=now
-        )
-    raise ValueError(f"unknown export format {format_name!r}")
 
 
 def import_command(path: Path, source: Path, *, dry_run: bool) -> int:

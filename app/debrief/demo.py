@@ -1,10 +1,15 @@
-"""A small, realistic sample journal: for screenshots now, for `--demo` later.
+"""A realistic sample journal: `debrief --demo`, the screenshots, and the tests that every
+screen renders with real content.
 
-Dates are computed back from a given `now`, so the sample always looks recent.
+A dozen opportunities over three months, every stage, ratings that dip and recover, money
+per year, month, day and hour in two currencies, and follow-ups in every state (sent on
+time, late, skipped, snoozed, noted, overdue, upcoming). Dates count back from `now`, so
+the sample always looks current.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +20,8 @@ from debrief.followups import dismiss, mark_done, plan, snooze
 from debrief.model import (
     Ask,
     Channel,
+    Criterion,
+    Decision,
     FollowUp,
     FollowUpKind,
     Format,
@@ -30,76 +37,158 @@ from debrief.model import (
 )
 from debrief.store.journal import Journal
 
-# company, role, status, [(days ago, stage, format, rating, want), ...]
-ROUNDS: list[tuple[str, str, Status, list[tuple[int, Stage, Format, int, int]]]] = [
-    (
-        "Acme Analytics",
-        "Data Engineer",
-        Status.INTERVIEWING,
-        [
-            (9, Stage.PHONE_SCREEN, Format.PHONE, 7, 7),
-            (1, Stage.TECHNICAL, Format.VIDEO, 6, 8),
-        ],
-    ),
-    (
-        "Globex",
-        "Platform Engineer",
-        Status.OFFER,
-        [
-            (30, Stage.PHONE_SCREEN, Format.VIDEO, 8, 6),
-            (21, Stage.ONSITE, Format.IN_PERSON, 8, 7),
-        ],
-    ),
-    ("Initech", "Backend Developer", Status.REJECTED, [(40, Stage.TECHNICAL, Format.VIDEO, 4, 5)]),
-    (
-        "Umbrella Health",
-        "Site Reliability Engineer",
-        Status.GHOSTED,
-        [(55, Stage.HIRING_MANAGER, Format.PHONE, 6, 6)],
-    ),
+P, T, H = Stage.PHONE_SCREEN, Stage.TECHNICAL, Stage.HIRING_MANAGER
+PA, ON, F = Stage.PANEL, Stage.ONSITE, Stage.FINAL
+PHONE, VIDEO, IN_PERSON = Format.PHONE, Format.VIDEO, Format.IN_PERSON
+
+# company, role, status, pay (amount, currency, period) or None,
+# rounds: (days ago, stage, format, rating, want)
+Pay = tuple[int, str, Period]
+Round = tuple[int, Stage, Format, int, int]
+OPPORTUNITIES: list[tuple[str, str, Status, Pay | None, list[Round]]] = [
+    ("Acme Analytics", "Data Engineer", Status.INTERVIEWING, (92000, "EUR", Period.YEAR),
+     [(9, P, PHONE, 7, 7), (1, T, VIDEO, 6, 8)]),
+    ("Globex", "Platform Engineer", Status.OFFER, (7600, "EUR", Period.MONTH),
+     [(30, P, VIDEO, 8, 6), (21, ON, IN_PERSON, 8, 7), (14, F, IN_PERSON, 9, 8)]),
+    ("Initech", "Backend Developer", Status.REJECTED, None, [(40, T, VIDEO, 4, 5)]),
+    ("Umbrella Health", "Site Reliability Engineer", Status.GHOSTED, (95000, "EUR", Period.YEAR),
+     [(55, H, PHONE, 6, 6)]),
+    ("Hooli", "Senior Python Engineer", Status.INTERVIEWING, (68, "EUR", Period.HOUR),
+     [(12, P, PHONE, 5, 6), (5, T, VIDEO, 3, 7)]),
+    ("Vandelay Industries", "Data Platform Lead", Status.WITHDRAWN, None, [(75, P, PHONE, 6, 3)]),
+    ("Stark Logistics", "ML Engineer", Status.INTERVIEWING, (450, "EUR", Period.DAY),
+     [(3, H, VIDEO, 4, 6)]),
+    ("Wayne Foundation", "Analytics Engineer", Status.REJECTED, None,
+     [(60, P, VIDEO, 7, 6), (50, PA, IN_PERSON, 4, 6)]),
+    ("Wonka Labs", "Backend Developer", Status.INTERVIEWING, (78000, "GBP", Period.YEAR),
+     [(18, P, PHONE, 6, 7), (6, PA, VIDEO, 7, 8)]),
+    ("Cyberdyne", "Platform Engineer", Status.GHOSTED, None, [(85, T, VIDEO, 3, 4)]),
+    ("Soylent Systems", "Data Engineer", Status.REJECTED, (70000, "EUR", Period.YEAR),
+     [(35, H, IN_PERSON, 5, 5)]),
+    ("Tyrell Tech", "Staff Engineer", Status.INTERVIEWING, None, [(0, P, VIDEO, 8, 9)]),
+]  # fmt: skip
+
+INTERVIEWERS = [
+    ("Priya Raman", "Engineering Manager", Channel.EMAIL),
+    ("Jonas Weber", "Dr.", Channel.EMAIL),
+    ("Zoë Park", "Head of Data", Channel.LINKEDIN),
+    ("Amara Okafor", "CTO", Channel.EMAIL),
+    ("Li Wei", "Staff Engineer", Channel.PHONE),
+    ("Sofia García", "Recruiter", Channel.EMAIL),
+]
+WENT_WELL = [
+    "Walked through the pipeline I rebuilt; they asked good follow-ups.",
+    "Clear story about the on-call incident I led, with numbers.",
+    "Pair-programming felt natural; I talked through my trade-offs.",
+    "Good questions about their roadmap; they noticed my preparation.",
+]
+WENT_BADLY = [
+    "Rushed the system-design question on sharding; forgot to ask about scale.",
+    "Nervous at the start and rambled on the first answer.",
+    "Blanked on a SQL window function I use every week.",
+    "Nerves again in the first ten minutes; the live coding felt slow.",
+    "Didn't ask about team size before designing the solution.",
+]
+LESSONS = [
+    "Ask about scale and team size before designing anything.",
+    "Practise a two-minute version of my career story to calm the nerves.",
+    "Review window functions and indexing before technical rounds.",
+    "Slow down: restate the question before answering.",
+]
+KEY_POINTS = [
+    "how the pipeline rebuild cut costs by a third",
+    "their plan to move the warehouse to streaming",
+    "mentoring juniors through on-call",
+    "the migration from cron jobs to an orchestrator",
 ]
 
 
 def build_demo_journal(path: Path, now: pendulum.DateTime) -> Journal:
-    """A journal whose follow-ups are in every state: done, skipped, snoozed, pending."""
+    """Write the sample journal to `path` (a new file) and return it open."""
     journal = Journal.open(path)
-    profile = Settings(name="Alex Morgan", email="alex.morgan@example.com", default_currency="EUR")
-    journal.save_settings(profile)
+    journal.save_settings(
+        Settings(
+            name="Alex Morgan",
+            email="alex.morgan@example.com",
+            phone="+44 20 7946 0000",
+            linkedin="https://www.linkedin.com/in/alex-morgan",
+            default_currency="EUR",
+            current_company="Initrode",
+            current_role="Software Engineer",
+            current_pay=Money(Decimal(74000), "EUR", Period.YEAR),
+            current_notes="Stable and kind, but little growth and a long commute.",
+        )
+    )
     zone = now.timezone_name or "UTC"
-    for company, role, status, rounds in ROUNDS:
-        first = now.subtract(days=rounds[0][0] + 3)
+    counter = 0
+    for company, role, status, pay, rounds in OPPORTUNITIES:
+        first = now.subtract(days=rounds[0][0] + 4)
         job = Opportunity(
             company=company, role=role, status=status, created_at=first, updated_at=first
         )
+        if status is not Status.INTERVIEWING:  # the answer came about six days after the last round
+            answered = now.subtract(days=max(0, rounds[-1][0] - 6))
+            job = dataclasses.replace(job, updated_at=answered)
         for days_ago, stage, form, rating, want in rounds:
-            when = now.subtract(days=days_ago).set(hour=14, minute=0, second=0, microsecond=0)
-            reflection = _reflection(job, when, stage, form, rating, want)
-            history = _with_history(plan(reflection, job, zone), now)
-            journal.save_reflection(reflection, job, history)
+            when = now.subtract(days=days_ago).set(
+                hour=[10, 14, 16][counter % 3], minute=0, second=0, microsecond=0
+            )
+            when = min(when, now.subtract(hours=2))  # today's interview is already over
+            money = Money(Decimal(pay[0]), pay[1], pay[2]) if pay else None
+            reflection = _reflection(job, when, stage, form, rating, want, money, counter)
+            journal.save_reflection(
+                reflection, job, _history(plan(reflection, job, zone), now, counter)
+            )
+            counter += 1
+    opportunities = {o.company: o.id for o in journal.opportunities()}
+    journal.save_decision(
+        Decision(
+            criteria=(
+                Criterion("Pay", Decimal(3)),
+                Criterion("Growth", Decimal(3)),
+                Criterion("Work–life balance", Decimal(2)),
+                Criterion("Location / commute", Decimal(1)),
+                Criterion("Culture / people", Decimal(2)),
+                Criterion("Role fit", Decimal(3)),
+            ),
+            scores={
+                opportunities["Acme Analytics"]: {
+                    "Growth": 4,
+                    "Work–life balance": 3,
+                    "Location / commute": 4,
+                },
+                opportunities["Globex"]: {
+                    "Growth": 3,
+                    "Work–life balance": 4,
+                    "Location / commute": 2,
+                },
+            },
+            chosen=(opportunities["Acme Analytics"], opportunities["Globex"]),
+            include_current=True,
+        )
+    )
     return journal
 
 
-def _with_history(items: list[FollowUp], now: pendulum.DateTime) -> list[FollowUp]:
-    """What a diligent user would have done by `now`: past thank-yous sent, a call skipped."""
-    done = []
-    for item in items:
-        long_ago = item.when < now.subtract(days=2)
-        if long_ago and item.kind is FollowUpKind.THANK_YOU:
-            item = mark_done(item, item.when - timedelta(hours=2), note="sent by email")
-        elif long_ago and item.kind in (FollowUpKind.LINKEDIN, FollowUpKind.REFERENCES):
-            item = mark_done(item, item.when)
-        elif long_ago and item.kind is FollowUpKind.CALL:
-            item = dismiss(item, item.when)
-        elif item.kind is FollowUpKind.LINKEDIN and item.when < now:
-            item = snooze(item, now.add(days=1).set(hour=9, minute=0))
-        done.append(item)
-    return done
-
-
 def _reflection(
-    job: Opportunity, when: pendulum.DateTime, stage: Stage, form: Format, rating: int, want: int
+    job: Opportunity,
+    when: pendulum.DateTime,
+    stage: Stage,
+    form: Format,
+    rating: int,
+    want: int,
+    money: Money | None,
+    index: int,
 ) -> Reflection:
-    first_name = job.company.split()[0]
+    name, title, channel = INTERVIEWERS[index % len(INTERVIEWERS)]
+    slug = job.company.split()[0].lower()
+    first_name = name.split()[0].lower()
+    profile = f"https://www.linkedin.com/in/{first_name}" if index % 2 else ""
+    email = f"{first_name}@{slug}.example"
+    people = [Interviewer(name=name, title=title, email=email, preferred=channel, linkedin=profile)]
+    if stage in (Stage.PANEL, Stage.ONSITE, Stage.FINAL):
+        other = INTERVIEWERS[(index + 3) % len(INTERVIEWERS)]
+        people.append(Interviewer(name=other[0], title=other[1], preferred=other[2]))
     return Reflection(
         opportunity_id=job.id,
         interview_at=when,
@@ -109,29 +198,71 @@ def _reflection(
         want_job=want,
         stage=stage,
         format=form,
-        interviewers=(
-            Interviewer(
-                name="Priya Raman",
-                title="Engineering Manager",
-                email=f"priya@{first_name.lower()}.example",
-                linkedin="https://www.linkedin.com/in/priya-raman",
-                preferred=Channel.EMAIL,
-            ),
-        ),
-        went_well="Walked through the pipeline I rebuilt; they asked good follow-ups.",
-        went_badly="Rushed the system-design question on sharding; forgot to ask about scale.",
-        answer_differently="Start from the read/write ratio, then talk about partitions.",
-        rapport="Friendly and direct; she laughed at the on-call story.",
-        could_work_with=Rapport.YES,
-        likes_role="Ownership of the data platform, small team.",
-        likes_company="Remote-first and a sane on-call rotation.",
-        reservations="The salary range may be below my current pay.",
-        resolve_reservations="Ask about the band and the review cycle next round.",
-        money=Money(Decimal("92000"), "EUR", Period.YEAR),
-        money_notes="Range 85–95k plus bonus.",
-        asked=(Ask.NEXT_STEPS, Ask.CARDS),
-        next_steps="Take-home task, then a panel.",
-        reply_by=date(when.year, when.month, when.day) + timedelta(days=7),
-        key_point="How the pipeline rebuild cut costs by a third",
-        lessons="Ask about team size and scale before designing.",
+        interviewers=tuple(people),
+        went_well=WENT_WELL[index % len(WENT_WELL)],
+        went_badly=WENT_BADLY[index % len(WENT_BADLY)],
+        answer_differently="Start from the requirements, then the read/write ratio.",
+        rapport=[
+            "Friendly and direct.",
+            "Formal, hard to read.",
+            "Warm; we laughed about on-call.",
+        ][index % 3],
+        could_work_with=[Rapport.YES, Rapport.UNSURE, Rapport.YES, Rapport.NO][index % 4],
+        likes_role=[
+            "Ownership of the data platform.",
+            "A small team with real autonomy.",
+            "Hard problems at scale.",
+        ][index % 3],
+        likes_company=[
+            "Remote-first and a sane on-call rotation.",
+            "Published salary bands.",
+            "Strong mentoring culture.",
+        ][index % 3],
+        reservations=[
+            "The salary range may be below my current pay.",
+            "Long interview process.",
+            "",
+        ][index % 3],
+        resolve_reservations=[
+            "Ask about the band and the review cycle.",
+            "Ask for the timeline in writing.",
+            "",
+        ][index % 3],
+        money=money,
+        money_notes="Range discussed, plus bonus." if money else "",
+        vs_current_job="More growth than Initrode, shorter commute." if index % 2 else "",
+        next_steps=[
+            "Take-home task, then a panel.",
+            "Final round with the CTO.",
+            "They will decide within a week.",
+        ][index % 3],
+        reply_by=date(when.year, when.month, when.day) + timedelta(days=7)
+        if index % 3 != 1
+        else None,
+        feedback="Asked; they liked the clarity of my answers." if index % 2 else "",
+        key_point=KEY_POINTS[index % len(KEY_POINTS)],
+        lessons=LESSONS[index % len(LESSONS)],
+        asked=tuple(ask for n, ask in enumerate(Ask) if (index + n) % 3),
+        references_requested=stage is Stage.FINAL,
     )
+
+
+def _history(items: list[FollowUp], now: pendulum.DateTime, index: int) -> list[FollowUp]:
+    """What a busy but diligent person would have done by `now`: most things, not all."""
+    result = []
+    for item in items:
+        past = item.when < now.subtract(days=1)
+        if past and item.kind is FollowUpKind.THANK_YOU:
+            late = index % 4 == 3
+            sent_at = item.when + timedelta(hours=5 if late else -2)
+            item = mark_done(item, sent_at, note="sent by email" if not late else "a day late")
+        elif past and item.kind in (FollowUpKind.LINKEDIN, FollowUpKind.REFERENCES):
+            item = mark_done(item, item.when)
+        elif past and item.kind is FollowUpKind.CALL:
+            item = dismiss(item, item.when)
+        elif past and item.kind is FollowUpKind.STATUS_CHECK and index % 2:
+            item = mark_done(item, item.when, note="left voicemail")
+        elif not past and item.kind is FollowUpKind.CALL:
+            item = snooze(item, item.when + timedelta(days=1))  # "not before their offsite"
+        result.append(item)
+    return result

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pendulum
+
 from debrief.followups import actionable, describe
 from debrief.model import (
     Bundle,
@@ -306,3 +308,27 @@ def export_markdown(bundle: Bundle, ctx: AnswerContext) -> bytes:
                 for answer in section.answers:
                     lines += [f"**{md_escape(answer.question)}**  ", md_escape(answer.text), ""]
     return "\n".join(lines).encode("utf-8")
+
+
+EXPORT_FORMATS = {
+    "json": "everything, lossless: `debrief import` reads it back",
+    "csv": "one row per reflection, for a spreadsheet",
+    "md": "a readable document, one section per opportunity",
+    "ics": "pending follow-ups as calendar events",
+}
+
+
+def export_bundle(bundle: Bundle, format_name: str, now: datetime) -> bytes:
+    """The bundle in one of EXPORT_FORMATS (shared by the shell and the app)."""
+    if format_name == "json":
+        return export_json(bundle)
+    if format_name == "csv":
+        return export_csv(bundle)
+    if format_name == "md":
+        currency = bundle.settings.default_currency if bundle.settings else "USD"
+        return export_markdown(
+            bundle, AnswerContext(now=pendulum.instance(now), default_currency=currency)
+        )
+    if format_name == "ics":
+        return followups_ics(bundle.followups, bundle.reflections, bundle.opportunities, now=now)
+    raise ValueError(f"unknown export format {format_name!r}")

@@ -320,6 +320,7 @@ class Settings:
     current_role: str = ""
     current_pay: Money | None = None
     current_notes: str = ""
+    theme: str = ""  # a Textual theme name; empty means the default
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "default_currency", normalise_currency(self.default_currency))

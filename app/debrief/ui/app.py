@@ -26,6 +26,7 @@ from debrief.dates import format_day, plural
 from debrief.model import Draft, Reflection, Status, new_id
 from debrief.questionnaire import AnswerContext, answers_from_reflection
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
 
@@ -44,6 +45,17 @@ class DebriefApp(App[None]):
     TITLE = "Debrief"
     DEFAULT_MODE = HOME
     BINDINGS = [
+        Binding(
+            "f1", "help", "Help", id="app.help", priority=True, tooltip="The keys of this screen"
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            id="app.help_key",
+            show=False,
+            tooltip="The keys of this screen",
+        ),
         Binding(
             "ctrl+q",
             "quit",
@@ -82,9 +94,15 @@ class DebriefApp(App[None]):
     ]
 
     def __init__(
-        self, journal: Journal, *, clock: Clock | None = None, handle_signals: bool = False
+        self,
+        journal: Journal,
+        *,
+        clock: Clock | None = None,
+        handle_signals: bool = False,
+        keymap_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.keymap_path = keymap_path
         self.journal = journal
         self.clock: Clock = clock or self._now_in_users_zone
         self._handle_signals = handle_signals
@@ -123,11 +141,53 @@ class DebriefApp(App[None]):
             screen.search_for(text)
 
     def on_mount(self) -> None:
+        self._restore_theme()
+        self._load_keymap()
         if self._handle_signals:
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(number, self._terminate)
         self.call_after_refresh(self._offer_unfinished_draft)
+
+    # --- preferences: theme and keys -----------------------------------------------
+
+    def _restore_theme(self) -> None:
+        saved = self.journal.settings().theme
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: object) -> None:
+        settings = self.journal.settings()
+        if settings.theme == self.theme or self.journal.readonly:
+            return
+        try:
+            self.journal.save_settings(dataclasses.replace(settings, theme=self.theme))
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+
+    def _load_keymap(self) -> None:
+        """Keys remapped in keys.toml ("binding id" = "key"); a bad file is reported, not fatal."""
+        try:
+            keymap = read_keymap(self.keymap_path)
+        except KeymapError as error:
+            self.notify(
+                str(error),
+                title="Your key settings were not loaded",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        if keymap:
+            self.set_keymap(keymap)
+
+    async def action_help(self) -> None:
+        """Show (or hide) the keys of the current screen."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
 
     def answer_context(self) -> AnswerContext:
         return AnswerContext(
@@ -372,6 +432,80 @@ class DebriefApp(App[None]):
         self.flush_drafts()
         self.exit()
 
+    # --- export and import from the app -----------------------------------------------
+
+    def action_export(self) -> None:
+        """Pick a format, then a file; the journal is written there (never over a file)."""
+        from debrief.exchange import EXPORT_FORMATS
+        from debrief.ui.screens.dialogs import ChoiceScreen
+
+        def chosen(format_name: str | None) -> None:
+            if format_name is not None:
+                self._export_to_file(format_name)
+
+        choices = [
+            (name, f"{name.upper():<5} {description}")
+            for name, description in EXPORT_FORMATS.items()
+        ]
+        self.push_screen(ChoiceScreen("Export the journal as…", choices, "json"), callback=chosen)
+
+    def _export_to_file(self, format_name: str) -> None:
+        from debrief.exchange import export_bundle
+        from debrief.ui.screens.dialogs import save_to_new_file
+
+        suggested = Path.home() / f"debrief-{self.clock().format('YYYY-MM-DD')}.{format_name}"
+
+        def payload() -> bytes:
+            return export_bundle(self.journal.bundle(), format_name, self.clock())
+
+        save_to_new_file(self, "Export the journal", suggested, payload, "Journal exported")
+
+    def action_import(self) -> None:
+        """Ask for a JSON export, show what would change, merge on confirmation."""
+        from debrief.exchange import ImportRejected, parse_export, plan_merge
+        from debrief.ui.screens.dialogs import ConfirmScreen, PromptScreen
+
+        def check(text: str) -> str | None:
+            target = Path(text).expanduser()
+            return None if target.is_file() else f"There is no file {target}"
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            source = Path(text).expanduser()
+            try:
+                incoming = parse_export(source.read_bytes(), str(source))
+            except (OSError, ImportRejected) as error:
+                self.notify(
+                    f"{error} Nothing was imported.",
+                    title="Import refused",
+                    severity="error",
+                    markup=False,
+                )
+                return
+            plan = plan_merge(incoming, self.journal.bundle())
+
+            def confirmed(yes: bool | None) -> None:
+                if not yes:
+                    return
+                try:
+                    self.journal.apply_import(plan.writes)
+                except JournalError as error:
+                    self.notify(str(error), severity="error", markup=False)
+                    return
+                self._reload_view()
+                self.notify(plan.summary(), title="Journal imported", markup=False)
+
+            question = f"Import {source.name}: {plan.summary()}?"
+            self.push_screen(
+                ConfirmScreen("Import", question, confirm_label="Import"), callback=confirmed
+            )
+
+        prompt = PromptScreen(
+            "Import a JSON export", "File", placeholder="~/debrief-2026-11-22.json", check=check
+        )
+        self.push_screen(prompt, callback=chosen)
+
     # --- command palette -----------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -387,23 +521,75 @@ class DebriefApp(App[None]):
             "Home", "The home screen and what to follow up (F2)", lambda: self.action_go(HOME)
         )
         yield SystemCommand(
+            "Trends",
+            "Self-rating over time, weak spots, follow-up discipline (F4)",
+            lambda: self.action_go(TRENDS),
+        )
+        yield SystemCommand(
+            "Compare",
+            "Opportunities side by side, and decide with weights (F5)",
+            lambda: self.action_go(COMPARE),
+        )
+        yield SystemCommand(
             "Profile", "Your name and contact details, used to sign drafts (p)", self.action_profile
         )
         yield SystemCommand(
             "Before you leave", "What to ask before leaving an interview (b)", self.action_checklist
         )
+        yield SystemCommand(
+            "Export the journal…",
+            "As JSON (lossless), CSV, Markdown or a calendar",
+            self.action_export,
+        )
+        yield SystemCommand(
+            "Import a journal export…", "Merge a JSON export into this journal", self.action_import
+        )
+        yield SystemCommand("Help", "The keys of this screen (F1 or ?)", self.action_help)
         if self.journal.in_trash():
             yield SystemCommand(
                 "Undo delete", "Bring back the reflection you just deleted (u)", self.undo_delete
             )
+        yield from self._screen_commands(screen)
         yield from super().get_system_commands(screen)
+
+    def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key of the screen underneath, so each action is in the palette too."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if (
+                not active.enabled
+                or not binding.description
+                or binding.system
+                or binding.action in seen
+            ):
+                continue
+            if binding.action.startswith("app."):
+                continue  # the app's own commands are listed above
+            seen.add(binding.action)
+            display = self.get_key_display(binding)
+            help_text = f"{binding.tooltip or binding.description} ({display or key})"
+            yield SystemCommand(
+                binding.description, help_text, self._runner(binding.action, active.node)
+            )
+
+    def _runner(self, action: str, node: object) -> Callable[[], object]:
+        return lambda: self.run_action(action, node)  # type: ignore[arg-type]
 
 
 def make_app(
-    journal: Journal, *, clock: Clock | None = None, handle_signals: bool = False
+    journal: Journal,
+    *,
+    clock: Clock | None = None,
+    handle_signals: bool = False,
+    keymap_path: Path | None = None,
 ) -> DebriefApp:
-    """Build the app on a journal; the one factory the CLI and the tests share."""
-    return DebriefApp(journal, clock=clock, handle_signals=handle_signals)
+    """Build the app on a journal; the one factory the CLI and the tests share.
+
+    `keymap_path` is the user's keys.toml: the CLI passes the real one, tests their own or
+    none, so a developer's settings never leak into a test.
+    """
+    return DebriefApp(journal, clock=clock, handle_signals=handle_signals, keymap_path=keymap_path)
 
 
 def make_app_on_file(path: str | Path, *, clock: Clock | None = None) -> DebriefApp:

@@ -35,7 +35,6 @@ from debrief.compare import (
 )
 from debrief.dates import plural
 from debrief.model import SCORE_MAX, SCORE_MIN, Criterion, Decision, ModelError, Opportunity, Status
-from debrief.store.files import atomic_write, describe_os_error
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.view import JournalView
 
@@ -451,39 +450,17 @@ class CompareScreen(JournalView):
             self.save()
 
     def action_export(self) -> None:
-        from debrief.ui.screens.dialogs import PromptScreen
+        from debrief.ui.screens.dialogs import save_to_new_file
 
         if len(self.columns) < 2:
             self.notify("Choose at least two opportunities first.", severity="warning")
             return
         suggested = Path.home() / f"debrief-comparison-{self.clock().format('YYYY-MM-DD')}.md"
-
-        def check(text: str) -> str | None:
-            target = Path(text).expanduser()
-            if target.exists():
-                return f"{target} exists already; choose another name"
-            return None if target.parent.is_dir() else f"There is no folder {target.parent}"
-
-        def chosen(text: str | None) -> None:
-            if text is None:
-                return
-            target = Path(text).expanduser()
-            try:
-                atomic_write(
-                    target, markdown(self.columns, self.decision).encode(), keep_backup=False
-                )
-            except OSError as error:
-                self.notify(
-                    f"Could not save {target}: {describe_os_error(error)}.",
-                    severity="error",
-                    markup=False,
-                )
-                return
-            self.notify(f"Saved to {target}", title="Comparison exported", markup=False)
-
-        self.app.push_screen(
-            PromptScreen(
-                "Export the comparison", "Markdown file", value=str(suggested), check=check
-            ),
-            callback=chosen,
+        columns, decision = list(self.columns), self.decision
+        save_to_new_file(
+            self.app,
+            "Export the comparison",
+            suggested,
+            lambda: markdown(columns, decision).encode(),
+            "Comparison exported",
         )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -124,3 +126,41 @@ class PromptScreen(ModalScreen[str | None]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
+
+
+def new_file_problem(text: str) -> str | None:
+    """Why a path can't take a new file (an existing file is never overwritten), or None."""
+    if not text.strip():
+        return "Type a file name"
+    target = Path(text).expanduser()
+    if target.exists():
+        return f"{target} exists already; choose another name"
+    if not target.parent.is_dir():
+        return f"There is no folder {target.parent}"
+    return None
+
+
+def save_to_new_file(
+    app: App[Any], title: str, suggested: Path, payload: Callable[[], bytes], done: str
+) -> None:
+    """Ask for a file name (never an existing file), write atomically, say how it went."""
+    from debrief.store.files import atomic_write, describe_os_error
+
+    def chosen(text: str | None) -> None:
+        if text is None:
+            return
+        target = Path(text).expanduser()
+        try:
+            atomic_write(target, payload(), keep_backup=False)
+        except OSError as error:
+            app.notify(
+                f"Could not write {target}: {describe_os_error(error)}.",
+                severity="error",
+                markup=False,
+            )
+            return
+        app.notify(f"Saved to {target}", title=done, markup=False)
+
+    app.push_screen(
+        PromptScreen(title, "File", value=str(suggested), check=new_file_problem), callback=chosen
+    )

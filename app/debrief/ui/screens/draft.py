@@ -17,7 +17,6 @@ from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 from debrief.followups import describe, due_phrase, mark_done
 from debrief.model import FollowUp, FollowUpKind, Opportunity, Reflection
 from debrief.notes import EmailDraft, draft_for
-from debrief.store.files import atomic_write, describe_os_error
 from debrief.store.journal import Journal, JournalError
 
 HELP = (
@@ -130,40 +129,12 @@ class DraftScreen(Screen[None]):
         self.notify("Formal tone." if self.formal else "Friendly tone.", timeout=2)
 
     def action_save(self) -> None:
-        from debrief.ui.screens.dialogs import PromptScreen
+        from debrief.ui.screens.dialogs import save_to_new_file
 
         item, _, opportunity = self._records()
         suggested = Path.home() / default_file_name(item.kind, opportunity.company, item.person)
-
-        def check(text: str) -> str | None:
-            target = Path(text).expanduser()
-            if not text.strip():
-                return "Type a file name"
-            if target.exists():
-                return f"{target} exists already; choose another name"
-            if not target.parent.is_dir():
-                return f"There is no folder {target.parent}"
-            return None
-
-        def chosen(text: str | None) -> None:
-            if text is None:
-                return
-            target = Path(text).expanduser()
-            try:
-                atomic_write(target, (self.current.text + "\n").encode(), keep_backup=False)
-            except OSError as error:
-                self.notify(
-                    f"Could not save {target}: {describe_os_error(error)}.",
-                    severity="error",
-                    markup=False,
-                )
-                return
-            self.notify(f"Saved to {target}", title="Draft saved", markup=False)
-
-        self.app.push_screen(
-            PromptScreen("Save the draft", "File", value=str(suggested), check=check),
-            callback=chosen,
-        )
+        text = (self.current.text + "\n").encode()
+        save_to_new_file(self.app, "Save the draft", suggested, lambda: text, "Draft saved")
 
     def action_sent(self) -> None:
         item, _, _ = self._records()

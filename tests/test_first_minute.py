@@ -1,0 +1,228 @@
+"""The first minute: the demo, help, the palette, themes, remapped keys, screenshots."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from debrief.demo import build_demo_journal
+from debrief.store.journal import Journal
+from debrief.ui.app import make_app
+from debrief.ui.screens.compare import CompareScreen
+from debrief.ui.screens.detail import DetailScreen
+from debrief.ui.screens.draft import DraftScreen
+from debrief.ui.screens.journal import JournalScreen
+from debrief.ui.screens.trends import TrendsScreen
+from tests.samples import NOW, fixed_clock
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Journal:
+    return build_demo_journal(tmp_path / "journal.json", NOW)
+
+
+def test_the_demo_journal_is_full(demo: Journal) -> None:
+    assert len(demo.opportunities()) == 12
+    assert len({r.stage for r in demo.reflections()}) >= 6
+    assert {r.money.period for r in demo.reflections() if r.money} == {
+        "year",
+        "month",
+        "day",
+        "hour",
+    }
+    assert len({r.money.currency for r in demo.reflections() if r.money}) == 2
+    states = {
+        (
+            "done"
+            if f.done_at
+            else "skipped"
+            if f.dismissed_at
+            else "snoozed"
+            if f.snoozed_until
+            else "pending"
+        )
+        for f in demo.followups()
+    }
+    assert states == {"done", "skipped", "snoozed", "pending"}
+    assert demo.settings().current_company and len(demo.decision().chosen) == 2
+
+
+async def test_every_screen_renders_the_demo(demo: Journal) -> None:
+    app = make_app(demo, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Follow-ups" in str(app.screen.query_one("#agenda-title").render())
+        await pilot.press("enter")  # the first follow-up's draft
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        await pilot.press("escape", "f3")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen) and len(app.screen.shown) == 18
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("f4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (
+            isinstance(app.screen, TrendsScreen)
+            and app.screen.trends is not None
+            and app.screen.trends.count == 18
+        )
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and [c.title for c in app.screen.columns] == [
+            "Acme Analytics",
+            "Globex",
+            "Initrode (now)",
+        ]
+        await pilot.press("f2", "p")
+        await pilot.pause()
+        assert app.screen.query_one("#profile-name", Input).value == "Alex Morgan"
+
+
+def test_debrief_demo_never_touches_the_real_journal(tmp_path: Path) -> None:
+    real = tmp_path / "mine.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "debrief", "--db", str(real), "--demo", "list", "-n", "3"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 3
+    assert not real.exists()
+
+
+async def test_f1_shows_the_keys_of_the_screen(journal: Journal) -> None:
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
+
+
+async def test_the_palette_lists_the_screens_actions(demo: Journal) -> None:
+    app = make_app(demo, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for expected in (
+            "New reflection",
+            "Export the journal…",
+            "Import a journal export…",
+            "Filter",
+            "Sort",
+            "Edit",
+            "Status",
+            "Delete",
+            "Search",
+        ):
+            assert expected in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_theme_is_remembered(journal: Journal, journal_path: Path) -> None:
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert Journal.open(journal_path).settings().theme == "nord"
+    again = make_app(Journal.open(journal_path), clock=fixed_clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_keys_can_be_remapped_by_binding_id(journal: Journal, tmp_path: Path) -> None:
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\n"app.journal" = "f6"\n')
+    app = make_app(journal, clock=fixed_clock, keymap_path=keys)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+
+
+async def test_a_broken_keys_file_is_reported_not_fatal(journal: Journal, tmp_path: Path) -> None:
+    keys = tmp_path / "keys.toml"
+    keys.write_text("[keys\n")
+    app = make_app(journal, clock=fixed_clock, keymap_path=keys)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert any("keys.toml" in str(n.message) for n in app._notifications)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+
+
+async def test_export_and_import_from_the_app(
+    demo: Journal, tmp_path: Path, journal_path: Path
+) -> None:
+    target = tmp_path / "out.json"
+    app = make_app(demo, clock=fixed_clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.action_export()
+        await pilot.pause()
+        await pilot.press("enter")  # JSON
+        await pilot.pause()
+        app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.exists()
+    fresh = make_app(Journal.open(journal_path), clock=fixed_clock)
+    async with fresh.run_test(size=SIZE, notifications=True) as pilot:
+        fresh.action_import()
+        await pilot.pause()
+        fresh.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert any(
+            str(n.message).startswith("117 added") or " added, 0 updated" in str(n.message)
+            for n in fresh._notifications
+        )
+    assert len(Journal.open(journal_path).reflections()) == 18
+
+
+def test_the_screenshot_script_writes_every_picture(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, str(root / "scripts" / "make_screenshots.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    pictures = sorted(p.name for p in tmp_path.glob("*.svg"))
+    assert pictures == sorted(
+        f"{name}.svg"
+        for name in (
+            "home",
+            "draft",
+            "questionnaire",
+            "review",
+            "journal",
+            "detail",
+            "trends",
+            "compare",
+        )
+    )
+    assert all(
+        p.stat().st_size > 10_000 and b"<svg" in p.read_bytes()[:200]
+        for p in tmp_path.glob("*.svg")
+    )
