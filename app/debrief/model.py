@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 RATING_MIN, RATING_MAX = 1, 10
+MAX_AMOUNT = Decimal("1e12")  # no salary is this large: a typo or a hostile file
 
 
 class ModelError(ValueError):
@@ -213,6 +214,8 @@ class Money:
             raise ModelError("amount", "must be a finite number")
         if self.amount < 0:
             raise ModelError("amount", "must not be negative")
+        if self.amount >= MAX_AMOUNT:
+            raise ModelError("amount", "is too large to be pay")
         object.__setattr__(self, "currency", normalise_currency(self.currency))
 
     def annual(self) -> Decimal:

@@ -19,6 +19,7 @@ import pendulum
 
 from debrief.dates import DateParseError, format_day, format_moment, parse_day, parse_when
 from debrief.model import (
+    MAX_AMOUNT,
     Ask,
     Channel,
     Format,
@@ -382,7 +383,7 @@ def parse_amount(raw: str) -> Decimal:
         ) from None
     if not amount.is_finite() or amount < 0:
         raise AnswerError("The amount must be a positive number")
-    if amount >= Decimal("1e12"):
+    if amount >= MAX_AMOUNT:
         raise AnswerError("That amount is too large to be pay")
     return amount
 

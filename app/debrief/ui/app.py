@@ -13,13 +13,14 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from debrief.dates import format_day, plural
@@ -27,6 +28,7 @@ from debrief.model import Draft, Reflection, Status, new_id
 from debrief.questionnaire import AnswerContext, answers_from_reflection
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.keymap import KeymapError, read_keymap
+from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
 
@@ -102,6 +104,7 @@ class DebriefApp(App[None]):
         keymap_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self._visible_controls = VisibleControlCharacters()
         self.keymap_path = keymap_path
         self.journal = journal
         self.clock: Clock = clock or self._now_in_users_zone
@@ -111,6 +114,9 @@ class DebriefApp(App[None]):
         self.add_mode(JOURNAL, self._journal_screen)
         self.add_mode(TRENDS, self._trends_screen)
         self.add_mode(COMPARE, self._compare_screen)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), self._visible_controls]
 
     def _now_in_users_zone(self) -> pendulum.DateTime:
         zone = self.journal.settings().timezone
