@@ -24,8 +24,7 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import synthetic_tables
-from debrief.followups import plan
-from debrief.model import Opportunity, Reflection, from_dict, to_dict
+from debrief.model import Opportunity, Reflection, from_dict
 
 JRNL_VENV = Path(tempfile.gettempdir()) / "debrief-bench-jrnl"
 
@@ -43,10 +42,6 @@ def write_journals(folder: Path, count: int) -> tuple[Path, Path, Path]:
     tables = synthetic_tables(count)
     opportunities = {d["id"]: from_dict(Opportunity, d) for d in tables["opportunities"].values()}
     reflections = [from_dict(Reflection, d) for d in tables["reflections"].values()]
-    followups = [
-        f for r in reflections for f in plan(r, opportunities[r.opportunity_id], "Europe/Berlin")
-    ]
-    tables["followups"] = {str(i): to_dict(f) for i, f in enumerate(followups, start=1)}
     debrief_path = folder / "journal.json"
     debrief_path.write_bytes(orjson.dumps(tables, option=orjson.OPT_SORT_KEYS))
     entries = []

@@ -2,6 +2,7 @@
 
     python bench/synthetic.py PATH [--reflections N]
 
+Each reflection comes with its follow-up plan, most of the older items done or skipped.
 Written straight to the journal file format (through the model's own `to_dict`), so a
 10,000-reflection journal takes seconds rather than 10,000 atomic saves.
 """
@@ -9,6 +10,7 @@ Written straight to the journal file format (through the model's own `to_dict`),
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 from datetime import timedelta
 from decimal import Decimal
@@ -17,8 +19,10 @@ from pathlib import Path
 import orjson
 import pendulum
 
+from debrief.followups import plan
 from debrief.model import (
     Channel,
+    FollowUp,
     Format,
     Interviewer,
     Money,
@@ -88,6 +92,7 @@ def synthetic_tables(
     now = now or pendulum.now()
     opportunities: dict[str, dict[str, object]] = {}
     reflections: dict[str, dict[str, object]] = {}
+    followups: dict[str, dict[str, object]] = {}
     made = 0
     while made < count:
         start = now.subtract(days=rng.randint(1, 1500))
@@ -135,12 +140,31 @@ def synthetic_tables(
                 lessons=prose(rng),
             )
             reflections[str(made + 1)] = to_dict(reflection)
+            for item in worked_through(plan(reflection, job, "Europe/Berlin"), now, rng):
+                followups[str(len(followups) + 1)] = to_dict(item)
             made += 1
     return {
         "meta": {"1": {"format": FORMAT_NAME, "schema": SCHEMA_VERSION}},
         "opportunities": opportunities,
         "reflections": reflections,
+        "followups": followups,
     }
+
+
+def worked_through(
+    items: list[FollowUp], now: pendulum.DateTime, rng: random.Random
+) -> list[FollowUp]:
+    """A plan as a user leaves it: most things due over a week ago done, some skipped."""
+    worked = []
+    for item in items:
+        if item.due < now.subtract(days=7):
+            chance = rng.random()
+            if chance < 0.8:
+                item = dataclasses.replace(item, done_at=item.due + timedelta(hours=3))
+            elif chance < 0.9:
+                item = dataclasses.replace(item, dismissed_at=item.due)
+        worked.append(item)
+    return worked
 
 
 def write_synthetic_journal(path: Path, count: int, *, seed: int = 7) -> Path:

@@ -70,6 +70,25 @@ async def test_the_home_screen_lists_overdue_and_upcoming_with_company_and_when(
         assert title == "Follow-ups · 1 overdue · 3 upcoming"
 
 
+async def test_a_long_overdue_list_shows_the_first_ones_and_how_many_more(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    for number in range(20):  # twenty old interviews: far more overdue items than fit
+        job = opportunity(company=f"Firm {number}")
+        reflection = bare_reflection(
+            job.id, id=f"r{number}", interview_at=NOW.subtract(days=3 + number)
+        )
+        journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = agenda_lines(app)
+        overdue = int(lines[0].removeprefix("Overdue (").removesuffix(")"))
+        assert overdue > 26
+        assert all("overdue" in line for line in lines[1:26])
+        assert lines[26] == f"   … and {overdue - 25} more: they move up as you clear these"
+
+
 async def test_saving_a_reflection_creates_its_plan(
     build_app: AppFactory, journal: Journal
 ) -> None:
@@ -372,3 +391,22 @@ async def test_the_current_job_is_part_of_the_profile(
         str(settings.current_pay.amount),
         settings.current_pay.period.value,
     ) == ("6000", "month")
+
+
+async def test_the_footer_follows_focus_between_the_agenda_and_the_table(
+    build_app: AppFactory, planned: Journal
+) -> None:
+    def footer_keys() -> list[str]:
+        return [key.description for key in app.screen.query("FooterKey")]
+
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Done" in footer_keys()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#latest")
+        assert "Done" not in footer_keys()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert "Done" in footer_keys()

@@ -18,7 +18,7 @@ from typing import Any
 import pendulum
 
 from debrief.dates import DateParseError, format_day, parse_day, relative_or_absolute
-from debrief.model import Opportunity, Reflection, Stage, Status
+from debrief.model import Opportunity, Reflection, Stage, Status, interview_order
 
 # Combining marks left over after NFKD ("é" -> "e" + U+0301): dropped, so "resume" finds "résumé".
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -280,9 +280,7 @@ COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
 
 def sort_entries(entries: Iterable[Entry], column_key: str, descending: bool) -> list[Entry]:
     """Stable sort by one column; ties keep newest-first order."""
-    newest_first = sorted(
-        entries, key=lambda e: (e.reflection.interview_at, e.reflection.created_at), reverse=True
-    )
+    newest_first = sorted(entries, key=lambda e: interview_order(e.reflection), reverse=True)
     if column_key == "when":
         return newest_first if descending else newest_first[::-1]
     return sorted(newest_first, key=COLUMN_BY_KEY[column_key].sort_key, reverse=descending)

@@ -219,11 +219,12 @@ class Agenda:
 def agenda(actionable: Iterable[FollowUp], now: pendulum.DateTime) -> Agenda:
     """Overdue (before now), due later today, and upcoming; each soonest first."""
     overdue, today, upcoming = [], [], []
-    end_of_today = now.end_of("day")
-    for item in sorted(actionable, key=lambda f: (f.when, f.kind.value, f.person)):
-        if item.when < now:
+    now_at, end_of_today = now.timestamp(), now.end_of("day").timestamp()
+    for item in sorted(actionable, key=lambda f: (f.when.timestamp(), f.kind.value, f.person)):
+        due_at = item.when.timestamp()
+        if due_at < now_at:
             overdue.append(item)
-        elif item.when <= end_of_today:
+        elif due_at <= end_of_today:
             today.append(item)
         else:
             upcoming.append(item)

@@ -15,7 +15,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from debrief.model import FollowUp, FollowUpKind, Format, Opportunity, Reflection, Stage, Status
+from debrief.model import (
+    FollowUp,
+    FollowUpKind,
+    Format,
+    Opportunity,
+    Reflection,
+    Stage,
+    Status,
+    interview_order,
+)
 
 MIN_FOR_TRENDS = 3  # fewer reflections: explain what will appear instead of drawing empty axes
 MOVING_WINDOW = 3
@@ -150,7 +159,7 @@ def of_company(
 
 def rating_points(reflections: Iterable[Reflection]) -> list[Point]:
     """Each interview's self-rating, oldest first."""
-    ordered = sorted(reflections, key=lambda r: (r.interview_at, r.created_at))
+    ordered = sorted(reflections, key=interview_order)
     return [Point(r.interview_at.date(), r.rating, r.id) for r in ordered]
 
 

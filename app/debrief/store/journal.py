@@ -28,7 +28,9 @@ from debrief.model import (
     Opportunity,
     Reflection,
     Settings,
+    due_order,
     from_dict,
+    interview_order,
     to_dict,
 )
 from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, refusal, schema_of
@@ -205,9 +207,7 @@ class Journal:
         self._sync()
         if self._newest_first is None:
             self._newest_first = sorted(
-                self._records["reflections"].values(),
-                key=lambda r: (r.interview_at, r.created_at),
-                reverse=True,
+                self._records["reflections"].values(), key=interview_order, reverse=True
             )
         return self._newest_first
 
@@ -256,7 +256,7 @@ class Journal:
         """Every interview round of one opportunity, oldest first."""
         return sorted(
             (r for r in self.reflections() if r.opportunity_id == opportunity_id),
-            key=lambda r: (r.interview_at, r.created_at),
+            key=interview_order,
         )
 
     def followups(self, reflection_id: str | None = None) -> list[FollowUp]:
@@ -264,7 +264,7 @@ class Journal:
         self._sync()
         items = self._records["followups"].values()
         chosen = [f for f in items if reflection_id is None or f.reflection_id == reflection_id]
-        return sorted(chosen, key=lambda f: (f.when, f.key))
+        return sorted(chosen, key=due_order)
 
     def save_reflection(
         self,
@@ -466,16 +466,17 @@ class Journal:
 
     def _sync(self) -> None:
         """Rebuild the in-memory records if the file changed since we last read it."""
-        self._main.read()
+        tables = self._main.read() or {}
         if self._main.storage.generation == self._seen_generation:
             return
         for table_name, record_class in RECORD_TABLES.items():
             records: dict[str, Any] = {}
             doc_ids: dict[str, int] = {}
-            for document in self._main.table(table_name).all():
-                record = self._decode(record_class, table_name, document)
+            # Straight from the storage's documents: TinyDB's Table.all() would copy each.
+            for doc_id, document in tables.get(table_name, {}).items():
+                record = self._decode(record_class, table_name, document, doc_id)
                 records[record.id] = record
-                doc_ids[record.id] = document.doc_id
+                doc_ids[record.id] = int(doc_id)
             self._records[table_name], self._doc_ids[table_name] = records, doc_ids
         stored_settings = self._main.table("settings").all()
         self._settings = (
@@ -488,11 +489,13 @@ class Journal:
         self._revision += 1
         self._seen_generation = self._main.storage.generation
 
-    def _decode(self, record_class: type[Any], table_name: str, document: Any) -> Any:
+    def _decode(
+        self, record_class: type[Any], table_name: str, document: Any, doc_id: object = "?"
+    ) -> Any:
         try:
             return from_dict(record_class, document)
         except ModelError as error:
-            record_id = str(document.get("id", f"#{document.doc_id}"))
+            record_id = str(document.get("id", f"#{getattr(document, 'doc_id', doc_id)}"))
             raise JournalError(
                 refusal(
                     self.path,

@@ -7,9 +7,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, SelectionList, Static
+from textual.widgets import Header, SelectionList, Static
 
 from debrief.model import Ask
+from debrief.ui.widgets.footer import KeysFooter
 
 INTRO = "Read this just before you go in. Before you leave, make sure you have:"
 WHY = (
@@ -22,6 +23,8 @@ WHY = (
 class ChecklistScreen(Screen[None]):
     """A cue card to tick through; nothing here is saved (the questionnaire records it)."""
 
+    CSS_PATH = ["document.tcss", "pages.tcss"]  # loaded when the screen first opens
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="checklist.back")]
 
     def compose(self) -> ComposeResult:
@@ -33,7 +36,7 @@ class ChecklistScreen(Screen[None]):
             yield Static(Content(INTRO), classes="doc-subtitle")
             yield SelectionList[str](*[(ask.label, ask.value) for ask in Ask], id="asks")
             yield Static(Content(WHY), classes="doc-footer")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Before you leave"

@@ -18,7 +18,7 @@ from textual.containers import Grid, Horizontal, HorizontalScroll, VerticalScrol
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
+from textual.widgets import Button, Checkbox, Header, Input, SelectionList, Static
 
 from debrief.compare import (
     MAX_CHOSEN,
@@ -37,6 +37,7 @@ from debrief.dates import plural
 from debrief.model import SCORE_MAX, SCORE_MIN, Criterion, Decision, ModelError, Opportunity, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.footer import KeysFooter
 
 ASPECT_WIDTH = 26
 COLUMN_WIDTH = 30
@@ -57,6 +58,8 @@ def sentence(text: str) -> str:
 
 class CompareScreen(JournalView):
     """Pick opportunities; read them side by side; weigh what matters; see who wins and why."""
+
+    CSS_PATH = "compare.tcss"  # loaded when the screen first opens
 
     BINDINGS = [
         Binding(
@@ -114,7 +117,7 @@ class CompareScreen(JournalView):
                 "+ Add criterion (ctrl+n)", id="add-criterion", compact=True, classes="compare-part"
             )
             yield Static(id="verdict", classes="compare-part")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.title = "Compare"

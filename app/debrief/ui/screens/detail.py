@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debrief.browse import match_spans
@@ -17,6 +17,7 @@ from debrief.model import Reflection
 from debrief.questionnaire import describe_interviewer
 from debrief.store.journal import Journal
 from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.footer import KeysFooter
 
 HIGHLIGHT = "bold reverse $warning"
 
@@ -31,6 +32,8 @@ def highlighted(text: str, query: str) -> Content:
 
 class DetailScreen(JournalView):
     """The whole reflection: headings per question, cards, money, dates, other rounds."""
+
+    CSS_PATH = "document.tcss"  # loaded when the screen first opens
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
@@ -50,7 +53,7 @@ class DetailScreen(JournalView):
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="document")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         await self.show(self.reflection_id)

@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 
 from debrief.followups import describe, due_phrase, mark_done
 from debrief.model import FollowUp, FollowUpKind, Opportunity, Reflection
 from debrief.notes import EmailDraft, draft_for
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.widgets.footer import KeysFooter
 
 HELP = (
     "Nothing is sent from Debrief: copy it (ctrl+o) or save it (ctrl+s), send it your way, "
@@ -32,6 +33,8 @@ def default_file_name(kind: FollowUpKind, company: str, person: str) -> str:
 
 class DraftScreen(Screen[None]):
     """Subject and body, editable; nothing is sent from here: you send it your way."""
+
+    CSS_PATH = "pages.tcss"  # loaded when the screen first opens
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="draft.back"),
@@ -78,7 +81,7 @@ class DraftScreen(Screen[None]):
             yield Label("Text", classes="field-label")
             yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
             yield Static(Content(HELP), id="draft-help")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         item, _, opportunity = self._records()

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, OptionList, Sparkline, Static
+from textual.widgets import DataTable, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
@@ -36,10 +36,18 @@ from debrief.model import FollowUp, FollowUpKind, Reflection, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.trends import MIN_FOR_TRENDS
 from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.footer import KeysFooter
 
 SPARKLINE_POINTS = 12
 LATEST = 10  # reflections on the home screen; the journal shows everything
-UPCOMING_SHOWN = 15  # the agenda lists this many upcoming items, then "and N more"
+# The agenda lists this many items per section, then "and N more": a long list would
+# bury today's calls and cost seconds to draw in a big journal.
+SHOWN_PER_SECTION = {"overdue": 25, "today": 25, "upcoming": 15}
+MORE_HINT = {
+    "overdue": "they move up as you clear these",
+    "today": "they move up as you clear these",
+    "upcoming": "see each reflection in the journal",
+}
 DRAFTED = {FollowUpKind.THANK_YOU, FollowUpKind.STATUS_CHECK, FollowUpKind.LINKEDIN}
 SECTION_STYLE = {"overdue": "bold $error", "today": "bold $warning", "upcoming": "bold $accent"}
 ICONS = {
@@ -171,7 +179,7 @@ class HomeScreen(JournalView):
                 yield Static(id="sparkline-range")
             yield Static(id="latest-title")
             yield DataTable(id="latest", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#latest", DataTable)
@@ -253,12 +261,10 @@ class HomeScreen(JournalView):
                     Content.styled(f"{title} ({len(items)})", SECTION_STYLE[name]), disabled=True
                 )
             )
-            shown = items[:UPCOMING_SHOWN] if name == "upcoming" else items
+            shown = items[: SHOWN_PER_SECTION[name]]
             options += [Option(self._item_prompt(item, now, name), id=item.id) for item in shown]
             if len(items) > len(shown):
-                more = (
-                    f"   … and {len(items) - len(shown)} more: see each reflection in the journal"
-                )
+                more = f"   … and {len(items) - len(shown)} more: {MORE_HINT[name]}"
                 options.append(Option(Content.styled(more, "$text-muted"), disabled=True))
         return options
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from debrief.browse import (
     COLUMNS,
@@ -29,6 +29,7 @@ from debrief.browse import (
 from debrief.dates import plural
 from debrief.store.journal import Journal
 from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
 
 SORT_ORDER = [column.key for column in COLUMNS]
@@ -44,6 +45,8 @@ EMPTY_JOURNAL = (
 
 class JournalScreen(JournalView):
     """Find, sort, filter and open past reflections."""
+
+    CSS_PATH = "journal.tcss"  # loaded when the screen first opens
 
     BINDINGS = [
         Binding(
@@ -129,7 +132,7 @@ class JournalScreen(JournalView):
                 [TableColumn(c.key, c.label, c.width, c.numeric) for c in COLUMNS], id="reflections"
             )
             yield Static(Content(EMPTY_JOURNAL), id="journal-empty")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Journal"

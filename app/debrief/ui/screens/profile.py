@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from debrief.model import ModelError, Money, Period, Settings
 from debrief.questionnaire import AnswerError, parse_amount
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.widgets.footer import KeysFooter
 
 FIELDS = (
     ("name", "Your name", "Alex Morgan"),
@@ -33,6 +34,8 @@ PAY_PERIODS = [(period.label, period.value) for period in Period]
 
 class ProfileScreen(Screen[None]):
     """Edits the journal's settings; a bad value gets a message at its field."""
+
+    CSS_PATH = ["document.tcss", "pages.tcss"]  # loaded when the screen first opens
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Cancel", id="profile.cancel"),
@@ -64,7 +67,7 @@ class ProfileScreen(Screen[None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
-        yield Footer()
+        yield KeysFooter()
 
     @staticmethod
     def _shown(settings: Settings, key: str) -> str:

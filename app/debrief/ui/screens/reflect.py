@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debrief.dates import format_day, format_moment, plural
@@ -43,6 +43,7 @@ from debrief.questionnaire import (
 )
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.widgets.fields import FieldRow, KnownValues, complete
+from debrief.ui.widgets.footer import KeysFooter
 
 REVIEW = len(STEPS)  # the step index of the review page
 AUTOSAVE_DELAY = 1.0  # seconds between a keystroke and the draft reaching the disk
@@ -60,6 +61,8 @@ def is_blank_draft(answers: dict[str, Any]) -> bool:
 
 class ReflectScreen(Screen[Reflection | None]):
     """Walks through STEPS, then a review page; dismisses with the saved reflection."""
+
+    CSS_PATH = "reflect.tcss"  # loaded when the screen first opens
 
     BINDINGS = [
         Binding(
@@ -135,7 +138,7 @@ class ReflectScreen(Screen[Reflection | None]):
                     yield Button("◀ Back", id="back", compact=True)
                     yield Static(id="nav-status")
                     yield Button("Next ▶", id="next", variant="primary", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         editing = self.journal.reflection(self.draft.reflection_id or "") is not None

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Select, Static
+from textual.widgets import Header, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from debrief.dates import plural
@@ -29,6 +29,7 @@ from debrief.trends import (
     within,
 )
 from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.footer import KeysFooter
 
 BAR_WIDTH = 30  # cells for a rating of 10
 CHART_POINTS = 300  # more interviews than this are sampled evenly for the chart
@@ -80,6 +81,8 @@ def group_lines(groups: list[Group]) -> Content:
 class TrendsScreen(JournalView):
     """Self-rating over time, by stage and format, against outcomes; weak spots; discipline."""
 
+    CSS_PATH = "trends.tcss"  # loaded when the screen first opens
+
     BINDINGS = [
         Binding("r", "refresh_trends", "Refresh", id="trends.refresh", show=False),
     ]
@@ -129,7 +132,7 @@ class TrendsScreen(JournalView):
             yield OptionList(id="weak-spots")
             yield Static(Content.styled("Follow-up discipline", "bold"), classes="trend-heading")
             yield Static(id="discipline", classes="trend-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Trends"
