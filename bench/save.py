@@ -1,9 +1,10 @@
 """How long saving one reflection takes in a big journal (the atomic write included).
 
-    python bench/save.py [--sizes 1000 10000] [--runs 15]
+    python bench/save.py [--sizes 1000 10000] [--runs 15] [--json]
 
 Each save is what the questionnaire does: the reflection, its opportunity and its
-follow-up plan, in one locked, fsynced, atomic file write.
+follow-up plan, in one locked, fsynced, atomic file write. Next to it, the floor of any
+save that rewrites the file: serialising the journal and `atomic_write` of the bytes.
 """
 
 from __future__ import annotations
@@ -13,23 +14,37 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import orjson
 import pendulum
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import write_synthetic_journal
+from bench.report import Figure, add_json_flag, emit
+from bench.synthetic import copy_of_synthetic_journal
 from debrief.followups import plan
 from debrief.model import Opportunity, Reflection
+from debrief.store.files import atomic_write, read_document
 from debrief.store.journal import Journal
 
+TARGET_MS = {10_000: 50.0}
 
-def median_save_ms(path: Path, runs: int) -> float:
-    journal = Journal.open(path)
-    now = pendulum.now("Europe/Berlin")
+
+def median_ms(action: Callable[[int], None], runs: int) -> float:
     times = []
     for number in range(runs):
+        started = time.perf_counter()
+        action(number)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def save_reflection(journal: Journal) -> Callable[[int], None]:
+    now = pendulum.now("Europe/Berlin")
+
+    def save(number: int) -> None:
         job = Opportunity(
             company=f"Bench {number}", role="Engineer", created_at=now, updated_at=now
         )
@@ -37,25 +52,41 @@ def median_save_ms(path: Path, runs: int) -> float:
             opportunity_id=job.id, interview_at=now, rating=7, created_at=now, updated_at=now,
             went_well="Explained the migration clearly. " * 20,
         )  # fmt: skip
-        items = plan(reflection, job, "Europe/Berlin")
-        started = time.perf_counter()
-        journal.save_reflection(reflection, job, items)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+        journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+
+    return save
+
+
+def rewrite_file(path: Path) -> Callable[[int], None]:
+    loaded = read_document(path)
+    assert loaded is not None
+    tables = loaded[0]
+
+    def rewrite(_: int) -> None:
+        atomic_write(path, orjson.dumps(tables, option=orjson.OPT_SORT_KEYS))
+
+    return rewrite
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
     parser.add_argument("--runs", type=int, default=15)
+    add_json_flag(parser)
     args = parser.parse_args()
-    print("save one reflection (with its plan), median")
+    figures = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as scratch:
-            path = write_synthetic_journal(Path(scratch) / "journal.json", size)
+            path = copy_of_synthetic_journal(Path(scratch), size)
             megabytes = path.stat().st_size / 1e6
-            median = median_save_ms(path, args.runs)
-            print(f"  {size:>6} reflections ({megabytes:.0f} MB)  {median:>8.1f} ms")
+            saving = median_ms(save_reflection(Journal.open(path)), args.runs)
+            floor = median_ms(rewrite_file(path), args.runs)
+        figures.append(
+            Figure(f"save one reflection, {size} reflections ({megabytes:.0f} MB)", saving,
+                   target=TARGET_MS.get(size))
+        )  # fmt: skip
+        figures.append(Figure(f"  floor: serialise + atomic write of {megabytes:.0f} MB", floor))
+    emit(f"saving, medians of {args.runs}", figures, as_json=args.json)
     return 0
 
 

@@ -1,6 +1,6 @@
 """`debrief list -n 10` and `debrief due` against `jrnl -n 10`, as whole processes.
 
-    python bench/shell.py [--runs 15] [--reflections 1000]
+    python bench/shell.py [--runs 15] [--reflections 1000] [--json]
 
 Builds a synthetic journal (with its follow-up plans) and a jrnl journal of the same
 entries and text, installs jrnl in a venv of its own (under the system temp folder,
@@ -23,6 +23,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.report import Figure, add_json_flag, emit
 from bench.synthetic import synthetic_tables
 from debrief.model import Opportunity, Reflection, from_dict
 
@@ -90,12 +91,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--reflections", type=int, default=1000)
+    add_json_flag(parser)
     args = parser.parse_args()
     jrnl = jrnl_command()
     debrief = [sys.executable, "-m", "debrief"]
     with tempfile.TemporaryDirectory() as scratch:
         debrief_path, _, config_home = write_journals(Path(scratch), args.reflections)
         env = {**os.environ, "XDG_CONFIG_HOME": str(config_home), "NO_COLOR": "1"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed apps have their bytecode cached
         commands = {
             "jrnl -n 10": [*jrnl, "-n", "10"],
             "debrief list -n 10": [*debrief, "--db", str(debrief_path), "list", "-n", "10"],
@@ -108,12 +111,16 @@ def main() -> int:
             for label, command in commands.items():
                 samples[label].append(run_once(command, env))
     jrnl_median = statistics.median(t for t, _ in samples["jrnl -n 10"])
-    print(f"{args.reflections} reflections, medians of {args.runs} runs, whole processes")
-    print(f"  {'command':<22}{'wall ms':>9}{'× jrnl':>8}{'peak RSS MB':>13}")
+    figures = []
     for label, runs in samples.items():
         wall = statistics.median(t for t, _ in runs)
-        peak = max(m for _, m in runs) / 1024
-        print(f"  {label:<22}{wall * 1000:>9.0f}{wall / jrnl_median:>8.2f}{peak:>13.1f}")
+        figures.append(Figure(f"{label}: wall", wall * 1000))
+        if label != "jrnl -n 10":
+            target = 1.0 if label.startswith("debrief list") else None
+            figures.append(Figure(f"{label}: × jrnl", wall / jrnl_median, "×", target))
+        figures.append(Figure(f"{label}: peak memory", max(m for _, m in runs) / 1024, "MB"))
+    title = f"shell, {args.reflections} reflections, medians of {args.runs} whole processes"
+    emit(title, figures, as_json=args.json)
     return 0
 
 

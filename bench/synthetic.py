@@ -12,6 +12,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import random
+import shutil
+import subprocess
+import sys
+import tempfile
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -173,12 +177,32 @@ def write_synthetic_journal(path: Path, count: int, *, seed: int = 7) -> Path:
     return path
 
 
+def copy_of_synthetic_journal(folder: Path, count: int, *, seed: int = 7) -> Path:
+    """A fresh copy of a synthetic journal; each size is generated once a day, in a
+    subprocess so that the benchmark's own memory stays small."""
+    cache = Path(tempfile.gettempdir()) / "debrief-bench"
+    cache.mkdir(exist_ok=True)
+    day = pendulum.now().to_date_string()
+    original = cache / f"synthetic-{count}-{seed}-schema{SCHEMA_VERSION}-{day}.json"
+    if not original.exists():
+        partial = original.with_suffix(".partial")
+        script = Path(__file__).resolve()
+        command = [sys.executable, str(script), str(partial), "--reflections", str(count)]
+        subprocess.run([*command, "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
+        partial.replace(original)
+    copy = folder / "journal.json"
+    shutil.copyfile(original, copy)
+    copy.chmod(0o600)
+    return copy
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--reflections", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    write_synthetic_journal(args.path, args.reflections)
+    write_synthetic_journal(args.path, args.reflections, seed=args.seed)
     print(f"{args.path}: {args.reflections} reflections, {args.path.stat().st_size / 1e6:.1f} MB")
     return 0
 

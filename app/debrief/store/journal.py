@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import Query
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from debrief.model import (
     Bundle,
@@ -162,6 +162,7 @@ class Journal:
         self._seen_generation = -1
         self._records: dict[str, dict[str, Any]] = {name: {} for name in RECORD_TABLES}
         self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in RECORD_TABLES}
+        self._next_doc_ids: dict[str, int] = dict.fromkeys(RECORD_TABLES, 1)
         self._newest_first: list[Reflection] | None = None
         self._by_company: list[Opportunity] | None = None
         self._settings = Settings()
@@ -287,11 +288,8 @@ class Journal:
             self._put("reflections", reflection)
             if followups is not None:
                 keep = {f.id for f in followups}
-                for stale in [
-                    f
-                    for f in self._records["followups"].values()
-                    if f.reflection_id == reflection.id
-                ]:
+                planned_before = [] if before is None else self.followups(reflection.id)
+                for stale in planned_before:  # a new reflection has none: skip the scan
                     if stale.id not in keep:
                         self._take("followups", stale.id)
                 for item in followups:
@@ -432,19 +430,17 @@ class Journal:
     def _take(self, table_name: str, record_id: str) -> dict[str, Any]:
         """Remove a record, returning its document and document id for the trash."""
         doc_id = self._doc_ids[table_name].pop(record_id)
-        table = self._main.table(table_name)
-        document = dict(table.get(doc_id=doc_id) or {})
-        table.remove(doc_ids=[doc_id])
+        document = self._main.storage.delete_document(table_name, doc_id) or {}
         del self._records[table_name][record_id]
-        return {"doc_id": doc_id, "data": document}
+        return {"doc_id": doc_id, "data": dict(document)}
 
     def _give_back(self, table_name: str, taken: dict[str, Any]) -> None:
         record = self._decode(RECORD_TABLES[table_name], table_name, taken["data"])
         doc_id = int(taken["doc_id"])
         if doc_id in self._doc_ids[table_name].values():  # another process took the id meanwhile
-            doc_id = self._main.table(table_name).insert(taken["data"])
-        else:
-            self._main.table(table_name).insert(Document(taken["data"], doc_id=doc_id))
+            doc_id = self._new_doc_id(table_name)
+        self._main.storage.put_document(table_name, doc_id, taken["data"])
+        self._next_doc_ids[table_name] = max(self._next_doc_ids[table_name], doc_id + 1)
         self._doc_ids[table_name][record.id] = doc_id
         self._records[table_name][record.id] = record
 
@@ -455,14 +451,17 @@ class Journal:
             self._take("opportunities", opportunity_id)
 
     def _put(self, table_name: str, record: Opportunity | Reflection | FollowUp) -> None:
-        table = self._main.table(table_name)
-        data = to_dict(record)
         doc_id = self._doc_ids[table_name].get(record.id)
         if doc_id is None:
-            self._doc_ids[table_name][record.id] = table.insert(data)
-        else:
-            table.update(data, doc_ids=[doc_id])
+            doc_id = self._doc_ids[table_name][record.id] = self._new_doc_id(table_name)
+        self._main.storage.put_document(table_name, doc_id, to_dict(record))
         self._records[table_name][record.id] = record
+
+    def _new_doc_id(self, table_name: str) -> int:
+        """The next free document id, as TinyDB would pick it (one past the largest)."""
+        doc_id = self._next_doc_ids[table_name]
+        self._next_doc_ids[table_name] += 1
+        return doc_id
 
     def _sync(self) -> None:
         """Rebuild the in-memory records if the file changed since we last read it."""
@@ -478,6 +477,7 @@ class Journal:
                 records[record.id] = record
                 doc_ids[record.id] = int(doc_id)
             self._records[table_name], self._doc_ids[table_name] = records, doc_ids
+            self._next_doc_ids[table_name] = max(doc_ids.values(), default=0) + 1
         stored_settings = self._main.table("settings").all()
         self._settings = (
             self._decode(Settings, "settings", stored_settings[0])

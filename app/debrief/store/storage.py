@@ -4,7 +4,8 @@ Writes go through `files.atomic_write` (temporary file, fsync, the old file kept
 `<name>.bak`, `os.replace`, folder fsync). Reads are cached and re-read only when the
 file on disk changed (another process wrote it), so TinyDB's habit of reading the whole
 file on every query costs a `stat`. `batch()` groups several TinyDB writes into one file
-write: all or nothing.
+write: all or nothing. Inside a batch, `put_document` and `delete_document` change one
+document without TinyDB's copy of the whole table.
 """
 
 from __future__ import annotations
@@ -77,6 +78,30 @@ class AtomicJSONStorage(Storage):
             self._batch_depth -= 1
         if self._batch_depth == 0 and self._pending:
             self._commit()
+
+    def put_document(self, table: str, doc_id: int, document: dict[str, Any]) -> None:
+        """Store one document, inside a batch, without rebuilding its table.
+
+        TinyDB's Table copies a whole table (twice) for every insert or update: in a
+        journal with 60,000 follow-ups, saving a plan of six spent ~100 ms copying.
+        """
+        self._tables_in_batch().setdefault(table, {})[str(doc_id)] = document
+        self._pending = True
+
+    def delete_document(self, table: str, doc_id: int) -> dict[str, Any] | None:
+        """Remove one document, inside a batch; returns it (None if there was none)."""
+        removed: dict[str, Any] | None = (
+            self._tables_in_batch().get(table, {}).pop(str(doc_id), None)
+        )
+        self._pending = True
+        return removed
+
+    def _tables_in_batch(self) -> dict[str, Any]:
+        if not self._batch_depth:
+            raise RuntimeError("documents are changed one by one only inside batch()")
+        if self._cache is None:
+            self._cache = {}
+        return self._cache
 
     def _commit(self) -> None:
         self._pending = False

@@ -23,8 +23,6 @@ WHY = (
 class ChecklistScreen(Screen[None]):
     """A cue card to tick through; nothing here is saved (the questionnaire records it)."""
 
-    CSS_PATH = ["document.tcss", "pages.tcss"]  # loaded when the screen first opens
-
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="checklist.back")]
 
     def compose(self) -> ComposeResult:

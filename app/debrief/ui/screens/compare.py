@@ -59,8 +59,6 @@ def sentence(text: str) -> str:
 class CompareScreen(JournalView):
     """Pick opportunities; read them side by side; weigh what matters; see who wins and why."""
 
-    CSS_PATH = "compare.tcss"  # loaded when the screen first opens
-
     BINDINGS = [
         Binding(
             "ctrl+s",

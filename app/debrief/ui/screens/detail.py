@@ -33,8 +33,6 @@ def highlighted(text: str, query: str) -> Content:
 class DetailScreen(JournalView):
     """The whole reflection: headings per question, cards, money, dates, other rounds."""
 
-    CSS_PATH = "document.tcss"  # loaded when the screen first opens
-
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
         Binding("e", "edit", "Edit", id="detail.edit"),

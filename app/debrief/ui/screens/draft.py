@@ -34,8 +34,6 @@ def default_file_name(kind: FollowUpKind, company: str, person: str) -> str:
 class DraftScreen(Screen[None]):
     """Subject and body, editable; nothing is sent from here: you send it your way."""
 
-    CSS_PATH = "pages.tcss"  # loaded when the screen first opens
-
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="draft.back"),
         Binding(

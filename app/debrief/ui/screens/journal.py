@@ -46,8 +46,6 @@ EMPTY_JOURNAL = (
 class JournalScreen(JournalView):
     """Find, sort, filter and open past reflections."""
 
-    CSS_PATH = "journal.tcss"  # loaded when the screen first opens
-
     BINDINGS = [
         Binding(
             "slash",

@@ -35,8 +35,6 @@ PAY_PERIODS = [(period.label, period.value) for period in Period]
 class ProfileScreen(Screen[None]):
     """Edits the journal's settings; a bad value gets a message at its field."""
 
-    CSS_PATH = ["document.tcss", "pages.tcss"]  # loaded when the screen first opens
-
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Cancel", id="profile.cancel"),
         Binding("ctrl+s", "save", "Save", id="profile.save"),

@@ -62,8 +62,6 @@ def is_blank_draft(answers: dict[str, Any]) -> bool:
 class ReflectScreen(Screen[Reflection | None]):
     """Walks through STEPS, then a review page; dismisses with the saved reflection."""
 
-    CSS_PATH = "reflect.tcss"  # loaded when the screen first opens
-
     BINDINGS = [
         Binding(
             "ctrl+n",

@@ -81,8 +81,6 @@ def group_lines(groups: list[Group]) -> Content:
 class TrendsScreen(JournalView):
     """Self-rating over time, by stage and format, against outcomes; weak spots; discipline."""
 
-    CSS_PATH = "trends.tcss"  # loaded when the screen first opens
-
     BINDINGS = [
         Binding("r", "refresh_trends", "Refresh", id="trends.refresh", show=False),
     ]

@@ -1,6 +1,6 @@
-"""How fast the journal browser responds on a big journal.
+"""How fast the journal browser searches and opens on a big journal.
 
-    python bench/journal_screen.py [--reflections 10000]
+    python bench/search.py [--reflections 10000] [--json]
 
 Builds a synthetic journal, runs the real app headless at 120×36 and times, as medians,
 from the moment a key is sent to the last screen update it caused (the app's own
@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import write_synthetic_journal
+from bench.report import Figure, add_json_flag, emit
+from bench.synthetic import copy_of_synthetic_journal
 from bench.timing import PaintClock, bare_switch, timed_press
 from debrief.store.journal import Journal
 from debrief.ui.app import make_app
@@ -71,17 +72,23 @@ async def measure(path: Path) -> dict[str, float]:
     return results
 
 
+TARGET_MS = {"keystroke → results repainted": 50.0}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reflections", type=int, default=10_000)
+    add_json_flag(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        path = write_synthetic_journal(Path(scratch) / "journal.json", args.reflections)
+        path = copy_of_synthetic_journal(Path(scratch), args.reflections)
         size = path.stat().st_size / 1e6
         results = asyncio.run(measure(path))
-    print(f"journal browser, {args.reflections} reflections ({size:.0f} MB)")
-    for label, value in results.items():
-        print(f"  {label:<48}{value:>9.1f} ms")
+    figures = [
+        Figure(label, value, target=TARGET_MS.get(label)) for label, value in results.items()
+    ]
+    title = f"journal browser, {args.reflections} reflections ({size:.0f} MB)"
+    emit(title, figures, as_json=args.json)
     return 0
 
 

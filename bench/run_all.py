@@ -1,0 +1,65 @@
+"""Run every benchmark, each in its own process, and print one table of the figures.
+
+    python bench/run_all.py [--quick]
+
+--quick uses 1,000 reflections and fewer runs (a minute instead of several); the
+figures in the README come from the full run. Synthetic journals are generated once a
+day and reused (bench/synthetic.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.report import Figure
+
+HERE = Path(__file__).resolve().parent
+
+
+def benchmarks(quick: bool) -> list[list[str]]:
+    size = ["--reflections", "1000"] if quick else []
+    return [
+        ["startup.py", *(["--runs", "3", "--sizes", "0", "1000"] if quick else [])],
+        ["save.py", *(["--runs", "5", "--sizes", "1000"] if quick else [])],
+        ["search.py", *size],
+        ["trends.py", *size],
+        ["shell.py", *(["--runs", "5"] if quick else [])],
+    ]
+
+
+def run(arguments: list[str]) -> list[tuple[str, Figure]]:
+    command = [sys.executable, str(HERE / arguments[0]), *arguments[1:], "--json"]
+    print(f"running {' '.join(arguments)} …", file=sys.stderr, flush=True)
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    figures = []
+    for line in output.splitlines():
+        record = json.loads(line)
+        bench = record.pop("bench")
+        figures.append((bench, Figure(**record)))
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    results = [figure for arguments in benchmarks(args.quick) for figure in run(arguments)]
+    current = None
+    for bench, figure in results:
+        if bench != current:
+            print(bench)
+            current = bench
+        print(figure.line())
+    missed = [figure.what.strip() for _, figure in results if figure.verdict == "NOT MET"]
+    print(f"\ntargets not met: {len(missed)}" + "".join(f"\n  {what}" for what in missed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
