@@ -388,3 +388,23 @@ def test_revision_moves_with_every_change(journal: Journal, journal_path: Path) 
     assert after_save > start
     save_one(Journal.open(journal_path), "Globex")  # another window writes
     assert journal.revision > after_save
+
+
+def test_the_file_stays_a_plain_tinydb_database(journal: Journal, journal_path: Path) -> None:
+    """Records are written one document at a time, numbered as TinyDB numbers them."""
+    from tinydb import TinyDB
+
+    for company in ("Acme", "Globex", "Initech"):
+        save_one(journal, company)
+    globex = journal.find_opportunity("Globex", "Data Engineer")
+    assert globex is not None
+    journal.delete_reflection(journal.rounds(globex.id)[0].id, now=NOW)
+    save_one(journal, "Hooli")
+    copy = journal_path.with_name("copy.json")
+    copy.write_bytes(journal_path.read_bytes())
+    with TinyDB(copy) as database:
+        opportunities = database.table("opportunities")
+        assert sorted(doc["company"] for doc in opportunities) == ["Acme", "Hooli", "Initech"]
+        assert sorted(doc.doc_id for doc in database.table("reflections")) == [1, 3, 4]
+        next_id = opportunities.insert({"company": "TinyDB's own"})
+        assert next_id == 5
