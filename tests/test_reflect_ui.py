@@ -278,6 +278,19 @@ async def test_quitting_midway_keeps_the_draft_and_a_new_app_resumes_it(
     assert Journal.open(journal_path).drafts() == []
 
 
+async def test_a_signal_keeps_text_whose_edit_message_is_still_on_its_way(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """SIGTERM can land after a key reached its field but before the screen heard of it."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_reflection(pilot)
+        company = app.screen.query_one("#q-company", Input)
+        company.value = "Globex"  # its Changed message is queued, not yet handled
+        app.flush_drafts()  # what the SIGTERM / SIGHUP handler does first
+        assert journal.drafts()[0].answers["company"] == "Globex"
+
+
 async def test_discarding_the_offered_draft_removes_it(
     build_app: AppFactory, journal: Journal
 ) -> None:

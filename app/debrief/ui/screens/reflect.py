@@ -383,7 +383,15 @@ class ReflectScreen(Screen[Reflection | None]):
         self._dirty = self._autosave_failed = False
 
     def flush_draft(self) -> None:
-        """Save pending edits now (called when the app is about to quit)."""
+        """Save pending edits now (called when the app is about to quit).
+
+        The fields are read directly: a signal can arrive after a keystroke has reached
+        its field but before the field's message about it has reached this screen.
+        """
+        for row in self.query(FieldRow):
+            if self.answers.get(row.question.key) != row.raw:
+                self.answers[row.question.key] = row.raw
+                self._dirty = True
         self._save_draft()
 
     def action_leave(self) -> None:
