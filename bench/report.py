@@ -27,7 +27,8 @@ class Figure:
         return "met" if self.value <= self.target else "NOT MET"
 
     def line(self, width: int = 56) -> str:
-        value = f"{self.value:.2f}" if self.unit == "×" else f"{self.value:.0f}"
+        digits = 2 if self.unit == "×" else 1 if self.value < 10 else 0
+        value = f"{self.value:.{digits}f}"
         target = f"≤ {self.target:g} {self.unit}" if self.target is not None else ""
         text = f"  {self.what:<{width}}{value:>9} {self.unit:<3}{target:>12}  {self.verdict}"
         return text + (f"  ({self.note})" if self.note else "")

@@ -31,6 +31,7 @@ from debrief.model import (
     from_dict,
     to_dict,
 )
+from debrief.store.changes import changes_path_of
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.screens.reflect import ReflectScreen
@@ -39,17 +40,21 @@ from tests.samples import NOW, fixed_clock, full_reflection, opportunity
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 50
+KILLS_WITH_LOG = 30
 AppFactory = Callable[[], DebriefApp]
 
 
 # --- crash safety -------------------------------------------------------------------------------
 
 
-def run_writer_until_killed(journal_path: Path, first: int, rng: random.Random) -> list[str]:
+def run_writer_until_killed(
+    journal_path: Path, first: int, rng: random.Random, mode: str
+) -> list[str]:
     """Start the writer, wait for its first acknowledged save, kill it at a random moment."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    writer = [sys.executable, str(ROOT / "tests" / "crash_writer.py"), str(journal_path)]
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "crash_writer.py"), str(journal_path), str(first)],
+        [*writer, str(first), *(["log"] if mode == "log" else [])],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True,
     )  # fmt: skip
     assert process.stdout is not None
@@ -71,20 +76,35 @@ def run_writer_until_killed(journal_path: Path, first: int, rng: random.Random) 
     return acknowledged
 
 
-def test_sigkill_at_random_moments_never_loses_an_acknowledged_save(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("mode", "kills"),
+    [("whole", KILLS), ("log", KILLS_WITH_LOG)],
+    ids=["whole-file writes", "change log"],
+)
+def test_sigkill_at_random_moments_never_loses_an_acknowledged_save(
+    tmp_path: Path, mode: str, kills: int
+) -> None:
+    """With the change log, kills land in appends, in torn tails and in folds (each writer
+    folds on open; every fifth check opens writable and folds too)."""
     journal_path = tmp_path / "journal.json"
     Journal.open(journal_path)
     rng = random.Random(20261122)
     acknowledged: list[str] = []
-    for _ in range(KILLS):
-        acknowledged += run_writer_until_killed(journal_path, len(acknowledged) + 1000 * _, rng)
-        stored = {
-            r.id for r in Journal.open(journal_path).reflections()
-        }  # opens: the file is valid
+    logs_seen = 0
+    for kill in range(kills):
+        acknowledged += run_writer_until_killed(
+            journal_path, len(acknowledged) + 1000 * kill, rng, mode
+        )
+        logs_seen += changes_path_of(journal_path).exists()
+        readonly = mode == "log" and kill % 5 != 4
+        stored = {r.id for r in Journal.open(journal_path, readonly=readonly).reflections()}
         missing = set(acknowledged) - stored
         assert not missing, f"acknowledged saves lost after a kill: {sorted(missing)[:5]}"
-    assert len(acknowledged) >= KILLS
-    assert not list(tmp_path.glob(".*.tmp"))  # temporaries of killed writers are cleaned on open
+    assert len(acknowledged) >= kills
+    assert logs_seen >= (kills // 2 if mode == "log" else 0)
+    assert logs_seen == 0 or mode == "log"  # a small journal never has a change log
+    Journal.open(journal_path)  # opening cleans the temporaries of killed writers
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 # --- two windows -------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from debrief.store.files import JournalError, backup_path_of, read_document
+from debrief.store.changes import CHECKPOINT_TABLE, read_journal
+from debrief.store.files import JournalError, backup_path_of
 from debrief.store.migrations import SCHEMA_VERSION
 
 FORMAT_NAME = "debrief-journal"
@@ -27,10 +28,13 @@ def refusal(path: Path, reason: str) -> str:
 def read_tables(path: Path) -> dict[str, Any] | None:
     """The file's tables, None if there is no file, JournalError if it is unusable."""
     try:
-        loaded = read_document(path)
+        loaded = read_journal(path)
     except JournalError as error:
         raise JournalError(refusal(path, str(error))) from error
-    return loaded[0] if loaded else None
+    if loaded is None:
+        return None
+    loaded.tables.pop(CHECKPOINT_TABLE, None)  # the change log's bookkeeping, not content
+    return loaded.tables
 
 
 def schema_of(tables: dict[str, Any], path: Path, format_name: str) -> int:

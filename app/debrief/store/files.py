@@ -91,7 +91,7 @@ def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> Non
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
 def _keep_backup(path: Path) -> None:
@@ -105,7 +105,7 @@ def _keep_backup(path: Path) -> None:
     os.replace(staging, backup)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can open a folder
         descriptor = os.open(folder, os.O_RDONLY)
         try:

@@ -33,6 +33,7 @@ from debrief.model import (
     interview_order,
     to_dict,
 )
+from debrief.store import changes
 from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, refusal, schema_of
 from debrief.store.files import (
     JournalError,
@@ -68,11 +69,19 @@ def _meta(format_name: str) -> dict[str, Any]:
 class _File:
     """One TinyDB file with its atomic storage and its own format name."""
 
-    def __init__(self, path: Path, format_name: str, *, readonly: bool, lock: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        format_name: str,
+        *,
+        readonly: bool,
+        lock: Path,
+        log_above: int | None = None,
+    ) -> None:
         self.path = path
         self.format_name = format_name
         self.lock = lock  # one lock for the journal and its drafts
-        self.storage = AtomicJSONStorage(path, readonly=readonly)
+        self.storage = AtomicJSONStorage(path, readonly=readonly, log_above=log_above)
 
     def table(self, name: str) -> Table:
         # A fresh Table per use: TinyDB caches the next document id and query results
@@ -102,6 +111,16 @@ class _File:
         if name in tables:
             del tables[name]
             self.storage.write(tables)
+
+    def fold(self) -> None:
+        """Write the change log of a big journal back into the file, if there is one.
+
+        A failure (a full disk, say) is harmless: the log stays, and is read with the file.
+        """
+        if self.storage.readonly or not self.storage.has_log:
+            return
+        with contextlib.suppress(OSError, JournalError), file_lock(self.lock):
+            self.storage.fold()
 
     def tidy(self) -> None:
         """Remove temporary files that a killed writer left beside this file."""
@@ -157,7 +176,9 @@ class Journal:
         self.path = path
         self.readonly = readonly
         lock = lock_path_of(path)
-        self._main = _File(path, FORMAT_NAME, readonly=readonly, lock=lock)
+        self._main = _File(
+            path, FORMAT_NAME, readonly=readonly, lock=lock, log_above=changes.LOG_ABOVE_BYTES
+        )
         self._drafts = _File(drafts_path_of(path), DRAFTS_FORMAT_NAME, readonly=readonly, lock=lock)
         self._seen_generation = -1
         self._records: dict[str, dict[str, Any]] = {name: {} for name in RECORD_TABLES}
@@ -177,9 +198,15 @@ class Journal:
         journal._sync()
         if not readonly:
             journal._main.tidy()
+            journal._main.fold()
             journal._drafts.tidy()
             journal._empty_trash()
         return journal
+
+    def fold_changes(self) -> None:
+        """Write a big journal's recent saves, kept in its change log, into the file itself
+        (done on open and when the app closes, so the file a user copies is complete)."""
+        self._main.fold()
 
     def _empty_trash(self) -> None:
         """Deleted reflections are kept only for undo within one session."""

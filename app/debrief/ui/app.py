@@ -430,12 +430,16 @@ class DebriefApp(App[None]):
             self._questionnaire[1].flush_draft()
 
     async def action_quit(self) -> None:
-        self.flush_drafts()
-        self.exit()
+        self._leave()
 
     def _terminate(self) -> None:
         """SIGTERM, or SIGHUP from a closed terminal: keep the draft, then exit."""
+        self._leave()
+
+    def _leave(self) -> None:
+        """Keep the draft, write a big journal's change log into the file, exit."""
         self.flush_drafts()
+        self.journal.fold_changes()
         self.exit()
 
     # --- export and import from the app -----------------------------------------------
