@@ -164,15 +164,22 @@ def _decode_line(line: bytes, log: Path, number: int, *, last: bool) -> tuple[st
     if not intact:
         if last:
             return None
-        raise JournalError(f"{log} is damaged at line {number}; the journal was left untouched.")
+        raise JournalError(_damaged(log, number))
     try:
         record = orjson.loads(payload)
         checkpoint, ops = record["checkpoint"], record["ops"]
         if not isinstance(checkpoint, str) or not all(_well_formed(op) for op in ops):
             raise ValueError(number)
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-        raise JournalError(f"{log} is damaged at line {number}.") from error
+        raise JournalError(_damaged(log, number)) from error
     return checkpoint, ops
+
+
+def _damaged(log: Path, number: int) -> str:
+    return (
+        f"{log}, the log of recent saves, is damaged at line {number}. Moving it elsewhere "
+        "opens the journal as it was when Debrief last closed (without those saves)."
+    )
 
 
 def _well_formed(op: Any) -> bool:
