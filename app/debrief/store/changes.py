@@ -43,6 +43,7 @@ LOG_ABOVE_BYTES = 4_000_000  # smaller journals are rewritten whole: simple and 
 CHECKPOINT_TABLE = "_checkpoint"
 
 Op = list[Any]  # ["put", table, doc id, document] or ["delete", table, doc id]
+Signatures = tuple[Signature | None, Signature | None]  # of the journal and of its log
 
 
 def changes_path_of(path: Path) -> Path:
@@ -54,7 +55,7 @@ class Loaded:
     """A journal as read: its tables with the log applied, and what the writer needs."""
 
     tables: dict[str, Any]
-    signature: tuple[Signature | None, Signature | None]  # the journal's and the log's
+    signature: Signatures
     size: int  # of the journal file alone
     log_length: int  # bytes of the log that were read back whole (the rest is a torn tail)
 
@@ -80,7 +81,7 @@ def read_journal(path: Path) -> Loaded | None:
     raise JournalError(f"{path} kept changing while it was read; try again.")
 
 
-def signatures(path: Path) -> tuple[Signature | None, Signature | None]:
+def signatures(path: Path) -> Signatures:
     """What `Loaded.signature` would be now, from two `stat` calls."""
     return _signature_of_file(path), _signature_of_file(changes_path_of(path))
 

@@ -22,10 +22,8 @@ import orjson
 from tinydb.storages import Storage
 
 from debrief.store import changes
-from debrief.store.changes import CHECKPOINT_TABLE, Op, checkpoint_of
+from debrief.store.changes import CHECKPOINT_TABLE, Op, Signatures, checkpoint_of
 from debrief.store.files import JournalError, atomic_write
-
-Signatures = tuple[Any, Any]
 
 
 class AtomicJSONStorage(Storage):
