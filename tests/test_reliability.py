@@ -19,6 +19,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual.widgets import Static
 
 from debrief.exchange import ImportRejected, export_json, parse_export
 from debrief.model import (
@@ -124,8 +125,32 @@ async def test_two_app_windows_on_one_journal_keep_each_others_reflections(
             await type_text(pilot, "Engineer")
             await pilot.press("ctrl+n", "ctrl+n", "7", "ctrl+s", "ctrl+s")
             await pilot.pause()
+        for app, pilot in ((first, one), (second, two)):
+            app.follow_journal()  # what its timer does every two seconds
+            await pilot.pause()
+            title = str(app.screen.query_one("#latest-title", Static).content)
+            assert "2 in your journal" in title  # each window shows the other's too
     companies = sorted(o.company for o in Journal.open(journal_path).opportunities())
     assert companies == ["Acme", "Globex"]
+
+
+async def test_a_journal_damaged_by_another_program_is_reported_once_and_left_alone(
+    journal_path: Path,
+) -> None:
+    journal = Journal.open(journal_path)
+    job = opportunity()
+    journal.save_reflection(full_reflection(job.id), job)
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        journal_path.write_bytes(b"{ not json")
+        for _ in range(3):  # three ticks of the follow timer
+            app.follow_journal()
+            await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert len(messages) == 1 and "not valid JSON" in messages[0]
+        title = str(app.screen.query_one("#latest-title", Static).content)
+        assert "1 in your journal" in title  # the reflections already read stay on screen
+    assert journal_path.read_bytes() == b"{ not json"  # never overwritten
 
 
 # --- failing disks and folders -------------------------------------------------------------------

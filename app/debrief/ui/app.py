@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], pendulum.DateTime]
 HOME, JOURNAL, TRENDS, COMPARE = "home", "journal", "trends", "compare"
+FOLLOW_EVERY_SECONDS = 2.0  # how often to look whether another process changed the journal
 
 
 class DebriefApp(App[None]):
@@ -110,6 +111,8 @@ class DebriefApp(App[None]):
         self.clock: Clock = clock or self._now_in_users_zone
         self._handle_signals = handle_signals
         self._questionnaire: tuple[str, ReflectScreen] | None = None  # (mode, screen) being written
+        self._followed_revision = -1  # the journal revision last drawn (follow_journal)
+        self._follow_problem = ""  # the last refusal follow_journal reported, said only once
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
         self.add_mode(JOURNAL, self._journal_screen)
         self.add_mode(TRENDS, self._trends_screen)
@@ -154,6 +157,34 @@ class DebriefApp(App[None]):
             for number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(number, self._terminate)
         self.call_after_refresh(self._offer_unfinished_draft)
+        self._followed_revision = self.journal.revision
+        self.set_interval(FOLLOW_EVERY_SECONDS, self.follow_journal)
+
+    def follow_journal(self) -> None:
+        """Redraw the screen if the journal changed: another window or a shell command
+        (`debrief import`) may have written it. Costs two `stat` calls when nothing did."""
+        try:
+            revision = self.journal.revision
+        except JournalError as error:  # damaged elsewhere: keep showing what we have, say so
+            if str(error) != self._follow_problem:
+                self._follow_problem = str(error)
+                self.notify(
+                    str(error),
+                    title="The journal changed on disk",
+                    severity="error",
+                    markup=False,
+                    timeout=30,
+                )
+            return
+        self._follow_problem = ""
+        if revision == self._followed_revision:
+            return
+        self._followed_revision = revision
+        if isinstance(self.screen, JournalView):
+            self.screen.reload()
+
+    def on_app_focus(self) -> None:
+        self.follow_journal()  # back from another window: show what it did at once
 
     # --- preferences: theme and keys -----------------------------------------------
 
