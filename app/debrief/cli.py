@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -196,7 +196,7 @@ def list_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 
 
 def _list_filter(
-    args: argparse.Namespace, opportunities: dict[str, Opportunity]
+    args: argparse.Namespace, opportunities: Mapping[str, Opportunity]
 ) -> Callable[[Reflection], bool] | None:
     """One test per option given; None when there is nothing to filter (the fast path)."""
     tests: list[Callable[[Reflection], bool]] = []
@@ -240,8 +240,8 @@ def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
     from debrief.questionnaire import AnswerContext
     from debrief.shell import Style, match_prefix, short_id, styled_document
 
-    reflections = snapshot.reflections()
-    found, candidates = match_prefix(args.id, [r.id for r in reflections])
+    records = snapshot.records
+    found, candidates = match_prefix(args.id, list(records.reflections))
     if found is None:
         if candidates:
             choices = ", ".join(short_id(c) for c in candidates[:10])
@@ -253,17 +253,16 @@ def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return EXIT_NOT_FOUND
-    reflection = next(r for r in reflections if r.id == found)
-    opportunity = snapshot.opportunities()[reflection.opportunity_id]
+    reflection = records.reflections[found]
+    opportunity = records.opportunities[reflection.opportunity_id]
     rounds = sorted(
-        (r for r in reflections if r.opportunity_id == opportunity.id), key=lambda r: r.interview_at
+        (r for r in records.newest_first() if r.opportunity_id == opportunity.id),
+        key=lambda r: r.interview_at,
     )
     settings = snapshot.settings()
     now = now_for(settings)
     context = AnswerContext(now=now, default_currency=settings.default_currency)
-    followups = sorted(
-        (f for f in snapshot.followups() if f.reflection_id == found), key=lambda f: (f.when, f.key)
-    )
+    followups = sorted(records.plan(found), key=lambda f: (f.when, f.key))
     document = reflection_document(reflection, opportunity, rounds, context, followups)
     _print_lines([styled_document(document_text(document), Style.for_stream(sys.stdout))])
     return EXIT_OK
@@ -274,25 +273,19 @@ def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 
 def due_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 
-    from debrief.followups import actionable, agenda, describe, due_phrase
+    from debrief.followups import actionable_among, agenda, describe, due_phrase
     from debrief.shell import Style, due_lines, followup_row, json_line
 
     now = now_for(snapshot.settings())
-    reflections = snapshot.reflections()
-    opportunities = snapshot.opportunities()
-    by_reflection = {r.id: r for r in reflections}
-    sections = agenda(actionable(snapshot.followups(), reflections, opportunities.values()), now)
+    records = snapshot.records
+    pending = actionable_among(records.pending_followups(), records.opportunity_of, records.plan)
+    sections = agenda(pending, now)
     items = [*sections.overdue, *sections.today, *(sections.upcoming if args.all else [])]
     overdue = {item.id for item in sections.overdue}
     rows = [
-        followup_row(
-            item,
-            opportunities[by_reflection[item.reflection_id].opportunity_id],
-            describe(item),
-            due_phrase(item, now),
-            item.id in overdue,
-        )
+        followup_row(item, opportunity, describe(item), due_phrase(item, now), item.id in overdue)
         for item in items
+        if (opportunity := records.opportunity_of(item.reflection_id)) is not None  # always is
     ]
     lines = (
         [json_line(row) for row in rows]

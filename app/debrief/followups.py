@@ -16,7 +16,7 @@ saving change is still "10:00 next Friday". `now` is always passed in.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -170,18 +170,49 @@ def replan(planned: Sequence[FollowUp], existing: Iterable[FollowUp]) -> list[Fo
 # --- what to show, and when ---------------------------------------------------------------
 
 
+def waits_on(item: FollowUp) -> str | None:
+    """The key of the earlier step that must be done before this one is shown, if any."""
+    if item.key == "status_check:2":
+        return "status_check:1"
+    if item.kind is FollowUpKind.MARK_COLD:
+        return "status_check:2"
+    return None
+
+
 def is_actionable(item: FollowUp, siblings: Sequence[FollowUp], status: Status) -> bool:
-    """Pending, still useful for this status, and not waiting on an earlier step."""
+    """Pending, still useful for this status, and not waiting on an earlier step.
+
+    `siblings` (the rest of the reflection's plan) is read only when `waits_on(item)`.
+    """
     if not item.pending or status not in STILL_USEFUL[item.kind]:
         return False
-    by_key = {sibling.key: sibling for sibling in siblings}
-    if item.key == "status_check:2":
-        first = by_key.get("status_check:1")
-        return first is not None and first.done_at is not None
-    if item.kind is FollowUpKind.MARK_COLD:
-        second = by_key.get("status_check:2")
-        return second is not None and second.done_at is not None
-    return True
+    earlier_key = waits_on(item)
+    if earlier_key is None:
+        return True
+    earlier = next((s for s in siblings if s.key == earlier_key), None)
+    return earlier is not None and earlier.done_at is not None
+
+
+def actionable_among(
+    candidates: Iterable[FollowUp],
+    opportunity_of: Callable[[str], Opportunity | None],
+    plan_of: Callable[[str], Sequence[FollowUp]],
+) -> list[FollowUp]:
+    """The candidates the user should see now.
+
+    Lookups instead of whole lists, so that a big journal decodes only what is needed:
+    `opportunity_of(reflection_id)` and `plan_of(reflection_id)` (the reflection's whole
+    plan, asked for only by steps that wait on an earlier one).
+    """
+    chosen = []
+    for item in candidates:
+        opportunity = opportunity_of(item.reflection_id) if item.pending else None
+        if opportunity is None:
+            continue
+        siblings = plan_of(item.reflection_id) if waits_on(item) else ()
+        if is_actionable(item, siblings, opportunity.status):
+            chosen.append(item)
+    return chosen
 
 
 def actionable(
@@ -190,20 +221,17 @@ def actionable(
     opportunities: Iterable[Opportunity],
 ) -> list[FollowUp]:
     """Every follow-up the user should see now, across a journal."""
-    reflection_by_id = {r.id: r for r in reflections}
+    followups = list(followups)
     opportunity_by_id = {o.id: o for o in opportunities}
-    by_reflection: dict[str, list[FollowUp]] = defaultdict(list)
+    opportunity_id_of = {r.id: r.opportunity_id for r in reflections}
+    plans: dict[str, list[FollowUp]] = defaultdict(list)
     for item in followups:
-        by_reflection[item.reflection_id].append(item)
-    chosen = []
-    for reflection_id, siblings in by_reflection.items():
-        reflection = reflection_by_id.get(reflection_id)
-        opportunity = opportunity_by_id.get(reflection.opportunity_id) if reflection else None
-        if opportunity is not None:
-            chosen += [
-                item for item in siblings if is_actionable(item, siblings, opportunity.status)
-            ]
-    return chosen
+        plans[item.reflection_id].append(item)
+    return actionable_among(
+        followups,
+        lambda reflection_id: opportunity_by_id.get(opportunity_id_of.get(reflection_id, "")),
+        lambda reflection_id: plans[reflection_id],
+    )
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,10 @@ from debrief.model import (
     Decision,
     Draft,
     FollowUp,
-    ModelError,
     Opportunity,
     Reflection,
     Settings,
     due_order,
-    from_dict,
     interview_order,
     to_dict,
 )
@@ -44,13 +42,9 @@ from debrief.store.files import (
     remove_stale_temporaries,
 )
 from debrief.store.migrations import SCHEMA_VERSION, migrate
+from debrief.store.records import RECORD_TABLES, RecordTables
 from debrief.store.storage import AtomicJSONStorage
 
-RECORD_TABLES: dict[str, type[Any]] = {
-    "opportunities": Opportunity,
-    "reflections": Reflection,
-    "followups": FollowUp,
-}
 TRASH = "trash"
 
 Record = TypeVar("Record", Opportunity, Reflection, FollowUp)
@@ -181,21 +175,28 @@ class Journal:
         )
         self._drafts = _File(drafts_path_of(path), DRAFTS_FORMAT_NAME, readonly=readonly, lock=lock)
         self._seen_generation = -1
-        self._records: dict[str, dict[str, Any]] = {name: {} for name in RECORD_TABLES}
-        self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in RECORD_TABLES}
+        self._records = RecordTables(path, {})
         self._next_doc_ids: dict[str, int] = dict.fromkeys(RECORD_TABLES, 1)
-        self._newest_first: list[Reflection] | None = None
         self._by_company: list[Opportunity] | None = None
         self._settings = Settings()
         self._revision = 0
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Journal:
-        """Open (creating when missing, unless read-only) or raise JournalError."""
+    def open(
+        cls, path: str | Path, *, readonly: bool = False, check_records: bool = True
+    ) -> Journal:
+        """Open (creating when missing, unless read-only) or raise JournalError.
+
+        With `check_records=False` the records are validated later (`check_some_records`,
+        and in any case before the first write), so that a big journal opens at once;
+        a damaged record then raises JournalError when it is read.
+        """
         journal = cls(Path(path).expanduser(), readonly=readonly)
         journal._main.check(create=not readonly)
         journal._drafts.check(create=False)
         journal._sync()
+        if check_records:
+            journal.check_some_records(None)
         if not readonly:
             journal._main.tidy()
             journal._main.fold()
@@ -214,6 +215,14 @@ class Journal:
             with self._write():
                 self._main.drop_table(TRASH)
 
+    def check_some_records(self, limit: int | None) -> bool:
+        """Validate up to `limit` more records (None: all); True once every one is valid.
+
+        Raises JournalError, naming the record and field, at the first damaged one.
+        """
+        self._sync()
+        return self._records.check_some(limit)
+
     @property
     def revision(self) -> int:
         """Changes whenever the journal's content may have: a save here or a write elsewhere."""
@@ -230,18 +239,22 @@ class Journal:
 
     # --- reading -------------------------------------------------------------------
 
-    def reflections(self) -> list[Reflection]:
-        """Every reflection, newest interview first."""
+    def reflections(self) -> Sequence[Reflection]:
+        """Every reflection, newest interview first (each decoded when first read)."""
         self._sync()
-        if self._newest_first is None:
-            self._newest_first = sorted(
-                self._records["reflections"].values(), key=interview_order, reverse=True
-            )
-        return self._newest_first
+        return self._records.newest_first()
+
+    def reflection_count(self) -> int:
+        self._sync()
+        return len(self._records.reflections)
+
+    def opportunity_count(self) -> int:
+        self._sync()
+        return len(self._records.opportunities)
 
     def reflection(self, reflection_id: str) -> Reflection | None:
         self._sync()
-        found: Reflection | None = self._records["reflections"].get(reflection_id)
+        found: Reflection | None = self._records.reflections.get(reflection_id)
         return found
 
     def opportunities(self) -> list[Opportunity]:
@@ -249,15 +262,20 @@ class Journal:
         self._sync()
         if self._by_company is None:
             self._by_company = sorted(
-                self._records["opportunities"].values(),
+                self._records.opportunities.values(),
                 key=lambda o: (o.company.casefold(), o.role.casefold()),
             )
         return self._by_company
 
     def opportunity(self, opportunity_id: str) -> Opportunity | None:
         self._sync()
-        found: Opportunity | None = self._records["opportunities"].get(opportunity_id)
+        found: Opportunity | None = self._records.opportunities.get(opportunity_id)
         return found
+
+    def opportunity_of(self, reflection_id: str) -> Opportunity | None:
+        """The opportunity a reflection belongs to (found without decoding the reflection)."""
+        self._sync()
+        return self._records.opportunity_of(reflection_id)
 
     def find_opportunity(self, company: str, role: str) -> Opportunity | None:
         """The opportunity with this company and role, ignoring case and spacing."""
@@ -290,9 +308,16 @@ class Journal:
     def followups(self, reflection_id: str | None = None) -> list[FollowUp]:
         """Follow-ups of one reflection, or of all; soonest first."""
         self._sync()
-        items = self._records["followups"].values()
-        chosen = [f for f in items if reflection_id is None or f.reflection_id == reflection_id]
-        return sorted(chosen, key=due_order)
+        items = self._records.followups
+        if reflection_id is None:
+            return sorted(items.values(), key=due_order)
+        return sorted(self._records.plan(reflection_id), key=due_order)
+
+    def pending_followups(self) -> list[FollowUp]:
+        """Follow-ups neither done nor dismissed (`FollowUp.pending`), in no order: what the
+        home screen's agenda chooses from, found without decoding the finished ones."""
+        self._sync()
+        return self._records.pending_followups()
 
     def save_reflection(
         self,
@@ -310,7 +335,7 @@ class Journal:
         if followups is not None and any(f.reflection_id != reflection.id for f in followups):
             raise ValueError("a follow-up belongs to another reflection")
         with self._write():
-            before = self._records["reflections"].get(reflection.id)
+            before = self._records.reflections.get(reflection.id)
             self._put("opportunities", opportunity)
             self._put("reflections", reflection)
             if followups is not None:
@@ -326,14 +351,14 @@ class Journal:
 
     def save_followup(self, item: FollowUp) -> None:
         """Store what the user did about one follow-up (done, snoozed, dismissed, a note)."""
-        if item.id not in self._records["followups"]:
+        if item.id not in self._records.followups:
             raise KeyError(f"no follow-up {item.id}")
         with self._write():
             self._put("followups", item)
 
     def save_opportunity(self, opportunity: Opportunity) -> None:
         """Store a changed opportunity (its status, say); every round shows the change."""
-        if opportunity.id not in self._records["opportunities"]:
+        if opportunity.id not in self._records.opportunities:
             raise KeyError(f"no opportunity {opportunity.id}")
         with self._write():
             self._put("opportunities", opportunity)
@@ -344,17 +369,16 @@ class Journal:
         The trash exists for undo: it is emptied the next time the journal is opened.
         """
         with self._write():
-            reflection = self._records["reflections"][reflection_id]
+            reflection = self._records.reflections[reflection_id]
             entry: dict[str, Any] = {"id": reflection_id, "deleted_at": now.isoformat()}
             entry["reflection"] = self._take("reflections", reflection_id)
             entry["followups"] = [
-                self._take("followups", f.id)
-                for f in list(self._records["followups"].values())
-                if f.reflection_id == reflection_id
+                self._take("followups", followup_id)
+                for followup_id in list(self._records.plan_ids(reflection_id))
             ]
             if not any(
                 r.opportunity_id == reflection.opportunity_id
-                for r in self._records["reflections"].values()
+                for r in self._records.reflections.values()
             ):
                 entry["opportunity"] = self._take("opportunities", reflection.opportunity_id)
             self._main.table(TRASH).insert(entry)
@@ -386,9 +410,9 @@ class Journal:
         settings = self._main.table("settings").all()
         decision = self._main.table("decision").all()
         return Bundle(
-            opportunities=tuple(self._records["opportunities"].values()),
-            reflections=tuple(self._records["reflections"].values()),
-            followups=tuple(self._records["followups"].values()),
+            opportunities=tuple(self._records.opportunities.values()),
+            reflections=tuple(self._records.reflections.values()),
+            followups=tuple(self._records.followups.values()),
             settings=self._settings if settings else None,
             decision=self.decision() if decision else None,
         )
@@ -446,43 +470,46 @@ class Journal:
         try:
             with self._main.transaction():
                 self._sync()  # under the lock: pick up what another process wrote
+                self.check_some_records(None)  # never write into a journal with a bad record
                 yield
         except BaseException:
             self._seen_generation = -1  # the in-memory records may hold the failed change
             raise
-        self._newest_first = None
+        self._records.changed()
         self._by_company = None
         self._revision += 1
 
     def _take(self, table_name: str, record_id: str) -> dict[str, Any]:
         """Remove a record, returning its document and document id for the trash."""
-        doc_id = self._doc_ids[table_name].pop(record_id)
+        doc_id = int(self._records.table(table_name).doc_id(record_id))
         document = self._main.storage.delete_document(table_name, doc_id) or {}
-        del self._records[table_name][record_id]
+        self._records.table(table_name).pop(record_id)
         return {"doc_id": doc_id, "data": dict(document)}
 
     def _give_back(self, table_name: str, taken: dict[str, Any]) -> None:
         record = self._decode(RECORD_TABLES[table_name], table_name, taken["data"])
         doc_id = int(taken["doc_id"])
-        if doc_id in self._doc_ids[table_name].values():  # another process took the id meanwhile
+        in_use = self._main.storage.read() or {}
+        if str(doc_id) in in_use.get(table_name, {}):  # another process took the id meanwhile
             doc_id = self._new_doc_id(table_name)
         self._main.storage.put_document(table_name, doc_id, taken["data"])
         self._next_doc_ids[table_name] = max(self._next_doc_ids[table_name], doc_id + 1)
-        self._doc_ids[table_name][record.id] = doc_id
-        self._records[table_name][record.id] = record
+        self._records.table(table_name).put(record, record.id, str(doc_id), taken["data"])
 
     def _remove_if_empty(self, opportunity_id: str) -> None:
-        if any(r.opportunity_id == opportunity_id for r in self._records["reflections"].values()):
+        if any(r.opportunity_id == opportunity_id for r in self._records.reflections.values()):
             return
-        if opportunity_id in self._doc_ids["opportunities"]:
+        if opportunity_id in self._records.opportunities:
             self._take("opportunities", opportunity_id)
 
     def _put(self, table_name: str, record: Opportunity | Reflection | FollowUp) -> None:
-        doc_id = self._doc_ids[table_name].get(record.id)
+        records = self._records.table(table_name)
+        doc_id = records.doc_id(record.id) if record.id in records else None
         if doc_id is None:
-            doc_id = self._doc_ids[table_name][record.id] = self._new_doc_id(table_name)
-        self._main.storage.put_document(table_name, doc_id, to_dict(record))
-        self._records[table_name][record.id] = record
+            doc_id = str(self._new_doc_id(table_name))
+        document = to_dict(record)
+        self._main.storage.put_document(table_name, int(doc_id), document)
+        records.put(record, record.id, doc_id, document)
 
     def _new_doc_id(self, table_name: str) -> int:
         """The next free document id, as TinyDB would pick it (one past the largest)."""
@@ -495,41 +522,23 @@ class Journal:
         tables = self._main.read() or {}
         if self._main.storage.generation == self._seen_generation:
             return
-        for table_name, record_class in RECORD_TABLES.items():
-            records: dict[str, Any] = {}
-            doc_ids: dict[str, int] = {}
-            # Straight from the storage's documents: TinyDB's Table.all() would copy each.
-            for doc_id, document in tables.get(table_name, {}).items():
-                record = self._decode(record_class, table_name, document, doc_id)
-                records[record.id] = record
-                doc_ids[record.id] = int(doc_id)
-            self._records[table_name], self._doc_ids[table_name] = records, doc_ids
-            self._next_doc_ids[table_name] = max(doc_ids.values(), default=0) + 1
+        # Straight from the storage's documents: TinyDB's Table.all() would copy each.
+        self._records = RecordTables(self.path, tables)
+        for table_name in RECORD_TABLES:
+            documents = tables.get(table_name, {})
+            self._next_doc_ids[table_name] = max(map(int, documents), default=0) + 1
         stored_settings = self._main.table("settings").all()
         self._settings = (
             self._decode(Settings, "settings", stored_settings[0])
             if stored_settings
             else Settings()
         )
-        self._newest_first = None
         self._by_company = None
         self._revision += 1
         self._seen_generation = self._main.storage.generation
 
-    def _decode(
-        self, record_class: type[Any], table_name: str, document: Any, doc_id: object = "?"
-    ) -> Any:
-        try:
-            return from_dict(record_class, document)
-        except ModelError as error:
-            record_id = str(document.get("id", f"#{getattr(document, 'doc_id', doc_id)}"))
-            raise JournalError(
-                refusal(
-                    self.path,
-                    f"{self.path}: record {table_name}/{record_id}, field {error.field}: "
-                    f"{error.message}.",
-                )
-            ) from error
+    def _decode(self, record_class: type[Any], table_name: str, document: Any) -> Any:
+        return self._records.decode(record_class, table_name, document)
 
 
 def _fold(text: str) -> str:

@@ -6,7 +6,7 @@ An empty journal shows a first-run invitation instead.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
 from debrief.followups import (
     Agenda,
-    actionable,
+    actionable_among,
     agenda,
     describe,
     dismiss,
@@ -213,7 +213,9 @@ class HomeScreen(JournalView):
     def _show_agenda(self) -> None:
         now = self.clock()
         journal = self.journal
-        pending = actionable(journal.followups(), journal.reflections(), journal.opportunities())
+        pending = actionable_among(
+            journal.pending_followups(), journal.opportunity_of, journal.followups
+        )
         sections = agenda(pending, now)
         self.items = {
             item.id: item for item in [*sections.overdue, *sections.today, *sections.upcoming]
@@ -284,7 +286,7 @@ class HomeScreen(JournalView):
             line += Content("\n") + Content.styled(f"      ✎ {item.note}", "italic $text-muted")
         return line
 
-    def _show_sparkline(self, reflections: list[Reflection]) -> None:
+    def _show_sparkline(self, reflections: Sequence[Reflection]) -> None:
         """The last dozen self-ratings as a tiny chart; F4 has the full picture."""
         recent = [r.rating for r in reversed(reflections[:SPARKLINE_POINTS])]
         self.query_one("#rating-trend").display = len(recent) >= MIN_FOR_TRENDS
@@ -294,14 +296,14 @@ class HomeScreen(JournalView):
             Content.styled(f"  {low}–{high} of 10 · F4 for trends", "$text-muted")
         )
 
-    def _show_latest(self, reflections: list[Reflection]) -> None:
+    def _show_latest(self, reflections: Sequence[Reflection]) -> None:
         self.query_one("#latest-title", Static).update(
             Content.from_markup(
                 "[b]Latest reflections[/b] "
                 "[dim]· $count in your journal, $opportunities · F3 for all[/dim]",
                 count=str(len(reflections)),
                 opportunities=plural(
-                    len(self.journal.opportunities()), "opportunity", "opportunities"
+                    self.journal.opportunity_count(), "opportunity", "opportunities"
                 ),
             )
         )
