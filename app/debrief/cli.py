@@ -162,14 +162,18 @@ def run_app(path: Path) -> int:
     from debrief.store.journal import Journal
 
     try:
-        journal = Journal.open(path)
+        journal = Journal.open(path, check_records=False)  # checked after the first frame
     except JournalError as error:
         print(f"debrief: {error}", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
     from debrief.ui.app import make_app  # Textual loads only for the full-screen app
     from debrief.ui.keymap import default_keymap_path
 
-    make_app(journal, handle_signals=True, keymap_path=default_keymap_path()).run()
+    app = make_app(journal, handle_signals=True, keymap_path=default_keymap_path())
+    app.run()
+    if app.refusal is not None:
+        print(f"debrief: {app.refusal}", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
     return EXIT_OK
 
 

@@ -86,10 +86,11 @@ class LazyRecords(Mapping[str, Record], Generic[Record]):
     def decode_some(self, limit: int) -> bool:
         """Decode (validate) up to `limit` more records; True once every one is."""
         while self._unchecked and limit > 0:
-            record_id = self._unchecked.pop()
+            record_id = self._unchecked[-1]
             if record_id in self._documents:
-                self[record_id]
+                self[record_id]  # a damaged record raises, and stays unchecked: it fails again
                 limit -= 1
+            self._unchecked.pop()
         return not self._unchecked
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], pendulum.DateTime]
 HOME, JOURNAL, TRENDS, COMPARE = "home", "journal", "trends", "compare"
 FOLLOW_EVERY_SECONDS = 2.0  # how often to look whether another process changed the journal
+CHECK_SLICE = 300  # records validated per turn of the event loop (a few ms: keys never wait)
 
 
 class DebriefApp(App[None]):
@@ -112,7 +114,8 @@ class DebriefApp(App[None]):
         self._handle_signals = handle_signals
         self._questionnaire: tuple[str, ReflectScreen] | None = None  # (mode, screen) being written
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
-        self._follow_problem = ""  # the last refusal follow_journal reported, said only once
+        self._follow_problem = ""  # the last journal problem reported, said only once
+        self.refusal: str | None = None  # why the journal was refused after opening, if it was
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
         self.add_mode(JOURNAL, self._journal_screen)
         self.add_mode(TRENDS, self._trends_screen)
@@ -157,8 +160,38 @@ class DebriefApp(App[None]):
             for number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(number, self._terminate)
         self.call_after_refresh(self._offer_unfinished_draft)
+        self.call_after_refresh(self.check_journal_records)
         self._followed_revision = self.journal.revision
         self.set_interval(FOLLOW_EVERY_SECONDS, self.follow_journal)
+
+    @work(group="check-records", exclusive=True)
+    async def check_journal_records(self) -> None:
+        """Validate the records the journal was opened without checking (a big journal's
+        home screen is drawn first), a slice per turn of the event loop.
+
+        A damaged record is reported (once); the journal itself refuses every save while
+        it is there, so nothing is written into it, and what is valid stays readable.
+        """
+        try:
+            while not self.journal.check_some_records(CHECK_SLICE):
+                await asyncio.sleep(0)
+        except JournalError as error:
+            self._report_follow_problem(str(error), title="Your journal has a damaged record")
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A damaged record met by a screen before the check above reached it: refuse the
+        journal the same way instead of crashing with a traceback. Once refused, errors of
+        screens cut short by the exit are not reported either: the refusal is the news."""
+        if isinstance(error, JournalError):
+            self._refuse(str(error))
+        elif self.refusal is None:
+            super()._handle_exception(error)
+
+    def _refuse(self, message: str) -> None:
+        if self.refusal is None:
+            self.refusal = message
+            self.flush_drafts()
+            self.exit(return_code=2)
 
     def follow_journal(self) -> None:
         """Redraw the screen if the journal changed: another window or a shell command
@@ -166,22 +199,21 @@ class DebriefApp(App[None]):
         try:
             revision = self.journal.revision
         except JournalError as error:  # damaged elsewhere: keep showing what we have, say so
-            if str(error) != self._follow_problem:
-                self._follow_problem = str(error)
-                self.notify(
-                    str(error),
-                    title="The journal changed on disk",
-                    severity="error",
-                    markup=False,
-                    timeout=30,
-                )
+            self._report_follow_problem(str(error), title="The journal changed on disk")
             return
         self._follow_problem = ""
         if revision == self._followed_revision:
             return
         self._followed_revision = revision
+        self.check_journal_records()  # what another process wrote is checked like the rest
         if isinstance(self.screen, JournalView):
             self.screen.reload()
+
+    def _report_follow_problem(self, message: str, *, title: str) -> None:
+        """Say once (not every two seconds) why the journal can't be used as it is now."""
+        if message != self._follow_problem:
+            self._follow_problem = message
+            self.notify(message, title=title, severity="error", markup=False, timeout=60)
 
     def on_app_focus(self) -> None:
         self.follow_journal()  # back from another window: show what it did at once

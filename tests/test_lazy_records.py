@@ -1,0 +1,128 @@
+"""Records decoded when first read: same answers as decoding everything, and a damaged
+record is still refused (later, but before anything is written)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import orjson
+import pytest
+from textual.widgets import DataTable, Static
+
+from debrief.demo import build_demo_journal
+from debrief.followups import actionable, actionable_among
+from debrief.model import interview_order
+from debrief.store.journal import Journal, JournalError
+from debrief.ui.app import make_app
+from debrief.ui.screens.reflect import ReflectScreen
+from tests.pilot_helpers import type_text
+from tests.samples import NOW, fixed_clock, full_reflection, opportunity
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "journal.json"
+    build_demo_journal(path, NOW)
+    return path
+
+
+def test_lazy_reads_answer_as_a_fully_decoded_journal_does(demo_path: Path) -> None:
+    lazy = Journal.open(demo_path, check_records=False)
+    full = Journal.open(demo_path)
+    every = list(full.reflections())
+    assert lazy.reflections()[:5] == sorted(every, key=interview_order, reverse=True)[:5]
+    assert list(lazy.reflections()) == every
+    assert {f.id for f in lazy.pending_followups()} == {f.id for f in full.followups() if f.pending}
+    for reflection in every:
+        assert lazy.opportunity_of(reflection.id) == full.opportunity(reflection.opportunity_id)
+        assert lazy.followups(reflection.id) == [
+            f for f in full.followups() if f.reflection_id == reflection.id
+        ]
+    assert lazy.opportunity_of("no such reflection") is None
+    among = actionable_among(lazy.pending_followups(), lazy.opportunity_of, lazy.followups)
+    everything = actionable(full.followups(), every, full.opportunities())
+    assert sorted(f.id for f in among) == sorted(f.id for f in everything) != []
+
+
+def damage_oldest_rating(path: Path) -> bytes:
+    """Set an impossible rating on the oldest reflection (one the home screen doesn't show)."""
+    tables = orjson.loads(path.read_bytes())
+    reflections = tables["reflections"]
+    oldest = min(reflections, key=lambda doc_id: reflections[doc_id]["interview_at"])
+    reflections[oldest]["rating"] = 42
+    damaged = orjson.dumps(tables)
+    path.write_bytes(damaged)
+    return damaged
+
+
+def test_a_damaged_record_is_refused_when_checked_and_before_any_write(demo_path: Path) -> None:
+    damaged = damage_oldest_rating(demo_path)
+    with pytest.raises(JournalError, match="field rating: must be from 1 to 10, not 42"):
+        Journal.open(demo_path)  # the default: every record checked on open
+    lazy = Journal.open(demo_path, check_records=False)
+    assert len(lazy.reflections()[:3]) == 3  # the newest read fine
+    job = opportunity("Initech")
+    with pytest.raises(JournalError, match="left untouched"):
+        lazy.save_reflection(full_reflection(job.id), job)
+    for _ in range(2):  # once found, it stays found
+        with pytest.raises(JournalError, match="not 42"):
+            lazy.check_some_records(None)
+    with pytest.raises(JournalError, match="not 42"):
+        lazy.save_reflection(full_reflection(job.id), job)
+    assert demo_path.read_bytes() == damaged
+
+
+async def test_the_app_draws_first_then_reports_a_damaged_record_and_saves_nothing(
+    demo_path: Path,
+) -> None:
+    damaged = damage_oldest_rating(demo_path)
+    journal = Journal.open(demo_path, check_records=False)
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [notice] = list(app._notifications)
+        assert notice.title == "Your journal has a damaged record" and "not 42" in notice.message
+        await pilot.press("n")  # writing a reflection still works; saving it is refused
+        await pilot.pause()
+        await type_text(pilot, "Globex")
+        await pilot.press("tab")
+        await type_text(pilot, "Engineer")
+        await pilot.press("ctrl+n", "ctrl+n", "7", "ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen)  # still on the questionnaire
+        refused = list(app._notifications)[-1].message
+        assert "not 42" in refused and "kept in the draft" in refused
+        app.flush_drafts()
+    assert demo_path.read_bytes() == damaged
+    assert [d.answers.get("company") for d in journal.drafts()] == ["Globex"]
+
+
+@pytest.mark.filterwarnings("ignore:coroutine 'Header._on_mount:RuntimeWarning")  # cut short
+async def test_a_damaged_record_on_the_home_screen_is_a_refusal_not_a_crash(
+    journal_path: Path,
+) -> None:
+    job = opportunity()
+    Journal.open(journal_path).save_reflection(full_reflection(job.id), job)
+    damaged = journal_path.read_bytes().replace(b'"rating":7', b'"rating":0')
+    journal_path.write_bytes(damaged)
+    app = make_app(Journal.open(journal_path, check_records=False), clock=fixed_clock)
+    # The home screen reads the newest reflection, the damaged one, and the app ends by
+    # itself (run_test would wait for a screen that is never ready).
+    await asyncio.wait_for(app.run_async(headless=True, size=(120, 36)), timeout=20)
+    assert app.return_code == 2
+    assert app.refusal is not None and "field rating" in app.refusal
+    assert journal_path.read_bytes() == damaged
+
+
+async def test_a_sound_journal_opened_unchecked_shows_everything(demo_path: Path) -> None:
+    app = make_app(Journal.open(demo_path, check_records=False), clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.journal.check_some_records(0)  # the background check finished
+        assert app.screen.query_one("#latest", DataTable).row_count == 10
+        title = str(app.screen.query_one("#latest-title", Static).content)
+        assert "18 in your journal, 12 opportunities" in title
+        assert app.return_code is None and app.refusal is None
