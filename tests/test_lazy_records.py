@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from debrief.demo import build_demo_journal
-from debrief.followups import actionable, actionable_among
+from debrief.followups import actionable
 from debrief.model import interview_order
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.app import make_app
@@ -33,14 +33,13 @@ def test_lazy_reads_answer_as_a_fully_decoded_journal_does(demo_path: Path) -> N
     every = list(full.reflections())
     assert lazy.reflections()[:5] == sorted(every, key=interview_order, reverse=True)[:5]
     assert list(lazy.reflections()) == every
-    assert {f.id for f in lazy.pending_followups()} == {f.id for f in full.followups() if f.pending}
     for reflection in every:
         assert lazy.opportunity_of(reflection.id) == full.opportunity(reflection.opportunity_id)
         assert lazy.followups(reflection.id) == [
             f for f in full.followups() if f.reflection_id == reflection.id
         ]
     assert lazy.opportunity_of("no such reflection") is None
-    among = actionable_among(lazy.pending_followups(), lazy.opportunity_of, lazy.followups)
+    among = lazy.actionable_followups()
     everything = actionable(full.followups(), every, full.opportunities())
     assert sorted(f.id for f in among) == sorted(f.id for f in everything) != []
 

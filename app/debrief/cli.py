@@ -277,13 +277,12 @@ def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 
 def due_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 
-    from debrief.followups import actionable_among, agenda, describe, due_phrase
+    from debrief.followups import agenda, describe, due_phrase
     from debrief.shell import Style, due_lines, followup_row, json_line
 
     now = now_for(snapshot.settings())
     records = snapshot.records
-    pending = actionable_among(records.pending_followups(), records.opportunity_of, records.plan)
-    sections = agenda(pending, now)
+    sections = agenda(records.actionable_followups(), now)
     items = [*sections.overdue, *sections.today, *(sections.upcoming if args.all else [])]
     overdue = {item.id for item in sections.overdue}
     rows = [

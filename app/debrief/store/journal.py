@@ -313,11 +313,11 @@ class Journal:
             return sorted(items.values(), key=due_order)
         return sorted(self._records.plan(reflection_id), key=due_order)
 
-    def pending_followups(self) -> list[FollowUp]:
-        """Follow-ups neither done nor dismissed (`FollowUp.pending`), in no order: what the
-        home screen's agenda chooses from, found without decoding the finished ones."""
+    def actionable_followups(self) -> list[FollowUp]:
+        """What the user should do now (the home screen's agenda), in no order; found
+        without decoding finished follow-ups or the reflections they belong to."""
         self._sync()
-        return self._records.pending_followups()
+        return self._records.actionable_followups()
 
     def save_reflection(
         self,

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
+from debrief.followups import actionable_among
 from debrief.model import FollowUp, ModelError, Opportunity, Reflection, from_dict, interview_order
 from debrief.store.fileformat import refusal
 from debrief.store.files import JournalError
@@ -211,6 +212,10 @@ class RecordTables:
             for record_id, document in self.followups.documents()
             if document.get("done_at") is None and document.get("dismissed_at") is None
         ]
+
+    def actionable_followups(self) -> list[FollowUp]:
+        """What the user should do now (`followups.actionable_among`), in no order."""
+        return actionable_among(self.pending_followups(), self.opportunity_of, self.plan)
 
     def plan(self, reflection_id: str) -> list[FollowUp]:
         """One reflection's follow-ups, in stored order."""

@@ -26,7 +26,6 @@ from textual.screen import Screen
 
 from debrief.dates import format_day, plural
 from debrief.model import Draft, Reflection, Status, new_id
-from debrief.questionnaire import AnswerContext, answers_from_reflection
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.safety import VisibleControlCharacters
@@ -34,6 +33,7 @@ from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
 
 if TYPE_CHECKING:
+    from debrief.questionnaire import AnswerContext
     from debrief.ui.screens.reflect import ReflectScreen
     from debrief.ui.screens.resume import Choice
 
@@ -259,6 +259,8 @@ class DebriefApp(App[None]):
             self.action_show_help_panel()
 
     def answer_context(self) -> AnswerContext:
+        from debrief.questionnaire import AnswerContext  # with the questionnaire, not at start
+
         return AnswerContext(
             now=self.clock(), default_currency=self.journal.settings().default_currency
         )
@@ -299,6 +301,8 @@ class DebriefApp(App[None]):
         if reflection is None or opportunity is None:
             return
         context = self.answer_context()
+        from debrief.questionnaire import answers_from_reflection
+
         answers = answers_from_reflection(reflection, opportunity, context)
         draft = Draft(
             answers=answers,

@@ -23,7 +23,6 @@ from textual.widgets.option_list import Option
 from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
 from debrief.followups import (
     Agenda,
-    actionable_among,
     agenda,
     describe,
     dismiss,
@@ -212,11 +211,7 @@ class HomeScreen(JournalView):
 
     def _show_agenda(self) -> None:
         now = self.clock()
-        journal = self.journal
-        pending = actionable_among(
-            journal.pending_followups(), journal.opportunity_of, journal.followups
-        )
-        sections = agenda(pending, now)
+        sections = agenda(self.journal.actionable_followups(), now)
         self.items = {
             item.id: item for item in [*sections.overdue, *sections.today, *sections.upcoming]
         }

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeysFooter(Footer):
@@ -27,6 +29,14 @@ class KeysFooter(Footer):
                 return
             self._shown = shown
         super().bindings_changed(screen)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # Start each bound key as the footer is: a key starts compact and is then
+                # bound to the footer's style, so each was styled three times over.
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     def _shown_keys(self, screen: Screen[Any]) -> tuple[Any, ...]:
         return tuple(
