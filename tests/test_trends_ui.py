@@ -166,3 +166,33 @@ async def test_the_home_screen_shows_a_sparkline(build_app: AppFactory, history:
         await pilot.pause()
         assert app.screen.query_one(Sparkline).data == [5, 3, 4, 7, 9]
         assert "3–9 of 10" in str(app.screen.query_one("#sparkline-range", Static).content)
+
+
+async def test_figures_are_ready_before_f4_and_follow_a_new_reflection(
+    build_app: AppFactory, history: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import debrief.ui.screens.trends as trends_screen
+
+    worked_out: list[int] = []
+
+    def counting_compute(*args: object, **kwargs: object) -> object:
+        worked_out.append(1)
+        return real_compute(*args, **kwargs)  # type: ignore[arg-type]
+
+    real_compute = trends_screen.compute
+    monkeypatch.setattr(trends_screen, "compute", counting_compute)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):  # the records' check, then the figures it starts
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        assert worked_out == [1]  # while the home screen was idle
+        screen = await open_trends(pilot)
+        assert worked_out == [1]  # F4 only drew them
+        assert text(screen, "#trends-count") == "Based on 5 interviews"
+        job = opportunity("Initech", "Analyst")
+        history.save_reflection(bare_reflection(job.id, rating=8), job)
+        await pilot.press("f2")
+        screen = await open_trends(pilot)
+        assert worked_out == [1, 1]  # the journal changed: worked out again
+        assert text(screen, "#trends-count") == "Based on 6 interviews"

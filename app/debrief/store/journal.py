@@ -305,13 +305,17 @@ class Journal:
             key=interview_order,
         )
 
-    def followups(self, reflection_id: str | None = None) -> list[FollowUp]:
-        """Follow-ups of one reflection, or of all; soonest first."""
+    def followups(
+        self, reflection_id: str | None = None, *, soonest_first: bool = True
+    ) -> list[FollowUp]:
+        """Follow-ups of one reflection, or of all; soonest first unless told not to
+        bother (sorting 60,000 takes a UI-visible moment)."""
         self._sync()
-        items = self._records.followups
         if reflection_id is None:
-            return sorted(items.values(), key=due_order)
-        return sorted(self._records.plan(reflection_id), key=due_order)
+            items = list(self._records.followups.values())
+        else:
+            items = self._records.plan(reflection_id)
+        return sorted(items, key=due_order) if soonest_first else items
 
     def actionable_followups(self) -> list[FollowUp]:
         """What the user should do now (the home screen's agenda), in no order; found

@@ -96,17 +96,21 @@ class LazyRecords(Mapping[str, Record], Generic[Record]):
 
 
 class RecordList(Sequence[Record]):
-    """Records in a fixed order, each decoded when the caller gets to it."""
+    """Records in a fixed order, each decoded when the caller gets to it; once every one
+    has been, a plain list serves (the trends screen walks 10,000 several times)."""
 
     def __init__(self, records: Mapping[str, Record], ids: list[str]) -> None:
         self._records = records
         self._ids = ids
+        self._all: list[Record] | None = None
 
     @overload
     def __getitem__(self, index: int) -> Record: ...
     @overload
     def __getitem__(self, index: slice) -> list[Record]: ...
     def __getitem__(self, index: int | slice) -> Record | list[Record]:
+        if self._all is not None:
+            return self._all[index]
         if isinstance(index, slice):
             return [self._records[record_id] for record_id in self._ids[index]]
         return self._records[self._ids[index]]
@@ -115,7 +119,15 @@ class RecordList(Sequence[Record]):
         return len(self._ids)
 
     def __iter__(self) -> Iterator[Record]:
-        return (self._records[record_id] for record_id in self._ids)
+        return iter(self._all) if self._all is not None else self._decode_in_order()
+
+    def _decode_in_order(self) -> Iterator[Record]:
+        decoded = []
+        for record_id in self._ids:
+            record = self._records[record_id]
+            decoded.append(record)
+            yield record
+        self._all = decoded
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, RecordList | list | tuple):
@@ -171,7 +183,7 @@ class RecordTables:
 
     def changed(self) -> None:
         """Forget the orders and indexes (a record was put or taken)."""
-        self._newest_first: list[str] | None = None
+        self._newest_first: RecordList[Reflection] | None = None
         self._plans: dict[str, list[str]] | None = None
 
     def check_some(self, limit: int | None) -> bool:
@@ -185,8 +197,9 @@ class RecordTables:
     def newest_first(self) -> RecordList[Reflection]:
         """Reflections, newest interview first, each decoded when the caller gets to it."""
         if self._newest_first is None:
-            self._newest_first = sorted(self.reflections, key=self._interview_key, reverse=True)
-        return RecordList(self.reflections, self._newest_first)
+            ids = sorted(self.reflections, key=self._interview_key, reverse=True)
+            self._newest_first = RecordList(self.reflections, ids)
+        return self._newest_first
 
     def _interview_key(self, reflection_id: str) -> tuple[float, float]:
         """`interview_order`, read from the stored text when it can be (decoding nothing)."""
