@@ -51,6 +51,7 @@ class DebriefApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Debrief"
+    warm_trends_after = 0.5  # seconds after the records' check: never compete with start-up
     DEFAULT_MODE = HOME
     BINDINGS = [
         Binding(
@@ -216,7 +217,10 @@ class DebriefApp(App[None]):
         try:
             while not self.journal.check_some_records(CHECK_SLICE):
                 await asyncio.sleep(0)
-            self.warm_trends()
+            if self.warm_trends_after:
+                self.set_timer(self.warm_trends_after, self.warm_trends)
+            else:
+                self.warm_trends()
         except JournalError as error:
             self._report_follow_problem(str(error), title="Your journal has a damaged record")
 
