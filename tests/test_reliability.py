@@ -153,6 +153,15 @@ async def test_a_journal_damaged_by_another_program_is_reported_once_and_left_al
     assert journal_path.read_bytes() == b"{ not json"  # never overwritten
 
 
+async def test_a_last_follow_tick_while_closing_is_harmless(journal_path: Path) -> None:
+    app = make_app(Journal.open(journal_path), clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+    job = opportunity()
+    Journal.open(journal_path).save_reflection(full_reflection(job.id), job)  # another window
+    app.follow_journal()  # the timer's tick that lands after the screens are gone
+
+
 # --- failing disks and folders -------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import pendulum
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
@@ -251,9 +251,13 @@ class DebriefApp(App[None]):
         if revision == self._followed_revision:
             return
         self._followed_revision = revision
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return  # the app is closing (a last tick of the timer)
         self.check_journal_records()  # what another process wrote is checked like the rest
-        if isinstance(self.screen, JournalView):
-            self.screen.reload()
+        if isinstance(screen, JournalView):
+            screen.reload()
 
     def _report_follow_problem(self, message: str, *, title: str) -> None:
         """Say once (not every two seconds) why the journal can't be used as it is now."""
