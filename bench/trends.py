@@ -52,7 +52,7 @@ async def painted(path: Path, *, settled: bool) -> tuple[float, float]:
     home screen; otherwise at the first frame, as fast as a key can be pressed.
     """
     app = make_app(Journal.open(path, check_records=False))
-    app.warm_trends_after = 0  # the app waits half a second; the bench needn't
+    app.background_after = 0  # the app waits half a second; the bench needn't
     clock = PaintClock(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

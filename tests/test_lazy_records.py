@@ -78,7 +78,9 @@ async def test_the_app_draws_first_then_reports_a_damaged_record_and_saves_nothi
     damaged = damage_oldest_rating(demo_path)
     journal = Journal.open(demo_path, check_records=False)
     app = make_app(journal, clock=fixed_clock)
+    app.background_after = 0
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         [notice] = list(app._notifications)
@@ -117,7 +119,9 @@ async def test_a_damaged_record_on_the_home_screen_is_a_refusal_not_a_crash(
 
 async def test_a_sound_journal_opened_unchecked_shows_everything(demo_path: Path) -> None:
     app = make_app(Journal.open(demo_path, check_records=False), clock=fixed_clock)
+    app.background_after = 0
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.journal.check_some_records(0)  # the background check finished

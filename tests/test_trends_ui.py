@@ -182,7 +182,7 @@ async def test_figures_are_ready_before_f4_and_follow_a_new_reflection(
     real_compute = trends_screen.compute
     monkeypatch.setattr(trends_screen, "compute", counting_compute)
     app = build_app()
-    app.warm_trends_after = 0  # not half a second after start-up: at once
+    app.background_after = 0  # not half a second after start-up: at once
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(2):  # the records' check, then the figures it starts
             await pilot.pause()

@@ -15,7 +15,6 @@ saving change is still "10:00 next Friday". `now` is always passed in.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -196,21 +195,22 @@ def is_actionable(item: FollowUp, siblings: Sequence[FollowUp], status: Status) 
 def actionable_among(
     candidates: Iterable[FollowUp],
     opportunity_of: Callable[[str], Opportunity | None],
-    plan_of: Callable[[str], Sequence[FollowUp]],
+    step_of: Callable[[str, str], FollowUp | None],
 ) -> list[FollowUp]:
     """The candidates the user should see now.
 
     Lookups instead of whole lists, so that a big journal decodes only what is needed:
-    `opportunity_of(reflection_id)` and `plan_of(reflection_id)` (the reflection's whole
-    plan, asked for only by steps that wait on an earlier one).
+    `opportunity_of(reflection_id)`, and `step_of(reflection_id, key)` for the earlier
+    step a later one waits on.
     """
     chosen = []
     for item in candidates:
         opportunity = opportunity_of(item.reflection_id) if item.pending else None
         if opportunity is None:
             continue
-        siblings = plan_of(item.reflection_id) if waits_on(item) else ()
-        if is_actionable(item, siblings, opportunity.status):
+        earlier_key = waits_on(item)
+        earlier = None if earlier_key is None else step_of(item.reflection_id, earlier_key)
+        if is_actionable(item, () if earlier is None else (earlier,), opportunity.status):
             chosen.append(item)
     return chosen
 
@@ -224,13 +224,11 @@ def actionable(
     followups = list(followups)
     opportunity_by_id = {o.id: o for o in opportunities}
     opportunity_id_of = {r.id: r.opportunity_id for r in reflections}
-    plans: dict[str, list[FollowUp]] = defaultdict(list)
-    for item in followups:
-        plans[item.reflection_id].append(item)
+    steps = {(item.reflection_id, item.key): item for item in followups}
     return actionable_among(
         followups,
         lambda reflection_id: opportunity_by_id.get(opportunity_id_of.get(reflection_id, "")),
-        lambda reflection_id: plans[reflection_id],
+        lambda reflection_id, key: steps.get((reflection_id, key)),
     )
 
 

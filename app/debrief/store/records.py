@@ -228,7 +228,14 @@ class RecordTables:
 
     def actionable_followups(self) -> list[FollowUp]:
         """What the user should do now (`followups.actionable_among`), in no order."""
-        return actionable_among(self.pending_followups(), self.opportunity_of, self.plan)
+        return actionable_among(self.pending_followups(), self.opportunity_of, self.step)
+
+    def step(self, reflection_id: str, key: str) -> FollowUp | None:
+        """One follow-up of a reflection's plan, by key, decoding only that one."""
+        for record_id in self.plan_ids(reflection_id):
+            if self.followups.document(record_id).get("key") == key:
+                return self.followups[record_id]
+        return None
 
     def plan(self, reflection_id: str) -> list[FollowUp]:
         """One reflection's follow-ups, in stored order."""

@@ -51,7 +51,9 @@ class DebriefApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Debrief"
-    warm_trends_after = 0.5  # seconds after the records' check: never compete with start-up
+    # Seconds from start-up to the background work (checking the records, working out the
+    # trends figures): never competing with the first frames. Tests set 0: at once.
+    background_after = 0.5
     DEFAULT_MODE = HOME
     BINDINGS = [
         Binding(
@@ -202,7 +204,10 @@ class DebriefApp(App[None]):
             for number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(number, self._terminate)
         self.call_after_refresh(self._offer_unfinished_draft)
-        self.call_after_refresh(self.check_journal_records)
+        if self.background_after:
+            self.set_timer(self.background_after, self.check_journal_records)
+        else:
+            self.call_after_refresh(self.check_journal_records)
         self._followed_revision = self.journal.revision
         self.set_interval(FOLLOW_EVERY_SECONDS, self.follow_journal)
 
@@ -217,10 +222,7 @@ class DebriefApp(App[None]):
         try:
             while not self.journal.check_some_records(CHECK_SLICE):
                 await asyncio.sleep(0)
-            if self.warm_trends_after:
-                self.set_timer(self.warm_trends_after, self.warm_trends)
-            else:
-                self.warm_trends()
+            self.warm_trends()
         except JournalError as error:
             self._report_follow_problem(str(error), title="Your journal has a damaged record")
 
