@@ -10,6 +10,7 @@ import pytest
 from debrief.dates import (
     DateParseError,
     humanize_delta,
+    ordinal,
     parse_day,
     parse_when,
     plural,
@@ -92,3 +93,11 @@ def test_plural() -> None:
     assert plural(1, "round") == "1 round"
     assert plural(2, "round") == "2 rounds"
     assert plural(2, "opportunity", "opportunities") == "2 opportunities"
+
+
+def test_ordinals_read_as_english() -> None:
+    numbers = [1, 2, 3, 4, 11, 12, 13, 21, 22, 33, 101, 111, 112]
+    assert [ordinal(n) for n in numbers] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "33rd",
+        "101st", "111th", "112th",
+    ]  # fmt: skip

@@ -100,7 +100,6 @@ async def test_the_app_draws_first_then_reports_a_damaged_record_and_saves_nothi
     assert [d.answers.get("company") for d in journal.drafts()] == ["Globex"]
 
 
-@pytest.mark.filterwarnings("ignore:coroutine 'Header._on_mount:RuntimeWarning")  # cut short
 async def test_a_damaged_record_on_the_home_screen_is_a_refusal_not_a_crash(
     journal_path: Path,
 ) -> None:

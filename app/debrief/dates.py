@@ -152,3 +152,11 @@ def humanize_delta(seconds: float) -> str:
 def plural(count: int, noun: str, plural_form: str | None = None) -> str:
     """`1 round`, `3 rounds`, `2 opportunities` (with `plural_form`)."""
     return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
+
+
+def ordinal(number: int) -> str:
+    """`1st`, `2nd`, `3rd`, `11th`, `33rd`."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"

@@ -231,15 +231,24 @@ class DebriefApp(App[None]):
         journal the same way instead of crashing with a traceback. Once refused, errors of
         screens cut short by the exit are not reported either: the refusal is the news."""
         if isinstance(error, JournalError):
-            self._refuse(str(error))
+            self.refuse(str(error), at_once=True)  # the screen is broken: no next frame
         elif self.refusal is None:
             super()._handle_exception(error)
 
-    def _refuse(self, message: str) -> None:
+    def refuse(self, message: str, *, at_once: bool = False) -> None:
+        """End the session over a journal that can't be read: the draft is kept, nothing is
+        written, and `debrief` prints the message (as a refusal at start-up would).
+
+        After the frame in progress, unless `at_once`: exiting in the middle of start-up
+        leaves Textual's own start-up callbacks unrun, and Python complains about them.
+        """
         if self.refusal is None:
             self.refusal = message
             self.flush_drafts()
-            self.exit(return_code=2)
+            if at_once:
+                self.exit(return_code=2)
+            else:
+                self.call_after_refresh(self.exit, None, 2)
 
     def follow_journal(self) -> None:
         """Redraw the screen if the journal changed: another window or a shell command

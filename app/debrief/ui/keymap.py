@@ -11,7 +11,6 @@ by Textual, a malformed file is reported and skipped.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 
@@ -29,6 +28,8 @@ def read_keymap(path: Path | None) -> dict[str, str]:
     """Binding id -> keys from the file; empty when there is no file."""
     if path is None or not path.exists():
         return {}
+    import tomllib  # only for those who have the file: a few ms of every start-up otherwise
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -190,6 +190,12 @@ class HomeScreen(JournalView):
     # --- showing ------------------------------------------------------------------
 
     def reload(self) -> None:
+        try:
+            self._redraw()
+        except JournalError as error:  # a damaged record among those shown here
+            self.debrief.refuse(str(error))
+
+    def _redraw(self) -> None:
         now = self.clock()
         shown = (self.journal.revision, now.replace(second=0, microsecond=0))
         if shown == self._shown:

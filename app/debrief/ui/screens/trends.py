@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Header, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from debrief.dates import plural
+from debrief.dates import ordinal, plural
 from debrief.model import FollowUp, Opportunity, Reflection
 from debrief.store.journal import Journal
 from debrief.trends import (
@@ -262,7 +262,7 @@ class TrendsScreen(JournalView):
         step = max(1, len(trends.points) // CHART_POINTS)  # 10,000 dots would not fit anyway
         points, averages = trends.points[::step], trends.moving_average[::step]
         days = [p.day.toordinal() for p in points]
-        label = "interview" if step == 1 else f"every {step}th interview"
+        label = "interview" if step == 1 else f"every {ordinal(step)} interview"
         plt.scatter(days, [p.rating for p in points], marker="dot", label=label)
         plt.plot(days, averages, label="moving average (3)")
         plt.ylim(0, 10.5)
