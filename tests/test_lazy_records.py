@@ -4,6 +4,7 @@ record is still refused (later, but before anything is written)."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from pathlib import Path
 
 import orjson
@@ -11,8 +12,8 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from debrief.demo import build_demo_journal
-from debrief.followups import actionable
-from debrief.model import interview_order
+from debrief.followups import actionable, mark_done, plan
+from debrief.model import interview_order, new_id
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.app import make_app
 from debrief.ui.screens.reflect import ReflectScreen
@@ -128,3 +129,26 @@ async def test_a_sound_journal_opened_unchecked_shows_everything(demo_path: Path
         title = str(app.screen.query_one("#latest-title", Static).content)
         assert "18 in your journal, 12 opportunities" in title
         assert app.return_code is None and app.refusal is None
+
+
+@pytest.mark.parametrize("planned_ids", [True, False], ids=["planned ids", "imported ids"])
+def test_a_later_step_waits_on_the_earlier_one_whatever_the_ids(
+    journal_path: Path, planned_ids: bool
+) -> None:
+    job = opportunity()
+    reflection = full_reflection(job.id)
+    items = plan(reflection, job, "Europe/Berlin")
+    if not planned_ids:  # as another tool might have written them
+        items = [dataclasses.replace(item, id=new_id()) for item in items]
+    by_key = {item.key: item for item in items}
+    assert {"status_check:1", "status_check:2"} <= set(by_key)
+    Journal.open(journal_path).save_reflection(reflection, job, items)
+
+    def shown_keys() -> set[str]:
+        lazy = Journal.open(journal_path, check_records=False)
+        return {item.key for item in lazy.actionable_followups()}
+
+    assert "status_check:2" not in shown_keys()
+    journal = Journal.open(journal_path)
+    journal.save_followup(mark_done(by_key["status_check:1"], NOW))
+    assert "status_check:2" in shown_keys()
