@@ -57,11 +57,10 @@ class LazyRecords(Mapping[str, Record], Generic[Record]):
         self._unchecked = list(self._documents)  # ids still to decode, for decode_some
 
     def __getitem__(self, record_id: str) -> Record:
-        try:
-            return self._decoded[record_id]
-        except KeyError:
-            doc_id, document = self._documents[record_id]
-        record = self._decoded[record_id] = self._decode(document, doc_id)
+        record = self._decoded.get(record_id)
+        if record is None:
+            doc_id, document = self._documents[record_id]  # KeyError: no such record
+            record = self._decoded[record_id] = self._decode(document, doc_id)
         return record
 
     def __iter__(self) -> Iterator[str]:
@@ -98,13 +97,16 @@ class LazyRecords(Mapping[str, Record], Generic[Record]):
 
     def decode_some(self, limit: int) -> bool:
         """Decode (validate) up to `limit` more records; True once every one is."""
-        while self._unchecked and limit > 0:
-            record_id = self._unchecked[-1]
-            if record_id in self._documents:
-                self[record_id]  # a damaged record raises, and stays unchecked: it fails again
+        unchecked, decoded, documents = self._unchecked, self._decoded, self._documents
+        while unchecked and limit > 0:
+            record_id = unchecked[-1]
+            entry = documents.get(record_id)
+            if entry is not None and record_id not in decoded:
+                # A damaged record raises here, and stays unchecked: it fails again.
+                decoded[record_id] = self._decode(entry[1], entry[0])
                 limit -= 1
-            self._unchecked.pop()
-        return not self._unchecked
+            unchecked.pop()
+        return not unchecked
 
 
 class RecordList(Sequence[Record]):
