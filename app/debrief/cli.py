@@ -259,10 +259,7 @@ def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
         return EXIT_NOT_FOUND
     reflection = records.reflections[found]
     opportunity = records.opportunities[reflection.opportunity_id]
-    rounds = sorted(
-        (r for r in records.newest_first() if r.opportunity_id == opportunity.id),
-        key=lambda r: r.interview_at,
-    )
+    rounds = records.rounds(opportunity.id)
     settings = snapshot.settings()
     now = now_for(settings)
     context = AnswerContext(now=now, default_currency=settings.default_currency)

@@ -28,7 +28,6 @@ from debrief.model import (
     Reflection,
     Settings,
     due_order,
-    interview_order,
     to_dict,
 )
 from debrief.store import changes
@@ -300,10 +299,8 @@ class Journal:
 
     def rounds(self, opportunity_id: str) -> list[Reflection]:
         """Every interview round of one opportunity, oldest first."""
-        return sorted(
-            (r for r in self.reflections() if r.opportunity_id == opportunity_id),
-            key=interview_order,
-        )
+        self._sync()
+        return self._records.rounds(opportunity_id)
 
     def followups(
         self, reflection_id: str | None = None, *, soonest_first: bool = True

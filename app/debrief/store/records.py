@@ -224,6 +224,13 @@ class RecordTables:
             return interview_order(self.reflections[reflection_id])  # fails if damaged
         return interview_at, created_at
 
+    def rounds(self, opportunity_id: str) -> list[Reflection]:
+        """Every interview round of one opportunity, oldest first (decoding only those)."""
+        ids = self.reflections.ids_where(
+            lambda document: document.get("opportunity_id") == opportunity_id
+        )
+        return sorted((self.reflections[i] for i in ids), key=interview_order)
+
     def opportunity_of(self, reflection_id: str) -> Opportunity | None:
         """The opportunity a reflection belongs to (found without decoding the reflection)."""
         if reflection_id not in self.reflections:
