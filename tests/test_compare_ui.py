@@ -231,3 +231,21 @@ async def test_a_narrow_terminal_scrolls_sideways(build_app: AppFactory, three: 
         await pilot.pause()
         await pilot.pause()
         assert screen.query_one("#side-by-side", HorizontalScroll).max_scroll_x > 0
+
+
+async def test_opening_the_comparison_writes_nothing(
+    build_app: AppFactory, three: Journal, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        screen.save()  # what the change timer does
+        before = journal_path.read_bytes()
+        await pilot.press("f2")
+        screen = await open_compare(pilot)
+        screen.save()
+        assert journal_path.read_bytes() == before  # the same comparison is not written again
+        screen.query_one("#include-current", Checkbox).value = True
+        await pilot.pause()
+        screen.save()
+        assert journal_path.read_bytes() != before  # a real change is

@@ -444,6 +444,10 @@ class Journal:
         return self._decode(Decision, "decision", documents[0]) if documents else Decision()
 
     def save_decision(self, decision: Decision) -> None:
+        """Store the comparison, unless it is already what is stored: the compare screen
+        saves after every change, opening it included, and a big journal is 72 MB."""
+        if decision == self.decision():  # (the defaults need not be stored either)
+            return
         with self._write():
             self._replace_single("decision", to_dict(decision))
 
