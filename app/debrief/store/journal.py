@@ -309,7 +309,7 @@ class Journal:
         bother (sorting 60,000 takes a UI-visible moment)."""
         self._sync()
         if reflection_id is None:
-            items = list(self._records.followups.values())
+            items = self._records.followups.every()
         else:
             items = self._records.plan(reflection_id)
         return sorted(items, key=due_order) if soonest_first else items

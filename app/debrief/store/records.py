@@ -72,6 +72,12 @@ class LazyRecords(Mapping[str, Record], Generic[Record]):
     def __contains__(self, record_id: object) -> bool:
         return record_id in self._documents
 
+    def every(self) -> list[Record]:
+        """Every record, in no particular order (quick once all are decoded)."""
+        if len(self._decoded) == len(self._documents):
+            return list(self._decoded.values())
+        return [self[record_id] for record_id in self._documents]
+
     def doc_id(self, record_id: str) -> str:
         """The TinyDB document id the record is stored under."""
         return self._documents[record_id][0]
