@@ -175,7 +175,7 @@ class Journal:
         self._drafts = _File(drafts_path_of(path), DRAFTS_FORMAT_NAME, readonly=readonly, lock=lock)
         self._seen_generation = -1
         self._records = RecordTables(path, {})
-        self._next_doc_ids: dict[str, int] = dict.fromkeys(RECORD_TABLES, 1)
+        self._next_doc_ids: dict[str, int] = {}  # per table, worked out at its first write
         self._by_company: list[Opportunity] | None = None
         self._settings = Settings()
         self._revision = 0
@@ -498,7 +498,7 @@ class Journal:
         if str(doc_id) in in_use.get(table_name, {}):  # another process took the id meanwhile
             doc_id = self._new_doc_id(table_name)
         self._main.storage.put_document(table_name, doc_id, taken["data"])
-        self._next_doc_ids[table_name] = max(self._next_doc_ids[table_name], doc_id + 1)
+        self._next_doc_ids[table_name] = max(self._next_free_doc_id(table_name), doc_id + 1)
         self._records.table(table_name).put(record, record.id, str(doc_id), taken["data"])
 
     def _remove_if_empty(self, opportunity_id: str) -> None:
@@ -517,9 +517,17 @@ class Journal:
         records.put(record, record.id, doc_id, document)
 
     def _new_doc_id(self, table_name: str) -> int:
-        """The next free document id, as TinyDB would pick it (one past the largest)."""
-        doc_id = self._next_doc_ids[table_name]
-        self._next_doc_ids[table_name] += 1
+        doc_id = self._next_free_doc_id(table_name)
+        self._next_doc_ids[table_name] = doc_id + 1
+        return doc_id
+
+    def _next_free_doc_id(self, table_name: str) -> int:
+        """As TinyDB would pick it: one past the largest (worked out at the first write, not
+        at open: a big journal has 74,000 ids to read)."""
+        doc_id = self._next_doc_ids.get(table_name)
+        if doc_id is None:
+            documents = (self._main.storage.read() or {}).get(table_name, {})
+            doc_id = self._next_doc_ids[table_name] = max(map(int, documents), default=0) + 1
         return doc_id
 
     def _sync(self) -> None:
@@ -529,9 +537,7 @@ class Journal:
             return
         # Straight from the storage's documents: TinyDB's Table.all() would copy each.
         self._records = RecordTables(self.path, tables)
-        for table_name in RECORD_TABLES:
-            documents = tables.get(table_name, {})
-            self._next_doc_ids[table_name] = max(map(int, documents), default=0) + 1
+        self._next_doc_ids.clear()
         stored_settings = self._main.table("settings").all()
         self._settings = (
             self._decode(Settings, "settings", stored_settings[0])
