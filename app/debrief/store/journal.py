@@ -243,10 +243,6 @@ class Journal:
         self._sync()
         return self._records.newest_first()
 
-    def reflection_count(self) -> int:
-        self._sync()
-        return len(self._records.reflections)
-
     def opportunity_count(self) -> int:
         self._sync()
         return len(self._records.opportunities)

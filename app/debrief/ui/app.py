@@ -472,8 +472,7 @@ class DebriefApp(App[None]):
         """Pick a new status for the reflection's opportunity (all its rounds show it)."""
         from debrief.ui.screens.dialogs import ChoiceScreen
 
-        reflection = self.journal.reflection(reflection_id)
-        opportunity = self.journal.opportunity(reflection.opportunity_id) if reflection else None
+        opportunity = self.journal.opportunity_of(reflection_id)
         if opportunity is None:
             return
 

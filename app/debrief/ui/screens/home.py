@@ -272,8 +272,7 @@ class HomeScreen(JournalView):
         return options
 
     def _item_prompt(self, item: FollowUp, now: pendulum.DateTime, section: str) -> Content:
-        reflection = self.journal.reflection(item.reflection_id)
-        opportunity = self.journal.opportunity(reflection.opportunity_id) if reflection else None
+        opportunity = self.journal.opportunity_of(item.reflection_id)
         where = opportunity.title if opportunity else ""
         optional = " (optional)" if item.optional else ""
         when_style = {"overdue": "$error", "today": "$warning"}.get(section, "$text-muted")
@@ -349,8 +348,7 @@ class HomeScreen(JournalView):
         self._change(item, mark_done(item, self.clock()), f"Done: {describe(item)}.")
 
     def _mark_cold(self, item: FollowUp) -> None:
-        reflection = self.journal.reflection(item.reflection_id)
-        opportunity = self.journal.opportunity(reflection.opportunity_id) if reflection else None
+        opportunity = self.journal.opportunity_of(item.reflection_id)
         if opportunity is None:
             return
         now = self.clock()
