@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -158,3 +159,28 @@ def test_compare(snap_compare: SnapCompare, home: Path) -> None:
         still(pilot)
 
     assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=compare)
+
+
+@pytest.mark.parametrize("key", ["f3", "f4", "f5"])
+async def test_screens_opened_after_a_theme_change_look_as_textual_would_style_them(
+    home: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    """The app marks F3–F5's screens as styled by the current sheet (Textual would re-parse
+    every stylesheet); the pictures must be the same as without the mark."""
+
+    async def picture(folder: str) -> str:
+        journal = sample_journal(home / folder)
+        app = app_on(journal)
+        async with app.run_test(size=SIZE) as pilot:
+            app.theme = "nord"
+            await pilot.pause()
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            still(pilot)
+            await pilot.pause()
+            return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+    marked = await picture("marked")
+    monkeypatch.setattr(DebriefApp, "_styled_as_current", lambda self, make: make())
+    assert await picture("textual's way") == marked
