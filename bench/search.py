@@ -23,6 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.pilot_helpers import finish_background_work
+
 from bench.report import Figure, add_json_flag, emit
 from bench.synthetic import copy_of_synthetic_journal
 from bench.timing import PaintClock, bare_switch, timed_press
@@ -38,13 +40,10 @@ async def measure(path: Path) -> dict[str, float]:
     journal = Journal.open(path)
     opened = (time.perf_counter() - started) * 1000
     app = make_app(journal)
-    app.background_after = 0  # its start-up work is done before the timings begin
     clock = PaintClock(app)
     results: dict[str, float] = {"open journal file": opened}
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(2):  # the records' check, then the trends figures it starts
-            await pilot.pause()
-            await app.workers.wait_for_complete()
+        await finish_background_work(pilot)  # before the timings, not inside the first
         results["F3 → table painted (first open)"] = await timed_press(pilot, "f3", clock)
         await app.workers.wait_for_complete()
         switches = []

@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.pilot_helpers import finish_background_work
+
 from bench.report import Figure, add_json_flag, emit
 from bench.synthetic import copy_of_synthetic_journal
 from bench.timing import PaintClock, bare_switch, timed_press
@@ -52,13 +54,11 @@ async def painted(path: Path, *, settled: bool) -> tuple[float, float]:
     home screen; otherwise at the first frame, as fast as a key can be pressed.
     """
     app = make_app(Journal.open(path, check_records=False))
-    app.background_after = 0  # the app waits half a second; the bench needn't
     clock = PaintClock(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         if settled:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await finish_background_work(pilot)
         clock.last = started = time.perf_counter()
         await pilot.press("f4")
         await app.workers.wait_for_complete()

@@ -17,7 +17,7 @@ from debrief.model import interview_order, new_id
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.app import make_app
 from debrief.ui.screens.reflect import ReflectScreen
-from tests.pilot_helpers import type_text
+from tests.pilot_helpers import finish_background_work, type_text
 from tests.samples import NOW, fixed_clock, full_reflection, opportunity
 
 
@@ -79,11 +79,8 @@ async def test_the_app_draws_first_then_reports_a_damaged_record_and_saves_nothi
     damaged = damage_oldest_rating(demo_path)
     journal = Journal.open(demo_path, check_records=False)
     app = make_app(journal, clock=fixed_clock)
-    app.background_after = 0
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await finish_background_work(pilot)
         [notice] = list(app._notifications)
         assert notice.title == "Your journal has a damaged record" and "not 42" in notice.message
         await pilot.press("n")  # writing a reflection still works; saving it is refused
@@ -119,11 +116,8 @@ async def test_a_damaged_record_on_the_home_screen_is_a_refusal_not_a_crash(
 
 async def test_a_sound_journal_opened_unchecked_shows_everything(demo_path: Path) -> None:
     app = make_app(Journal.open(demo_path, check_records=False), clock=fixed_clock)
-    app.background_after = 0
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await finish_background_work(pilot)
         assert app.journal.check_some_records(0)  # the background check finished
         assert app.screen.query_one("#latest", DataTable).row_count == 10
         title = str(app.screen.query_one("#latest-title", Static).content)
@@ -152,3 +146,15 @@ def test_a_later_step_waits_on_the_earlier_one_whatever_the_ids(
     journal = Journal.open(journal_path)
     journal.save_followup(mark_done(by_key["status_check:1"], NOW))
     assert "status_check:2" in shown_keys()
+
+
+async def test_asking_for_the_check_again_while_it_runs_does_not_restart_it(
+    demo_path: Path,
+) -> None:
+    app = make_app(Journal.open(demo_path, check_records=False), clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.check_journal_records()  # as the half-second timer does...
+        app.check_journal_records()  # ...and a change by another window, at the same time
+        await app.workers.wait_for_complete()  # nothing was cancelled on the way
+        assert app.journal.check_some_records(0)

@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from debrief.demo import build_demo_journal
 from debrief.store.journal import Journal, drafts_path_of
+from tests.samples import NOW, full_reflection, opportunity
+from tests.test_lazy_records import damage_oldest_rating
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -134,3 +137,33 @@ def test_terminate_or_hang_up_saves_the_draft_at_once(
     status = terminal.wait_exit()
     assert os.WIFEXITED(status), "debrief should exit by itself, not die of the signal"
     assert draft_company(journal_path) == "Globex"
+
+
+def test_the_real_app_checks_the_records_by_itself_after_start_up(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    build_demo_journal(path, NOW)
+    damaged = damage_oldest_rating(path)  # the home screen shows the newest: it draws fine
+    term = Terminal(path)
+    try:
+        term.wait_for_text("Latest reflections")
+        term.wait_for_text("damaged record")  # half a second later, on its own
+    finally:
+        term.close()
+    assert path.read_bytes() == damaged
+
+
+def test_a_damaged_record_on_the_home_screen_ends_with_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    job = opportunity()
+    Journal.open(path).save_reflection(full_reflection(job.id), job)
+    damaged = path.read_bytes().replace(b'"rating":7', b'"rating":0')
+    path.write_bytes(damaged)
+    term = Terminal(path)
+    try:
+        status = term.wait_exit()
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 2
+        term.wait_for_text("must be from 1 to 10")  # printed by `debrief` on the way out
+        assert b"Traceback" not in term.output and b"RuntimeWarning" not in term.output
+    finally:
+        term.close()
+    assert path.read_bytes() == damaged

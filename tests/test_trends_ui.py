@@ -12,6 +12,7 @@ from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
 from debrief.ui.screens.journal import JournalScreen
 from debrief.ui.screens.trends import TrendsScreen
+from tests.pilot_helpers import finish_background_work
 from tests.samples import NOW, bare_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -182,11 +183,8 @@ async def test_figures_are_ready_before_f4_and_follow_a_new_reflection(
     real_compute = trends_screen.compute
     monkeypatch.setattr(trends_screen, "compute", counting_compute)
     app = build_app()
-    app.background_after = 0  # not half a second after start-up: at once
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(2):  # the records' check, then the figures it starts
-            await pilot.pause()
-            await app.workers.wait_for_complete()
+        await finish_background_work(pilot)
         assert worked_out == [1]  # while the home screen was idle
         screen = await open_trends(pilot)
         assert worked_out == [1]  # F4 only drew them

@@ -25,6 +25,7 @@ from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
+from textual.worker import Worker
 
 from debrief.dates import format_day, plural
 from debrief.model import Draft, Reflection, Status, new_id
@@ -51,9 +52,10 @@ class DebriefApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Debrief"
-    # Seconds from start-up to the background work (checking the records, working out the
-    # trends figures): never competing with the first frames. Tests set 0: at once.
-    background_after = 0.5
+    # Seconds from start-up to the background work (checking the records, then working out
+    # the trends figures): never competing with the first frames. None: not on its own
+    # (the tests start it themselves, so that its timing never races their assertions).
+    background_after: float | None = 0.5
     DEFAULT_MODE = HOME
     BINDINGS = [
         Binding(
@@ -121,6 +123,7 @@ class DebriefApp(App[None]):
         self._questionnaire: tuple[str, ReflectScreen] | None = None  # (mode, screen) being written
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
         self._follow_problem = ""  # the last journal problem reported, said only once
+        self._checking: Worker[None] | None = None  # the records' check, while it runs
         self._trends: TrendsMemo | None = None  # made when first needed (warm_trends, F4)
         self.refusal: str | None = None  # why the journal was refused after opening, if it was
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
@@ -175,7 +178,7 @@ class DebriefApp(App[None]):
         with contextlib.suppress(JournalError):  # reported by whoever reads it for real
             self._warm_trends_in_thread(self._trends_memo().read())
 
-    @work(thread=True, group="warm", exclusive=True)
+    @work(thread=True, group="warm")  # not exclusive: two in a row take turns on the memo
     def _warm_trends_in_thread(self, given: TrendsInput) -> None:
         import textual_plotext  # noqa: F401  (loading it is the point: ~0.1 s)
 
@@ -205,15 +208,19 @@ class DebriefApp(App[None]):
             for number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(number, self._terminate)
         self.call_after_refresh(self._offer_unfinished_draft)
-        if self.background_after:
+        if self.background_after is not None:
             self.set_timer(self.background_after, self.check_journal_records)
-        else:
-            self.call_after_refresh(self.check_journal_records)
         self._followed_revision = self.journal.revision
         self.set_interval(FOLLOW_EVERY_SECONDS, self.follow_journal)
 
-    @work(group="check-records", exclusive=True)
-    async def check_journal_records(self) -> None:
+    def check_journal_records(self) -> None:
+        """Start validating the records, unless a check is under way already: each slice
+        reads the journal as it is then, so a running check covers a change too."""
+        if self._checking is None or self._checking.is_finished:
+            self._checking = self._check_records_in_slices()
+
+    @work(group="check-records")
+    async def _check_records_in_slices(self) -> None:
         """Validate the records the journal was opened without checking (a big journal's
         home screen is drawn first), a slice per turn of the event loop.
 
