@@ -178,17 +178,15 @@ def waits_on(item: FollowUp) -> str | None:
     return None
 
 
-def is_actionable(item: FollowUp, siblings: Sequence[FollowUp], status: Status) -> bool:
+def is_actionable(item: FollowUp, earlier: FollowUp | None, status: Status) -> bool:
     """Pending, still useful for this status, and not waiting on an earlier step.
 
-    `siblings` (the rest of the reflection's plan) is read only when `waits_on(item)`.
+    `earlier`: the step `waits_on(item)` names, as the plan has it (None if it has none).
     """
     if not item.pending or status not in STILL_USEFUL[item.kind]:
         return False
-    earlier_key = waits_on(item)
-    if earlier_key is None:
+    if waits_on(item) is None:
         return True
-    earlier = next((s for s in siblings if s.key == earlier_key), None)
     return earlier is not None and earlier.done_at is not None
 
 
@@ -210,7 +208,7 @@ def actionable_among(
             continue
         earlier_key = waits_on(item)
         earlier = None if earlier_key is None else step_of(item.reflection_id, earlier_key)
-        if is_actionable(item, () if earlier is None else (earlier,), opportunity.status):
+        if is_actionable(item, earlier, opportunity.status):
             chosen.append(item)
     return chosen
 

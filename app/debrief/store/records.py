@@ -3,8 +3,8 @@
 Parsing a big journal is quick next to turning every document into a validated record
 (10,000 reflections and 60,000 follow-ups: 0.3 s to parse, 0.8 s to decode), and the
 home screen shows a few dozen. So records are decoded on demand and kept; whoever
-needs the whole table valid (the journal before any write, its background check after
-the first frame) asks for `decode_some` until it says everything is.
+needs the whole table valid (the journal before any write, the app's background check
+soon after start-up) asks for `decode_some` until it says everything is.
 """
 
 from __future__ import annotations
