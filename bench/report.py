@@ -34,8 +34,11 @@ class Figure:
         return text + (f"  ({self.note})" if self.note else "")
 
 
-def add_json_flag(parser: argparse.ArgumentParser) -> None:
+def bench_parser(doc: str | None) -> argparse.ArgumentParser:
+    """A benchmark's command line: described by its docstring's first line, with --json."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--json", action="store_true", help="one JSON object per figure")
+    return parser
 
 
 def emit(title: str, figures: Sequence[Figure], *, as_json: bool) -> None:

@@ -10,7 +10,6 @@ the change log). Next to it, what rewriting the whole file costs (serialising an
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -23,7 +22,7 @@ import pendulum
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.report import Figure, add_json_flag, emit
+from bench.report import Figure, bench_parser, emit
 from bench.synthetic import copy_of_synthetic_journal
 from debrief.followups import plan
 from debrief.model import Opportunity, Reflection
@@ -70,10 +69,9 @@ def rewrite_file(path: Path) -> Callable[[int], None]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_parser(__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
     parser.add_argument("--runs", type=int, default=15)
-    add_json_flag(parser)
     args = parser.parse_args()
     figures = []
     for size in args.sizes:

@@ -13,7 +13,6 @@ the floor that any Textual app pays.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import statistics
 import sys
@@ -25,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.pilot_helpers import finish_background_work
 
-from bench.report import Figure, add_json_flag, emit
+from bench.report import Figure, bench_parser, emit
 from bench.synthetic import copy_of_synthetic_journal
 from bench.timing import PaintClock, bare_switch, timed_press
 from debrief.store.journal import Journal
@@ -78,9 +77,8 @@ TARGET_MS = {"keystroke → results repainted": 50.0}
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_parser(__doc__)
     parser.add_argument("--reflections", type=int, default=10_000)
-    add_json_flag(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         path = copy_of_synthetic_journal(Path(scratch), args.reflections)

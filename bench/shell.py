@@ -10,7 +10,6 @@ turns. Prints median wall time, the ratio to jrnl, and peak memory (max RSS).
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.report import Figure, add_json_flag, emit
+from bench.report import Figure, bench_parser, emit
 from bench.synthetic import synthetic_tables
 from debrief.model import Opportunity, Reflection, from_dict
 
@@ -88,10 +87,9 @@ def run_once(command: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_parser(__doc__)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--reflections", type=int, default=1000)
-    add_json_flag(parser)
     args = parser.parse_args()
     jrnl = jrnl_command()
     debrief = [sys.executable, "-m", "debrief"]

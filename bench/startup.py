@@ -13,7 +13,6 @@ process is stopped. Journals are synthetic (bench/synthetic.py). Prints medians.
 
 from __future__ import annotations
 
-import argparse
 import os
 import pty
 import select
@@ -26,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.report import Figure, add_json_flag, emit
+from bench.report import Figure, bench_parser, emit
 from bench.synthetic import copy_of_synthetic_journal
 
 BARE_APP = """
@@ -92,10 +91,9 @@ def medians(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float,
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_parser(__doc__)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 1000, 10_000])
-    add_json_flag(parser)
     args = parser.parse_args()
     bare = "bare Textual app (header + footer)"
     commands = {bare: [sys.executable, "-c", BARE_APP]}
