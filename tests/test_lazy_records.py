@@ -93,6 +93,9 @@ async def test_the_app_draws_first_then_reports_a_damaged_record_and_saves_nothi
         assert isinstance(app.screen, ReflectScreen)  # still on the questionnaire
         refused = list(app._notifications)[-1].message
         assert "not 42" in refused and "kept in the draft" in refused
+        app.follow_journal()  # the refused save made the journal re-read the file ...
+        await finish_background_work(pilot)
+        assert len(app._notifications) == 2  # ... and the same damage is not said again
         app.flush_drafts()
     assert demo_path.read_bytes() == damaged
     assert [d.answers.get("company") for d in journal.drafts()] == ["Globex"]

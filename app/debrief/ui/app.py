@@ -230,6 +230,7 @@ class DebriefApp(App[None]):
         try:
             while not self.journal.check_some_records(CHECK_SLICE):
                 await asyncio.sleep(0)
+            self._follow_problem = ""  # all is well again: a new problem is news
             self.warm_trends()
         except JournalError as error:
             self._report_follow_problem(str(error), title="Your journal has a damaged record")
@@ -266,7 +267,6 @@ class DebriefApp(App[None]):
         except JournalError as error:  # damaged elsewhere: keep showing what we have, say so
             self._report_follow_problem(str(error), title="The journal changed on disk")
             return
-        self._follow_problem = ""
         if revision == self._followed_revision:
             return
         self._followed_revision = revision
