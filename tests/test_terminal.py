@@ -18,6 +18,7 @@ import pytest
 
 from debrief.demo import build_demo_journal
 from debrief.store.journal import Journal, drafts_path_of
+from debrief.store.summary import summary_path_of
 from tests.samples import NOW, full_reflection, opportunity
 from tests.test_lazy_records import damage_oldest_rating
 
@@ -167,3 +168,22 @@ def test_a_damaged_record_on_the_home_screen_ends_with_the_reason(tmp_path: Path
     finally:
         term.close()
     assert path.read_bytes() == damaged
+
+
+def test_the_second_start_opens_on_the_kept_figures_and_saves_as_usual(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    build_demo_journal(path, NOW)
+    done_before = sum(f.done_at is not None for f in Journal.open(path).followups())
+    for attempt in ("first start: reads the journal", "second start: on the kept figures"):
+        term = Terminal(path)
+        try:
+            term.wait_for_text("Latest reflections")
+            assert summary_path_of(path).exists(), attempt
+            term.type(" ")  # Done, on the first follow-up of the agenda
+            term.wait_for_text("Done:")
+            term.type("\x11")  # ctrl+q
+            assert term.wait_exit() == 0
+        finally:
+            term.close()
+    done_after = sum(f.done_at is not None for f in Journal.open(path).followups())
+    assert done_after == done_before + 2

@@ -162,7 +162,8 @@ def run_app(path: Path) -> int:
     from debrief.store.journal import Journal
 
     try:
-        journal = Journal.open(path, check_records=False)  # checked after the first frame
+        # Checked, and read if the home figures kept last time still hold, after the first frame.
+        journal = Journal.open(path, check_records=False, home_first=True)
     except JournalError as error:
         print(f"debrief: {error}", file=sys.stderr)
         return EXIT_JOURNAL_ERROR

@@ -43,6 +43,7 @@ from debrief.store.files import (
 from debrief.store.migrations import SCHEMA_VERSION, migrate
 from debrief.store.records import RECORD_TABLES, RecordTables
 from debrief.store.storage import AtomicJSONStorage
+from debrief.store.summary import HomeFigures, figures_of, keep_figures, kept_figures
 
 TRASH = "trash"
 
@@ -179,29 +180,76 @@ class Journal:
         self._by_company: list[Opportunity] | None = None
         self._settings = Settings()
         self._revision = 0
+        # Opened on the home figures kept last time (`home_first`): the records are read
+        # when first needed. The signatures: of the journal the figures were kept for,
+        # and of the state whose figures are in the file now.
+        self._figures: HomeFigures | None = None
+        self._figures_signature: changes.Signatures | None = None
+        self._kept_signature: changes.Signatures | None = None
 
     @classmethod
     def open(
-        cls, path: str | Path, *, readonly: bool = False, check_records: bool = True
+        cls,
+        path: str | Path,
+        *,
+        readonly: bool = False,
+        check_records: bool = True,
+        home_first: bool = False,
     ) -> Journal:
         """Open (creating when missing, unless read-only) or raise JournalError.
 
         With `check_records=False` the records are validated later (`check_some_records`,
         and in any case before the first write), so that a big journal opens at once;
-        a damaged record then raises JournalError when it is read.
+        a damaged record then raises JournalError when it is read. With `home_first`,
+        if the home figures kept last time (`summary.py`) are those of the journal as it
+        is, the file is not even read: `home_figures` answers from them, and any other
+        question reads the records first (`read_ahead` does that part in a thread).
         """
         journal = cls(Path(path).expanduser(), readonly=readonly)
+        if home_first and not readonly and journal._open_on_kept_figures():
+            journal._drafts.check(create=False)
+            return journal
         journal._main.check(create=not readonly)
         journal._drafts.check(create=False)
         journal._sync()
         if check_records:
             journal.check_some_records(None)
         if not readonly:
-            journal._main.tidy()
-            journal._main.fold()
-            journal._drafts.tidy()
-            journal._empty_trash()
+            journal._finish_opening()
         return journal
+
+    def _finish_opening(self) -> None:
+        self._main.tidy()
+        self._main.fold()
+        self._drafts.tidy()
+        self._empty_trash()
+
+    def _open_on_kept_figures(self) -> bool:
+        signature = changes.signatures(self.path)
+        figures = kept_figures(self.path, signature) if signature[0] is not None else None
+        if figures is None:
+            return False
+        self._figures = figures
+        self._figures_signature = self._kept_signature = signature
+        self._settings = figures.settings
+        return True
+
+    @property
+    def opened_on_figures(self) -> bool:
+        """True until the records the home figures stood in for are read."""
+        return self._figures is not None
+
+    def read_ahead(self) -> None:
+        """Parse the journal file for the records' first use, in the caller's thread: the
+        app's start-up work calls it in a thread, so the parse does not hold up the UI."""
+        if self._figures is not None:
+            self._main.storage.read_ahead()
+
+    def _current_figures(self) -> HomeFigures | None:
+        """The kept figures, while the journal on disk is still the one they describe."""
+        if self._figures is None or changes.signatures(self.path) != self._figures_signature:
+            return None
+        return self._figures
 
     def fold_changes(self) -> None:
         """Write a big journal's recent saves, kept in its change log, into the file itself
@@ -225,8 +273,23 @@ class Journal:
     @property
     def revision(self) -> int:
         """Changes whenever the journal's content may have: a save here or a write elsewhere."""
-        self._sync()
+        if self._current_figures() is None:
+            self._sync()
         return self._revision
+
+    def home_figures(self, newest: int) -> HomeFigures:
+        """What the home screen shows, with the `newest` latest reflections; kept beside
+        the journal (best effort) for the next start to open on."""
+        figures = self._current_figures()
+        if figures is not None and len(figures.newest) >= min(newest, figures.reflection_count):
+            return figures
+        self._sync()
+        stored = figures_of(self._records, self._settings, newest)
+        signature = self._main.storage.signature
+        if not self.readonly and signature is not None and signature != self._kept_signature:
+            keep_figures(self.path, stored, signature)
+            self._kept_signature = signature
+        return stored.figures
 
     @property
     def backup_path(self) -> Path:
@@ -281,7 +344,8 @@ class Journal:
         return None
 
     def settings(self) -> Settings:
-        self._sync()
+        if self._current_figures() is None:
+            self._sync()
         return self._settings
 
     def drafts(self) -> list[Draft]:
@@ -348,6 +412,7 @@ class Journal:
 
     def save_followup(self, item: FollowUp) -> None:
         """Store what the user did about one follow-up (done, snoozed, dismissed, a note)."""
+        self._sync()
         if item.id not in self._records.followups:
             raise KeyError(f"no follow-up {item.id}")
         with self._write():
@@ -355,6 +420,7 @@ class Journal:
 
     def save_opportunity(self, opportunity: Opportunity) -> None:
         """Store a changed opportunity (its status, say); every round shows the change."""
+        self._sync()
         if opportunity.id not in self._records.opportunities:
             raise KeyError(f"no opportunity {opportunity.id}")
         with self._write():
@@ -399,6 +465,7 @@ class Journal:
 
     def in_trash(self) -> list[str]:
         """Ids of reflections deleted in this session and not yet restored."""
+        self._sync()
         return [str(entry["id"]) for entry in self._main.table(TRASH).all()]
 
     def bundle(self) -> Bundle:
@@ -468,6 +535,7 @@ class Journal:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
+        self._sync()  # not only under the lock: reading records opened on figures locks too
         try:
             with self._main.transaction():
                 self._sync()  # under the lock: pick up what another process wrote
@@ -528,6 +596,11 @@ class Journal:
 
     def _sync(self) -> None:
         """Rebuild the in-memory records if the file changed since we last read it."""
+        if self._figures is not None:  # the first read of a journal opened on its figures
+            self._figures = None
+            self._main.check(create=False)  # still ours? (it was when they were kept)
+            if not self.readonly:
+                self._finish_opening()
         tables = self._main.read() or {}
         if self._main.storage.generation == self._seen_generation:
             return
@@ -541,7 +614,9 @@ class Journal:
             else Settings()
         )
         self._by_company = None
-        self._revision += 1
+        if self._main.storage.signature != self._figures_signature:
+            self._revision += 1  # (the figures drawn from the kept file are still right)
+        self._figures_signature = None
         self._seen_generation = self._main.storage.generation
 
     def _decode(self, record_class: type[Any], table_name: str, document: Any) -> Any:

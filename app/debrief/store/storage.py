@@ -43,13 +43,29 @@ class AtomicJSONStorage(Storage):
         self._batch_depth = 0
         self._pending = False
         self._ops: list[Op] | None = []  # this batch's document changes; None: a whole write
+        self._ahead: changes.Loaded | None = None  # parsed by `read_ahead`, for `read`
+
+    @property
+    def signature(self) -> Signatures | None:
+        """Of the journal and its log as last read or written (None: not read yet)."""
+        return self._signature
+
+    def read_ahead(self) -> None:
+        """Parse the file now, in the caller's thread, for the next `read` to take if the
+        file is still the same then. A problem is left for that `read` to report."""
+        with contextlib.suppress(JournalError, OSError):
+            self._ahead = changes.read_journal(self.path)
 
     def read(self) -> dict[str, Any] | None:
         if self._batch_depth and self._cache is not None:
             return self._cache
         if self._cache is not None and self._signature == changes.signatures(self.path):
             return self._cache
-        loaded = changes.read_journal(self.path)
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead.signature == changes.signatures(self.path):
+            loaded: changes.Loaded | None = ahead
+        else:
+            loaded = changes.read_journal(self.path)
         if loaded is None:
             self._cache, self._signature, self._size, self._log_length = None, None, 0, 0
         else:

@@ -228,6 +228,8 @@ class DebriefApp(App[None]):
         it is there, so nothing is written into it, and what is valid stays readable.
         """
         try:
+            if self.journal.opened_on_figures:  # parse the file without holding up the UI
+                await asyncio.to_thread(self.journal.read_ahead)
             while not self.journal.check_some_records(CHECK_SLICE):
                 await asyncio.sleep(0)
             self._follow_problem = ""  # all is well again: a new problem is news

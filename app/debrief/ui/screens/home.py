@@ -33,6 +33,7 @@ from debrief.followups import (
 )
 from debrief.model import FollowUp, FollowUpKind, Reflection, Status
 from debrief.store.journal import Journal, JournalError
+from debrief.store.summary import HomeFigures
 from debrief.trends import MIN_FOR_TRENDS
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
@@ -201,30 +202,30 @@ class HomeScreen(JournalView):
         if shown == self._shown:
             return  # nothing changed since the last redraw (e.g. back from another screen)
         self._shown = shown
-        reflections = self.journal.reflections()
-        empty = not reflections
+        figures = self.journal.home_figures(max(SPARKLINE_POINTS, LATEST))
+        empty = not figures.reflection_count
         for widget_id in ("#agenda-title", "#agenda", "#rating-trend", "#latest-title", "#latest"):
             self.query_one(widget_id).display = not empty
         self.query_one("#empty-state").display = empty
         if not empty:
-            self._show_agenda()
-            self._show_sparkline(reflections)
-            self._show_latest(reflections)
+            self._show_agenda(figures)
+            self._show_sparkline(figures.newest)
+            self._show_latest(figures)
             focused = self.focused
             if focused is None or not focused.display:
                 target = "#agenda" if self.items else "#latest"
                 self.set_focus(self.query_one(target))
 
-    def _show_agenda(self) -> None:
+    def _show_agenda(self, figures: HomeFigures) -> None:
         now = self.clock()
-        sections = agenda(self.journal.actionable_followups(), now)
+        sections = agenda(figures.actionable, now)
         self.items = {
             item.id: item for item in [*sections.overdue, *sections.today, *sections.upcoming]
         }
         agenda_list = self.query_one("#agenda", AgendaList)
         highlighted = agenda_list.highlighted_option.id if agenda_list.highlighted_option else None
         agenda_list.clear_options()
-        agenda_list.add_options(self._agenda_options(sections, now))
+        agenda_list.add_options(self._agenda_options(sections, now, figures))
         self.query_one("#agenda-title", Static).update(self._agenda_title(sections))
         if highlighted in self.items:
             agenda_list.highlighted = agenda_list.get_option_index(highlighted)
@@ -248,7 +249,9 @@ class HomeScreen(JournalView):
             "[b]Follow-ups[/b] [dim]· $counts[/dim]", counts=" · ".join(counts)
         )
 
-    def _agenda_options(self, sections: Agenda, now: pendulum.DateTime) -> list[Option | None]:
+    def _agenda_options(
+        self, sections: Agenda, now: pendulum.DateTime, figures: HomeFigures
+    ) -> list[Option | None]:
         options: list[Option | None] = []
         for name, title, items in (
             ("overdue", "Overdue", sections.overdue),
@@ -265,14 +268,18 @@ class HomeScreen(JournalView):
                 )
             )
             shown = items[: SHOWN_PER_SECTION[name]]
-            options += [Option(self._item_prompt(item, now, name), id=item.id) for item in shown]
+            options += [
+                Option(self._item_prompt(item, now, name, figures), id=item.id) for item in shown
+            ]
             if len(items) > len(shown):
                 more = f"   … and {len(items) - len(shown)} more: {MORE_HINT[name]}"
                 options.append(Option(Content.styled(more, "$text-muted"), disabled=True))
         return options
 
-    def _item_prompt(self, item: FollowUp, now: pendulum.DateTime, section: str) -> Content:
-        opportunity = self.journal.opportunity_of(item.reflection_id)
+    def _item_prompt(
+        self, item: FollowUp, now: pendulum.DateTime, section: str, figures: HomeFigures
+    ) -> Content:
+        opportunity = figures.opportunity_of(item.reflection_id)
         where = opportunity.title if opportunity else ""
         optional = " (optional)" if item.optional else ""
         when_style = {"overdue": "$error", "today": "$warning"}.get(section, "$text-muted")
@@ -296,22 +303,20 @@ class HomeScreen(JournalView):
             Content.styled(f"  {low}–{high} of 10 · F4 for trends", "$text-muted")
         )
 
-    def _show_latest(self, reflections: Sequence[Reflection]) -> None:
+    def _show_latest(self, figures: HomeFigures) -> None:
         self.query_one("#latest-title", Static).update(
             Content.from_markup(
                 "[b]Latest reflections[/b] "
                 "[dim]· $count in your journal, $opportunities · F3 for all[/dim]",
-                count=str(len(reflections)),
-                opportunities=plural(
-                    self.journal.opportunity_count(), "opportunity", "opportunities"
-                ),
+                count=str(figures.reflection_count),
+                opportunities=plural(figures.opportunity_count, "opportunity", "opportunities"),
             )
         )
         table = self.query_one("#latest", DataTable)
         table.clear()
         now = self.clock()
-        for reflection in reflections[:LATEST]:
-            opportunity = self.journal.opportunity(reflection.opportunity_id)
+        for reflection in figures.newest[:LATEST]:
+            opportunity = figures.opportunity_of(reflection.id)
             table.add_row(
                 Text(relative_or_absolute(reflection.interview_at, now)),
                 Text(opportunity.company if opportunity else "?"),

@@ -1,0 +1,190 @@
+"""The home screen's figures kept beside the journal: the app opens on them without
+reading the journal, shows exactly what the journal would, and never trusts them once
+the journal changed or the file is not what it should be."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+from textual.widgets import DataTable, OptionList, Static
+
+from debrief.demo import build_demo_journal
+from debrief.store import changes
+from debrief.store.journal import Journal
+from debrief.store.summary import summary_path_of
+from debrief.ui.app import DebriefApp, make_app
+from tests.pilot_helpers import finish_background_work
+from tests.samples import NOW, fixed_clock, full_reflection, opportunity
+
+SIZE = (120, 36)
+NEWEST = 12
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "journal.json"
+    build_demo_journal(path, NOW)
+    return path
+
+
+@pytest.fixture
+def kept(demo_path: Path) -> Path:
+    """The demo journal after a session that showed its home screen."""
+    Journal.open(demo_path).home_figures(NEWEST)
+    return demo_path
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every parse of a journal file (not of its small drafts file)."""
+    seen: list[Path] = []
+    real = changes.read_journal
+
+    def counted(path: Path) -> changes.Loaded | None:
+        if not path.name.endswith(".drafts.json"):
+            seen.append(path)
+        return real(path)
+
+    monkeypatch.setattr(changes, "read_journal", counted)
+    return seen
+
+
+def test_a_journal_opens_on_its_kept_figures_without_being_read(
+    kept: Path, reads: list[Path]
+) -> None:
+    full = Journal.open(kept).home_figures(NEWEST)
+    reads.clear()
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    figures = journal.home_figures(NEWEST)
+    assert journal.opened_on_figures and reads == []
+    assert figures == full and figures.reflection_count == 18 and len(figures.actionable) > 0
+    assert journal.settings() == Journal.open(kept).settings()
+    revision = journal.revision
+    assert reads == [kept]  # the fresh journal opened just above
+    assert journal.reflections()[0] == figures.newest[0]  # anything else reads the records
+    assert not journal.opened_on_figures and journal.revision == revision  # same content
+
+
+def test_figures_of_an_older_journal_are_not_used(kept: Path) -> None:
+    other_window = Journal.open(kept)
+    job = opportunity("Initech")
+    other_window.save_reflection(full_reflection(job.id), job)
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    assert not journal.opened_on_figures
+    figures = journal.home_figures(NEWEST)
+    assert (figures.reflection_count, figures.opportunity_count) == (19, 13)
+    assert Journal.open(kept, check_records=False, home_first=True).opened_on_figures  # kept anew
+
+
+def test_a_change_after_opening_on_figures_is_seen(kept: Path) -> None:
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    before = journal.revision
+    job = opportunity("Initech")
+    Journal.open(kept).save_reflection(full_reflection(job.id), job)
+    assert journal.revision != before
+    assert journal.home_figures(NEWEST).reflection_count == 19
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{not json",
+        b"[]",
+        b'{"format": "debrief-home-figures", "version": 99}',
+        "damaged record",
+        "another journal's",
+    ],
+)
+def test_a_damaged_or_foreign_figures_file_is_ignored_and_replaced(
+    kept: Path, content: bytes | str
+) -> None:
+    summary = summary_path_of(kept)
+    stored = orjson.loads(summary.read_bytes())
+    if content == "damaged record":
+        stored["newest"][0]["rating"] = 42
+        content = orjson.dumps(stored)
+    elif content == "another journal's":
+        stored["journal"][0][1] += 1  # the inode of another file
+        content = orjson.dumps(stored)
+    assert isinstance(content, bytes)
+    summary.write_bytes(content)
+    journal_bytes = kept.read_bytes()
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    assert not journal.opened_on_figures
+    assert journal.home_figures(NEWEST) == Journal.open(kept).home_figures(NEWEST)
+    assert Journal.open(kept, check_records=False, home_first=True).opened_on_figures
+    assert kept.read_bytes() == journal_bytes
+
+
+def test_the_figures_file_is_private_and_never_written_read_only(demo_path: Path) -> None:
+    Journal.open(demo_path, readonly=True).home_figures(NEWEST)
+    assert not summary_path_of(demo_path).exists()
+    Journal.open(demo_path).home_figures(NEWEST)
+    assert stat.S_IMODE(os.stat(summary_path_of(demo_path)).st_mode) == 0o600
+
+
+def test_a_folder_that_refuses_the_figures_costs_only_speed(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = os.open
+
+    def full_disk(path: str | Path, *args: object) -> int:
+        if ".home" in str(path):
+            raise OSError(28, "No space left on device")
+        return real_open(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", full_disk)
+    figures = Journal.open(demo_path).home_figures(NEWEST)
+    assert figures.reflection_count == 18
+    assert not summary_path_of(demo_path).exists()
+    assert not list(demo_path.parent.glob(".*.tmp"))
+
+
+def home_text(app: DebriefApp) -> list[str]:
+    """What the home screen shows: titles, agenda lines and the latest reflections."""
+    screen = app.screen
+    agenda = screen.query_one("#agenda", OptionList)
+    table = screen.query_one("#latest", DataTable)
+    return [
+        *(str(screen.query_one(f"#{name}", Static).content) for name in ("agenda-title", "latest-title")),
+        *(str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)),
+        *(" ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)),
+    ]  # fmt: skip
+
+
+async def test_the_app_on_kept_figures_shows_the_same_home_then_reads_the_records(
+    kept: Path,
+) -> None:
+    app = make_app(Journal.open(kept, check_records=False), clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        expected = home_text(app)
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert journal.opened_on_figures and home_text(app) == expected
+        await finish_background_work(pilot)  # the records are read in a thread, then checked
+        assert not journal.opened_on_figures and home_text(app) == expected
+        assert not app._notifications
+
+
+async def test_done_on_kept_figures_reads_the_records_and_saves(kept: Path) -> None:
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda", OptionList)
+        first = agenda.highlighted_option
+        assert first is not None and first.id is not None
+        await pilot.press("space")
+        await pilot.pause()
+        assert Journal.open(kept).followups(None)  # still a valid journal
+        done = next(f for f in Journal.open(kept).followups() if f.id == first.id)
+        assert done.done_at == NOW
+        assert all(option.id != first.id for option in agenda._options)
