@@ -5,9 +5,16 @@
 Each run is a fresh process on a real 120×36 pseudo-terminal (what a user sees: the
 terminal driver included, unlike a headless `run_test`), and the clock stops when the
 home screen's footer ("Checklist") reaches the terminal. Debrief draws its home screen
-complete, with the journal loaded, in its first frame, so that moment is the home screen
-ready for keys. A bare Textual app (a header and a footer) takes turns with it in the
-same run, as the floor. Also reported: peak memory (VmHWM) of each, read just before the
+complete in its first frame, so that moment is the home screen ready for keys. A bare
+Textual app (a header and a footer) takes turns with it in the same run, as the floor.
+
+Two starts per journal: as every start after the first (the app opens on the home
+figures it kept beside the journal, and reads the journal in a thread after the first
+frame), and "cold", with those figures removed, as the first start after another
+program changed the journal (it reads the whole journal before the first frame).
+Since the journal is read after the first frame, the keys pressed then are timed too:
+arrow keys every 0.1 s for 3 s from the first frame, the slowest one to change the
+screen (the worst of 3 runs). Also reported: peak memory (VmHWM), read just before the
 process is stopped. Journals are synthetic (bench/synthetic.py). Prints medians.
 """
 
@@ -21,12 +28,14 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.report import Figure, bench_parser, emit
 from bench.synthetic import copy_of_synthetic_journal
+from debrief.store.summary import summary_path_of
 
 BARE_APP = """
 from textual.app import App
@@ -43,28 +52,63 @@ MARKER = b"Checklist"
 TARGET_RATIO = {1000: 1.3, 10_000: 1.6}  # from the issue: × the bare app
 
 
-def start_once(command: list[str], timeout: float = 60.0) -> tuple[float, float]:
-    """Milliseconds until MARKER is on the terminal, and the process's peak RSS in MB."""
+KEYS_FOR = 3.0  # seconds of arrow keys after the first frame
+KEY_EVERY = 0.1
+ARROWS = (b"\x1b[B", b"\x1b[A")  # down, up: the agenda's highlight moves each time
+
+
+@dataclass(frozen=True)
+class Launch:
+    """A command to time, and a file to remove before each run (the kept figures)."""
+
+    command: list[str]
+    forget: Path | None = None
+
+
+def start_once(launch: Launch, timeout: float = 60.0, *, keys: bool = False) -> tuple[float, float]:
+    """Milliseconds until MARKER is on the terminal, and the process's peak RSS in MB; with
+    `keys`, instead of the RSS, the longest wait for an arrow key to change the screen."""
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode cached
+    if launch.forget is not None:
+        launch.forget.unlink(missing_ok=True)
     started = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
-        os.execvpe(command[0], command, env)
+        os.execvpe(launch.command[0], launch.command, env)
     seen = b""
     try:
         while MARKER not in seen:
             if time.perf_counter() - started > timeout:
-                raise TimeoutError(" ".join(command))
+                raise TimeoutError(" ".join(launch.command))
             ready, _, _ = select.select([fd], [], [], 0.5)
             if ready:
                 seen += os.read(fd, 65536)
         elapsed = (time.perf_counter() - started) * 1000
-        return elapsed, peak_rss_mb(pid)
+        return elapsed, slowest_key_ms(fd) if keys else peak_rss_mb(pid)
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
+
+
+def slowest_key_ms(fd: int) -> float:
+    """Press arrow keys for KEYS_FOR seconds; the longest one took to change the screen."""
+    slowest = 0.0
+    until = time.perf_counter() + KEYS_FOR
+    presses = 0
+    while time.perf_counter() < until:
+        while select.select([fd], [], [], 0.05)[0]:  # what was still on its way
+            os.read(fd, 65536)
+        pressed = time.perf_counter()
+        os.write(fd, ARROWS[presses % 2])
+        presses += 1
+        if not select.select([fd], [], [], 10.0)[0]:
+            raise TimeoutError("a key changed nothing on the screen")
+        slowest = max(slowest, (time.perf_counter() - pressed) * 1000)
+        os.read(fd, 65536)
+        time.sleep(KEY_EVERY)
+    return slowest
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -75,7 +119,7 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def medians(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
+def medians(commands: dict[str, Launch], runs: int) -> dict[str, tuple[float, float]]:
     """Median start-up time and peak RSS per command; the commands take turns, so that
     drift in the machine's speed hits all alike."""
     for command in commands.values():
@@ -96,16 +140,23 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 1000, 10_000])
     args = parser.parse_args()
     bare = "bare Textual app (header + footer)"
-    commands = {bare: [sys.executable, "-c", BARE_APP]}
+    commands = {bare: Launch([sys.executable, "-c", BARE_APP])}
+    slowest_keys: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as scratch:
         for size in args.sizes:
             folder = Path(scratch) / str(size)
             folder.mkdir()
             path = copy_of_synthetic_journal(folder, size) if size else folder / "journal.json"
-            commands[f"debrief, {size} reflections"] = [
-                sys.executable, "-m", "debrief", "--db", str(path)
-            ]  # fmt: skip
+            command = [sys.executable, "-m", "debrief", "--db", str(path)]
+            commands[f"debrief, {size} reflections"] = Launch(command)
+            if size:
+                cold = Launch(command, forget=summary_path_of(path))
+                commands[f"debrief, {size} reflections, cold"] = cold
         results = medians(commands, args.runs)
+        for size in args.sizes:
+            if size:  # (the empty journal's home screen has nothing for arrows to move)
+                launch = commands[f"debrief, {size} reflections"]
+                slowest_keys[size] = max(start_once(launch, keys=True)[1] for _ in range(3))
     bare_ms, bare_rss = results[bare]
     figures = [Figure(f"start → home screen: {bare}", bare_ms)]
     for size in args.sizes:
@@ -114,6 +165,12 @@ def main() -> int:
         figures.append(
             Figure(f"  × bare, {size} reflections", ms / bare_ms, "×", TARGET_RATIO.get(size))
         )
+        if size:
+            cold_ms, _ = results[f"debrief, {size} reflections, cold"]
+            figures.append(
+                Figure("  cold (figures not kept)", cold_ms, note=f"{cold_ms / bare_ms:.2f} × bare")
+            )
+            figures.append(Figure("  slowest key in the first 3 s", slowest_keys[size]))
     figures.append(Figure(f"peak memory: {bare}", bare_rss, "MB"))
     for size in args.sizes:
         rss = results[f"debrief, {size} reflections"][1]

@@ -186,6 +186,7 @@ class Journal:
         self._figures: HomeFigures | None = None
         self._figures_signature: changes.Signatures | None = None
         self._kept_signature: changes.Signatures | None = None
+        self._records_ahead: tuple[dict[str, Any], RecordTables] | None = None  # read_ahead's
 
     @classmethod
     def open(
@@ -240,10 +241,13 @@ class Journal:
         return self._figures is not None
 
     def read_ahead(self) -> None:
-        """Parse the journal file for the records' first use, in the caller's thread: the
-        app's start-up work calls it in a thread, so the parse does not hold up the UI."""
+        """Parse the journal file and index its records for their first use, in the
+        caller's thread: the app's start-up work calls it in a thread, so that this
+        (0.4 s at 10,000 reflections) does not hold up the UI as much."""
         if self._figures is not None:
-            self._main.storage.read_ahead()
+            tables = self._main.storage.read_ahead()
+            if tables is not None:
+                self._records_ahead = tables, RecordTables(self.path, tables)
 
     def _current_figures(self) -> HomeFigures | None:
         """The kept figures, while the journal on disk is still the one they describe."""
@@ -605,7 +609,10 @@ class Journal:
         if self._main.storage.generation == self._seen_generation:
             return
         # Straight from the storage's documents: TinyDB's Table.all() would copy each.
-        self._records = RecordTables(self.path, tables)
+        ahead, self._records_ahead = self._records_ahead, None
+        self._records = (
+            ahead[1] if ahead and ahead[0] is tables else RecordTables(self.path, tables)
+        )
         self._next_doc_ids.clear()
         stored_settings = self._main.table("settings").all()
         self._settings = (

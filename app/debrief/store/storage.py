@@ -50,11 +50,13 @@ class AtomicJSONStorage(Storage):
         """Of the journal and its log as last read or written (None: not read yet)."""
         return self._signature
 
-    def read_ahead(self) -> None:
+    def read_ahead(self) -> dict[str, Any] | None:
         """Parse the file now, in the caller's thread, for the next `read` to take if the
-        file is still the same then. A problem is left for that `read` to report."""
+        file is still the same then; returns the tables it will take. A problem is left
+        for that `read` to report."""
         with contextlib.suppress(JournalError, OSError):
             self._ahead = changes.read_journal(self.path)
+        return self._ahead.tables if self._ahead is not None else None
 
     def read(self) -> dict[str, Any] | None:
         if self._batch_depth and self._cache is not None:
