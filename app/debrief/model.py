@@ -20,6 +20,10 @@ from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 RATING_MIN, RATING_MAX = 1, 10
 MAX_AMOUNT = Decimal("1e12")  # no salary is this large: a typo or a hostile file
+# The fewest interviews worth a trend: fewer, and the trends screen explains what will
+# appear instead of drawing empty axes (here, not in `trends`: the home screen's
+# sparkline uses it, and the home screen should not load the trends code).
+MIN_FOR_TRENDS = 3
 
 
 class ModelError(ValueError):

@@ -26,7 +26,6 @@ from debrief.model import (
     interview_order,
 )
 
-MIN_FOR_TRENDS = 3  # fewer reflections: explain what will appear instead of drawing empty axes
 MOVING_WINDOW = 3
 LOW_RATING = 4  # a rating at or below this is a hard interview
 LOW_RUN = 3  # this many hard interviews in a row earns a gentle word

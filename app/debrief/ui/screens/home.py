@@ -31,10 +31,9 @@ from debrief.followups import (
     snooze,
     snooze_choices,
 )
-from debrief.model import FollowUp, FollowUpKind, Reflection, Status
+from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Reflection, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.store.summary import HomeFigures
-from debrief.trends import MIN_FOR_TRENDS
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 

@@ -19,10 +19,9 @@ from textual.widgets import Header, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from debrief.dates import ordinal, plural
-from debrief.model import FollowUp, Opportunity, Reflection
+from debrief.model import MIN_FOR_TRENDS, FollowUp, Opportunity, Reflection
 from debrief.store.journal import Journal
 from debrief.trends import (
-    MIN_FOR_TRENDS,
     PERIODS,
     Group,
     Trends,
