@@ -34,6 +34,7 @@ from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
+from debrief.ui.stylesheet import KeepParsedStylesheet
 
 if TYPE_CHECKING:
     from debrief.questionnaire import AnswerContext
@@ -115,6 +116,7 @@ class DebriefApp(App[None]):
         keymap_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.stylesheet = KeepParsedStylesheet(variables=self.get_css_variables())
         self._visible_controls = VisibleControlCharacters()
         self.keymap_path = keymap_path
         self.journal = journal
