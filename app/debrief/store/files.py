@@ -22,6 +22,8 @@ from typing import Any
 
 import orjson
 
+from debrief.store.pieces import loads_in_pieces
+
 FILE_MODE = 0o600
 
 Signature = tuple[int, int, int, int]  # device, inode, size, mtime in ns
@@ -57,10 +59,10 @@ def read_document(path: Path) -> tuple[dict[str, Any], Signature] | None:
         return None
     except OSError as error:
         raise JournalError(f"{path} can't be read: {describe_os_error(error)}.") from error
-    if not payload.strip():
+    if not payload or payload.isspace():  # (strip() would copy a big file in one go)
         raise JournalError(f"{path} is empty ({len(payload)} bytes), so it is not a journal.")
     try:
-        data = orjson.loads(payload)
+        data = loads_in_pieces(payload)
     except orjson.JSONDecodeError as error:
         raise JournalError(f"{path} is not valid JSON ({error}).") from error
     if not isinstance(data, dict) or not all(
