@@ -4,6 +4,7 @@ the journal changed or the file is not what it should be."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import stat
 from pathlib import Path
@@ -61,7 +62,7 @@ def test_a_journal_opens_on_its_kept_figures_without_being_read(
     journal = Journal.open(kept, check_records=False, home_first=True)
     figures = journal.home_figures(NEWEST)
     assert journal.opened_on_figures and reads == []
-    assert figures == full and figures.reflection_count == 18 and len(figures.actionable) > 0
+    assert figures == full and figures.reflection_count == 18 and len(figures.to_do) > 0
     assert journal.settings() == Journal.open(kept).settings()
     revision = journal.revision
     assert reads == [kept]  # the fresh journal opened just above
@@ -188,3 +189,36 @@ async def test_done_on_kept_figures_reads_the_records_and_saves(kept: Path) -> N
         done = next(f for f in Journal.open(kept).followups() if f.id == first.id)
         assert done.done_at == NOW
         assert all(option.id != first.id for option in agenda._options)
+
+
+async def test_figures_damaged_by_hand_end_the_session_saying_what_to_delete(kept: Path) -> None:
+    summary = summary_path_of(kept)
+    stored = orjson.loads(summary.read_bytes())
+    stored["to_do"][0]["kind"] = "carrier pigeon"  # the first overdue: shown, so read
+    summary.write_bytes(orjson.dumps(stored))
+    journal_bytes = kept.read_bytes()
+    app = make_app(Journal.open(kept, check_records=False, home_first=True), clock=fixed_clock)
+    await asyncio.wait_for(app.run_async(headless=True, size=SIZE), timeout=20)
+    assert app.return_code == 2 and app.refusal is not None
+    assert str(summary) in app.refusal and "delete it" in app.refusal
+    assert kept.read_bytes() == journal_bytes
+
+
+def test_kept_figures_read_only_the_follow_ups_shown(kept: Path) -> None:
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    figures = journal.home_figures(NEWEST)
+    sections = figures.agenda(NOW)
+    full = Journal.open(kept).home_figures(NEWEST).agenda(NOW)
+    assert [list(part) for part in (sections.overdue, sections.today, sections.upcoming)] == [
+        list(part) for part in (full.overdue, full.today, full.upcoming)
+    ]
+    fresh = Journal.open(kept, check_records=False, home_first=True).home_figures(NEWEST)
+    parts = fresh.agenda(NOW)
+    assert (len(parts.overdue), len(parts.today), len(parts.upcoming)) == (
+        len(full.overdue),
+        len(full.today),
+        len(full.upcoming),
+    )  # counted without reading a follow-up
+    read = parts.upcoming[:1]
+    decoded = fresh.to_do._records._decoded  # type: ignore[attr-defined]
+    assert len(fresh.to_do) > 1 and decoded.keys() == {read[0].id}

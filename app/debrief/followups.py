@@ -15,9 +15,11 @@ saving change is still "10:00 next Friday". `now` is always passed in.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import overload
 
 import pendulum
 
@@ -232,27 +234,66 @@ def actionable(
 
 @dataclass(frozen=True)
 class Agenda:
-    overdue: list[FollowUp]
-    today: list[FollowUp]
-    upcoming: list[FollowUp]
+    overdue: Sequence[FollowUp]
+    today: Sequence[FollowUp]
+    upcoming: Sequence[FollowUp]
 
     def __len__(self) -> int:
         return len(self.overdue) + len(self.today) + len(self.upcoming)
 
 
+def agenda_order(item: FollowUp) -> tuple[float, str, str]:
+    """Soonest due first; at the same moment, by kind and person (a stable order)."""
+    return item.when.timestamp(), item.kind.value, item.person
+
+
 def agenda(actionable: Iterable[FollowUp], now: pendulum.DateTime) -> Agenda:
     """Overdue (before now), due later today, and upcoming; each soonest first."""
-    overdue, today, upcoming = [], [], []
-    now_at, end_of_today = now.timestamp(), now.end_of("day").timestamp()
-    for item in sorted(actionable, key=lambda f: (f.when.timestamp(), f.kind.value, f.person)):
-        due_at = item.when.timestamp()
-        if due_at < now_at:
-            overdue.append(item)
-        elif due_at <= end_of_today:
-            today.append(item)
-        else:
-            upcoming.append(item)
-    return Agenda(overdue, today, upcoming)
+    ordered = sorted(actionable, key=agenda_order)
+    return agenda_of_ordered(ordered, [item.when.timestamp() for item in ordered], now)
+
+
+def agenda_of_ordered(
+    ordered: Sequence[FollowUp], due: Sequence[float], now: pendulum.DateTime
+) -> Agenda:
+    """`agenda` of follow-ups already in `agenda_order`, with their due timestamps: cut
+    where the times fall, so that the follow-ups themselves are only read if shown."""
+    overdue_end = bisect.bisect_left(due, now.timestamp())
+    today_end = bisect.bisect_right(due, now.end_of("day").timestamp(), lo=overdue_end)
+    return Agenda(
+        _Part(ordered, 0, overdue_end),
+        _Part(ordered, overdue_end, today_end),
+        _Part(ordered, today_end, len(ordered)),
+    )
+
+
+class _Part(Sequence[FollowUp]):
+    """`whole[start:stop]`, read from `whole` only as far as it is read itself."""
+
+    def __init__(self, whole: Sequence[FollowUp], start: int, stop: int) -> None:
+        self._whole, self._start, self._stop = whole, start, stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, index: int) -> FollowUp: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[FollowUp]: ...
+    def __getitem__(self, index: int | slice) -> FollowUp | Sequence[FollowUp]:
+        positions = range(self._start, self._stop)[index]
+        if isinstance(positions, int):
+            return self._whole[positions]
+        if positions.step != 1:
+            return [self._whole[position] for position in positions]
+        return self._whole[positions.start : positions.stop]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
 
 
 def due_phrase(item: FollowUp, now: datetime) -> str:

@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pendulum
 
+from debrief.followups import Agenda, agenda_of_ordered, agenda_order
 from debrief.model import (
     FollowUp,
     ModelError,
@@ -35,12 +37,12 @@ from debrief.model import (
     to_dict,
 )
 from debrief.store.changes import Signatures
-from debrief.store.files import FILE_MODE
+from debrief.store.files import FILE_MODE, JournalError
 from debrief.store.migrations import SCHEMA_VERSION
-from debrief.store.records import Document, RecordTables
+from debrief.store.records import Decoder, Document, LazyRecords, Record, RecordList, RecordTables
 
 SUMMARY_FORMAT = "debrief-home-figures"
-SUMMARY_VERSION = 1  # of this file's layout; the journal's schema is stamped beside it
+SUMMARY_VERSION = 2  # of this file's layout; the journal's schema is stamped beside it
 
 
 def summary_path_of(path: Path) -> Path:
@@ -49,17 +51,25 @@ def summary_path_of(path: Path) -> Path:
 
 @dataclass(frozen=True)
 class HomeFigures:
-    """What the home screen draws: counts, the newest reflections, the agenda's follow-ups
-    (actionable, in no order: the screen sorts them by the time of day), and the
-    opportunities they belong to."""
+    """What the home screen draws: counts, the newest reflections, the follow-ups to do
+    (in `agenda_order`, with their due times: `agenda` cuts them into overdue, today and
+    upcoming for the time it is), and the opportunities they belong to.
+
+    Kept figures decode a follow-up or an opportunity only when it is read: a big
+    journal has two thousand follow-ups to do, and the screen shows sixty-five.
+    """
 
     reflection_count: int
     opportunity_count: int
     newest: Sequence[Reflection]  # newest interview first
-    actionable: Sequence[FollowUp]
+    to_do: Sequence[FollowUp]  # the actionable follow-ups, in agenda order
+    to_do_due: Sequence[float]  # their due times, as timestamps
     opportunity_ids: Mapping[str, str]  # reflection id -> opportunity id, for those above
     opportunities: Mapping[str, Opportunity]
     settings: Settings
+
+    def agenda(self, now: pendulum.DateTime) -> Agenda:
+        return agenda_of_ordered(self.to_do, self.to_do_due, now)
 
     def opportunity_of(self, reflection_id: str) -> Opportunity | None:
         opportunity_id = self.opportunity_ids.get(reflection_id)
@@ -77,7 +87,7 @@ class StoredFigures:
 def figures_of(records: RecordTables, settings: Settings, newest: int) -> StoredFigures:
     """The home figures of a journal's records (the `newest` latest reflections)."""
     latest = records.newest_first()[:newest]
-    actionable = records.actionable_followups()
+    actionable = sorted(records.actionable_followups(), key=agenda_order)
     opportunity_ids: dict[str, str] = {}
     for reflection_id in {r.id for r in latest} | {f.reflection_id for f in actionable}:
         opportunity = records.opportunity_of(reflection_id)
@@ -88,7 +98,8 @@ def figures_of(records: RecordTables, settings: Settings, newest: int) -> Stored
         reflection_count=len(records.reflections),
         opportunity_count=len(records.opportunities),
         newest=latest,
-        actionable=actionable,
+        to_do=actionable,
+        to_do_due=[item.when.timestamp() for item in actionable],
         opportunity_ids=opportunity_ids,
         opportunities=opportunities,
         settings=settings,
@@ -97,7 +108,8 @@ def figures_of(records: RecordTables, settings: Settings, newest: int) -> Stored
         "reflection_count": figures.reflection_count,
         "opportunity_count": figures.opportunity_count,
         "newest": [records.reflections.document(r.id) for r in latest],
-        "actionable": [records.followups.document(f.id) for f in actionable],
+        "to_do": [records.followups.document(f.id) for f in actionable],
+        "to_do_due": figures.to_do_due,
         "opportunity_ids": opportunity_ids,
         "opportunities": {oid: records.opportunities.document(oid) for oid in opportunities},
         "settings": to_dict(settings),
@@ -147,7 +159,7 @@ def kept_figures(path: Path, signature: Signatures) -> HomeFigures | None:
     if _as_signatures(stored.get("journal")) != signature:
         return None
     try:
-        return _decode(stored)
+        return _decode(stored, summary_path_of(path))
     except (ModelError, KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -160,19 +172,41 @@ def _as_signatures(stored: Any) -> Signatures | None:
     return journal, log  # compared with the real thing, never used otherwise
 
 
-def _decode(stored: dict[str, Any]) -> HomeFigures:
+def _decode(stored: dict[str, Any], kept_in: Path) -> HomeFigures:
+    """The kept figures; the newest reflections and the settings decoded (and so checked)
+    now, the follow-ups and opportunities when read."""
     opportunity_ids = stored["opportunity_ids"]
-    opportunities: dict[str, Document] = stored["opportunities"]
     if not all(isinstance(v, str) for v in opportunity_ids.values()):
         raise TypeError("opportunity_ids")
+    to_do_documents, to_do_due = stored["to_do"], stored["to_do_due"]
+    if not all(isinstance(due, float | int) for due in to_do_due) or to_do_due != sorted(to_do_due):
+        raise ValueError("to_do_due")  # (cut by bisection: must be in order)
+    to_do = LazyRecords(
+        _decoder(FollowUp, kept_in), {str(i): doc for i, doc in enumerate(to_do_documents)}
+    )
+    if len(to_do) != len(to_do_documents) or len(to_do_due) != len(to_do_documents):
+        raise ValueError("to_do")
     return HomeFigures(
         reflection_count=int(stored["reflection_count"]),
         opportunity_count=int(stored["opportunity_count"]),
         newest=[from_dict(Reflection, document) for document in stored["newest"]],
-        actionable=[from_dict(FollowUp, document) for document in stored["actionable"]],
+        to_do=RecordList(to_do, list(to_do)),
+        to_do_due=to_do_due,
         opportunity_ids=dict(opportunity_ids),
-        opportunities={
-            oid: from_dict(Opportunity, document) for oid, document in opportunities.items()
-        },
+        opportunities=LazyRecords(_decoder(Opportunity, kept_in), stored["opportunities"]),
         settings=from_dict(Settings, stored["settings"]),
     )
+
+
+def _decoder(record_class: type[Record], kept_in: Path) -> Decoder[Record]:
+    def decode(document: Document, _doc_id: str) -> Record:
+        try:
+            return from_dict(record_class, document)
+        except ModelError as error:  # only if the file was edited by hand: the stamp held
+            raise JournalError(
+                f"{kept_in}, the home screen's figures kept from last time, is damaged "
+                f"({error.field}: {error.message}). It is only a copy: delete it, and "
+                "Debrief works them out again from the journal."
+            ) from error
+
+    return decode

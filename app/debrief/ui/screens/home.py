@@ -23,7 +23,6 @@ from textual.widgets.option_list import Option
 from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
 from debrief.followups import (
     Agenda,
-    agenda,
     describe,
     dismiss,
     due_phrase,
@@ -217,14 +216,20 @@ class HomeScreen(JournalView):
 
     def _show_agenda(self, figures: HomeFigures) -> None:
         now = self.clock()
-        sections = agenda(figures.actionable, now)
-        self.items = {
-            item.id: item for item in [*sections.overdue, *sections.today, *sections.upcoming]
-        }
+        sections = figures.agenda(now)
+        shown = {
+            name: items[: SHOWN_PER_SECTION[name]]
+            for name, items in (
+                ("overdue", sections.overdue),
+                ("today", sections.today),
+                ("upcoming", sections.upcoming),
+            )
+        }  # (the rest is only counted: a big journal has two thousand to do)
+        self.items = {item.id: item for items in shown.values() for item in items}
         agenda_list = self.query_one("#agenda", AgendaList)
         highlighted = agenda_list.highlighted_option.id if agenda_list.highlighted_option else None
         agenda_list.clear_options()
-        agenda_list.add_options(self._agenda_options(sections, now, figures))
+        agenda_list.add_options(self._agenda_options(sections, shown, now, figures))
         self.query_one("#agenda-title", Static).update(self._agenda_title(sections))
         if highlighted in self.items:
             agenda_list.highlighted = agenda_list.get_option_index(highlighted)
@@ -249,7 +254,11 @@ class HomeScreen(JournalView):
         )
 
     def _agenda_options(
-        self, sections: Agenda, now: pendulum.DateTime, figures: HomeFigures
+        self,
+        sections: Agenda,
+        shown_of: dict[str, Sequence[FollowUp]],
+        now: pendulum.DateTime,
+        figures: HomeFigures,
     ) -> list[Option | None]:
         options: list[Option | None] = []
         for name, title, items in (
@@ -266,7 +275,7 @@ class HomeScreen(JournalView):
                     Content.styled(f"{title} ({len(items)})", SECTION_STYLE[name]), disabled=True
                 )
             )
-            shown = items[: SHOWN_PER_SECTION[name]]
+            shown = shown_of[name]
             options += [
                 Option(self._item_prompt(item, now, name, figures), id=item.id) for item in shown
             ]
