@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import os
 import stat
+import threading
 from pathlib import Path
 
 import orjson
@@ -222,3 +223,30 @@ def test_kept_figures_read_only_the_follow_ups_shown(kept: Path) -> None:
     read = parts.upcoming[:1]
     decoded = fresh.to_do._records._decoded  # type: ignore[attr-defined]
     assert len(fresh.to_do) > 1 and decoded.keys() == {read[0].id}
+
+
+async def test_a_screen_pressed_for_at_once_waits_for_the_one_read_of_the_journal(
+    kept: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_ui_thread: list[bool] = []
+    counted = changes.read_journal
+
+    def noting_the_thread(path: Path) -> changes.Loaded | None:
+        if path == kept:
+            on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return counted(path)
+
+    monkeypatch.setattr(changes, "read_journal", noting_the_thread)
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert journal.opened_on_figures and reads == []
+        await pilot.press("f4")  # before the start-up work has even begun
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TrendsScreen"
+        assert "Based on 18 interviews" in str(
+            app.screen.query_one("#trends-count", Static).content
+        )
+        assert reads == [kept] and on_ui_thread == [False]  # once, in the thread, keys free

@@ -127,6 +127,7 @@ class DebriefApp(App[None]):
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
         self._follow_problem = ""  # the last journal problem reported, said only once
         self._checking: Worker[None] | None = None  # the records' check, while it runs
+        self._records_read = asyncio.Event()  # set once the records are read (_check_records…)
         self._trends: TrendsMemo | None = None  # made when first needed (warm_trends, F4)
         self.refusal: str | None = None  # why the journal was refused after opening, if it was
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
@@ -238,6 +239,8 @@ class DebriefApp(App[None]):
                 finally:
                     gc.enable()
                 gc.freeze()  # see below
+                self.journal.check_some_records(0)  # takes what the thread read
+            self._records_read.set()
             while not self.journal.check_some_records(CHECK_SLICE):
                 await asyncio.sleep(0)
             # What is in memory now lives as long as the app: out of the garbage collector's
@@ -249,6 +252,17 @@ class DebriefApp(App[None]):
             self.warm_trends()
         except JournalError as error:
             self._report_follow_problem(str(error), title="Your journal has a damaged record")
+        finally:
+            self._records_read.set()  # (a screen waiting meets the problem itself)
+
+    async def records_read(self) -> None:
+        """Wait, if the journal was opened on its home figures, until its records are read:
+        in a thread, soon after start-up (started now if it was not). A screen pressed for
+        at once (F3-F5) waits for that read instead of doing it a second time on the UI
+        thread, keys waiting: F4 at the first frame of 10,000 reflections took 3.1 s."""
+        if self.journal.opened_on_figures:
+            self.check_journal_records()
+            await self._records_read.wait()
 
     def _handle_exception(self, error: Exception) -> None:
         """A damaged record met by a screen before the check above reached it: refuse the
@@ -351,6 +365,7 @@ class DebriefApp(App[None]):
 
     async def action_go(self, mode: str) -> None:
         if self.current_mode != mode:
+            await self.records_read()
             await self.switch_mode(mode)
 
     # --- writing reflections -------------------------------------------------------
