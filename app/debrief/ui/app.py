@@ -238,16 +238,17 @@ class DebriefApp(App[None]):
                     await asyncio.to_thread(self.journal.read_ahead)
                 finally:
                     gc.enable()
-                gc.freeze()  # see below
+                # The documents just read live as long as the app: out of the collector's
+                # sight, a full collection no longer walks a big journal's million objects
+                # (10,000 reflections: 0.1 s of no keys, amid the check below). They are
+                # still freed when no longer used: documents hold no reference cycles. (So is
+                # all else alive now; the few widgets of this moment that are dropped later
+                # in a cycle, footer keys say, are not collected: a bounded few kilobytes.)
+                gc.freeze()
                 self.journal.check_some_records(0)  # takes what the thread read
             self._records_read.set()
             while not self.journal.check_some_records(CHECK_SLICE):
                 await asyncio.sleep(0)
-            # What is in memory now lives as long as the app: out of the garbage collector's
-            # sight, a full collection no longer walks a big journal's million objects (at
-            # 10,000 reflections, 0.1 s during which keys waited). They are still freed
-            # when no longer used: journal documents hold no reference cycles.
-            gc.freeze()
             self._follow_problem = ""  # all is well again: a new problem is news
             self.warm_trends()
         except JournalError as error:
