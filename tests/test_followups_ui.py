@@ -19,6 +19,7 @@ from debrief.ui.screens.draft import DraftScreen
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.profile import ProfileScreen
 from debrief.ui.screens.reflect import ReflectScreen
+from debrief.ui.widgets.footer import KeysFooter
 from tests.pilot_helpers import type_text
 from tests.samples import NOW, bare_reflection, opportunity
 
@@ -397,7 +398,7 @@ async def test_the_footer_follows_focus_between_the_agenda_and_the_table(
     build_app: AppFactory, planned: Journal
 ) -> None:
     def footer_keys() -> list[str]:
-        return [key.description for key in app.screen.query("FooterKey")]
+        return [key.description for key in app.screen.query_one(KeysFooter).keys]
 
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
