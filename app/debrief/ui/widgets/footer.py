@@ -129,42 +129,47 @@ class KeysFooter(Widget, can_focus=False):
             )  # fmt: skip
         return tuple(keys)
 
+    def _palette_key(self) -> FooterKey | None:
+        return next((key for key in self._keys if key.palette), None)
+
+    def _palette_column(self) -> int:
+        """Where the palette's key begins (its rule; a space follows it): the other keys
+        are cut there, as Textual's are hidden behind it."""
+        palette = self._palette_key()
+        return self.size.width - (palette.width + 2 if palette else 0)
+
     def _placed(self) -> list[tuple[int, int, FooterKey]]:
-        """The keys drawn, each with the columns it covers (start, end): the palette's key
-        against the right (with its rule and padding), the others from the left as far as
-        they are not hidden behind it."""
-        width = self.size.width
-        palettes = [key for key in self._keys if key.palette]
-        right = width - sum(key.width + 2 for key in palettes)
+        """The keys drawn, each with the columns it covers (start, end)."""
+        stop = self._palette_column()
         placed: list[tuple[int, int, FooterKey]] = []
-        for key in palettes:
-            placed.append((right, right + key.width + 2, key))
-            right += key.width + 2
-        column, right = 0, width - sum(key.width + 2 for key in palettes)
+        column = 0
         for key in self._keys:
-            if not key.palette and column < right:
-                placed.append((column, min(column + key.width, right), key))
+            if key.palette:
+                placed.append((stop, self.size.width, key))
+            elif column < stop:
+                placed.append((column, min(column + key.width, stop), key))
                 column += key.width
         return placed
 
     def render(self) -> RenderResult:
         if not self._ready:
             return Text()
-        key_style = self.get_component_rich_style("keys-footer--key")
-        description_style = self.get_component_rich_style("keys-footer--description")
-        hover_style = self.get_component_rich_style("keys-footer--hover")
-        width = self.size.width
+        styles = (
+            self.get_component_rich_style("keys-footer--key"),
+            self.get_component_rich_style("keys-footer--description"),
+            self.get_component_rich_style("keys-footer--hover"),
+        )
+        stop = self._palette_column()
         line = Text(no_wrap=True, overflow="crop", end="")
-        regular = [key for key in self._keys if not key.palette]
-        palettes = [key for key in self._keys if key.palette]
-        right = sum(key.width + 2 for key in palettes)
-        for key in regular:
-            line.append_text(self._key_text(key, key_style, description_style, hover_style))
-        line.truncate(max(0, width - right))
-        line.pad_right(max(0, width - right - line.cell_len))
-        for key in palettes:
+        for key in self._keys:
+            if not key.palette:
+                line.append_text(self._key_text(key, *styles))
+        line.truncate(max(0, stop))
+        line.pad_right(max(0, stop - line.cell_len))
+        palette = self._palette_key()
+        if palette is not None:
             line.append(PALETTE_RULE, self.get_component_rich_style("keys-footer--rule"))
-            line.append_text(self._key_text(key, key_style, description_style, hover_style))
+            line.append_text(self._key_text(palette, *styles))
             line.append(" ")
         return line
 
