@@ -250,3 +250,12 @@ async def test_a_screen_pressed_for_at_once_waits_for_the_one_read_of_the_journa
             app.screen.query_one("#trends-count", Static).content
         )
         assert reads == [kept] and on_ui_thread == [False]  # once, in the thread, keys free
+
+
+def test_figures_are_worked_out_once_per_change_of_the_journal(kept: Path) -> None:
+    journal = Journal.open(kept)
+    first = journal.home_figures(NEWEST)
+    assert journal.home_figures(NEWEST) is first  # the home's redraw each minute: no new work
+    job = opportunity("Initech")
+    journal.save_reflection(full_reflection(job.id), job)
+    assert journal.home_figures(NEWEST).reflection_count == first.reflection_count + 1

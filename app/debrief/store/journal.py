@@ -187,6 +187,7 @@ class Journal:
         self._figures_signature: changes.Signatures | None = None
         self._kept_signature: changes.Signatures | None = None
         self._records_ahead: tuple[dict[str, Any], RecordTables] | None = None  # read_ahead's
+        self._worked_out: tuple[int, int, HomeFigures] | None = None  # (revision, newest, …)
 
     @classmethod
     def open(
@@ -288,7 +289,10 @@ class Journal:
         if figures is not None and len(figures.newest) >= min(newest, figures.reflection_count):
             return figures
         self._sync()
+        if self._worked_out is not None and self._worked_out[:2] == (self._revision, newest):
+            return self._worked_out[2]  # (the home redraws every minute for its times)
         stored = figures_of(self._records, self._settings, newest)
+        self._worked_out = self._revision, newest, stored.figures
         signature = self._main.storage.signature
         if not self.readonly and signature is not None and signature != self._kept_signature:
             keep_figures(self.path, stored, signature)
