@@ -5,6 +5,7 @@ the journal changed or the file is not what it should be."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
 import stat
 import threading
@@ -259,3 +260,13 @@ def test_figures_are_worked_out_once_per_change_of_the_journal(kept: Path) -> No
     job = opportunity("Initech")
     journal.save_reflection(full_reflection(job.id), job)
     assert journal.home_figures(NEWEST).reflection_count == first.reflection_count + 1
+
+
+def test_a_save_first_thing_on_kept_figures_reads_the_records_then_saves(kept: Path) -> None:
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    theme = dataclasses.replace(journal.settings(), theme="gruvbox")
+    saving = threading.Thread(target=journal.save_settings, args=(theme,), daemon=True)
+    saving.start()
+    saving.join(timeout=20)  # (reading the records under the save's own lock would hang)
+    assert not saving.is_alive()
+    assert Journal.open(kept).settings().theme == "gruvbox"

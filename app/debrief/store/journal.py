@@ -543,7 +543,8 @@ class Journal:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
-        self._sync()  # not only under the lock: reading records opened on figures locks too
+        if self._figures is not None:  # read them first: that read takes the lock itself
+            self._sync()
         try:
             with self._main.transaction():
                 self._sync()  # under the lock: pick up what another process wrote
