@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -67,3 +68,12 @@ def test_refusal_happens_before_textual_loads(
     path.write_bytes(b"")
     assert main(["--db", str(path)]) == 2
     assert "is empty (0 bytes)" in capsys.readouterr().err
+
+
+def test_a_command_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    assert main(["--db", str(path), "list"]) == 0
+    assert gc.isenabled()  # (off while the command ran: it starts faster)
+    with pytest.raises(SystemExit):  # (argparse leaves by exiting)
+        main(["--db", str(path), "--version"])
+    assert gc.isenabled()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gc
 import os
 import stat
 import threading
@@ -270,3 +271,25 @@ def test_a_save_first_thing_on_kept_figures_reads_the_records_then_saves(kept: P
     saving.join(timeout=20)  # (reading the records under the save's own lock would hang)
     assert not saving.is_alive()
     assert Journal.open(kept).settings().theme == "gruvbox"
+
+
+@pytest.mark.parametrize("on_figures", [True, False], ids=["kept figures", "figures not kept"])
+async def test_the_collector_the_command_starts_without_is_back_once_the_journal_is_read(
+    kept: Path, on_figures: bool
+) -> None:
+    """`debrief` starts with the garbage collector off (start-up is faster without its
+    passes); left off, a session of hours would keep every cycle of dropped widgets."""
+    if not on_figures:
+        summary_path_of(kept).unlink()
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    assert journal.opened_on_figures == on_figures
+    app = make_app(journal, clock=fixed_clock)
+    gc.disable()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert not gc.isenabled()
+            await finish_background_work(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()

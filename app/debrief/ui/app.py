@@ -49,6 +49,21 @@ FOLLOW_EVERY_SECONDS = 2.0  # how often to look whether another process changed 
 CHECK_SLICE = 100  # records validated per turn of the event loop (a few ms: keys never wait)
 
 
+def collect_garbage_from_now() -> None:
+    """Turn the garbage collector back on if start-up or a read turned it off, with what is
+    alive now out of its sight.
+
+    That is the journal's documents and the app itself, alive as long as the app: a full
+    collection no longer walks a big journal's million objects (10,000 reflections: 0.1 s
+    of no keys). They are still freed when no longer used: documents hold no reference
+    cycles. (So is all else alive now; the few widgets of this moment that are dropped
+    later in a cycle are not collected: a bounded few kilobytes.)
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 class DebriefApp(App[None]):
     """A journal of interview reflections, one screen per job to be done."""
 
@@ -232,19 +247,13 @@ class DebriefApp(App[None]):
         it is there, so nothing is written into it, and what is valid stays readable.
         """
         try:
-            if self.journal.opened_on_figures:  # parse the file without holding up the UI
-                gc.disable()  # (a collection amid a million new objects: 0.1 s of no keys)
-                try:
+            try:
+                if self.journal.opened_on_figures:  # parse the file without holding up the UI
+                    gc.disable()  # (a collection amid a million new objects: 0.1 s of no keys)
                     await asyncio.to_thread(self.journal.read_ahead)
-                finally:
-                    gc.enable()
-                # The documents just read live as long as the app: out of the collector's
-                # sight, a full collection no longer walks a big journal's million objects
-                # (10,000 reflections: 0.1 s of no keys, amid the check below). They are
-                # still freed when no longer used: documents hold no reference cycles. (So is
-                # all else alive now; the few widgets of this moment that are dropped later
-                # in a cycle, footer keys say, are not collected: a bounded few kilobytes.)
-                gc.freeze()
+            finally:
+                collect_garbage_from_now()
+            if self.journal.opened_on_figures:
                 self.journal.check_some_records(0)  # takes what the thread read
             self._records_read.set()
             while not self.journal.check_some_records(CHECK_SLICE):
