@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from debrief.dates import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
     DateParseError,
+    format_day,
+    format_moment,
     humanize_delta,
     ordinal,
     parse_day,
@@ -101,3 +107,17 @@ def test_ordinals_read_as_english() -> None:
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "33rd",
         "101st", "111th", "112th",
     ]  # fmt: skip
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(EARLIEST_YEAR, 1, 1),
+        max_value=datetime(LATEST_YEAR, 12, 31),
+        timezones=st.sampled_from([pendulum.UTC, pendulum.timezone("Europe/Berlin")]),
+    )
+)
+def test_dates_read_as_they_always_did_in_english(moment: datetime) -> None:
+    """Formatted by hand since pendulum's formatter costs the first frame its locale files."""
+    assert format_moment(moment) == pendulum.instance(moment).format("ddd D MMM YYYY, HH:mm")
+    day = moment.date()
+    assert format_day(day) == pendulum.Date(day.year, day.month, day.day).format("ddd D MMM YYYY")

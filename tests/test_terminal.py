@@ -33,6 +33,7 @@ class Terminal:
     def __init__(self, journal_path: Path) -> None:
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
         env.pop("DEBRIEF_DB", None)
+        env["XDG_CACHE_HOME"] = str(journal_path.parent / "cache")  # (not the user's own)
         pid, fd = pty.fork()
         if pid == 0:  # the child: size the terminal, then become debrief
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))

@@ -180,8 +180,14 @@ def run_app(path: Path) -> int:
         return EXIT_JOURNAL_ERROR
     from debrief.ui.app import make_app  # Textual loads only for the full-screen app
     from debrief.ui.keymap import default_keymap_path
+    from debrief.ui.stylesheet import default_styles_path
 
-    app = make_app(journal, handle_signals=True, keymap_path=default_keymap_path())
+    app = make_app(
+        journal,
+        handle_signals=True,
+        keymap_path=default_keymap_path(),
+        styles_path=default_styles_path(),
+    )
     app.run()
     if app.refusal is not None:
         print(f"debrief: {app.refusal}", file=sys.stderr)

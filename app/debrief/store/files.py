@@ -96,6 +96,26 @@ def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> Non
     fsync_folder(folder)
 
 
+def write_cache_file(path: Path, payload: bytes) -> None:
+    """Write a file the app can do without (figures kept to start faster): readers see the
+    old file or the new, never half; no fsync, and a failure (a full disk, a read-only
+    folder) is ignored, since it only costs speed."""
+    hidden = path.name if path.name.startswith(".") else f".{path.name}"
+    temporary = path.with_name(f"{hidden}.{uuid.uuid4().hex}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
 def _keep_backup(path: Path) -> None:
     """Make `<name>.bak` the current file: a hard link costs nothing, a copy where links fail."""
     backup = backup_path_of(path)

@@ -15,9 +15,6 @@ the journal's own, so they are decoded (and validated) like the journal's record
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +34,7 @@ from debrief.model import (
     to_dict,
 )
 from debrief.store.changes import Signatures
-from debrief.store.files import FILE_MODE, JournalError
+from debrief.store.files import JournalError, write_cache_file
 from debrief.store.migrations import SCHEMA_VERSION
 from debrief.store.records import Decoder, Document, LazyRecords, Record, RecordList, RecordTables
 
@@ -129,18 +126,7 @@ def keep_figures(path: Path, stored: StoredFigures, signature: Signatures) -> No
             **stored.documents,
         }
     )
-    target = summary_path_of(path)
-    temporary = target.with_name(f"{target.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        try:
-            os.write(descriptor, payload)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, target)  # readers see the old file or the new, never half
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    write_cache_file(summary_path_of(path), payload)
 
 
 def kept_figures(path: Path, signature: Signatures) -> HomeFigures | None:

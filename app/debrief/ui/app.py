@@ -35,7 +35,7 @@ from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
-from debrief.ui.stylesheet import KeepParsedStylesheet
+from debrief.ui.stylesheet import KeepParsedStylesheet, ParsedStyles
 
 if TYPE_CHECKING:
     from debrief.questionnaire import AnswerContext
@@ -130,9 +130,11 @@ class DebriefApp(App[None]):
         clock: Clock | None = None,
         handle_signals: bool = False,
         keymap_path: Path | None = None,
+        styles_path: Path | None = None,
     ) -> None:
         super().__init__()
-        self.stylesheet = KeepParsedStylesheet(variables=self.get_css_variables())
+        kept = ParsedStyles(styles_path) if styles_path is not None else None
+        self.stylesheet = KeepParsedStylesheet(variables=self.get_css_variables(), kept=kept)
         self._visible_controls = VisibleControlCharacters()
         self.keymap_path = keymap_path
         self.journal = journal
@@ -259,6 +261,7 @@ class DebriefApp(App[None]):
             while not self.journal.check_some_records(CHECK_SLICE):
                 await asyncio.sleep(0)
             self._follow_problem = ""  # all is well again: a new problem is news
+            self.keep_parsed_styles()  # (now, not only at exit: a session can be killed)
             self.warm_trends()
         except JournalError as error:
             self._report_follow_problem(str(error), title="Your journal has a damaged record")
@@ -607,6 +610,14 @@ class DebriefApp(App[None]):
     async def action_quit(self) -> None:
         self._leave()
 
+    def keep_parsed_styles(self) -> None:
+        """Write what CSS this session parsed for the next one (if it parsed any)."""
+        if isinstance(self.stylesheet, KeepParsedStylesheet) and self.stylesheet.kept:
+            self.stylesheet.kept.save()
+
+    def on_unmount(self) -> None:
+        self.keep_parsed_styles()  # (the CSS of the screens opened since start-up)
+
     def _terminate(self) -> None:
         """SIGTERM, or SIGHUP from a closed terminal: keep the draft, then exit."""
         self._leave()
@@ -768,13 +779,21 @@ def make_app(
     clock: Clock | None = None,
     handle_signals: bool = False,
     keymap_path: Path | None = None,
+    styles_path: Path | None = None,
 ) -> DebriefApp:
     """Build the app on a journal; the one factory the CLI and the tests share.
 
-    `keymap_path` is the user's keys.toml: the CLI passes the real one, tests their own or
-    none, so a developer's settings never leak into a test.
+    `keymap_path` is the user's keys.toml and `styles_path` where parsed CSS is kept between
+    runs: the CLI passes the real ones, tests their own or none, so a developer's settings
+    never leak into a test.
     """
-    return DebriefApp(journal, clock=clock, handle_signals=handle_signals, keymap_path=keymap_path)
+    return DebriefApp(
+        journal,
+        clock=clock,
+        handle_signals=handle_signals,
+        keymap_path=keymap_path,
+        styles_path=styles_path,
+    )
 
 
 def make_app_on_file(path: str | Path, *, clock: Clock | None = None) -> DebriefApp:

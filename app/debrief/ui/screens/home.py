@@ -182,7 +182,8 @@ class HomeScreen(JournalView):
     def on_mount(self) -> None:
         table = self.query_one("#latest", DataTable)
         for label in ("When", "Company", "Role", "Stage", "Rating", "Status"):
-            table.add_column(label, key=label.lower())
+            # (as Text: a str label is read as markup, which loads Rich's emoji table)
+            table.add_column(Text(label), key=label.lower())
         self.sub_title = display_path(self.journal.path)
         self.reload()
 
