@@ -15,6 +15,7 @@ from debrief.followups import plan
 from debrief.model import Draft
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp, make_app
+from debrief.ui.screens.view import JournalView
 from tests.pilot_helpers import type_text
 from tests.samples import NOW, fixed_clock, full_reflection, opportunity
 
@@ -184,3 +185,34 @@ async def test_screens_opened_after_a_theme_change_look_as_textual_would_style_t
     marked = await picture("marked")
     monkeypatch.setattr(DebriefApp, "_styled_as_current", lambda self, make: make())
     assert await picture("textual's way") == marked
+
+
+@pytest.mark.parametrize("key", ["home", "f3", "f4", "f5"])
+async def test_screens_look_as_textual_would_style_them_as_they_first_show(
+    home: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    """Textual restyles a whole screen as it first shows; ours skip that (their widgets
+    were styled as they mounted, a moment before). The pictures must be the same without
+    the skip, in a theme kept from last time (applied as the app starts)."""
+
+    async def picture(folder: str) -> str:
+        monkeypatch.setenv("HOME", str(home / folder))  # (the header shows ~/journal.json)
+        path = sample_journal(home / folder).path
+        async with app_on(Journal.open(path)).run_test(size=SIZE) as pilot:
+            pilot.app.theme = "nord"  # (kept in the journal's settings)
+            await pilot.pause()
+        app = app_on(Journal.open(path))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if key != "home":
+                await pilot.press(key)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            still(pilot)
+            await pilot.pause()
+            assert app.theme == "nord"
+            return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+    skipped = await picture("skipped")
+    monkeypatch.setattr(JournalView, "_resumed_before", True)  # restyled, as Textual does
+    assert await picture("textual's way") == skipped

@@ -195,3 +195,29 @@ async def test_figures_are_ready_before_f4_and_follow_a_new_reflection(
         screen = await open_trends(pilot)
         assert worked_out == [1, 1]  # the journal changed: worked out again
         assert text(screen, "#trends-count") == "Based on 6 interviews"
+
+
+async def test_figures_worked_out_while_idle_are_drawn_as_f4_opens_without_a_thread(
+    build_app: AppFactory, history: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No "Working out your trends…" frame first: the screen opens with its figures."""
+    threads: list[str] = []
+    real = TrendsScreen._figures_in_thread
+
+    def recorded(screen: TrendsScreen, *args: object) -> object:
+        threads.append(screen.period)
+        return real(screen, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TrendsScreen, "_figures_in_thread", recorded)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_background_work(pilot)
+        await pilot.press("f4")
+        assert isinstance(app.screen, TrendsScreen)
+        assert text(app.screen, "#trends-count") == "Based on 5 interviews"
+        assert threads == []
+        app.screen.query_one("#period", Select).value = "Last 30 days"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert threads == ["Last 30 days"]  # not worked out yet: in a thread
+        assert text(app.screen, "#trends-count") == "Based on 2 interviews"

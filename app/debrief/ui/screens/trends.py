@@ -113,10 +113,17 @@ class TrendsMemo:
             followups=journal.followups(soonest_first=False),
         )
 
+    def known_figures(self, given: TrendsInput, period: str, company: str) -> Trends | None:
+        """The figures, if they are the last worked out (never waits for a thread)."""
+        last = self._last  # (one read: a thread may replace it)
+        if last is not None and last[0] == self._key(given, period, company):
+            return last[1]
+        return None
+
     def figures(self, given: TrendsInput, period: str, company: str) -> Trends:
         """On any thread."""
         with self._lock:
-            key = (given.revision, given.now.date(), period, company)
+            key = self._key(given, period, company)
             if self._last is not None and self._last[0] == key:
                 return self._last[1]
             chosen = within(given.every_round, PERIODS[period], given.now)
@@ -127,6 +134,10 @@ class TrendsMemo:
             )
             self._last = (key, result)
             return result
+
+    @staticmethod
+    def _key(given: TrendsInput, period: str, company: str) -> tuple[object, ...]:
+        return (given.revision, given.now.date(), period, company)
 
 
 def group_lines(groups: list[Group]) -> Content:
@@ -219,7 +230,12 @@ class TrendsScreen(JournalView):
                 select.value = self.company
 
     def _calculate(self, period: str, company: str) -> None:
-        self._figures_in_thread(self.memo.read(), period, company)
+        given = self.memo.read()
+        known = self.memo.known_figures(given, period, company)
+        if known is not None:  # (worked out while the home screen was idle: one frame)
+            self._draw(known)
+        else:
+            self._figures_in_thread(given, period, company)
 
     @work(thread=True, exclusive=True, group="trends")
     def _figures_in_thread(self, given: TrendsInput, period: str, company: str) -> None:
