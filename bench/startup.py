@@ -137,7 +137,7 @@ def medians(commands: dict[str, Launch], runs: int) -> dict[str, tuple[float, fl
     drift in the machine's speed hits all alike."""
     for command in commands.values():
         start_once(command, linger=WARM_UP_FOR)  # as after a first session: see WARM_UP_FOR
-    samples: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+    samples: dict[str, list[tuple[float, float, float]]] = {label: [] for label in commands}
     for _ in range(runs):
         for label, command in commands.items():
             samples[label].append(start_once(command))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from debrief.ui.app import DebriefApp
 
 
 class PaintClock:
@@ -20,6 +25,18 @@ class PaintClock:
                 self.last = time.perf_counter()
 
         app._display = display
+
+
+def app_as_debrief_starts_it(path: Path) -> DebriefApp:
+    """The app on the journal at `path` as the `debrief` command starts it: on the home
+    figures kept last time if they still hold, the journal read after the first frame,
+    and the garbage collector off until then (the app turns it back on, with what is
+    alive then out of its sight)."""
+    from debrief.store.journal import Journal
+    from debrief.ui.app import make_app
+
+    gc.disable()
+    return make_app(Journal.open(path, check_records=False, home_first=True))
 
 
 async def timed_press(pilot: Any, key: str, clock: PaintClock) -> float:

@@ -24,10 +24,9 @@ from tests.pilot_helpers import finish_background_work
 
 from bench.report import Figure, bench_parser, emit
 from bench.synthetic import copy_of_synthetic_journal
-from bench.timing import PaintClock, bare_switch, timed_press
+from bench.timing import PaintClock, app_as_debrief_starts_it, bare_switch, timed_press
 from debrief.store.journal import Journal
 from debrief.trends import compute
-from debrief.ui.app import make_app
 
 
 def figures(journal: Journal) -> tuple[float, float]:
@@ -53,7 +52,7 @@ async def painted(path: Path, *, settled: bool) -> tuple[float, float]:
     (checking the records, warming the trends figures) is done, as after a glance at the
     home screen; otherwise at the first frame, as fast as a key can be pressed.
     """
-    app = make_app(Journal.open(path, check_records=False, home_first=True))
+    app = app_as_debrief_starts_it(path)
     clock = PaintClock(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
