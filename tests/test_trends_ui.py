@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from textual.widgets import Input, OptionList, Select, Sparkline, Static
@@ -11,7 +13,7 @@ from debrief.model import Format, Stage, Status
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
 from debrief.ui.screens.journal import JournalScreen
-from debrief.ui.screens.trends import TrendsScreen
+from debrief.ui.screens.trends import TrendsInput, TrendsMemo, TrendsScreen
 from tests.pilot_helpers import finish_background_work
 from tests.samples import NOW, bare_reflection, opportunity
 
@@ -221,3 +223,32 @@ async def test_figures_worked_out_while_idle_are_drawn_as_f4_opens_without_a_thr
         await pilot.pause()
         assert threads == ["Last 30 days"]  # not worked out yet: in a thread
         assert text(app.screen, "#trends-count") == "Based on 2 interviews"
+
+
+async def test_figures_a_thread_finishes_late_never_replace_those_asked_for_since(
+    build_app: AppFactory, history: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """30 days (worked out in a thread, slowly), then back to all time (known: drawn at
+    once): the 30 days' figures arriving last must not be shown under "All time"."""
+    release = threading.Event()
+    real = TrendsMemo.figures
+
+    def slow_for_30_days(memo: TrendsMemo, given: TrendsInput, period: str, company: str) -> Any:
+        if period == "Last 30 days":
+            release.wait(timeout=10)
+        return real(memo, given, period, company)
+
+    monkeypatch.setattr(TrendsMemo, "figures", slow_for_30_days)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_background_work(pilot)
+        screen = await open_trends(pilot)
+        screen.query_one("#period", Select).value = "Last 30 days"
+        await pilot.pause()
+        screen.query_one("#period", Select).value = "All time"
+        await pilot.pause()
+        assert text(screen, "#trends-count") == "Based on 5 interviews"
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text(screen, "#trends-count") == "Based on 5 interviews"

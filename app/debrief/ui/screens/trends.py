@@ -239,7 +239,14 @@ class TrendsScreen(JournalView):
 
     @work(thread=True, exclusive=True, group="trends")
     def _figures_in_thread(self, given: TrendsInput, period: str, company: str) -> None:
-        self.app.call_from_thread(self._draw, self.memo.figures(given, period, company))
+        trends = self.memo.figures(given, period, company)
+        self.app.call_from_thread(self._draw_if_asked, (given.revision, period, company), trends)
+
+    def _draw_if_asked(self, asked: tuple[int, str, str], trends: Trends) -> None:
+        """Draw figures worked out in a thread unless the screen asked for others since
+        (drawn at once, when known: the slower thread must not paint over them)."""
+        if asked == self._drawn:
+            self._draw(trends)
 
     # --- drawing ------------------------------------------------------------------
 
