@@ -50,6 +50,24 @@ class Bare(App):
 Bare().run()
 """
 MARKER = b"Checklist"
+# The same start headless, as the issue first asked: `run_test` in a fresh process, the
+# clock stopped when the home screen is idle (the child prints IDLE_MARKER then).
+IDLE_MARKER = b"HOME-SCREEN-IDLE"
+HEADLESS = """
+import asyncio, sys
+async def idle(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        print("HOME-SCREEN-" + "IDLE", flush=True)
+        await asyncio.sleep(3600)  # (stopped by the benchmark)
+"""
+HEADLESS_BARE = BARE_APP.replace("Bare().run()", HEADLESS + "asyncio.run(idle(Bare()))")
+HEADLESS_DEBRIEF = HEADLESS + (
+    "import gc; gc.disable()\n"  # (as debrief.cli.main does)
+    "from pathlib import Path\n"
+    "from debrief.cli import build_app\n"
+    "asyncio.run(idle(build_app(Path(sys.argv[1]))))\n"
+)
 TARGET_RATIO = {1000: 1.3, 10_000: 1.6}  # from the issue: × the bare app
 
 
@@ -63,16 +81,18 @@ ARROWS = (b"\x1b[B", b"\x1b[A")  # down, up: the agenda's highlight moves each t
 
 @dataclass(frozen=True)
 class Launch:
-    """A command to time, and a file to remove before each run (the kept figures)."""
+    """A command to time, what it writes once ready, and a file to remove before each run
+    (the kept figures)."""
 
     command: list[str]
     forget: Path | None = None
+    marker: bytes = MARKER
 
 
 def start_once(
     launch: Launch, timeout: float = 60.0, *, keys: bool = False, linger: float = 0.0
 ) -> tuple[float, float, float]:
-    """Milliseconds until MARKER is on the terminal, the process's peak RSS in MB when it
+    """Milliseconds until its marker is on the terminal, the process's peak RSS in MB when it
     is stopped, and with `keys` the longest wait for an arrow key to change the screen
     (the process is then stopped after KEYS_FOR seconds of keys, its journal read). With
     `linger`, the process runs that many seconds more before it is stopped."""
@@ -86,7 +106,7 @@ def start_once(
         os.execvpe(launch.command[0], launch.command, env)
     seen = b""
     try:
-        while MARKER not in seen:
+        while launch.marker not in seen:
             if time.perf_counter() - started > timeout:
                 raise TimeoutError(" ".join(launch.command))
             ready, _, _ = select.select([fd], [], [], 0.5)
@@ -154,6 +174,7 @@ def main() -> int:
     args = parser.parse_args()
     bare = "bare Textual app (header + footer)"
     commands = {bare: Launch([sys.executable, "-c", BARE_APP])}
+    headless = {bare: Launch([sys.executable, "-c", HEADLESS_BARE], marker=IDLE_MARKER)}
     after_keys: dict[int, tuple[float, float]] = {}  # size -> (peak RSS, slowest key)
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["XDG_CACHE_HOME"] = str(Path(scratch) / "cache")  # not the user's own
@@ -163,10 +184,14 @@ def main() -> int:
             path = copy_of_synthetic_journal(folder, size) if size else folder / "journal.json"
             command = [sys.executable, "-m", "debrief", "--db", str(path)]
             commands[f"debrief, {size} reflections"] = Launch(command)
+            headless[f"debrief, {size} reflections"] = Launch(
+                [sys.executable, "-c", HEADLESS_DEBRIEF, str(path)], marker=IDLE_MARKER
+            )
             if size:
                 cold = Launch(command, forget=summary_path_of(path))
                 commands[f"debrief, {size} reflections, cold"] = cold
         results = medians(commands, args.runs)
+        results_headless = medians(headless, args.runs)
         for size in args.sizes:
             if size:  # (the empty journal's home screen has nothing for arrows to move)
                 launch = commands[f"debrief, {size} reflections"]
@@ -186,6 +211,13 @@ def main() -> int:
                 Figure("  cold (figures not kept)", cold_ms, note=f"{cold_ms / bare_ms:.2f} × bare")
             )
             figures.append(Figure("  slowest key in the first 3 s", after_keys[size][1]))
+    bare_idle_ms, _ = results_headless[bare]
+    figures.append(Figure(f"headless (run_test) → idle: {bare}", bare_idle_ms))
+    for size in args.sizes:
+        ms, _ = results_headless[f"debrief, {size} reflections"]
+        figures.append(Figure(f"headless (run_test) → idle: debrief, {size} reflections", ms))
+        ratio = ms / bare_idle_ms
+        figures.append(Figure(f"  × bare, {size} reflections", ratio, "×", TARGET_RATIO.get(size)))
     figures.append(Figure(f"peak memory: {bare}", bare_rss, "MB"))
     for size in args.sizes:  # once the journal is read (after the keys), where there is one
         rss = after_keys[size][0] if size else results[f"debrief, {size} reflections"][1]

@@ -32,11 +32,10 @@ def app_as_debrief_starts_it(path: Path) -> DebriefApp:
     figures kept last time if they still hold, the journal read after the first frame,
     and the garbage collector off until then (the app turns it back on, with what is
     alive then out of its sight)."""
-    from debrief.store.journal import Journal
-    from debrief.ui.app import make_app
+    from debrief.cli import build_app
 
-    gc.disable()
-    return make_app(Journal.open(path, check_records=False, home_first=True))
+    gc.disable()  # (as debrief.cli.main does)
+    return build_app(path)
 
 
 async def timed_press(pilot: Any, key: str, clock: PaintClock) -> float:

@@ -32,6 +32,8 @@ from debrief.store.snapshot import Snapshot
 if TYPE_CHECKING:
     import pendulum
 
+    from debrief.ui.app import DebriefApp
+
 EXIT_OK, EXIT_NOT_FOUND, EXIT_JOURNAL_ERROR = 0, 1, 2
 EXIT_SOMETHING_DUE = 1
 EXPORT_FORMATS = ("json", "csv", "md", "ics", "compare-md")
@@ -170,29 +172,35 @@ def now_for(settings: Settings) -> pendulum.DateTime:
 
 
 def run_app(path: Path) -> int:
-    from debrief.store.journal import Journal
-
     try:
-        # Checked, and read if the home figures kept last time still hold, after the first frame.
-        journal = Journal.open(path, check_records=False, home_first=True)
+        app = build_app(path)
     except JournalError as error:
         print(f"debrief: {error}", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
-    from debrief.ui.app import make_app  # Textual loads only for the full-screen app
-    from debrief.ui.keymap import default_keymap_path
-    from debrief.ui.stylesheet import default_styles_path
-
-    app = make_app(
-        journal,
-        handle_signals=True,
-        keymap_path=default_keymap_path(),
-        styles_path=default_styles_path(),
-    )
     app.run()
     if app.refusal is not None:
         print(f"debrief: {app.refusal}", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
     return EXIT_OK
+
+
+def build_app(path: Path) -> DebriefApp:
+    """The app on the journal at `path`, as `debrief` runs it (the benchmarks too). Raises
+    JournalError, before Textual is even loaded, for a journal that cannot be opened."""
+    from debrief.store.journal import Journal
+
+    # Checked, and read if the home figures kept last time still hold, after the first frame.
+    journal = Journal.open(path, check_records=False, home_first=True)
+    from debrief.ui.app import make_app  # Textual loads only for the full-screen app
+    from debrief.ui.keymap import default_keymap_path
+    from debrief.ui.stylesheet import default_styles_path
+
+    return make_app(
+        journal,
+        handle_signals=True,
+        keymap_path=default_keymap_path(),
+        styles_path=default_styles_path(),
+    )
 
 
 # --- list ------------------------------------------------------------------------------------
