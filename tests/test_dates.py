@@ -111,13 +111,15 @@ def test_ordinals_read_as_english() -> None:
 
 @given(
     st.datetimes(
-        min_value=datetime(EARLIEST_YEAR, 1, 1),
-        max_value=datetime(LATEST_YEAR, 12, 31),
-        timezones=st.sampled_from([pendulum.UTC, pendulum.timezone("Europe/Berlin")]),
-    )
+        min_value=datetime(EARLIEST_YEAR, 1, 2),
+        max_value=datetime(LATEST_YEAR, 12, 30),
+        timezones=st.just(pendulum.UTC),
+    ),
+    st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"]),
 )
-def test_dates_read_as_they_always_did_in_english(moment: datetime) -> None:
+def test_dates_read_as_they_always_did_in_english(instant: datetime, zone: str) -> None:
     """Formatted by hand since pendulum's formatter costs the first frame its locale files."""
+    moment = instant.astimezone(pendulum.timezone(zone))  # (a real moment: no DST gap)
     assert format_moment(moment) == pendulum.instance(moment).format("ddd D MMM YYYY, HH:mm")
     day = moment.date()
     assert format_day(day) == pendulum.Date(day.year, day.month, day.day).format("ddd D MMM YYYY")

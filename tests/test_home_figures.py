@@ -293,3 +293,30 @@ async def test_the_collector_the_command_starts_without_is_back_once_the_journal
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_a_screen_pressed_for_at_once_shows_the_key_was_heard_while_it_waits(
+    kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 10,000 reflections the read takes a second: the home shows it is loading."""
+    release = threading.Event()
+    real = changes.read_journal
+
+    def slow(path: Path) -> changes.Loaded | None:
+        if path == kept:
+            release.wait(timeout=10)
+        return real(path)
+
+    monkeypatch.setattr(changes, "read_journal", slow)
+    journal = Journal.open(kept, check_records=False, home_first=True)
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen
+        waiting = asyncio.create_task(app.records_read())  # what F3–F5 wait on (test above)
+        await pilot.pause()
+        assert home.loading and "●" in app.export_screenshot()  # Textual's loading dots
+        release.set()
+        await waiting
+        await pilot.pause()
+        assert not home.loading and "●" not in app.export_screenshot()

@@ -275,7 +275,12 @@ class DebriefApp(App[None]):
         thread, keys waiting: F4 at the first frame of 10,000 reflections took 3.1 s."""
         if self.journal.opened_on_figures:
             self.check_journal_records()
-            await self._records_read.wait()
+            waiting = self.screen
+            waiting.loading = True  # (says the key was heard: at 10,000 reflections, a second)
+            try:
+                await self._records_read.wait()
+            finally:
+                waiting.loading = False
 
     def _handle_exception(self, error: Exception) -> None:
         """A damaged record met by a screen before the check above reached it: refuse the
