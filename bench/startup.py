@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import pty
+import random
 import select
 import signal
 import statistics
@@ -153,14 +154,15 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def medians(commands: dict[str, Launch], runs: int) -> dict[str, tuple[float, float]]:
-    """Median start-up time and peak RSS per command; the commands take turns, so that
-    drift in the machine's speed hits all alike."""
+    """Median start-up time and peak RSS per command; the commands take turns, in a new
+    order each round, so that drift in the machine's speed hits all alike."""
     for command in commands.values():
         start_once(command, linger=WARM_UP_FOR)  # as after a first session: see WARM_UP_FOR
     samples: dict[str, list[tuple[float, float, float]]] = {label: [] for label in commands}
+    turns = random.Random(len(commands))  # (seeded: the same orders on every run)
     for _ in range(runs):
-        for label, command in commands.items():
-            samples[label].append(start_once(command))
+        for label in turns.sample(list(commands), len(commands)):
+            samples[label].append(start_once(commands[label]))
     return {
         label: (statistics.median(t for t, _, _ in runs_), max(m for _, m, _ in runs_))
         for label, runs_ in samples.items()
@@ -169,7 +171,7 @@ def medians(commands: dict[str, Launch], runs: int) -> dict[str, tuple[float, fl
 
 def main() -> int:
     parser = bench_parser(__doc__)
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)  # (9 left medians 10% apart)
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 1000, 10_000])
     args = parser.parse_args()
     bare = "bare Textual app (header + footer)"
@@ -222,7 +224,8 @@ def main() -> int:
     for size in args.sizes:  # once the journal is read (after the keys), where there is one
         rss = after_keys[size][0] if size else results[f"debrief, {size} reflections"][1]
         figures.append(Figure(f"peak memory: debrief, {size} reflections", rss, "MB"))
-    emit(f"start-up, medians of {args.runs} runs on a 120×36 pty", figures, as_json=args.json)
+    title = f"start-up, medians of {args.runs} runs (a 120×36 pty; headless)"
+    emit(title, figures, as_json=args.json)
     return 0
 
 

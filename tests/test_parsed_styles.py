@@ -88,7 +88,7 @@ def kept_then(path: Path, damage: str) -> None:
         path.write_bytes(pickle.dumps(stored))
     elif damage == "damaged rules":
         stored = pickle.loads(path.read_bytes())
-        stored["rules"] = {digest: b"\x80\x05junk" for digest in stored["rules"]}
+        stored["rules"] = {key: b"\x80\x05junk" for key in stored["rules"]}
         path.write_bytes(pickle.dumps(stored))
 
 

@@ -14,7 +14,6 @@ the app's and its widgets' CSS was ~20 ms of the first frame; loading it back ~2
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -31,7 +30,10 @@ from textual.css.types import CSSLocation
 from debrief.store.files import write_cache_file
 
 PARSED_KEPT = 256  # sources: Textual keeps 64, fewer than the app's widgets and screens bring
-STYLES_FORMAT = 1  # of the file below; a new one is simply not read
+STYLES_FORMAT = 2  # of the file below; a new one is simply not read
+# The variables (as one string), then the CSS, where it was read from, whether it is a
+# widget's default CSS, its tie breaker and scope: what Textual's parse depends on.
+StylesKey = tuple[str, str, CSSLocation, bool, int, str]
 
 
 def default_styles_path() -> Path:
@@ -41,7 +43,8 @@ def default_styles_path() -> Path:
 
 
 class ParsedStyles:
-    """Parsed CSS kept in a file between runs, by a digest of everything it depends on.
+    """Parsed CSS kept in a file between runs, under everything it depends on: the CSS,
+    where it came from, how Textual adds it, and the variables (the theme).
 
     The file is a pickle, loaded only if the user owns it and nobody else can write it
     (pickles run code: it is trusted as the bytecode in the user's own packages is), and
@@ -51,35 +54,35 @@ class ParsedStyles:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._kept: dict[str, bytes] | None = None  # digest -> pickled rules; loaded lazily
-        self._used: dict[str, bytes] = {}  # what this run took from it or wrote, to write
-        self._parsed: dict[str, list[RuleSet]] = {}  # what this run parsed, to write
+        self._kept: dict[StylesKey, bytes] | None = None  # pickled rules; loaded lazily
+        self._used: dict[StylesKey, bytes] = {}  # what this run took from it or wrote, to write
+        self._parsed: dict[StylesKey, list[RuleSet]] = {}  # what this run parsed, to write
 
-    def rules(self, digest: str) -> list[RuleSet] | None:
+    def rules(self, key: StylesKey) -> list[RuleSet] | None:
         if self._kept is None:
             self._kept = self._read()
-        pickled = self._kept.get(digest)
+        pickled = self._kept.get(key)
         if pickled is None:
             return None
         try:
             rules: list[RuleSet] = pickle.loads(pickled)
         except Exception:  # (any: whatever a stale pickle raises, parsing is the answer)
             return None
-        self._used[digest] = pickled
+        self._used[key] = pickled
         return rules
 
-    def keep(self, digest: str, rules: list[RuleSet]) -> None:
-        self._parsed[digest] = rules  # (pickled when saved: not amid a first frame)
+    def keep(self, key: StylesKey, rules: list[RuleSet]) -> None:
+        self._parsed[key] = rules  # (pickled when saved: not amid a first frame)
 
     def save(self) -> None:
         """Write the file if this run parsed anything new: what it used first, then what
         else was kept, up to PARSED_KEPT sources (other themes, say)."""
         if not self._parsed:
             return
-        for digest, rules in self._parsed.items():
-            self._used[digest] = pickle.dumps(rules, pickle.HIGHEST_PROTOCOL)
+        for key, rules in self._parsed.items():
+            self._used[key] = pickle.dumps(rules, pickle.HIGHEST_PROTOCOL)
         self._parsed.clear()
-        others = [(d, p) for d, p in (self._kept or {}).items() if d not in self._used]
+        others = [(k, p) for k, p in (self._kept or {}).items() if k not in self._used]
         kept = dict([*self._used.items(), *others][:PARSED_KEPT])
         payload = pickle.dumps({"stamp": _stamp(), "rules": kept}, pickle.HIGHEST_PROTOCOL)
         try:
@@ -88,7 +91,7 @@ class ParsedStyles:
             return
         write_cache_file(self.path, payload)
 
-    def _read(self) -> dict[str, bytes]:
+    def _read(self) -> dict[StylesKey, bytes]:
         try:
             with open(self.path, "rb") as file:
                 status = os.fstat(file.fileno())
@@ -122,7 +125,7 @@ class KeepParsedStylesheet(Stylesheet):
         super().__init__(variables=variables)
         self._parse_cache: LRUCache[tuple[object, ...], list[RuleSet]] = LRUCache(PARSED_KEPT)
         self.kept = kept
-        self._variables_said: str | None = None  # the variables, as the kept rules' digest has them
+        self._variables_said: str | None = None  # the variables, as the kept rules' keys say them
 
     def set_variables(self, variables: dict[str, str]) -> None:
         if variables != self._variables:
@@ -152,13 +155,11 @@ class KeepParsedStylesheet(Stylesheet):
             return parsed
         if self._variables_said is None:
             self._variables_said = repr(sorted(self._variables.items()))
-        digest = hashlib.blake2b(
-            repr(source).encode() + self._variables_said.encode(), digest_size=16
-        ).hexdigest()
-        rules = self.kept.rules(digest)
+        key = (self._variables_said, *source)  # (exact: a digest would cost hashlib's import)
+        rules = self.kept.rules(key)
         if rules is None:
             rules = super()._parse_rules(*source)
             if not any(rule.errors for rule in rules):
-                self.kept.keep(digest, rules)
+                self.kept.keep(key, rules)
         self._parse_cache[source] = rules
         return rules
