@@ -226,3 +226,22 @@ def test_the_screenshot_script_writes_every_picture(tmp_path: Path) -> None:
         p.stat().st_size > 10_000 and b"<svg" in p.read_bytes()[:200]
         for p in tmp_path.glob("*.svg")
     )
+
+
+async def test_a_resized_terminal_lays_the_screens_out_again(demo: Journal) -> None:
+    """(A screen ignores a resize to the size it already has: Textual sends one at start.)"""
+    app = make_app(demo, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda")
+        assert agenda.size.width > 100
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert app.screen.size == (90, 30) and agenda.size.width < 90
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.size == SIZE and agenda.size.width > 100  # (resized while away)

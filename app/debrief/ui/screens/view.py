@@ -29,6 +29,16 @@ class JournalView(Screen[None]):
         if self.is_mounted:
             self.reload()
 
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size == self.outer_size:
+            # The terminal's size, which Textual sends as the app starts, usually after
+            # the first frame: laid out at that size a moment before, the screen need not
+            # lay out and draw everything again (at start-up that second frame held back
+            # the first one's last bytes, its writer waiting on the busy UI thread). The
+            # check Textual itself makes when a screen resumes. (Called before Screen's
+            # own handler, which only lays out again here: the app sets no breakpoints.)
+            event.prevent_default()
+
     @property
     def debrief(self) -> DebriefApp:
         from debrief.ui.app import DebriefApp
