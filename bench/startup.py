@@ -16,7 +16,8 @@ the journal (it reads the whole journal before the first frame).
 Since the journal is read after the first frame, the keys pressed then are timed too:
 arrow keys every 0.1 s for 3 s from the first frame, the slowest one to change the
 screen (the worst of 3 runs). Also reported: peak memory (VmHWM), read just before the
-process is stopped. Journals are synthetic (bench/synthetic.py). Prints medians.
+process is stopped. Journals are synthetic (bench/synthetic.py). Prints medians; the ratios
+to the bare app are the medians of each round's ratio (see `take_turns`).
 """
 
 from __future__ import annotations
@@ -153,9 +154,22 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def medians(commands: dict[str, Launch], runs: int) -> dict[str, tuple[float, float]]:
-    """Median start-up time and peak RSS per command; the commands take turns, in a new
-    order each round, so that drift in the machine's speed hits all alike."""
+@dataclass(frozen=True)
+class Timed:
+    """A command's median start-up, its peak RSS, and its median ratio to the floor."""
+
+    ms: float
+    rss_mb: float
+    ratio: float
+
+
+def take_turns(commands: dict[str, Launch], runs: int, floor: str) -> dict[str, Timed]:
+    """Time each command `runs` times; the commands take turns, in a new order each round.
+
+    The ratio to the `floor` command is the median of each round's own ratio: the runs
+    of a round are a few seconds apart, and this machine's speed shifts by a third from
+    one minute to the next (a ratio of medians moved by 10% between identical runs).
+    """
     for command in commands.values():
         start_once(command, linger=WARM_UP_FOR)  # as after a first session: see WARM_UP_FOR
     samples: dict[str, list[tuple[float, float, float]]] = {label: [] for label in commands}
@@ -163,9 +177,16 @@ def medians(commands: dict[str, Launch], runs: int) -> dict[str, tuple[float, fl
     for _ in range(runs):
         for label in turns.sample(list(commands), len(commands)):
             samples[label].append(start_once(commands[label]))
+    floors = [ms for ms, _, _ in samples[floor]]
     return {
-        label: (statistics.median(t for t, _, _ in runs_), max(m for _, m, _ in runs_))
-        for label, runs_ in samples.items()
+        label: Timed(
+            ms=statistics.median(ms for ms, _, _ in taken),
+            rss_mb=max(rss for _, rss, _ in taken),
+            ratio=statistics.median(
+                ms / low for (ms, _, _), low in zip(taken, floors, strict=True)
+            ),
+        )
+        for label, taken in samples.items()
     }
 
 
@@ -192,39 +213,37 @@ def main() -> int:
             if size:
                 cold = Launch(command, forget=summary_path_of(path))
                 commands[f"debrief, {size} reflections, cold"] = cold
-        results = medians(commands, args.runs)
-        results_headless = medians(headless, args.runs)
+        results = take_turns(commands, args.runs, floor=bare)
+        results_headless = take_turns(headless, args.runs, floor=bare)
         for size in args.sizes:
             if size:  # (the empty journal's home screen has nothing for arrows to move)
                 launch = commands[f"debrief, {size} reflections"]
                 runs = [start_once(launch, keys=True)[1:] for _ in range(3)]
                 after_keys[size] = max(r for r, _ in runs), max(k for _, k in runs)
-    bare_ms, bare_rss = results[bare]
-    figures = [Figure(f"start → home screen: {bare}", bare_ms)]
+    figures = [Figure(f"start → home screen: {bare}", results[bare].ms)]
     for size in args.sizes:
-        ms, _ = results[f"debrief, {size} reflections"]
-        figures.append(Figure(f"start → home screen: debrief, {size} reflections", ms))
+        timed = results[f"debrief, {size} reflections"]
+        figures.append(Figure(f"start → home screen: debrief, {size} reflections", timed.ms))
         figures.append(
-            Figure(f"  × bare, {size} reflections", ms / bare_ms, "×", TARGET_RATIO.get(size))
+            Figure(f"  × bare, {size} reflections", timed.ratio, "×", TARGET_RATIO.get(size))
         )
         if size:
-            cold_ms, _ = results[f"debrief, {size} reflections, cold"]
-            figures.append(
-                Figure("  cold (figures not kept)", cold_ms, note=f"{cold_ms / bare_ms:.2f} × bare")
-            )
+            first = results[f"debrief, {size} reflections, cold"]
+            note = f"{first.ratio:.2f} × bare"
+            figures.append(Figure("  cold (figures not kept)", first.ms, note=note))
             figures.append(Figure("  slowest key in the first 3 s", after_keys[size][1]))
-    bare_idle_ms, _ = results_headless[bare]
-    figures.append(Figure(f"headless (run_test) → idle: {bare}", bare_idle_ms))
+    figures.append(Figure(f"headless (run_test) → idle: {bare}", results_headless[bare].ms))
     for size in args.sizes:
-        ms, _ = results_headless[f"debrief, {size} reflections"]
-        figures.append(Figure(f"headless (run_test) → idle: debrief, {size} reflections", ms))
-        ratio = ms / bare_idle_ms
-        figures.append(Figure(f"  × bare, {size} reflections", ratio, "×", TARGET_RATIO.get(size)))
-    figures.append(Figure(f"peak memory: {bare}", bare_rss, "MB"))
+        timed = results_headless[f"debrief, {size} reflections"]
+        label = f"headless (run_test) → idle: debrief, {size} reflections"
+        figures.append(Figure(label, timed.ms))
+        target = TARGET_RATIO.get(size)
+        figures.append(Figure(f"  × bare, {size} reflections", timed.ratio, "×", target))
+    figures.append(Figure(f"peak memory: {bare}", results[bare].rss_mb, "MB"))
     for size in args.sizes:  # once the journal is read (after the keys), where there is one
-        rss = after_keys[size][0] if size else results[f"debrief, {size} reflections"][1]
+        rss = after_keys[size][0] if size else results[f"debrief, {size} reflections"].rss_mb
         figures.append(Figure(f"peak memory: debrief, {size} reflections", rss, "MB"))
-    title = f"start-up, medians of {args.runs} runs (a 120×36 pty; headless)"
+    title = f"start-up, medians of {args.runs} runs (a 120×36 pty; headless); × bare: per round"
     emit(title, figures, as_json=args.json)
     return 0
 
