@@ -214,5 +214,32 @@ async def test_screens_look_as_textual_would_style_them_as_they_first_show(
             return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
 
     skipped = await picture("skipped")
-    monkeypatch.setattr(JournalView, "_resumed_before", True)  # restyled, as Textual does
+    monkeypatch.setattr(JournalView, "_away_since_styled", True)  # restyled, as Textual does
     assert await picture("textual's way") == skipped
+
+
+async def test_a_theme_chosen_on_another_screen_reaches_the_home_screen(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Screens skip Textual's restyle only until they are first away: coming back to the
+    home after choosing a theme on the trends shows it in that theme, as a fresh start does."""
+
+    async def picture(folder: str, *, chosen_on_trends: bool) -> str:
+        monkeypatch.setenv("HOME", str(home / folder))  # (the header shows ~/journal.json)
+        app = app_on(sample_journal(home / folder))
+        async with app.run_test(size=SIZE) as pilot:
+            if chosen_on_trends:
+                await pilot.press("f4")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            app.theme = "nord"
+            await pilot.pause()
+            if chosen_on_trends:
+                await pilot.press("f2")
+                await pilot.pause()
+            still(pilot)
+            await pilot.pause()
+            return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+    fresh = await picture("fresh", chosen_on_trends=False)
+    assert await picture("away", chosen_on_trends=True) == fresh

@@ -49,9 +49,9 @@ FOLLOW_EVERY_SECONDS = 2.0  # how often to look whether another process changed 
 CHECK_SLICE = 100  # records validated per turn of the event loop (a few ms: keys never wait)
 
 
-def collect_garbage_from_now() -> None:
+def collect_garbage_from_now() -> bool:
     """Turn the garbage collector back on if start-up or a read turned it off, with what is
-    alive now out of its sight.
+    alive now out of its sight; whether it did.
 
     That is the journal's documents and the app itself, alive as long as the app: a full
     collection no longer walks a big journal's million objects (10,000 reflections: 0.1 s
@@ -59,9 +59,11 @@ def collect_garbage_from_now() -> None:
     cycles. (So is all else alive now; the few widgets of this moment that are dropped
     later in a cycle are not collected: a bounded few kilobytes.)
     """
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+    if gc.isenabled():
+        return False
+    gc.freeze()
+    gc.enable()
+    return True
 
 
 class DebriefApp(App[None]):
@@ -146,6 +148,9 @@ class DebriefApp(App[None]):
         self._checking: Worker[None] | None = None  # the records' check, while it runs
         self._records_read = asyncio.Event()  # set once the records are read (_check_records…)
         self._trends: TrendsMemo | None = None  # made when first needed (warm_trends, F4)
+        # Whether the collector came back on as the journal was first read (the command
+        # starts with it off) and the trends are not warmed yet: see _warm_trends_in_thread.
+        self._freeze_after_warming = False
         self.refusal: str | None = None  # why the journal was refused after opening, if it was
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
         for mode, make_screen in (
@@ -197,15 +202,24 @@ class DebriefApp(App[None]):
         figures in a thread, so that the first F4 only has to draw them (at 10,000
         reflections the first F4 took 0.93 s, now 0.29 s)."""
         with contextlib.suppress(JournalError):  # reported by whoever reads it for real
-            self._warm_trends_in_thread(self._trends_memo().read())
+            self._warm_trends_in_thread(
+                self._trends_memo().read(), freeze_after=self._freeze_after_warming
+            )
+        self._freeze_after_warming = False
 
     @work(thread=True, group="warm")  # not exclusive: two in a row take turns on the memo
-    def _warm_trends_in_thread(self, given: TrendsInput) -> None:
+    def _warm_trends_in_thread(self, given: TrendsInput, *, freeze_after: bool) -> None:
         import textual_plotext  # noqa: F401  (loading it is the point: ~0.1 s)
 
         from debrief.ui.screens.trends import ALL_COMPANIES, FIRST_PERIOD
 
         self._trends_memo().figures(given, FIRST_PERIOD, ALL_COMPANIES)
+        if freeze_after:
+            # The rest of start-up's work, alive as long as the app too (the chart library,
+            # the figures, the checked records: ~120,000 objects at 10,000 reflections), is
+            # put out of the collector's sight as well: its first full pass walked them all,
+            # 50–70 ms of the wait for a key, often the first F4's.
+            gc.freeze()
 
     def _compare_screen(self) -> Screen[None]:
         from debrief.ui.screens.compare import CompareScreen  # loaded when first opened
@@ -254,7 +268,7 @@ class DebriefApp(App[None]):
                     gc.disable()  # (a collection amid a million new objects: 0.1 s of no keys)
                     await asyncio.to_thread(self.journal.read_ahead)
             finally:
-                collect_garbage_from_now()
+                self._freeze_after_warming = collect_garbage_from_now()
             if self.journal.opened_on_figures:
                 self.journal.check_some_records(0)  # takes what the thread read
             self._records_read.set()

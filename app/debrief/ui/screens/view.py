@@ -14,18 +14,24 @@ if TYPE_CHECKING:
 class JournalView(Screen[None]):
     """Shows journal content; `reload()` redraws it after a save, an edit or an undo."""
 
-    _resumed_before = False
+    # Whether it was suspended since its widgets were styled (as they mounted). Textual
+    # restyles a whole screen each time it shows, to catch what changed while it was away;
+    # a screen not yet away changed nothing, and that restyle cost the first frame ~10 ms
+    # (home) to ~30 ms (trends), twice on a mode's first screen (Textual sends it two
+    # resumes: one as the mode starts, one as it is switched to).
+    _away_since_styled = False
 
     def reload(self) -> None:
         raise NotImplementedError
 
+    def on_screen_suspend(self) -> None:
+        self._away_since_styled = True
+
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not self._resumed_before:
-            # Its widgets were styled as they mounted, a moment ago: Textual's restyling
-            # of the whole screen as it first shows changed nothing and cost the first
-            # frame ~10 ms (home) to ~30 ms (trends). (Called before Screen's handler.)
+        if self._away_since_styled:
+            self._away_since_styled = False  # (Screen's own handler, called next, restyles)
+        else:
             event.refresh_styles = False
-            self._resumed_before = True
         if self.is_mounted:
             self.reload()
 
