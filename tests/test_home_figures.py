@@ -14,13 +14,14 @@ from pathlib import Path
 
 import orjson
 import pytest
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from debrief.demo import build_demo_journal
 from debrief.store import changes
 from debrief.store.journal import Journal
 from debrief.store.summary import summary_path_of
 from debrief.ui.app import DebriefApp, make_app
+from debrief.ui.widgets.virtual_table import VirtualTable
 from tests.pilot_helpers import finish_background_work
 from tests.samples import NOW, fixed_clock, full_reflection, opportunity
 
@@ -153,11 +154,11 @@ def home_text(app: DebriefApp) -> list[str]:
     """What the home screen shows: titles, agenda lines and the latest reflections."""
     screen = app.screen
     agenda = screen.query_one("#agenda", OptionList)
-    table = screen.query_one("#latest", DataTable)
+    table = screen.query_one("#latest", VirtualTable)
     return [
         *(str(screen.query_one(f"#{name}", Static).content) for name in ("agenda-title", "latest-title")),
         *(str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)),
-        *(" ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)),
+        *(" ".join(table.row_texts(i)) for i in range(table.row_count)),
     ]  # fmt: skip
 
 

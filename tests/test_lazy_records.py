@@ -9,7 +9,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from debrief.demo import build_demo_journal
 from debrief.followups import actionable, mark_done, plan
@@ -17,6 +17,7 @@ from debrief.model import interview_order, new_id
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.app import make_app
 from debrief.ui.screens.reflect import ReflectScreen
+from debrief.ui.widgets.virtual_table import VirtualTable
 from tests.pilot_helpers import finish_background_work, type_text
 from tests.samples import NOW, fixed_clock, full_reflection, opportunity
 
@@ -122,7 +123,7 @@ async def test_a_sound_journal_opened_unchecked_shows_everything(demo_path: Path
     async with app.run_test(size=(120, 36)) as pilot:
         await finish_background_work(pilot)
         assert app.journal.check_some_records(0)  # the background check finished
-        assert app.screen.query_one("#latest", DataTable).row_count == 10
+        assert app.screen.query_one("#latest", VirtualTable).row_count == 10
         title = str(app.screen.query_one("#latest-title", Static).content)
         assert "18 in your journal, 12 opportunities" in title
         assert app.return_code is None and app.refusal is None

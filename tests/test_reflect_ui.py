@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from textual.widgets import DataTable, Input, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
 
 from debrief.model import Draft
 from debrief.store.journal import Journal, drafts_path_of
@@ -16,6 +16,7 @@ from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.screens.resume import ResumeDraftScreen
 from debrief.ui.widgets.fields import FieldRow
 from debrief.ui.widgets.rating import RatingPicker
+from debrief.ui.widgets.virtual_table import VirtualTable
 from tests.pilot_helpers import focused, type_text
 from tests.samples import MARKUP, NOW
 
@@ -226,9 +227,9 @@ async def test_the_home_screen_lists_the_saved_reflection(build_app: AppFactory)
         await fill_first_step(pilot)
         await pilot.press("ctrl+n", "ctrl+n", "8", "ctrl+s", "ctrl+s")
         await pilot.pause()
-        table = app.screen.query_one("#latest", DataTable)
+        table = app.screen.query_one("#latest", VirtualTable)
         assert table.row_count == 1
-        assert [str(cell) for cell in table.get_row_at(0)] == [
+        assert table.row_texts(0) == [
             "23 hours ago",
             "Acme",
             "Data Engineer",
@@ -357,7 +358,7 @@ async def test_markup_like_text_is_stored_and_shown_literally(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.is_running  # no link was followed, nothing crashed
-        cells = [str(cell) for cell in app.screen.query_one("#latest", DataTable).get_row_at(0)]
+        cells = app.screen.query_one("#latest", VirtualTable).row_texts(0)
         assert cells[1:3] == [MARKUP, "[red]SRE"]
     reflection = only_document(journal_path, "reflections")
     assert reflection["went_well"] == MARKUP

@@ -11,13 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pendulum
-from rich.text import Text
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Header, OptionList, Sparkline, Static
+from textual.widgets import Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
@@ -33,11 +33,23 @@ from debrief.followups import (
 from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Reflection, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.store.summary import HomeFigures
+from debrief.text import one_line
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
+from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
 
 SPARKLINE_POINTS = 12
 LATEST = 10  # reflections on the home screen; the journal shows everything
+# The latest reflections' columns: key, label, widest it grows to fit its cells, and
+# whether it is a number (aligned right). Longer text is cut with an ellipsis.
+LATEST_COLUMNS = (
+    ("when", "When", 16, False),
+    ("company", "Company", 24, False),
+    ("role", "Role", 28, False),
+    ("stage", "Stage", 15, False),
+    ("rating", "Rating", 7, True),
+    ("status", "Status", 12, False),
+)
 # The agenda lists this many items per section, then "and N more": a long list would
 # bury today's calls and cost seconds to draw in a big journal.
 SHOWN_PER_SECTION = {"overdue": 25, "today": 25, "upcoming": 15}
@@ -76,6 +88,19 @@ def display_path(path: Path) -> str:
         return "~/" + str(path.relative_to(Path.home()))
     except ValueError:
         return str(path)
+
+
+def fitted_columns(rows: Sequence[Sequence[str]]) -> list[TableColumn]:
+    """The latest reflections' columns, each as wide as its widest cell (up to a limit)."""
+    return [
+        TableColumn(
+            key,
+            label,
+            min(widest, max([cell_len(label), *(cell_len(one_line(row[index])) for row in rows)])),
+            align_right=numeric,
+        )
+        for index, (key, label, widest, numeric) in enumerate(LATEST_COLUMNS)
+    ]
 
 
 class AgendaList(OptionList):
@@ -164,6 +189,7 @@ class HomeScreen(JournalView):
         self.items: dict[str, FollowUp] = {}
         self._undo: list[FollowUp] = []  # earlier states of the follow-ups changed here
         self._shown: tuple[int, datetime] | None = None  # journal revision and minute last drawn
+        self._latest_ids: list[str] = []  # the reflection on each row of the latest
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -176,14 +202,10 @@ class HomeScreen(JournalView):
                 yield Sparkline([], id="sparkline")
                 yield Static(id="sparkline-range")
             yield Static(id="latest-title")
-            yield DataTable(id="latest", cursor_type="row", zebra_stripes=True)
+            yield VirtualTable(fitted_columns([]), id="latest")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#latest", DataTable)
-        for label in ("When", "Company", "Role", "Stage", "Rating", "Status"):
-            # (as Text: a str label is read as markup, which loads Rich's emoji table)
-            table.add_column(Text(label), key=label.lower())
         self.sub_title = display_path(self.journal.path)
         self.reload()
 
@@ -321,20 +343,26 @@ class HomeScreen(JournalView):
                 opportunities=plural(figures.opportunity_count, "opportunity", "opportunities"),
             )
         )
-        table = self.query_one("#latest", DataTable)
-        table.clear()
         now = self.clock()
-        for reflection in figures.newest[:LATEST]:
+        newest = figures.newest[:LATEST]
+        rows: list[tuple[str, ...]] = []
+        for reflection in newest:
             opportunity = figures.opportunity_of(reflection.id)
-            table.add_row(
-                Text(relative_or_absolute(reflection.interview_at, now)),
-                Text(opportunity.company if opportunity else "?"),
-                Text(opportunity.role if opportunity else "?"),
-                Text(reflection.stage.label if reflection.stage else "—"),
-                Text(f"{reflection.rating:>2} / 10"),
-                Text(opportunity.status.label if opportunity else ""),
-                key=reflection.id,
+            rows.append(
+                (
+                    relative_or_absolute(reflection.interview_at, now),
+                    opportunity.company if opportunity else "?",
+                    opportunity.role if opportunity else "?",
+                    reflection.stage.label if reflection.stage else "—",
+                    f"{reflection.rating:>2} / 10",
+                    opportunity.status.label if opportunity else "",
+                )
             )
+        self._latest_ids = [reflection.id for reflection in newest]
+        table = self.query_one("#latest", VirtualTable)
+        table.set_columns(fitted_columns(rows))
+        column_of = {key: index for index, (key, *_) in enumerate(LATEST_COLUMNS)}
+        table.show_rows(len(rows), lambda row, key: rows[row][column_of[key]])
 
     # --- acting on follow-ups -----------------------------------------------------
 
@@ -461,10 +489,9 @@ class HomeScreen(JournalView):
         else:
             self._open_reflection(item.reflection_id)
 
-    @on(DataTable.RowSelected, "#latest")
-    def _open_row(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self._open_reflection(event.row_key.value)
+    @on(VirtualTable.Selected)  # (the only table here)
+    def _open_row(self, event: VirtualTable.Selected) -> None:
+        self._open_reflection(self._latest_ids[event.row])
 
     def _open_reflection(self, reflection_id: str) -> None:
         from debrief.ui.screens.detail import DetailScreen

@@ -97,9 +97,13 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def __init__(self, columns: Sequence[TableColumn], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.columns = list(columns)
         self.row_count = 0
         self._cell: CellText = lambda row, key: ""
+        self.set_columns(columns)
+
+    def set_columns(self, columns: Sequence[TableColumn]) -> None:
+        """Change the columns (e.g. widths fitted to new rows); `show_rows` repaints."""
+        self.columns = list(columns)
         self._labels = {c.key: c.label for c in columns}
         self._width = sum(c.width for c in columns) + GAP * (len(columns) - 1) + 2
 
@@ -107,13 +111,14 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def show_rows(self, count: int, cell: CellText, *, cursor: int | None = None) -> None:
         """Display `count` rows whose cells come from `cell(row, column_key)`."""
+        resized = count != self.row_count  # (a table as tall as its rows lays out again)
         self.row_count = count
         self._cell = cell
         self.virtual_size = Size(self._width, count + 1)
         target = self.cursor_row if cursor is None else cursor
         self.set_reactive(VirtualTable.cursor_row, max(0, min(target, count - 1)))
         self._keep_cursor_visible()
-        self.refresh()
+        self.refresh(layout=resized)
         if count:
             self.post_message(self.Highlighted(self, self.cursor_row))
 
@@ -134,9 +139,12 @@ class VirtualTable(ScrollView, can_focus=True):
             row = scroll_y + y - 1
             if row >= self.row_count:
                 return Strip.blank(width, self.rich_style)
-            texts = [self._cell(row, column.key) for column in self.columns]
-            strip = self._row_strip(texts, self._row_style(row))
+            strip = self._row_strip(self.row_texts(row), self._row_style(row))
         return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, strip_style(strip))
+
+    def row_texts(self, row: int) -> list[str]:
+        """What a row's cells say, before they are fitted to their columns."""
+        return [self._cell(row, column.key) for column in self.columns]
 
     def _header_texts(self) -> list[str]:
         return [self._labels[column.key] for column in self.columns]
