@@ -11,14 +11,15 @@ from textual.widgets import Input, OptionList, Select, SelectionList, Static, Te
 
 from debrief.model import Draft
 from debrief.store.journal import Journal, drafts_path_of
-from debrief.ui.app import DebriefApp
+from debrief.ui.app import DebriefApp, make_app
+from debrief.ui.screens.detail import DetailScreen
 from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.screens.resume import ResumeDraftScreen
 from debrief.ui.widgets.fields import FieldRow
 from debrief.ui.widgets.rating import RatingPicker
 from debrief.ui.widgets.virtual_table import VirtualTable
 from tests.pilot_helpers import focused, type_text
-from tests.samples import MARKUP, NOW
+from tests.samples import MARKUP, NOW, fixed_clock, full_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
 SIZE = (120, 36)
@@ -521,3 +522,26 @@ async def test_the_palette_cannot_open_a_second_questionnaire(build_app: AppFact
         await pilot.pause()
         assert len([s for s in app.screen_stack if isinstance(s, ReflectScreen)]) == 1
         assert any("already writing a reflection" in str(n.message) for n in app._notifications)
+
+
+async def test_the_home_table_opens_the_highlighted_reflection_and_cuts_long_names(
+    journal: Journal,
+) -> None:
+    long_name = "Wayne Enterprises Advanced Research Division, Gotham"
+    for days, company in ((1, "Acme"), (2, long_name)):
+        job = opportunity(company)
+        when = NOW.subtract(days=days)
+        journal.save_reflection(full_reflection(job.id, interview_at=when), job)
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#latest", VirtualTable)
+        company = next(c for c in table.columns if c.key == "company")
+        assert company.width == 24  # as wide as the longest name, up to its limit
+        line = "".join(segment.text for segment in table.render_line(2))
+        assert "Wayne Enterprises Advan…" in line and long_name not in line
+        table.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.title == f"{long_name} — Data Engineer"
