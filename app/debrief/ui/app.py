@@ -11,7 +11,6 @@ exactly where it was.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import functools
 import gc
@@ -35,6 +34,7 @@ from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
+from debrief.ui.start_up import StartUpWork
 from debrief.ui.stylesheet import KeepParsedStylesheet, ParsedStyles
 
 if TYPE_CHECKING:
@@ -47,41 +47,6 @@ Clock = Callable[[], pendulum.DateTime]
 HOME, JOURNAL, TRENDS, COMPARE = "home", "journal", "trends", "compare"
 FOLLOW_EVERY_SECONDS = 2.0  # how often to look whether another process changed the journal
 CHECK_SLICE = 100  # records validated per turn of the event loop (a few ms: keys never wait)
-
-
-FULL_PASS_EVERY = gc.get_threshold()[2]  # young collections between full ones (Python's)
-FULL_PASSES_PUT_OFF = 1_000_000_000  # as many: none while start-up's work runs
-
-
-def collect_garbage_from_now() -> bool:
-    """Turn the garbage collector back on if start-up or a read turned it off, with what is
-    alive now out of its sight and its full passes put off until `collect_fully_from_now`;
-    whether it did.
-
-    What is alive now is the journal's documents and the app itself, alive as long as the
-    app: a full collection no longer walks a big journal's million objects (10,000
-    reflections: 0.1 s of no keys). They are still freed when no longer used: documents
-    hold no reference cycles. (So is all else alive now; the few widgets of this moment
-    that are dropped later in a cycle are not collected: a bounded few kilobytes.) Young
-    objects are collected as usual meanwhile.
-    """
-    if gc.isenabled():
-        return False
-    gc.freeze()
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_PASSES_PUT_OFF)
-    gc.enable()
-    return True
-
-
-def collect_fully_from_now() -> None:
-    """Once start-up's work is done: what it left alive for the session (the checked
-    records, the trends figures, the chart library: ~120,000 objects at 10,000
-    reflections) out of the collector's sight too, and full passes as usual. A full pass
-    amid that work walked it all: ~50 ms of no keys, collecting nothing."""
-    gc.freeze()
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_PASS_EVERY)
 
 
 class DebriefApp(App[None]):
@@ -166,9 +131,7 @@ class DebriefApp(App[None]):
         self._checking: Worker[None] | None = None  # the records' check, while it runs
         self._records_read = asyncio.Event()  # set once the records are read (_check_records…)
         self._trends: TrendsMemo | None = None  # made when first needed (warm_trends, F4)
-        # Whether the collector's full passes are put off until start-up's work is done
-        # (see collect_garbage_from_now): the records' first check, then the trends' warm-up.
-        self._full_passes_put_off = False
+        self._start_up = StartUpWork()  # the records' first check, then the trends' warm-up
         self.refusal: str | None = None  # why the journal was refused after opening, if it was
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
         for mode, make_screen in (
@@ -219,13 +182,15 @@ class DebriefApp(App[None]):
         """While the home screen is idle: load the chart library and work out the trends
         figures in a thread, so that the first F4 only has to draw them (at 10,000
         reflections the first F4 took 0.93 s, now 0.29 s)."""
-        with contextlib.suppress(JournalError):  # reported by whoever reads it for real
+        try:
             given = self._trends_memo().read()
-            self._warm_trends_in_thread(given, last_of_start_up=self._full_passes_put_off)
-            self._full_passes_put_off = False  # (the thread's now)
+        except JournalError:  # (reported by whoever reads it for real)
+            self._start_up.done()
+            return
+        self._warm_trends_in_thread(given)
 
     @work(thread=True, group="warm")  # not exclusive: two in a row take turns on the memo
-    def _warm_trends_in_thread(self, given: TrendsInput, *, last_of_start_up: bool) -> None:
+    def _warm_trends_in_thread(self, given: TrendsInput) -> None:
         try:
             import textual_plotext  # noqa: F401  (loading it is the point: ~0.1 s)
 
@@ -233,8 +198,7 @@ class DebriefApp(App[None]):
 
             self._trends_memo().figures(given, FIRST_PERIOD, ALL_COMPANIES)
         finally:
-            if last_of_start_up:
-                collect_fully_from_now()
+            self._start_up.done()
 
     def _compare_screen(self) -> Screen[None]:
         from debrief.ui.screens.compare import CompareScreen  # loaded when first opened
@@ -277,13 +241,14 @@ class DebriefApp(App[None]):
         A damaged record is reported (once); the journal itself refuses every save while
         it is there, so nothing is written into it, and what is valid stays readable.
         """
+        self._start_up.begin()  # (the first time only)
         try:
             try:
                 if self.journal.opened_on_figures:  # parse the file without holding up the UI
                     gc.disable()  # (a collection amid a million new objects: 0.1 s of no keys)
                     await asyncio.to_thread(self.journal.read_ahead)
             finally:
-                self._full_passes_put_off = collect_garbage_from_now()
+                self._start_up.journal_read()
             if self.journal.opened_on_figures:
                 self.journal.check_some_records(0)  # takes what the thread read
             self._records_read.set()
@@ -294,11 +259,9 @@ class DebriefApp(App[None]):
             self.warm_trends()
         except JournalError as error:
             self._report_follow_problem(str(error), title="Your journal has a damaged record")
+            self._start_up.done()  # (no trends to warm)
         finally:
             self._records_read.set()  # (a screen waiting meets the problem itself)
-            if self._full_passes_put_off:  # (no warm-up: the check stopped at a problem)
-                self._full_passes_put_off = False
-                collect_fully_from_now()
 
     async def records_read(self) -> None:
         """Wait, if the journal was opened on its home figures, until its records are read:
@@ -654,6 +617,7 @@ class DebriefApp(App[None]):
 
     def on_unmount(self) -> None:
         self.keep_parsed_styles()  # (the CSS of the screens opened since start-up)
+        self._start_up.done()  # (if it was not: the interpreter as it was)
 
     def _terminate(self) -> None:
         """SIGTERM, or SIGHUP from a closed terminal: keep the draft, then exit."""
