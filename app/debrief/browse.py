@@ -7,7 +7,6 @@ journal, so a query is a handful of `str.find` calls however many reflections th
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -22,8 +21,6 @@ from debrief.model import Opportunity, Reflection, Stage, Status, interview_orde
 
 # Combining marks left over after NFKD ("é" -> "e" + U+0301): dropped, so "resume" finds "résumé".
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_SEPARATOR = "\x00"  # never typed, so a match never spans two reflections
-NARROW_BELOW = 0.25  # re-check only the last matches when they are this share of all, or fewer
 
 
 def fold(text: str) -> str:
@@ -99,17 +96,17 @@ def searchable_text(entry: Entry) -> str:
 
 
 class SearchIndex:
-    """Literal search across every reflection's text; a query is never a pattern."""
+    """Literal search across every reflection's text; a query is never a pattern.
+
+    Each reflection's text is searched on its own (`needle in text`, a C loop that stops at
+    the first match): one search of all the texts joined, mapping each match back to its
+    reflection, cost a Python step per matching reflection, 15–18 ms for a common word at
+    10,000 reflections against 3–10 ms. Typing on only narrows the last result.
+    """
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = entries
-        texts = [searchable_text(entry) for entry in entries]
-        self._haystack = _SEPARATOR.join(texts)
-        self._starts: list[int] = []
-        position = 0
-        for text in texts:
-            self._starts.append(position)
-            position += len(text) + len(_SEPARATOR)
+        self._texts = [searchable_text(entry) for entry in entries]
         self._narrowing: tuple[str, list[int]] | None = None
 
     def matching(self, query: str) -> list[int]:
@@ -117,38 +114,13 @@ class SearchIndex:
         needle = fold(query.strip())
         if not needle:
             return list(range(len(self.entries)))
+        texts = self._texts
         previous = self._narrowing
-        if (
-            previous is not None
-            and needle.startswith(previous[0])
-            and len(previous[1]) < NARROW_BELOW * len(self.entries)
-        ):
-            found = self._within(needle, previous[1])  # typing on only narrows the last result
+        if previous is not None and needle.startswith(previous[0]):
+            found = [index for index in previous[1] if needle in texts[index]]
         else:
-            found = self._scan(needle)  # one pass over the whole text beats many small ones
+            found = [index for index, text in enumerate(texts) if needle in text]
         self._narrowing = (needle, found)
-        return found
-
-    def _scan(self, needle: str) -> list[int]:
-        found: list[int] = []
-        start = self._haystack.find(needle)
-        while start != -1:
-            index = bisect.bisect_right(self._starts, start) - 1
-            found.append(index)
-            next_start = (
-                self._starts[index + 1] if index + 1 < len(self._starts) else len(self._haystack)
-            )
-            start = self._haystack.find(needle, next_start)
-        return found
-
-    def _within(self, needle: str, candidates: list[int]) -> list[int]:
-        haystack, starts = self._haystack, self._starts
-        last = len(starts) - 1
-        found = []
-        for index in candidates:
-            end = starts[index + 1] - 1 if index < last else len(haystack)
-            if haystack.find(needle, starts[index], end) != -1:
-                found.append(index)
         return found
 
 
