@@ -134,6 +134,10 @@ class JournalScreen(JournalView):
 
     def on_mount(self) -> None:
         self.title = "Journal"
+        # Searched as the value changes, not on Input.Changed: that message came after a
+        # frame showing only the typed character, and the results waited for the next
+        # (~1/60 s later): one frame now, ~20 ms sooner at 10,000 reflections.
+        self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
         self.reload()
         self.query_one(VirtualTable).focus()
 
@@ -252,8 +256,7 @@ class JournalScreen(JournalView):
 
     # --- search, sort, filter ------------------------------------------------------
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
+    def _search_changed(self) -> None:
         had_query = bool(self._query.strip())
         self.apply()
         if had_query != bool(self._query.strip()):
@@ -317,9 +320,10 @@ class JournalScreen(JournalView):
     def action_clear(self) -> None:
         self.filters = Filters()
         search = self.query_one("#search", Input)
-        with search.prevent(Input.Changed):
-            search.value = ""
-        self.apply()
+        if search.value:
+            search.value = ""  # (shown as it changes: see on_mount)
+        else:
+            self.apply()
         self.refresh_bindings()
 
     # --- acting on a reflection ----------------------------------------------------
