@@ -169,9 +169,7 @@ class TrendsScreen(JournalView):
         self._drawn: tuple[int, str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        from textual_plotext import (
-            PlotextPlot,
-        )  # loaded with this screen: plotext is slow to import
+        from debrief.ui.widgets.chart import ChartPlot  # (plotext is slow to import)
 
         yield Header()
         with Horizontal(id="trends-bar"):
@@ -186,7 +184,7 @@ class TrendsScreen(JournalView):
             yield Static(
                 Content.styled("Self-rating over time", "bold"), classes="trend-heading chart-part"
             )
-            yield PlotextPlot(id="rating-chart", classes="chart-part")
+            yield ChartPlot(id="rating-chart", classes="chart-part")
             yield Static(Content.styled("By stage", "bold"), classes="trend-heading")
             yield Static(id="by-stage", classes="trend-body")
             yield Static(Content.styled("By format", "bold"), classes="trend-heading")
@@ -275,9 +273,9 @@ class TrendsScreen(JournalView):
         self.query_one("#discipline", Static).update(self._discipline(trends))
 
     def _draw_chart(self, trends: Trends) -> None:
-        from textual_plotext import PlotextPlot
+        from debrief.ui.widgets.chart import ChartPlot
 
-        chart = self.query_one("#rating-chart", PlotextPlot)
+        chart = self.query_one("#rating-chart", ChartPlot)
         plt = chart.plt
         plt.clear_data()
         plt.clear_figure()
@@ -291,7 +289,7 @@ class TrendsScreen(JournalView):
         plt.yticks([0, 2, 4, 6, 8, 10])
         ticks = date_ticks(days[0], days[-1])
         plt.xticks(ticks, [date.fromordinal(int(d)).strftime("%d %b %y") for d in ticks])
-        chart.refresh()
+        chart.redraw()
 
     def _outcome(self, trends: Trends) -> Content:
         outcome = trends.outcome
