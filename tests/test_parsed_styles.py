@@ -132,6 +132,22 @@ def test_a_folder_that_refuses_the_file_costs_only_speed(tmp_path: Path) -> None
     assert "height: 1fr" in stylesheet.css
 
 
+def test_temporaries_of_a_killed_writer_are_cleared_by_the_next(tmp_path: Path) -> None:
+    """A run killed while writing the file leaves its temporary; the next write removes
+    it (once it is a minute old: a second window may be writing at that moment)."""
+    killed = tmp_path / ".styles.pickle.0123abcd.tmp"
+    killed.write_bytes(b"half a pickle")
+    os.utime(killed, (1_000_000_000, 1_000_000_000))
+    writing = tmp_path / ".styles.pickle.4567ef01.tmp"
+    writing.write_bytes(b"being written")
+    stylesheet = sheet(tmp_path / "styles.pickle")
+    stylesheet.parse()
+    assert stylesheet.kept is not None
+    stylesheet.kept.save()
+    assert not killed.exists() and writing.exists()
+    assert (tmp_path / "styles.pickle").exists()
+
+
 async def test_the_app_looks_the_same_on_kept_styles_and_parses_nothing(
     tmp_path: Path, parses: list[str]
 ) -> None:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,8 +101,14 @@ def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> Non
 def write_cache_file(path: Path, payload: bytes) -> None:
     """Write a file the app can do without (figures kept to start faster): readers see the
     old file or the new, never half; no fsync, and a failure (a full disk, a read-only
-    folder) is ignored, since it only costs speed."""
+    folder) is ignored, since it only costs speed. Temporaries of writers killed before
+    they finished (older than a minute: a write takes milliseconds) are removed."""
     hidden = path.name if path.name.startswith(".") else f".{path.name}"
+    stale_before = time.time() - 60
+    for leftover in path.parent.glob(f"{glob.escape(hidden)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < stale_before:
+                leftover.unlink()
     temporary = path.with_name(f"{hidden}.{uuid.uuid4().hex}.tmp")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
