@@ -464,6 +464,24 @@ async def test_the_journal_keeps_a_half_written_questionnaire(
         assert app.screen.query_one("#q-company", Input).value == "Initech"
 
 
+@pytest.mark.parametrize("where", ["home", "journal"])
+async def test_a_click_highlights_a_row_and_a_click_on_the_highlighted_row_opens_it(
+    build_app: AppFactory, sample: Journal, where: str
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        if where == "journal":
+            await open_journal(pilot)
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        await pilot.click(table, offset=(5, 3))  # the third row
+        await pilot.pause()
+        assert table.cursor_row == 2 and not isinstance(app.screen, DetailScreen)
+        await pilot.click(table, offset=(5, 3))
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.reflection_id == "a0"
+
+
 async def test_the_home_screen_opens_a_reflection(build_app: AppFactory, sample: Journal) -> None:
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:

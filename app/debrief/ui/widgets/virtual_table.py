@@ -231,10 +231,10 @@ class VirtualTable(ScrollView, can_focus=True):
                 self.post_message(self.HeaderClicked(self, key))
             return
         row = self.scroll_offset.y + offset.y - 1
-        if row < self.row_count:
+        if row == self.cursor_row < self.row_count:  # the highlighted row (or a double click)
+            self.post_message(self.Selected(self, row))
+        elif row < self.row_count:
             self.cursor_row = row
-            if event.chain >= 2:
-                self.post_message(self.Selected(self, row))
 
     def _column_at(self, x: int) -> str | None:
         left = 1
