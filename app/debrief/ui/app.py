@@ -270,8 +270,11 @@ class DebriefApp(App[None]):
         thread, keys waiting: F4 at the first frame of 10,000 reflections took 3.1 s."""
         if self.journal.opened_on_figures:
             self.check_journal_records()
+            # Says the key was heard (at 10,000 reflections, a second). Over the whole
+            # screen: a widget within it (leaving the title and keys in sight) showed its
+            # cover only once this action was over, the app's messages waiting on it.
             waiting = self.screen
-            waiting.loading = True  # (says the key was heard: at 10,000 reflections, a second)
+            waiting.loading = True
             try:
                 await self._records_read.wait()
             finally:
