@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import functools
-import gc
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -245,7 +244,7 @@ class DebriefApp(App[None]):
         try:
             try:
                 if self.journal.opened_on_figures:  # parse the file without holding up the UI
-                    gc.disable()  # (a collection amid a million new objects: 0.1 s of no keys)
+                    self._start_up.journal_reading()
                     await asyncio.to_thread(self.journal.read_ahead)
             finally:
                 self._start_up.journal_read()
