@@ -78,7 +78,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], Signature] | None:
 def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> None:
     """Replace `path` with `payload` so that a crash leaves the old or the new file."""
     folder = path.parent
-    temporary = folder / f".{path.name}.{uuid.uuid4().hex}.tmp"
+    temporary = folder / f"{hidden_name(path)}.{uuid.uuid4().hex}.tmp"
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         try:
@@ -103,13 +103,8 @@ def write_cache_file(path: Path, payload: bytes) -> None:
     old file or the new, never half; no fsync, and a failure (a full disk, a read-only
     folder) is ignored, since it only costs speed. Temporaries of writers killed before
     they finished (older than a minute: a write takes milliseconds) are removed."""
-    hidden = path.name if path.name.startswith(".") else f".{path.name}"
-    stale_before = time.time() - 60
-    for leftover in path.parent.glob(f"{glob.escape(hidden)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime < stale_before:
-                leftover.unlink()
-    temporary = path.with_name(f"{hidden}.{uuid.uuid4().hex}.tmp")
+    remove_stale_temporaries(path, older_than=60.0)  # (no lock here: only dead writers')
+    temporary = path.with_name(f"{hidden_name(path)}.{uuid.uuid4().hex}.tmp")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         try:
@@ -148,11 +143,19 @@ def signature_of(status: os.stat_result) -> Signature:
     return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-def remove_stale_temporaries(path: Path) -> None:
-    """Delete temp files a killed writer left behind (call only while holding the lock)."""
-    for leftover in path.parent.glob(f".{path.name}*.tmp"):
+def hidden_name(path: Path) -> str:
+    """The name its temporaries start with: the file's, hidden."""
+    return path.name if path.name.startswith(".") else f".{path.name}"
+
+
+def remove_stale_temporaries(path: Path, *, older_than: float | None = None) -> None:
+    """Delete temp files a killed writer left behind: all of them while holding the
+    journal's lock, else only those `older_than` seconds (a live writer's is younger)."""
+    stale_before = None if older_than is None else time.time() - older_than
+    for leftover in path.parent.glob(f"{glob.escape(hidden_name(path))}*.tmp"):
         with contextlib.suppress(OSError):
-            leftover.unlink()
+            if stale_before is None or leftover.stat().st_mtime < stale_before:
+                leftover.unlink()
 
 
 def lock_path_of(path: Path) -> Path:
