@@ -90,16 +90,16 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def fitted_columns(rows: Sequence[Sequence[str]]) -> list[TableColumn]:
+def fitted_columns(rows: Sequence[dict[str, str]]) -> list[TableColumn]:
     """The latest reflections' columns, each as wide as its widest cell (up to a limit)."""
     return [
         TableColumn(
             key,
             label,
-            min(widest, max([cell_len(label), *(cell_len(one_line(row[index])) for row in rows)])),
+            min(widest, max([cell_len(label), *(cell_len(one_line(row[key])) for row in rows)])),
             align_right=numeric,
         )
-        for index, (key, label, widest, numeric) in enumerate(LATEST_COLUMNS)
+        for key, label, widest, numeric in LATEST_COLUMNS
     ]
 
 
@@ -345,24 +345,23 @@ class HomeScreen(JournalView):
         )
         now = self.clock()
         newest = figures.newest[:LATEST]
-        rows: list[tuple[str, ...]] = []
+        rows: list[dict[str, str]] = []
         for reflection in newest:
             opportunity = figures.opportunity_of(reflection.id)
             rows.append(
-                (
-                    relative_or_absolute(reflection.interview_at, now),
-                    opportunity.company if opportunity else "?",
-                    opportunity.role if opportunity else "?",
-                    reflection.stage.label if reflection.stage else "—",
-                    f"{reflection.rating:>2} / 10",
-                    opportunity.status.label if opportunity else "",
-                )
+                {
+                    "when": relative_or_absolute(reflection.interview_at, now),
+                    "company": opportunity.company if opportunity else "?",
+                    "role": opportunity.role if opportunity else "?",
+                    "stage": reflection.stage.label if reflection.stage else "—",
+                    "rating": f"{reflection.rating:>2} / 10",
+                    "status": opportunity.status.label if opportunity else "",
+                }
             )
         self._latest_ids = [reflection.id for reflection in newest]
         table = self.query_one("#latest", VirtualTable)
         table.set_columns(fitted_columns(rows))
-        column_of = {key: index for index, (key, *_) in enumerate(LATEST_COLUMNS)}
-        table.show_rows(len(rows), lambda row, key: rows[row][column_of[key]])
+        table.show_rows(len(rows), lambda row, key: rows[row][key])
 
     # --- acting on follow-ups -----------------------------------------------------
 
