@@ -2,9 +2,9 @@
 
     python bench/run_all.py [--quick]
 
---quick uses 1,000 reflections and fewer runs (a minute instead of several); the
-figures in the README come from the full run. Synthetic journals are generated once a
-day and reused (bench/synthetic.py).
+--quick uses fewer runs (a minute instead of several); the figures in the README come
+from the full run. Synthetic journals are generated once a day and reused
+(bench/synthetic.py).
 """
 
 from __future__ import annotations
@@ -23,12 +23,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def benchmarks(quick: bool) -> list[list[str]]:
-    size = ["--reflections", "1000"] if quick else []
     return [
-        ["startup.py", *(["--runs", "3", "--sizes", "0", "1000"] if quick else [])],
-        ["save.py", *(["--runs", "5", "--sizes", "1000"] if quick else [])],
-        ["search.py", *size],
-        ["trends.py", *size],
+        ["startup.py", *(["--runs", "5"] if quick else [])],
+        ["save.py", *(["--runs", "5"] if quick else [])],
+        ["search.py"],
+        ["trends.py"],
         ["shell.py", *(["--runs", "5"] if quick else [])],
     ]
 

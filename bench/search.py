@@ -1,6 +1,6 @@
-"""How fast the journal browser searches and opens on a big journal.
+"""How fast the journal browser searches and opens.
 
-    python bench/search.py [--reflections 10000] [--json]
+    python bench/search.py [--reflections 2000] [--json]
 
 Builds a synthetic journal, runs the real app headless at 120×36 (started as `debrief`
 starts it) and times, as medians,
@@ -23,8 +23,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.pilot_helpers import finish_background_work
-
 from bench.report import Figure, bench_parser, emit
 from bench.synthetic import copy_of_synthetic_journal
 from bench.timing import PaintClock, app_as_debrief_starts_it, bare_switch, timed_press
@@ -36,13 +34,13 @@ QUERIES = ["sharding", "nervous", "kafka migration", "zzz-nothing"]
 
 async def measure(path: Path) -> dict[str, float]:
     started = time.perf_counter()
-    Journal.open(path)  # (checking every record: what a shell command or an import does)
+    Journal.open(path)  # (reading and checking every record, as every start does)
     opened = (time.perf_counter() - started) * 1000
     app = app_as_debrief_starts_it(path)
     clock = PaintClock(app)
     results: dict[str, float] = {"open journal file": opened}
     async with app.run_test(size=(120, 36)) as pilot:
-        await finish_background_work(pilot)  # before the timings, not inside the first
+        await pilot.pause()
         results["F3 → table painted (first open)"] = await timed_press(pilot, "f3", clock)
         await app.workers.wait_for_complete()
         switches = []
@@ -73,12 +71,12 @@ async def measure(path: Path) -> dict[str, float]:
     return results
 
 
-TARGET_MS = {"keystroke → results repainted": 50.0}
+TARGET_MS = {"keystroke → results repainted": 30.0, "F3 → table painted (first open)": 150.0}
 
 
 def main() -> int:
     parser = bench_parser(__doc__)
-    parser.add_argument("--reflections", type=int, default=10_000)
+    parser.add_argument("--reflections", type=int, default=2000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         path = copy_of_synthetic_journal(Path(scratch), args.reflections)
@@ -87,7 +85,7 @@ def main() -> int:
     figures = [
         Figure(label, value, target=TARGET_MS.get(label)) for label, value in results.items()
     ]
-    title = f"journal browser, {args.reflections} reflections ({size:.0f} MB)"
+    title = f"journal browser, {args.reflections} reflections ({size:.1f} MB)"
     emit(title, figures, as_json=args.json)
     return 0
 

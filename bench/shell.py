@@ -114,7 +114,7 @@ def main() -> int:
         wall = statistics.median(t for t, _ in runs)
         figures.append(Figure(f"{label}: wall", wall * 1000))
         if label != "jrnl -n 10":
-            target = 1.0 if label.startswith("debrief list") else None
+            target = 0.5 if label.startswith("debrief list") else None
             figures.append(Figure(f"{label}: × jrnl", wall / jrnl_median, "×", target))
         figures.append(Figure(f"{label}: peak memory", max(m for _, m in runs) / 1024, "MB"))
     title = f"shell, {args.reflections} reflections, medians of {args.runs} whole processes"

@@ -4,7 +4,7 @@
 
 Each reflection comes with its follow-up plan, most of the older items done or skipped.
 Written straight to the journal file format (through the model's own `to_dict`), so a
-10,000-reflection journal takes seconds rather than 10,000 atomic saves.
+2,000-reflection journal takes a second rather than 2,000 atomic saves.
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import statistics
 import time
 from pathlib import Path
@@ -28,13 +27,9 @@ class PaintClock:
 
 
 def app_as_debrief_starts_it(path: Path) -> DebriefApp:
-    """The app on the journal at `path` as the `debrief` command starts it: on the home
-    figures kept last time if they still hold, the journal read after the first frame,
-    and the garbage collector off until then (the app turns it back on, with what is
-    alive then out of its sight)."""
+    """The app on the journal at `path` as the `debrief` command starts it."""
     from debrief.cli import build_app
 
-    gc.disable()  # (as debrief.cli.main does)
     return build_app(path)
 
 

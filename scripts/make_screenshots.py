@@ -18,7 +18,7 @@ from typing import Any
 import pendulum
 from textual.pilot import Pilot
 
-from debrief.demo import build_demo_journal
+from debrief.cli import build_demo_journal
 from debrief.ui.app import make_app
 
 NOW = pendulum.datetime(2026, 11, 22, 18, 30, tz="Europe/Berlin")

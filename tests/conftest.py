@@ -12,13 +12,6 @@ from debrief.ui.app import DebriefApp, make_app
 from tests.samples import fixed_clock
 
 
-@pytest.fixture(autouse=True)
-def background_work_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The app's start-up background work runs when a test asks for it
-    (`pilot_helpers.finish_background_work`), never half a second into a test."""
-    monkeypatch.setattr(DebriefApp, "background_after", None)
-
-
 @pytest.fixture
 def journal_path(tmp_path: Path) -> Path:
     return tmp_path / "journal.json"

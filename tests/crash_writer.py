@@ -1,9 +1,8 @@
 """A process that saves reflections in a loop and says which saves returned (for crash tests).
 
-    python tests/crash_writer.py JOURNAL FIRST_NUMBER [log]
+    python tests/crash_writer.py JOURNAL FIRST_NUMBER
 
 Each line on stdout is the id of a reflection whose save has returned: acknowledged.
-With `log`, every journal counts as big, so saves go to the change log (changes.py).
 """
 
 from __future__ import annotations
@@ -14,13 +13,10 @@ from pathlib import Path
 import pendulum
 
 from debrief.model import Opportunity, Reflection
-from debrief.store import changes
 from debrief.store.journal import Journal
 
 
 def main() -> None:
-    if sys.argv[3:] == ["log"]:
-        changes.LOG_ABOVE_BYTES = 0
     journal = Journal.open(Path(sys.argv[1]))
     number = int(sys.argv[2])
     now = pendulum.datetime(2026, 11, 22, 14, tz="Europe/Berlin")

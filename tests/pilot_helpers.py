@@ -1,5 +1,5 @@
 """Pilot helpers (also used by the benchmarks): typing a burst of key events, as fast as
-a user pastes or types, and finishing the app's start-up background work."""
+a user pastes or types."""
 
 from __future__ import annotations
 
@@ -29,17 +29,3 @@ def focused(pilot: Pilot[Any]) -> Widget:
     widget = pilot.app.focused
     assert widget is not None, "nothing has focus"
     return widget
-
-
-async def finish_background_work(pilot: Pilot[Any]) -> None:
-    """Do the app's start-up background work now instead of half a second in (the
-    records' check, then the trends figures it starts), and wait until it is done."""
-    from debrief.ui.app import DebriefApp
-
-    app = pilot.app
-    assert isinstance(app, DebriefApp)
-    await pilot.pause()
-    app.check_journal_records()
-    for _ in range(2):  # the check, then the figures' thread it starts
-        await app.workers.wait_for_complete()
-        await pilot.pause()

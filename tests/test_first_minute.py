@@ -10,7 +10,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from debrief.demo import build_demo_journal
+from debrief.cli import build_demo_journal
 from debrief.store.journal import Journal
 from debrief.ui.app import make_app
 from debrief.ui.screens.compare import CompareScreen

@@ -235,11 +235,11 @@ def test_control_characters_in_user_text_are_made_visible(
 @pytest.mark.parametrize(
     "command", [["list", "-n", "10"], ["show", "a1"], ["due"], ["export", "--format", "ics"]]
 )
-def test_shell_commands_import_neither_textual_nor_tinydb(fixed: Path, command: list[str]) -> None:
+def test_shell_commands_never_import_textual(fixed: Path, command: list[str]) -> None:
     code = (
         "import sys; from debrief.cli import main; "
         f"main(['--db', {str(fixed)!r}, *{command!r}]); "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'tinydb'}))"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}

@@ -15,7 +15,6 @@ from debrief.followups import plan
 from debrief.model import Draft
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp, make_app
-from debrief.ui.screens.view import JournalView
 from tests.pilot_helpers import type_text
 from tests.samples import NOW, fixed_clock, full_reflection, opportunity
 
@@ -162,67 +161,11 @@ def test_compare(snap_compare: SnapCompare, home: Path) -> None:
     assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=compare)
 
 
-@pytest.mark.parametrize("key", ["f3", "f4", "f5"])
-async def test_screens_opened_after_a_theme_change_look_as_textual_would_style_them(
-    home: Path, monkeypatch: pytest.MonkeyPatch, key: str
-) -> None:
-    """The app marks F3–F5's screens as styled by the current sheet (Textual would re-parse
-    every stylesheet); the pictures must be the same as without the mark."""
-
-    async def picture(folder: str) -> str:
-        journal = sample_journal(home / folder)
-        app = app_on(journal)
-        async with app.run_test(size=SIZE) as pilot:
-            app.theme = "nord"
-            await pilot.pause()
-            await pilot.press(key)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            still(pilot)
-            await pilot.pause()
-            return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
-
-    marked = await picture("marked")
-    monkeypatch.setattr(DebriefApp, "_styled_as_current", lambda self, make: make())
-    assert await picture("textual's way") == marked
-
-
-@pytest.mark.parametrize("key", ["home", "f3", "f4", "f5"])
-async def test_screens_look_as_textual_would_style_them_as_they_first_show(
-    home: Path, monkeypatch: pytest.MonkeyPatch, key: str
-) -> None:
-    """Textual restyles a whole screen as it first shows; ours skip that (their widgets
-    were styled as they mounted, a moment before). The pictures must be the same without
-    the skip, in a theme kept from last time (applied as the app starts)."""
-
-    async def picture(folder: str) -> str:
-        monkeypatch.setenv("HOME", str(home / folder))  # (the header shows ~/journal.json)
-        path = sample_journal(home / folder).path
-        async with app_on(Journal.open(path)).run_test(size=SIZE) as pilot:
-            pilot.app.theme = "nord"  # (kept in the journal's settings)
-            await pilot.pause()
-        app = app_on(Journal.open(path))
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            if key != "home":
-                await pilot.press(key)
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-            still(pilot)
-            await pilot.pause()
-            assert app.theme == "nord"
-            return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
-
-    skipped = await picture("skipped")
-    monkeypatch.setattr(JournalView, "_away_since_styled", True)  # restyled, as Textual does
-    assert await picture("textual's way") == skipped
-
-
 async def test_a_theme_chosen_on_another_screen_reaches_the_home_screen(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Screens skip Textual's restyle only until they are first away: coming back to the
-    home after choosing a theme on the trends shows it in that theme, as a fresh start does."""
+    """Coming back to the home after choosing a theme on the trends shows it in that
+    theme, as a fresh start does."""
 
     async def picture(folder: str, *, chosen_on_trends: bool) -> str:
         monkeypatch.setenv("HOME", str(home / folder))  # (the header shows ~/journal.json)

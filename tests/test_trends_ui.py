@@ -7,17 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from rich.console import Console
-from rich.text import Text
 from textual.widgets import Input, OptionList, Select, Sparkline, Static
 
 from debrief.model import Format, Stage, Status
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
 from debrief.ui.screens.journal import JournalScreen
-from debrief.ui.screens.trends import TrendsInput, TrendsMemo, TrendsScreen
-from debrief.ui.widgets.chart import strip_of
-from tests.pilot_helpers import finish_background_work
+from debrief.ui.screens.trends import TrendsInput, TrendsScreen
 from tests.samples import NOW, bare_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -174,7 +170,7 @@ async def test_the_home_screen_shows_a_sparkline(build_app: AppFactory, history:
         assert "3–9 of 10" in str(app.screen.query_one("#sparkline-range", Static).content)
 
 
-async def test_figures_are_ready_before_f4_and_follow_a_new_reflection(
+async def test_figures_are_worked_out_once_and_again_after_a_new_reflection(
     build_app: AppFactory, history: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import debrief.ui.screens.trends as trends_screen
@@ -189,91 +185,46 @@ async def test_figures_are_ready_before_f4_and_follow_a_new_reflection(
     monkeypatch.setattr(trends_screen, "compute", counting_compute)
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
-        await finish_background_work(pilot)
-        assert worked_out == [1]  # while the home screen was idle
         screen = await open_trends(pilot)
-        assert worked_out == [1]  # F4 only drew them
         assert text(screen, "#trends-count") == "Based on 5 interviews"
+        await pilot.press("f2")
+        screen = await open_trends(pilot)
+        assert worked_out == [1]  # nothing changed: drawn as it was
         job = opportunity("Initech", "Analyst")
-        history.save_reflection(bare_reflection(job.id, rating=8), job)
+        app.journal.save_reflection(bare_reflection(job.id, rating=8), job)
         await pilot.press("f2")
         screen = await open_trends(pilot)
         assert worked_out == [1, 1]  # the journal changed: worked out again
         assert text(screen, "#trends-count") == "Based on 6 interviews"
 
 
-async def test_figures_worked_out_while_idle_are_drawn_as_f4_opens_without_a_thread(
-    build_app: AppFactory, history: Journal, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """No "Working out your trends…" frame first: the screen opens with its figures."""
-    threads: list[str] = []
-    real = TrendsScreen._figures_in_thread
-
-    def recorded(screen: TrendsScreen, *args: object) -> object:
-        threads.append(screen.period)
-        return real(screen, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(TrendsScreen, "_figures_in_thread", recorded)
-    app = build_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await finish_background_work(pilot)
-        await pilot.press("f4")
-        assert isinstance(app.screen, TrendsScreen)
-        assert text(app.screen, "#trends-count") == "Based on 5 interviews"
-        assert threads == []
-        app.screen.query_one("#period", Select).value = "Last 30 days"
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert threads == ["Last 30 days"]  # not worked out yet: in a thread
-        assert text(app.screen, "#trends-count") == "Based on 2 interviews"
-
-
 async def test_figures_a_thread_finishes_late_never_replace_those_asked_for_since(
     build_app: AppFactory, history: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """30 days (worked out in a thread, slowly), then back to all time (known: drawn at
-    once): the 30 days' figures arriving last must not be shown under "All time"."""
+    """30 days (worked out slowly), then back to all time: the 30 days' figures arriving
+    last must not be shown under "All time"."""
+    import debrief.ui.screens.trends as trends_screen
+
     release = threading.Event()
-    real = TrendsMemo.figures
+    real = trends_screen.figures_of
 
-    def slow_for_30_days(memo: TrendsMemo, given: TrendsInput, period: str, company: str) -> Any:
-        if period == "Last 30 days":
+    def slow_for_30_days(given: TrendsInput, words: Any) -> Any:
+        if given.period == "Last 30 days":
             release.wait(timeout=10)
-        return real(memo, given, period, company)
+        return real(given, words)
 
-    monkeypatch.setattr(TrendsMemo, "figures", slow_for_30_days)
+    monkeypatch.setattr(trends_screen, "figures_of", slow_for_30_days)
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
-        await finish_background_work(pilot)
         screen = await open_trends(pilot)
         screen.query_one("#period", Select).value = "Last 30 days"
         await pilot.pause()
         screen.query_one("#period", Select).value = "All time"
+        await pilot.pause()
+        await app.workers.wait_for_complete([w for w in app.workers if not w.is_cancelled])
         await pilot.pause()
         assert text(screen, "#trends-count") == "Based on 5 interviews"
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert text(screen, "#trends-count") == "Based on 5 interviews"
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "\x1b[48;5;15m  \x1b[0m\x1b[48;5;15m\x1b[38;5;0m┌──┐\x1b[0m",
-        "\x1b[48;2;30;30;30m\x1b[38;2;255;160;0;1m⠁⠂⢀ \x1b[0m plain \x1b[38;5;12m••\x1b[0m",
-        "no escapes at all",
-    ],
-)
-def test_the_chart_reads_plotexts_lines_as_rich_would(line: str) -> None:
-    """The chart paints plotext's output without Rich's Text in between (~40 ms of the
-    first F4 at 10,000 reflections): every cell with the style Rich gives it."""
-    width = 40
-    strip = strip_of(line, width)
-    rich = Text.from_ansi(line)
-    rich.pad_right(width - rich.cell_len)
-    expected = list(rich.render(Console(width=width)))
-    cells = [(char, segment.style) for segment in strip for char in segment.text]
-    wanted = [(char, segment.style or None) for segment in expected for char in segment.text]
-    assert [c for c, _ in cells] == [c for c, _ in wanted] and strip.cell_length == width
-    assert [s or None for _, s in cells] == [s for _, s in wanted]

@@ -7,9 +7,8 @@
     debrief export --format ics  pending follow-ups as a calendar
 
 Every command works on the journal named by --db, else $DEBRIEF_DB, else the user data
-folder. The shell commands read a snapshot of the file (never write, never lock) and
-import neither Textual nor TinyDB, so they start fast; the app loads Textual only when
-it actually runs.
+folder. The shell commands open the journal read-only (never write, never lock); the app
+loads Textual only when it actually runs.
 """
 
 from __future__ import annotations
@@ -26,8 +25,8 @@ from typing import TYPE_CHECKING
 from debrief import __version__
 from debrief.model import Opportunity, Reflection, Settings, Status
 from debrief.store.files import JournalError, atomic_write, describe_os_error
+from debrief.store.journal import Journal
 from debrief.store.journal_path import default_journal_path
-from debrief.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     import pendulum
@@ -111,22 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # Starting up allocates a great deal and frees next to nothing: the collector's passes
-    # over it cost the app ~35 ms before its first frame (a full one alone ~25 ms), a third
-    # of what it adds to a bare Textual app's start. Off until the app has read the journal
-    # (it turns the collector back on itself), or until a shell command is done.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        if args.demo:
-            return run_demo(parser, args)
-        path: Path = args.db.expanduser() if args.db else default_journal_path()
-        return dispatch(parser, args, path)
-    finally:
-        if collecting:
-            gc.enable()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.demo:
+        return run_demo(parser, args)
+    path: Path = args.db.expanduser() if args.db else default_journal_path()
+    return dispatch(parser, args, path)
 
 
 def run_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -135,12 +124,19 @@ def run_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     import pendulum
 
-    from debrief.demo import build_demo_journal
-
     with tempfile.TemporaryDirectory(prefix="debrief-demo-") as scratch:
         path = Path(scratch) / "journal.json"
         build_demo_journal(path, pendulum.now())
         return dispatch(parser, args, path)
+
+
+def build_demo_journal(path: Path, now: pendulum.DateTime) -> Journal:
+    """Write the sample journal to `path` (a new file) and return it open."""
+    from debrief.demo import demo_bundle
+
+    journal = Journal.open(path)
+    journal.apply_import(demo_bundle(now))
+    return journal
 
 
 def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Path) -> int:
@@ -149,8 +145,8 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
     if args.command == "import":
         return import_command(path, args.file, dry_run=args.dry_run)
     try:
-        snapshot = Snapshot.open(path)
-        return COMMANDS[args.command](snapshot, args)
+        journal = Journal.open(path, readonly=True)
+        return COMMANDS[args.command](journal, args)
     except JournalError as error:
         print(f"debrief: {error}", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
@@ -172,51 +168,41 @@ def now_for(settings: Settings) -> pendulum.DateTime:
 
 
 def run_app(path: Path) -> int:
+    # Starting up allocates a great deal and frees next to nothing, and the collector's
+    # passes over it are pure cost: off until the app's first frame (the app turns it back
+    # on, with what start-up built out of its sight). See the README's performance notes.
+    gc.disable()
     try:
         app = build_app(path)
     except JournalError as error:
+        gc.enable()
         print(f"debrief: {error}", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
     app.run()
-    if app.refusal is not None:
-        print(f"debrief: {app.refusal}", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
-    return EXIT_OK
+    return app.return_code or EXIT_OK
 
 
 def build_app(path: Path) -> DebriefApp:
     """The app on the journal at `path`, as `debrief` runs it (the benchmarks too). Raises
     JournalError, before Textual is even loaded, for a journal that cannot be opened."""
-    from debrief.store.journal import Journal
-
-    # Checked, and read if the home figures kept last time still hold, after the first frame.
-    journal = Journal.open(path, check_records=False, home_first=True)
+    journal = Journal.open(path)
     from debrief.ui.app import make_app  # Textual loads only for the full-screen app
     from debrief.ui.keymap import default_keymap_path
-    from debrief.ui.stylesheet import default_styles_path
 
-    return make_app(
-        journal,
-        handle_signals=True,
-        keymap_path=default_keymap_path(),
-        styles_path=default_styles_path(),
-    )
+    return make_app(journal, handle_signals=True, keymap_path=default_keymap_path())
 
 
 # --- list ------------------------------------------------------------------------------------
 
 
-def list_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
+def list_command(journal: Journal, args: argparse.Namespace) -> int:
     from debrief.shell import Style, json_line, list_lines, reflection_row
 
-    opportunities = snapshot.opportunities()
+    opportunities = {o.id: o for o in journal.opportunities()}
     where = _list_filter(args, opportunities)
-    reflections = snapshot.reflections(where, limit=args.n)
-    rows = [
-        (r, opportunities[r.opportunity_id])
-        for r in reflections
-        if r.opportunity_id in opportunities
-    ]
+    known = [r for r in journal.reflections() if r.opportunity_id in opportunities]
+    chosen = [r for r in known if where is None or where(r)][: args.n]
+    rows = [(r, opportunities[r.opportunity_id]) for r in chosen]
     if args.json:
         lines = [json_line(reflection_row(r, o)) for r, o in rows]
     else:
@@ -248,8 +234,7 @@ def _list_filter(
         tests.append(lambda r: needle in searchable_text(Entry(r, opportunities[r.opportunity_id])))
     if not tests:
         return None
-    known: list[Callable[[Reflection], bool]] = [lambda r: r.opportunity_id in opportunities]
-    return lambda reflection: all(test(reflection) for test in known + tests)
+    return lambda reflection: all(test(reflection) for test in tests)
 
 
 def _parse_since(text: str) -> date:
@@ -264,14 +249,13 @@ def _parse_since(text: str) -> date:
 # --- show ------------------------------------------------------------------------------------
 
 
-def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
+def show_command(journal: Journal, args: argparse.Namespace) -> int:
 
     from debrief.document import document_text, reflection_document
     from debrief.questionnaire import AnswerContext
     from debrief.shell import Style, match_prefix, short_id, styled_document
 
-    records = snapshot.records
-    found, candidates = match_prefix(args.id, list(records.reflections))
+    found, candidates = match_prefix(args.id, [r.id for r in journal.reflections()])
     if found is None:
         if candidates:
             choices = ", ".join(short_id(c) for c in candidates[:10])
@@ -283,13 +267,13 @@ def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return EXIT_NOT_FOUND
-    reflection = records.reflections[found]
-    opportunity = records.opportunities[reflection.opportunity_id]
-    rounds = records.rounds(opportunity.id)
-    settings = snapshot.settings()
-    now = now_for(settings)
-    context = AnswerContext(now=now, default_currency=settings.default_currency)
-    followups = sorted(records.plan(found), key=lambda f: (f.when, f.key))
+    reflection = journal.reflection(found)
+    opportunity = journal.opportunity_of(found)
+    assert reflection is not None and opportunity is not None
+    settings = journal.settings()
+    context = AnswerContext(now=now_for(settings), default_currency=settings.default_currency)
+    rounds = journal.rounds(opportunity.id)
+    followups = journal.followups(found)
     document = reflection_document(reflection, opportunity, rounds, context, followups)
     _print_lines([styled_document(document_text(document), Style.for_stream(sys.stdout))])
     return EXIT_OK
@@ -298,20 +282,20 @@ def show_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 # --- due -------------------------------------------------------------------------------------
 
 
-def due_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
+def due_command(journal: Journal, args: argparse.Namespace) -> int:
 
-    from debrief.followups import agenda, describe, due_phrase
+    from debrief.followups import actionable, agenda, describe, due_phrase
     from debrief.shell import Style, due_lines, followup_row, json_line
 
-    now = now_for(snapshot.settings())
-    records = snapshot.records
-    sections = agenda(records.actionable_followups(), now)
+    now = now_for(journal.settings())
+    to_do = actionable(journal.followups(), journal.reflections(), journal.opportunities())
+    sections = agenda(to_do, now)
     items = [*sections.overdue, *sections.today, *(sections.upcoming if args.all else [])]
     overdue = {item.id for item in sections.overdue}
     rows = [
         followup_row(item, opportunity, describe(item), due_phrase(item, now), item.id in overdue)
         for item in items
-        if (opportunity := records.opportunity_of(item.reflection_id)) is not None  # always is
+        if (opportunity := journal.opportunity_of(item.reflection_id)) is not None  # always is
     ]
     lines = (
         [json_line(row) for row in rows]
@@ -325,9 +309,9 @@ def due_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 # --- export ----------------------------------------------------------------------------------
 
 
-def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
+def export_command(journal: Journal, args: argparse.Namespace) -> int:
     if args.format == "compare-md":
-        payload = _comparison_markdown(snapshot)
+        payload = _comparison_markdown(journal)
         if payload is None:
             print(
                 "debrief: choose two opportunities on the compare screen (F5) first.",
@@ -337,7 +321,7 @@ def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
     else:
         from debrief.exchange import export_bundle
 
-        payload = export_bundle(snapshot.bundle(), args.format, now_for(snapshot.settings()))
+        payload = export_bundle(journal.bundle(), args.format, now_for(journal.settings()))
     if args.output is None:
         sys.stdout.buffer.write(payload)
         return EXIT_OK
@@ -353,7 +337,6 @@ def export_command(snapshot: Snapshot, args: argparse.Namespace) -> int:
 def import_command(path: Path, source: Path, *, dry_run: bool) -> int:
     """Merge an export; a bad file changes nothing and says what is wrong, and where."""
     from debrief.exchange import ImportRejected, parse_export, plan_merge
-    from debrief.store.journal import Journal
 
     try:
         incoming = parse_export(source.expanduser().read_bytes(), str(source))
@@ -365,7 +348,7 @@ def import_command(path: Path, source: Path, *, dry_run: bool) -> int:
         return EXIT_JOURNAL_ERROR
     try:
         if dry_run:
-            plan = plan_merge(incoming, Snapshot.open(path).bundle())
+            plan = plan_merge(incoming, Journal.open(path, readonly=True).bundle())
             print(f"{plan.summary()} (dry run: nothing written)")
             return EXIT_OK
         journal = Journal.open(path)
@@ -378,18 +361,17 @@ def import_command(path: Path, source: Path, *, dry_run: bool) -> int:
     return EXIT_OK
 
 
-def _comparison_markdown(snapshot: Snapshot) -> bytes | None:
+def _comparison_markdown(journal: Journal) -> bytes | None:
     """The comparison as last saved in the app, or None when fewer than two were chosen."""
     from debrief.compare import columns_for, markdown, prefilled
 
-    decision = snapshot.decision()
-    opportunities = snapshot.opportunities()
-    chosen = [opportunities[key] for key in decision.chosen if key in opportunities]
+    decision = journal.decision()
+    chosen = [o for key in decision.chosen if (o := journal.opportunity(key)) is not None]
     if len(chosen) < 2:
         return None
-    settings = snapshot.settings()
+    settings = journal.settings()
     columns = columns_for(
-        chosen, snapshot.reflections(), settings, include_current=decision.include_current
+        chosen, journal.reflections(), settings, include_current=decision.include_current
     )
     return markdown(columns, prefilled(decision, columns)).encode()
 
@@ -399,7 +381,7 @@ def _print_lines(lines: Sequence[str]) -> None:
         sys.stdout.write("\n".join(lines) + "\n")
 
 
-COMMANDS: dict[str, Callable[[Snapshot, argparse.Namespace], int]] = {
+COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "list": list_command,
     "show": show_command,
     "due": due_command,

@@ -12,13 +12,13 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pendulum
 
 from debrief.followups import dismiss, mark_done, plan, snooze
 from debrief.model import (
     Ask,
+    Bundle,
     Channel,
     Criterion,
     Decision,
@@ -35,7 +35,6 @@ from debrief.model import (
     Stage,
     Status,
 )
-from debrief.store.journal import Journal
 
 P, T, H = Stage.PHONE_SCREEN, Stage.TECHNICAL, Stage.HIRING_MANAGER
 PA, ON, F = Stage.PANEL, Stage.ONSITE, Stage.FINAL
@@ -103,24 +102,24 @@ KEY_POINTS = [
 ]
 
 
-def build_demo_journal(path: Path, now: pendulum.DateTime) -> Journal:
-    """Write the sample journal to `path` (a new file) and return it open."""
-    journal = Journal.open(path)
-    journal.save_settings(
-        Settings(
-            name="Alex Morgan",
-            email="alex.morgan@example.com",
-            phone="+44 20 7946 0000",
-            linkedin="https://www.linkedin.com/in/alex-morgan",
-            default_currency="EUR",
-            current_company="Initrode",
-            current_role="Software Engineer",
-            current_pay=Money(Decimal(74000), "EUR", Period.YEAR),
-            current_notes="Stable and kind, but little growth and a long commute.",
-        )
+def demo_bundle(now: pendulum.DateTime) -> Bundle:
+    """The sample journal's records, as an import would bring them."""
+    settings = Settings(
+        name="Alex Morgan",
+        email="alex.morgan@example.com",
+        phone="+44 20 7946 0000",
+        linkedin="https://www.linkedin.com/in/alex-morgan",
+        default_currency="EUR",
+        current_company="Initrode",
+        current_role="Software Engineer",
+        current_pay=Money(Decimal(74000), "EUR", Period.YEAR),
+        current_notes="Stable and kind, but little growth and a long commute.",
     )
     zone = now.timezone_name or "UTC"
     counter = 0
+    opportunities: list[Opportunity] = []
+    reflections: list[Reflection] = []
+    followups: list[FollowUp] = []
     for company, role, status, pay, rounds in OPPORTUNITIES:
         first = now.subtract(days=rounds[0][0] + 4)
         job = Opportunity(
@@ -136,38 +135,36 @@ def build_demo_journal(path: Path, now: pendulum.DateTime) -> Journal:
             when = min(when, now.subtract(hours=2))  # today's interview is already over
             money = Money(Decimal(pay[0]), pay[1], pay[2]) if pay else None
             reflection = _reflection(job, when, stage, form, rating, want, money, counter)
-            journal.save_reflection(
-                reflection, job, _history(plan(reflection, job, zone), now, counter)
-            )
+            reflections.append(reflection)
+            followups += _history(plan(reflection, job, zone), now, counter)
             counter += 1
-    opportunities = {o.company: o.id for o in journal.opportunities()}
-    journal.save_decision(
-        Decision(
-            criteria=(
-                Criterion("Pay", Decimal(3)),
-                Criterion("Growth", Decimal(3)),
-                Criterion("Work–life balance", Decimal(2)),
-                Criterion("Location / commute", Decimal(1)),
-                Criterion("Culture / people", Decimal(2)),
-                Criterion("Role fit", Decimal(3)),
-            ),
-            scores={
-                opportunities["Acme Analytics"]: {
-                    "Growth": 4,
-                    "Work–life balance": 3,
-                    "Location / commute": 4,
-                },
-                opportunities["Globex"]: {
-                    "Growth": 3,
-                    "Work–life balance": 4,
-                    "Location / commute": 2,
-                },
+        opportunities.append(job)
+    ids = {o.company: o.id for o in opportunities}
+    decision = Decision(
+        criteria=(
+            Criterion("Pay", Decimal(3)),
+            Criterion("Growth", Decimal(3)),
+            Criterion("Work–life balance", Decimal(2)),
+            Criterion("Location / commute", Decimal(1)),
+            Criterion("Culture / people", Decimal(2)),
+            Criterion("Role fit", Decimal(3)),
+        ),
+        scores={
+            ids["Acme Analytics"]: {
+                "Growth": 4,
+                "Work–life balance": 3,
+                "Location / commute": 4,
             },
-            chosen=(opportunities["Acme Analytics"], opportunities["Globex"]),
-            include_current=True,
-        )
+            ids["Globex"]: {
+                "Growth": 3,
+                "Work–life balance": 4,
+                "Location / commute": 2,
+            },
+        },
+        chosen=(ids["Acme Analytics"], ids["Globex"]),
+        include_current=True,
     )
-    return journal
+    return Bundle(tuple(opportunities), tuple(reflections), tuple(followups), settings, decision)
 
 
 def _reflection(

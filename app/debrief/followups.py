@@ -15,11 +15,9 @@ saving change is still "10:00 next Friday". `now` is always passed in.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import overload
 
 import pendulum
 
@@ -192,29 +190,6 @@ def is_actionable(item: FollowUp, earlier: FollowUp | None, status: Status) -> b
     return earlier is not None and earlier.done_at is not None
 
 
-def actionable_among(
-    candidates: Iterable[FollowUp],
-    opportunity_of: Callable[[str], Opportunity | None],
-    step_of: Callable[[str, str], FollowUp | None],
-) -> list[FollowUp]:
-    """The candidates the user should see now.
-
-    Lookups instead of whole lists, so that a big journal decodes only what is needed:
-    `opportunity_of(reflection_id)`, and `step_of(reflection_id, key)` for the earlier
-    step a later one waits on.
-    """
-    chosen = []
-    for item in candidates:
-        opportunity = opportunity_of(item.reflection_id) if item.pending else None
-        if opportunity is None:
-            continue
-        earlier_key = waits_on(item)
-        earlier = None if earlier_key is None else step_of(item.reflection_id, earlier_key)
-        if is_actionable(item, earlier, opportunity.status):
-            chosen.append(item)
-    return chosen
-
-
 def actionable(
     followups: Iterable[FollowUp],
     reflections: Iterable[Reflection],
@@ -224,12 +199,20 @@ def actionable(
     followups = list(followups)
     opportunity_by_id = {o.id: o for o in opportunities}
     opportunity_id_of = {r.id: r.opportunity_id for r in reflections}
-    steps = {(item.reflection_id, item.key): item for item in followups}
-    return actionable_among(
-        followups,
-        lambda reflection_id: opportunity_by_id.get(opportunity_id_of.get(reflection_id, "")),
-        lambda reflection_id, key: steps.get((reflection_id, key)),
-    )
+    waited_on = {"status_check:1", "status_check:2"}
+    steps = {(f.reflection_id, f.key): f for f in followups if f.key in waited_on}
+    chosen = []
+    for item in followups:
+        if not item.pending:
+            continue
+        opportunity = opportunity_by_id.get(opportunity_id_of.get(item.reflection_id, ""))
+        if opportunity is None:
+            continue
+        earlier_key = waits_on(item)
+        earlier = None if earlier_key is None else steps.get((item.reflection_id, earlier_key))
+        if is_actionable(item, earlier, opportunity.status):
+            chosen.append(item)
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -250,50 +233,12 @@ def agenda_order(item: FollowUp) -> tuple[float, str, str]:
 def agenda(actionable: Iterable[FollowUp], now: pendulum.DateTime) -> Agenda:
     """Overdue (before now), due later today, and upcoming; each soonest first."""
     ordered = sorted(actionable, key=agenda_order)
-    return agenda_of_ordered(ordered, [item.when.timestamp() for item in ordered], now)
-
-
-def agenda_of_ordered(
-    ordered: Sequence[FollowUp], due: Sequence[float], now: pendulum.DateTime
-) -> Agenda:
-    """`agenda` of follow-ups already in `agenda_order`, with their due timestamps: cut
-    where the times fall, so that the follow-ups themselves are only read if shown."""
-    overdue_end = bisect.bisect_left(due, now.timestamp())
-    today_end = bisect.bisect_right(due, now.end_of("day").timestamp(), lo=overdue_end)
+    end_of_today = now.end_of("day")
     return Agenda(
-        _Part(ordered, 0, overdue_end),
-        _Part(ordered, overdue_end, today_end),
-        _Part(ordered, today_end, len(ordered)),
+        [item for item in ordered if item.when < now],
+        [item for item in ordered if now <= item.when <= end_of_today],
+        [item for item in ordered if item.when > end_of_today],
     )
-
-
-class _Part(Sequence[FollowUp]):
-    """`whole[start:stop]`, read from `whole` only as far as it is read itself."""
-
-    def __init__(self, whole: Sequence[FollowUp], start: int, stop: int) -> None:
-        self._whole, self._start, self._stop = whole, start, stop
-
-    def __len__(self) -> int:
-        return self._stop - self._start
-
-    @overload
-    def __getitem__(self, index: int) -> FollowUp: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[FollowUp]: ...
-    def __getitem__(self, index: int | slice) -> FollowUp | Sequence[FollowUp]:
-        positions = range(self._start, self._stop)[index]
-        if isinstance(positions, int):
-            return self._whole[positions]
-        if positions.step != 1:
-            return [self._whole[position] for position in positions]
-        return self._whole[positions.start : positions.stop]
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
 
 
 def due_phrase(item: FollowUp, now: datetime) -> str:

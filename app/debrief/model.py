@@ -8,6 +8,7 @@ from JSON-ready dicts (datetimes as ISO-8601 with offset, money as decimal strin
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import types
 import uuid
@@ -205,7 +206,7 @@ def is_valid_email(text: str) -> bool:
     return bool(_EMAIL.match(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Money:
     """An amount of pay in one currency for one period (never converted between currencies)."""
 
@@ -227,7 +228,7 @@ class Money:
         return self.amount * ANNUAL_FACTOR[self.period]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interviewer:
     """One interviewer's business card; spelling matters for the thank-you note."""
 
@@ -245,7 +246,7 @@ class Interviewer:
             raise ModelError("email", f"{self.email!r} is not an email address")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Opportunity:
     """A job at a company: every interview round for it is a Reflection."""
 
@@ -269,7 +270,7 @@ class Opportunity:
         return f"{self.company} — {self.role}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reflection:
     """What the user wrote straight after one interview."""
 
@@ -313,7 +314,7 @@ class Reflection:
         check_rating("want_job", self.want_job, required=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The user's profile and preferences: drafts are signed with these details."""
 
@@ -343,7 +344,7 @@ SCORE_MIN, SCORE_MAX = 0, 5
 CURRENT_JOB = "current"  # the column key of the current job in a comparison
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Criterion:
     """One thing that matters in deciding, and how much (a weight of 0 ignores it)."""
 
@@ -371,7 +372,7 @@ DEFAULT_CRITERIA = tuple(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """The weighted decision matrix, kept so the comparison is there next time.
 
@@ -413,7 +414,7 @@ def is_valid_timezone(name: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FollowUp:
     """One thing to do after an interview, planned from its reflection.
 
@@ -468,7 +469,7 @@ def followup_id(reflection_id: str, key: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"debrief:{reflection_id}:{key}").hex
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Draft:
     """An unfinished questionnaire: the raw answers exactly as typed, valid or not."""
 
@@ -516,7 +517,15 @@ def from_dict(cls: type[Record], data: Any) -> Record:
     """Rebuild a record from `to_dict` output; a bad value raises ModelError naming it."""
     if not isinstance(data, dict):
         raise ModelError(cls.__name__, "must be an object")
-    kwargs = _keyword_decoder(cls)(data)
+    kwargs = {}
+    for name, as_is, decode, required in _fields_of(cls):  # type: ignore[arg-type]
+        raw = data.get(name, MISSING)
+        if raw.__class__ in as_is:  # a plain string, whole number or null: nothing to do
+            kwargs[name] = raw
+        elif raw is not MISSING:
+            kwargs[name] = decode(raw)
+        elif required:
+            raise ModelError(name, "is missing")
     try:
         return cls(**kwargs)
     except ModelError:
@@ -526,65 +535,45 @@ def from_dict(cls: type[Record], data: Any) -> Record:
 
 
 Decoder = Callable[[Any], Any]
-KeywordDecoder = Callable[[dict[str, Any]], dict[str, Any]]
-_KEYWORD_DECODERS: dict[type, KeywordDecoder] = {}
+MISSING = object()
 
 
-def _keyword_decoder(cls: type) -> KeywordDecoder:
-    """Per class, once: a function turning a stored document into the class's arguments.
-
-    Opening a big journal decodes tens of thousands of records, so the function is
-    generated for the class (as `dataclasses` generates `__init__`): the common case of
-    each field (a plain string, a whole number, null) is checked inline and anything else
-    goes to that field's full decoder, which also explains a bad value. Reading type hints
-    is slow too, and happens here once per class rather than once per record.
-    """
-    if cls not in _KEYWORD_DECODERS:
-        _KEYWORD_DECODERS[cls] = _compile_keyword_decoder(cls)
-    return _KEYWORD_DECODERS[cls]
-
-
-def _compile_keyword_decoder(cls: type) -> KeywordDecoder:
+@functools.cache
+def _fields_of(cls: type) -> tuple[tuple[str, frozenset[type], Decoder, bool], ...]:
+    """Each field's name, the classes of stored value kept as they are, the decoder of
+    anything else, and whether it must be present (worked out once per class: reading
+    type hints is slow, and a journal decodes thousands of records as it opens)."""
     hints = get_type_hints(cls)
-    namespace: dict[str, Any] = {"MISSING": object(), "ModelError": ModelError}
-    lines = ["def decode(data):", "    kwargs = {}"]
-    for index, f in enumerate(dataclasses.fields(cls)):
-        hint = hints[f.name]
-        namespace[f"decode_{index}"] = _decoder(f.name, hint)
-        lines.append(f"    raw = data.get({f.name!r}, MISSING)")
-        indent = "    "
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            lines.append(f"    if raw is MISSING: raise ModelError({f.name!r}, 'is missing')")
-        else:
-            lines.append("    if raw is not MISSING:")
-            indent += "    "
-        value = f"decode_{index}(raw)"
-        if (plain := _plain_check(hint)) is not None:
-            value = f"raw if {plain} else {value}"
-        lines.append(f"{indent}kwargs[{f.name!r}] = {value}")
-    lines.append("    return kwargs")
-    exec("\n".join(lines), namespace)  # the source is built above from the field names
-    decode: KeywordDecoder = namespace["decode"]
-    return decode
+    return tuple(
+        (
+            f.name,
+            _kept_as_is(hints[f.name]),
+            _decoder(f.name, hints[f.name]),
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
+        for f in dataclasses.fields(cls)
+    )
 
 
-def _plain_check(hint: Any) -> str | None:
-    """A test that a raw value of this type can be kept as it is, or None if none can."""
-    optional = get_origin(hint) in (Union, types.UnionType)
-    if optional:
+def _kept_as_is(hint: Any) -> frozenset[type]:
+    """Stored values of these exact classes are the field's value as they are. (Exact: a
+    bool is not a whole number, though it is an int.)"""
+    kept: set[type] = set()
+    if get_origin(hint) in (Union, types.UnionType):
+        kept.add(type(None))
         (hint,) = [a for a in get_args(hint) if a is not type(None)]
-    checks = ["raw is None"] if optional else []
-    if hint in (str, int):  # `is`, not isinstance: a bool is not a whole number
-        checks.append(f"raw.__class__ is {hint.__name__}")
-    return " or ".join(checks) or None
+    if hint in (str, int, bool):
+        kept.add(hint)
+    return frozenset(kept)
 
 
 def _decoder(name: str, hint: Any) -> Decoder:
+    """The decoder of a stored value that is not kept as it is (`_kept_as_is`: a null of
+    an optional field is, so an optional field's decoder is its type's)."""
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
         (inner,) = [a for a in get_args(hint) if a is not type(None)]
-        decode_inner = _decoder(name, inner)
-        return lambda raw: None if raw is None else decode_inner(raw)
+        return _decoder(name, inner)
     if origin is tuple:
         decode_item = _decoder(name, get_args(hint)[0])
         return lambda raw: tuple(decode_item(v) for v in _expect(name, raw, list))
@@ -595,30 +584,23 @@ def _decoder(name: str, hint: Any) -> Decoder:
     if dataclasses.is_dataclass(hint):
         return lambda raw: from_dict(hint, raw)  # type: ignore[arg-type]
     if isinstance(hint, type) and issubclass(hint, StrEnum):
-        members = {member.value: member for member in hint}
+        members: dict[object, StrEnum] = {member.value: member for member in hint}
         return lambda raw: (
-            members.get(raw) if raw.__class__ is str and raw in members else _enum(name, hint, raw)
+            (members.get(raw) if isinstance(raw, str) else None) or _not_a_member(name, hint, raw)
         )
-    if hint is datetime:
-        return lambda raw: _parse_iso(name, raw, datetime.fromisoformat)
-    if hint is date:
-        return lambda raw: _parse_iso(name, raw, date.fromisoformat)
+    if hint in (datetime, date):
+        return functools.partial(_parse_iso, name, hint.fromisoformat)
     if hint is Decimal:
         return lambda raw: _decimal(name, raw)
     if hint is int:
         return lambda raw: _whole_number(name, raw)
-    if hint is bool:
-        return lambda raw: _expect(name, raw, bool)
-    if hint is str:
-        return lambda raw: _expect(name, raw, str)
+    if hint in (bool, str):
+        return lambda raw: _expect(name, raw, hint)
     raise TypeError(f"no decoder for {hint!r}")  # a programming error, not bad data
 
 
-def _enum(name: str, enum: type[StrEnum], raw: Any) -> StrEnum:
-    try:
-        return enum(_expect(name, raw, str))
-    except ValueError:
-        raise ModelError(name, f"{raw!r} is not one of {[m.value for m in enum]}") from None
+def _not_a_member(name: str, enum: type[StrEnum], raw: Any) -> StrEnum:
+    raise ModelError(name, f"{raw!r} is not one of {[m.value for m in enum]}")
 
 
 def _decimal(name: str, raw: Any) -> Decimal:
@@ -640,14 +622,16 @@ def _expect(name: str, raw: Any, kind: type) -> Any:
     return raw
 
 
-def _parse_iso(name: str, raw: Any, parse: Any) -> Any:
+def _parse_iso(name: str, parse: Callable[[str], Any], raw: Any) -> Any:
     try:
-        return parse(_expect(name, raw, str))
+        return parse(raw)
+    except TypeError:
+        raise ModelError(name, f"expected str, got {type(raw).__name__}") from None
     except ValueError:
         raise ModelError(name, f"{raw!r} is not an ISO-8601 date") from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bundle:
     """Everything a journal holds that an export carries (drafts stay on this computer)."""
 

@@ -1,14 +1,10 @@
-"""What makes a file a Debrief journal, checked the same way by every reader.
-
-No TinyDB here: the shell commands read through this too, and must start fast.
-"""
+"""What makes a file a Debrief journal (or its drafts file), and how a refusal is worded."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from debrief.store.changes import CHECKPOINT_TABLE, read_journal
 from debrief.store.files import JournalError, backup_path_of
 from debrief.store.migrations import SCHEMA_VERSION
 
@@ -23,18 +19,6 @@ def refusal(path: Path, reason: str) -> str:
     if backup.exists() and backup != path:
         message += f" The previous version is kept at {backup}."
     return message
-
-
-def read_tables(path: Path) -> dict[str, Any] | None:
-    """The file's tables, None if there is no file, JournalError if it is unusable."""
-    try:
-        loaded = read_journal(path)
-    except JournalError as error:
-        raise JournalError(refusal(path, str(error))) from error
-    if loaded is None:
-        return None
-    loaded.tables.pop(CHECKPOINT_TABLE, None)  # the change log's bookkeeping, not content
-    return loaded.tables
 
 
 def schema_of(tables: dict[str, Any], path: Path, format_name: str) -> int:

@@ -4,8 +4,7 @@ Every write goes to a temporary file in the same folder, is flushed and fsynced,
 current file is kept as `<name>.bak`, and `os.replace` swaps the new one in (then the
 folder is fsynced). A kill at any instant leaves the old file or the new one.
 
-Reading refuses an empty, invalid or wrongly shaped file instead of guessing. No TinyDB
-here: the shell commands use these too and must start fast.
+Reading refuses an empty, invalid or wrongly shaped file instead of guessing.
 """
 
 from __future__ import annotations
@@ -16,15 +15,12 @@ import fcntl
 import glob
 import os
 import shutil
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
-
-from debrief.store.pieces import loads_in_pieces
 
 FILE_MODE = 0o600
 
@@ -61,10 +57,10 @@ def read_document(path: Path) -> tuple[dict[str, Any], Signature] | None:
         return None
     except OSError as error:
         raise JournalError(f"{path} can't be read: {describe_os_error(error)}.") from error
-    if not payload or payload.isspace():  # (strip() would copy a big file in one go)
+    if not payload.strip():
         raise JournalError(f"{path} is empty ({len(payload)} bytes), so it is not a journal.")
     try:
-        data = loads_in_pieces(payload)
+        data = orjson.loads(payload)
     except orjson.JSONDecodeError as error:
         raise JournalError(f"{path} is not valid JSON ({error}).") from error
     if not isinstance(data, dict) or not all(
@@ -98,27 +94,6 @@ def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> Non
     fsync_folder(folder)
 
 
-def write_cache_file(path: Path, payload: bytes) -> None:
-    """Write a file the app can do without (figures kept to start faster): readers see the
-    old file or the new, never half; no fsync, and a failure (a full disk, a read-only
-    folder) is ignored, since it only costs speed. Temporaries of writers killed before
-    they finished (older than a minute: a write takes milliseconds) are removed."""
-    remove_stale_temporaries(path, older_than=60.0)  # (no lock here: only dead writers')
-    temporary = path.with_name(f"{hidden_name(path)}.{uuid.uuid4().hex}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(descriptor, view) :]
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-
-
 def _keep_backup(path: Path) -> None:
     """Make `<name>.bak` the current file: a hard link costs nothing, a copy where links fail."""
     backup = backup_path_of(path)
@@ -148,14 +123,11 @@ def hidden_name(path: Path) -> str:
     return path.name if path.name.startswith(".") else f".{path.name}"
 
 
-def remove_stale_temporaries(path: Path, *, older_than: float | None = None) -> None:
-    """Delete temp files a killed writer left behind: all of them while holding the
-    journal's lock, else only those `older_than` seconds (a live writer's is younger)."""
-    stale_before = None if older_than is None else time.time() - older_than
+def remove_stale_temporaries(path: Path) -> None:
+    """Delete temp files a killed writer left behind (call holding the journal's lock)."""
     for leftover in path.parent.glob(f"{glob.escape(hidden_name(path))}*.tmp"):
         with contextlib.suppress(OSError):
-            if stale_before is None or leftover.stat().st_mtime < stale_before:
-                leftover.unlink()
+            leftover.unlink()
 
 
 def lock_path_of(path: Path) -> Path:

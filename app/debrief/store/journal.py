@@ -1,36 +1,45 @@
 """The journal: the only code that touches TinyDB, speaking model records in and out.
 
-One file holds the opportunities, reflections, settings and a `meta` table naming the
-format and schema. Unfinished questionnaires live in a small sidecar file
+One file holds the opportunities, reflections, follow-ups, settings and a `meta` table
+naming the format and schema. Every record is read and written through TinyDB tables
+over the atomic storage (`storage.py`), and decoded (validated) once, as the file is
+read: a damaged record refuses the whole file, naming the record and field, before
+anything is shown. Unfinished questionnaires live in a small sidecar file
 (`<name>.drafts.json`) so that autosaving a draft every second never rewrites the
-whole journal. Writers take a short exclusive lock and re-read a file another process
-changed before writing, so two Debrief windows on one journal merge rather than
-overwrite each other.
+whole journal.
+
+Reads answer from the records in memory. Writers take a short exclusive lock and read
+again a file another process changed before writing, so two Debrief windows on one
+journal merge rather than overwrite each other; `refresh()` picks up such a change
+between writes (the app calls it every few seconds).
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import Query
-from tinydb.table import Table
+from tinydb import Query, TinyDB
+from tinydb.table import Document, Table
 
 from debrief.model import (
     Bundle,
     Decision,
     Draft,
     FollowUp,
+    ModelError,
     Opportunity,
     Reflection,
     Settings,
     due_order,
+    from_dict,
+    interview_order,
     to_dict,
 )
-from debrief.store import changes
 from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, refusal, schema_of
 from debrief.store.files import (
     JournalError,
@@ -41,45 +50,40 @@ from debrief.store.files import (
     remove_stale_temporaries,
 )
 from debrief.store.migrations import SCHEMA_VERSION, migrate
-from debrief.store.records import RECORD_TABLES, RecordTables
 from debrief.store.storage import AtomicJSONStorage
-from debrief.store.summary import HomeFigures, figures_of, keep_figures, kept_figures
 
 TRASH = "trash"
+RECORD_TABLES: dict[str, type[Any]] = {
+    "opportunities": Opportunity,
+    "reflections": Reflection,
+    "followups": FollowUp,
+}
 
-Record = TypeVar("Record", Opportunity, Reflection, FollowUp)
+Record = TypeVar("Record")
+AnyRecord = Opportunity | Reflection | FollowUp
 
-__all__ = ["Journal", "JournalError"]
+__all__ = ["Journal", "JournalError", "drafts_path_of"]
 
 
 def drafts_path_of(path: Path) -> Path:
     return path.with_name(path.stem + ".drafts.json")
 
 
-def _meta(format_name: str) -> dict[str, Any]:
-    return {"format": format_name, "schema": SCHEMA_VERSION}
-
-
 class _File:
-    """One TinyDB file with its atomic storage and its own format name."""
+    """One TinyDB database in one file, over the atomic storage, with its format name."""
 
-    def __init__(
-        self,
-        path: Path,
-        format_name: str,
-        *,
-        readonly: bool,
-        lock: Path,
-        log_above: int | None = None,
-    ) -> None:
+    def __init__(self, path: Path, format_name: str, *, readonly: bool, lock: Path) -> None:
         self.path = path
         self.format_name = format_name
         self.lock = lock  # one lock for the journal and its drafts
-        self.storage = AtomicJSONStorage(path, readonly=readonly, log_above=log_above)
+        self.database = TinyDB(path, storage=AtomicJSONStorage, readonly=readonly)
+        storage = self.database.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        self.storage = storage
 
     def table(self, name: str) -> Table:
-        # A fresh Table per use: TinyDB caches the next document id and query results
-        # per Table object, and both go stale when another process writes the file.
+        # A fresh Table per use: TinyDB keeps the next document id per Table object,
+        # and it goes stale when another process writes the file.
         return Table(self.storage, name, cache_size=0)
 
     def read(self) -> dict[str, Any] | None:
@@ -99,34 +103,15 @@ class _File:
         if schema < SCHEMA_VERSION:
             self._migrate(schema)
 
-    def drop_table(self, name: str) -> None:
-        """Remove a whole table (TinyDB keeps empty tables in the file otherwise)."""
-        tables = self.storage.read() or {}
-        if name in tables:
-            del tables[name]
-            self.storage.write(tables)
-
-    def fold(self) -> None:
-        """Write the change log of a big journal back into the file, if there is one.
-
-        A failure (a full disk, say) is harmless: the log stays, and is read with the file.
-        """
-        if self.storage.readonly or not self.storage.has_log:
-            return
-        with contextlib.suppress(OSError, JournalError), file_lock(self.lock):
-            self.storage.fold()
-
-    def tidy(self) -> None:
-        """Remove temporary files that a killed writer left beside this file."""
-        with contextlib.suppress(OSError), file_lock(self.lock):
-            remove_stale_temporaries(self.path)
+    def _meta(self) -> dict[str, Any]:
+        return {"format": self.format_name, "schema": SCHEMA_VERSION}
 
     def _create(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with file_lock(self.lock):
                 if self.storage.read() is None:  # another process may have just made it
-                    self.storage.write({"meta": {"1": _meta(self.format_name)}})
+                    self.table("meta").insert(self._meta())
         except OSError as error:
             raise JournalError(
                 f"Can't create {self.path}: {describe_os_error(error)}. "
@@ -139,10 +124,14 @@ class _File:
                 f"{self.path} uses an older schema; open it in the app once to upgrade it."
             )
         with file_lock(self.lock):
-            data = self.storage.read() or {}
-            upgraded = migrate(data, schema)
-            upgraded["meta"] = {"1": _meta(self.format_name)}
+            upgraded = migrate(self.storage.read() or {}, schema)
+            upgraded["meta"] = {"1": self._meta()}
             self.storage.write(upgraded)  # the old file becomes the backup
+
+    def tidy(self) -> None:
+        """Remove temporary files that a killed writer left beside this file."""
+        with contextlib.suppress(OSError), file_lock(self.lock):
+            remove_stale_temporaries(self.path)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -159,8 +148,69 @@ class _File:
             ) from error
 
 
+@dataclass
+class _Records:
+    """Every record of the journal, decoded, by id; with the TinyDB document id of each,
+    so that a change is written to its own document. Orders and indexes are worked out
+    when first asked for (a copy, made for a write, starts without them)."""
+
+    opportunities: dict[str, Opportunity] = field(default_factory=dict)
+    reflections: dict[str, Reflection] = field(default_factory=dict)
+    followups: dict[str, FollowUp] = field(default_factory=dict)
+    doc_ids: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {name: {} for name in RECORD_TABLES}
+    )
+    settings: Settings | None = None  # None: never saved
+    decision: Decision | None = None
+    _newest_first: list[Reflection] | None = None
+    _plans: dict[str, list[FollowUp]] | None = None
+    _rounds: dict[str, list[Reflection]] | None = None
+    _by_company: list[Opportunity] | None = None
+
+    def copy(self) -> _Records:
+        return _Records(
+            dict(self.opportunities),
+            dict(self.reflections),
+            dict(self.followups),
+            {name: dict(ids) for name, ids in self.doc_ids.items()},
+            self.settings,
+            self.decision,
+        )
+
+    def of(self, table_name: str) -> dict[str, Any]:
+        records: dict[str, Any] = getattr(self, table_name)
+        return records
+
+    def newest_first(self) -> list[Reflection]:
+        if self._newest_first is None:
+            self._newest_first = sorted(self.reflections.values(), key=interview_order)[::-1]
+        return self._newest_first
+
+    def rounds(self, opportunity_id: str) -> list[Reflection]:
+        if self._rounds is None:
+            self._rounds = {}
+            for reflection in reversed(self.newest_first()):
+                self._rounds.setdefault(reflection.opportunity_id, []).append(reflection)
+        return self._rounds.get(opportunity_id, [])
+
+    def plan(self, reflection_id: str) -> list[FollowUp]:
+        if self._plans is None:
+            self._plans = {}
+            for item in self.followups.values():
+                self._plans.setdefault(item.reflection_id, []).append(item)
+        return self._plans.get(reflection_id, [])
+
+    def by_company(self) -> list[Opportunity]:
+        if self._by_company is None:
+            self._by_company = sorted(
+                self.opportunities.values(),
+                key=lambda o: (o.company.casefold(), o.role.casefold()),
+            )
+        return self._by_company
+
+
 class Journal:
-    """Opportunities, reflections, settings and drafts of one journal file."""
+    """Opportunities, reflections, follow-ups, settings and drafts of one journal file."""
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         if path.is_dir():
@@ -170,134 +220,32 @@ class Journal:
         self.path = path
         self.readonly = readonly
         lock = lock_path_of(path)
-        self._main = _File(
-            path, FORMAT_NAME, readonly=readonly, lock=lock, log_above=changes.LOG_ABOVE_BYTES
-        )
+        self._main = _File(path, FORMAT_NAME, readonly=readonly, lock=lock)
         self._drafts = _File(drafts_path_of(path), DRAFTS_FORMAT_NAME, readonly=readonly, lock=lock)
-        self._seen_generation = -1
-        self._records = RecordTables(path, {})
-        self._next_doc_ids: dict[str, int] = {}  # per table, worked out at its first write
-        self._by_company: list[Opportunity] | None = None
-        self._settings = Settings()
-        self._revision = 0
-        # Opened on the home figures kept last time (`home_first`): the records are read
-        # when first needed. The signatures: of the journal the figures were kept for,
-        # and of the state whose figures are in the file now.
-        self._figures: HomeFigures | None = None
-        self._figures_signature: changes.Signatures | None = None
-        self._kept_signature: changes.Signatures | None = None
-        self._records_ahead: tuple[dict[str, Any], RecordTables] | None = None  # read_ahead's
-        self._worked_out: tuple[int, int, HomeFigures] | None = None  # (revision, newest, …)
+        self._records = _Records()
+        self._read_generation = -1  # the storage's generation the records were read from
+        self.revision = 0  # changes whenever the records may have: a save, or a refresh
 
     @classmethod
-    def open(
-        cls,
-        path: str | Path,
-        *,
-        readonly: bool = False,
-        check_records: bool = True,
-        home_first: bool = False,
-    ) -> Journal:
-        """Open (creating when missing, unless read-only) or raise JournalError.
-
-        With `check_records=False` the records are validated later (`check_some_records`,
-        and in any case before the first write), so that a big journal opens at once;
-        a damaged record then raises JournalError when it is read. With `home_first`,
-        if the home figures kept last time (`summary.py`) are those of the journal as it
-        is, the file is not even read: `home_figures` answers from them, and any other
-        question reads the records first (`read_ahead` does that part in a thread).
-        """
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Journal:
+        """Open (creating when missing, unless read-only) and read every record, or raise
+        JournalError naming what is wrong. Read-only: no lock, no write, ever."""
         journal = cls(Path(path).expanduser(), readonly=readonly)
-        if home_first and not readonly and journal._open_on_kept_figures():
-            journal._drafts.check(create=False)
-            return journal
         journal._main.check(create=not readonly)
         journal._drafts.check(create=False)
         journal._sync()
-        if check_records:
-            journal.check_some_records(None)
         if not readonly:
-            journal._finish_opening()
+            journal._main.tidy()
+            journal._drafts.tidy()
+            journal._empty_trash()
         return journal
 
-    def _finish_opening(self) -> None:
-        self._main.tidy()
-        self._main.fold()
-        self._drafts.tidy()
-        self._empty_trash()
-
-    def _open_on_kept_figures(self) -> bool:
-        signature = changes.signatures(self.path)
-        figures = kept_figures(self.path, signature) if signature[0] is not None else None
-        if figures is None:
-            return False
-        self._figures = figures
-        self._figures_signature = self._kept_signature = signature
-        self._settings = figures.settings
-        return True
-
-    @property
-    def opened_on_figures(self) -> bool:
-        """True until the records the home figures stood in for are read."""
-        return self._figures is not None
-
-    def read_ahead(self) -> None:
-        """Parse the journal file and index its records for their first use, in the
-        caller's thread: the app's start-up work calls it in a thread, so that this
-        (0.4 s at 10,000 reflections) does not hold up the UI as much."""
-        if self._figures is not None:
-            tables = self._main.storage.read_ahead()
-            if tables is not None:
-                self._records_ahead = tables, RecordTables(self.path, tables)
-
-    def _current_figures(self) -> HomeFigures | None:
-        """The kept figures, while the journal on disk is still the one they describe."""
-        if self._figures is None or changes.signatures(self.path) != self._figures_signature:
-            return None
-        return self._figures
-
-    def fold_changes(self) -> None:
-        """Write a big journal's recent saves, kept in its change log, into the file itself
-        (done on open and when the app closes, so the file a user copies is complete)."""
-        self._main.fold()
-
-    def _empty_trash(self) -> None:
-        """Deleted reflections are kept only for undo within one session."""
-        if self._main.table(TRASH):
-            with self._write():
-                self._main.drop_table(TRASH)
-
-    def check_some_records(self, limit: int | None) -> bool:
-        """Validate up to `limit` more records (None: all); True once every one is valid.
-
-        Raises JournalError, naming the record and field, at the first damaged one.
-        """
+    def refresh(self) -> bool:
+        """Read the file again if another process changed it; True if it did. Raises
+        JournalError if it is now damaged (the records read before stay in memory)."""
+        before = self.revision
         self._sync()
-        return self._records.check_some(limit)
-
-    @property
-    def revision(self) -> int:
-        """Changes whenever the journal's content may have: a save here or a write elsewhere."""
-        if self._current_figures() is None:
-            self._sync()
-        return self._revision
-
-    def home_figures(self, newest: int) -> HomeFigures:
-        """What the home screen shows, with the `newest` latest reflections; kept beside
-        the journal (best effort) for the next start to open on."""
-        figures = self._current_figures()
-        if figures is not None and len(figures.newest) >= min(newest, figures.reflection_count):
-            return figures
-        self._sync()
-        if self._worked_out is not None and self._worked_out[:2] == (self._revision, newest):
-            return self._worked_out[2]  # (the home redraws every minute for its times)
-        stored = figures_of(self._records, self._settings, newest)
-        self._worked_out = self._revision, newest, stored.figures
-        signature = self._main.storage.signature
-        if not self.readonly and signature is not None and signature != self._kept_signature:
-            keep_figures(self.path, stored, signature)
-            self._kept_signature = signature
-        return stored.figures
+        return self.revision != before
 
     @property
     def backup_path(self) -> Path:
@@ -309,39 +257,28 @@ class Journal:
 
     # --- reading -------------------------------------------------------------------
 
-    def reflections(self) -> Sequence[Reflection]:
-        """Every reflection, newest interview first (each decoded when first read)."""
-        self._sync()
+    def reflections(self) -> list[Reflection]:
+        """Every reflection, newest interview first."""
         return self._records.newest_first()
 
-    def opportunity_count(self) -> int:
-        self._sync()
-        return len(self._records.opportunities)
-
     def reflection(self, reflection_id: str) -> Reflection | None:
-        self._sync()
-        found: Reflection | None = self._records.reflections.get(reflection_id)
-        return found
+        return self._records.reflections.get(reflection_id)
+
+    def rounds(self, opportunity_id: str) -> list[Reflection]:
+        """Every interview round of one opportunity, oldest first."""
+        return self._records.rounds(opportunity_id)
 
     def opportunities(self) -> list[Opportunity]:
         """Every opportunity, by company then role."""
-        self._sync()
-        if self._by_company is None:
-            self._by_company = sorted(
-                self._records.opportunities.values(),
-                key=lambda o: (o.company.casefold(), o.role.casefold()),
-            )
-        return self._by_company
+        return self._records.by_company()
 
     def opportunity(self, opportunity_id: str) -> Opportunity | None:
-        self._sync()
-        found: Opportunity | None = self._records.opportunities.get(opportunity_id)
-        return found
+        return self._records.opportunities.get(opportunity_id)
 
     def opportunity_of(self, reflection_id: str) -> Opportunity | None:
-        """The opportunity a reflection belongs to (found without decoding the reflection)."""
-        self._sync()
-        return self._records.opportunity_of(reflection_id)
+        """The opportunity a reflection belongs to."""
+        reflection = self.reflection(reflection_id)
+        return None if reflection is None else self.opportunity(reflection.opportunity_id)
 
     def find_opportunity(self, company: str, role: str) -> Opportunity | None:
         """The opportunity with this company and role, ignoring case and spacing."""
@@ -351,42 +288,48 @@ class Journal:
                 return candidate
         return None
 
+    def followups(self, reflection_id: str | None = None) -> list[FollowUp]:
+        """One reflection's follow-ups, soonest first; or every follow-up, in no order."""
+        if reflection_id is None:
+            return list(self._records.followups.values())
+        return sorted(self._records.plan(reflection_id), key=due_order)
+
+    def followup(self, followup_id: str) -> FollowUp | None:
+        return self._records.followups.get(followup_id)
+
     def settings(self) -> Settings:
-        if self._current_figures() is None:
-            self._sync()
-        return self._settings
+        return self._records.settings or Settings()
+
+    def decision(self) -> Decision:
+        """The saved comparison (criteria, weights, scores, what was chosen), or the defaults."""
+        return self._records.decision or Decision()
 
     def drafts(self) -> list[Draft]:
         """Unfinished questionnaires, most recently touched first."""
         if self._drafts.read() is None:
             return []
-        drafts = [self._decode(Draft, "drafts", doc) for doc in self._drafts.table("drafts").all()]
+        drafts = [
+            self._decode(Draft, "drafts", document, self._drafts.path)
+            for document in self._drafts.table("drafts").all()
+        ]
         return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
 
+    def in_trash(self) -> list[str]:
+        """Ids of reflections deleted in this session and not yet restored."""
+        return [str(entry["id"]) for entry in self._main.table(TRASH).all()]
+
+    def bundle(self) -> Bundle:
+        """Every record, for an export; settings and decision only if they were ever saved."""
+        records = self._records
+        return Bundle(
+            opportunities=tuple(records.opportunities.values()),
+            reflections=tuple(records.newest_first()),
+            followups=tuple(records.followups.values()),
+            settings=records.settings,
+            decision=records.decision,
+        )
+
     # --- writing -------------------------------------------------------------------
-
-    def rounds(self, opportunity_id: str) -> list[Reflection]:
-        """Every interview round of one opportunity, oldest first."""
-        self._sync()
-        return self._records.rounds(opportunity_id)
-
-    def followups(
-        self, reflection_id: str | None = None, *, soonest_first: bool = True
-    ) -> list[FollowUp]:
-        """Follow-ups of one reflection, or of all; soonest first unless told not to
-        bother (sorting 60,000 takes a UI-visible moment)."""
-        self._sync()
-        if reflection_id is None:
-            items = self._records.followups.every()
-        else:
-            items = self._records.plan(reflection_id)
-        return sorted(items, key=due_order) if soonest_first else items
-
-    def actionable_followups(self) -> list[FollowUp]:
-        """What the user should do now (the home screen's agenda), in no order; found
-        without decoding finished follow-ups or the reflections they belong to."""
-        self._sync()
-        return self._records.actionable_followups()
 
     def save_reflection(
         self,
@@ -403,129 +346,86 @@ class Journal:
             raise ValueError("the reflection belongs to another opportunity")
         if followups is not None and any(f.reflection_id != reflection.id for f in followups):
             raise ValueError("a follow-up belongs to another reflection")
-        with self._write():
-            before = self._records.reflections.get(reflection.id)
-            self._put("opportunities", opportunity)
-            self._put("reflections", reflection)
+        with self._write() as records:
+            before = records.reflections.get(reflection.id)
+            self._put(records, "opportunities", [opportunity])
+            self._put(records, "reflections", [reflection])
             if followups is not None:
-                keep = {f.id for f in followups}
-                planned_before = [] if before is None else self.followups(reflection.id)
-                for stale in planned_before:  # a new reflection has none: skip the scan
-                    if stale.id not in keep:
-                        self._take("followups", stale.id)
-                for item in followups:
-                    self._put("followups", item)
-            if before is not None and before.opportunity_id != opportunity.id:
-                self._remove_if_empty(before.opportunity_id)
+                self._take(records, "followups", [f.id for f in records.plan(reflection.id)])
+                self._put(records, "followups", followups)
+            left = before.opportunity_id if before is not None else opportunity.id
+            if not any(r.opportunity_id == left for r in records.reflections.values()):
+                self._take(records, "opportunities", [left])  # moved away from its last round
 
     def save_followup(self, item: FollowUp) -> None:
         """Store what the user did about one follow-up (done, snoozed, dismissed, a note)."""
-        self._sync()
-        if item.id not in self._records.followups:
-            raise KeyError(f"no follow-up {item.id}")
-        with self._write():
-            self._put("followups", item)
+        with self._write() as records:
+            if item.id not in records.followups:
+                raise KeyError(f"no follow-up {item.id}")
+            self._put(records, "followups", [item])
 
     def save_opportunity(self, opportunity: Opportunity) -> None:
         """Store a changed opportunity (its status, say); every round shows the change."""
-        self._sync()
-        if opportunity.id not in self._records.opportunities:
-            raise KeyError(f"no opportunity {opportunity.id}")
-        with self._write():
-            self._put("opportunities", opportunity)
+        with self._write() as records:
+            if opportunity.id not in records.opportunities:
+                raise KeyError(f"no opportunity {opportunity.id}")
+            self._put(records, "opportunities", [opportunity])
 
     def delete_reflection(self, reflection_id: str, *, now: datetime) -> None:
         """Move a reflection (and its opportunity, if this was its last round) to the trash.
 
         The trash exists for undo: it is emptied the next time the journal is opened.
         """
-        with self._write():
-            reflection = self._records.reflections[reflection_id]
+        with self._write() as records:
+            reflection = records.reflections[reflection_id]
             entry: dict[str, Any] = {"id": reflection_id, "deleted_at": now.isoformat()}
-            entry["reflection"] = self._take("reflections", reflection_id)
-            entry["followups"] = [
-                self._take("followups", followup_id)
-                for followup_id in list(self._records.plan_ids(reflection_id))
-            ]
-            if not any(
-                r.opportunity_id == reflection.opportunity_id
-                for r in self._records.reflections.values()
-            ):
-                entry["opportunity"] = self._take("opportunities", reflection.opportunity_id)
+            entry["reflections"] = self._take(records, "reflections", [reflection_id])
+            plan_ids = [f.id for f in records.plan(reflection_id)]
+            entry["followups"] = self._take(records, "followups", plan_ids)
+            opportunity_id = reflection.opportunity_id
+            if not any(r.opportunity_id == opportunity_id for r in records.reflections.values()):
+                entry["opportunities"] = self._take(records, "opportunities", [opportunity_id])
             self._main.table(TRASH).insert(entry)
 
     def restore_reflection(self, reflection_id: str) -> None:
         """Undo a delete: everything goes back exactly as it was."""
-        with self._write():
+        with self._write() as records:
             trash = self._main.table(TRASH)
-            entries = trash.search(Query().id == reflection_id)
-            if not entries:
+            entry = trash.get(Query().id == reflection_id)
+            if not isinstance(entry, Document):
                 raise KeyError(f"{reflection_id} is not in the trash")
-            entry = entries[0]
-            if "opportunity" in entry:
-                self._give_back("opportunities", entry["opportunity"])
-            self._give_back("reflections", entry["reflection"])
-            for taken in entry.get("followups", []):
-                self._give_back("followups", taken)
+            for table_name in RECORD_TABLES:
+                self._give_back(records, table_name, entry.get(table_name, []))
             trash.remove(doc_ids=[entry.doc_id])
             if not trash:
-                self._main.drop_table(TRASH)
-
-    def in_trash(self) -> list[str]:
-        """Ids of reflections deleted in this session and not yet restored."""
-        self._sync()
-        return [str(entry["id"]) for entry in self._main.table(TRASH).all()]
-
-    def bundle(self) -> Bundle:
-        """Every record, for an export; settings and decision only if they were ever saved."""
-        self._sync()
-        settings = self._main.table("settings").all()
-        decision = self._main.table("decision").all()
-        return Bundle(
-            opportunities=tuple(self._records.opportunities.values()),
-            reflections=tuple(self._records.reflections.values()),
-            followups=tuple(self._records.followups.values()),
-            settings=self._settings if settings else None,
-            decision=self.decision() if decision else None,
-        )
+                self._main.database.drop_table(TRASH)
 
     def apply_import(self, writes: Bundle) -> None:
         """Store imported records in one atomic write: all of them, or none."""
-        with self._write():
-            for opportunity in writes.opportunities:
-                self._put("opportunities", opportunity)
-            for reflection in writes.reflections:
-                self._put("reflections", reflection)
-            for item in writes.followups:
-                self._put("followups", item)
+        with self._write() as records:
+            self._put(records, "opportunities", writes.opportunities)
+            self._put(records, "reflections", writes.reflections)
+            self._put(records, "followups", writes.followups)
             if writes.settings is not None:
                 self._replace_single("settings", to_dict(writes.settings))
-                self._settings = writes.settings
+                records.settings = writes.settings
             if writes.decision is not None:
                 self._replace_single("decision", to_dict(writes.decision))
-
-    def _replace_single(self, table_name: str, document: dict[str, Any]) -> None:
-        table = self._main.table(table_name)
-        table.truncate()
-        table.insert(document)
-
-    def decision(self) -> Decision:
-        """The saved comparison (criteria, weights, scores, what was chosen), or the defaults."""
-        documents = self._main.table("decision").all()
-        return self._decode(Decision, "decision", documents[0]) if documents else Decision()
+                records.decision = writes.decision
 
     def save_decision(self, decision: Decision) -> None:
-        """Store the comparison, unless it is already what is stored: the compare screen
-        saves after every change, opening it included, and a big journal is 72 MB."""
+        """Store the comparison, unless it is already what is stored (the compare screen
+        saves after every change, opening it included)."""
         if decision == self.decision():  # (the defaults need not be stored either)
             return
-        with self._write():
+        with self._write() as records:
             self._replace_single("decision", to_dict(decision))
+            records.decision = decision
 
     def save_settings(self, settings: Settings) -> None:
-        with self._write():
+        with self._write() as records:
             self._replace_single("settings", to_dict(settings))
-            self._settings = settings
+            records.settings = settings
 
     def save_draft(self, draft: Draft) -> None:
         """Upsert a draft in the sidecar file (created on first use)."""
@@ -542,97 +442,123 @@ class Journal:
     # --- internals -----------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[None]:
-        if self._figures is not None:  # read them first: that read takes the lock itself
-            self._sync()
-        try:
-            with self._main.transaction():
-                self._sync()  # under the lock: pick up what another process wrote
-                self.check_some_records(None)  # never write into a journal with a bad record
-                yield
-        except BaseException:
-            self._seen_generation = -1  # the in-memory records may hold the failed change
-            raise
-        self._records.changed()
-        self._by_company = None
-        self._revision += 1
+    def _write(self) -> Iterator[_Records]:
+        """One atomic write under the lock, on a copy of the records that replaces them
+        only once the file is written (a failed write leaves them as they were)."""
+        with self._main.transaction():
+            self._sync()  # under the lock: pick up what another process wrote
+            records = self._records.copy()
+            yield records
+        self._records = records
+        self.revision += 1
 
-    def _take(self, table_name: str, record_id: str) -> dict[str, Any]:
-        """Remove a record, returning its document and document id for the trash."""
-        doc_id = int(self._records.table(table_name).doc_id(record_id))
-        document = self._main.storage.delete_document(table_name, doc_id) or {}
-        self._records.table(table_name).pop(record_id)
-        return {"doc_id": doc_id, "data": dict(document)}
-
-    def _give_back(self, table_name: str, taken: dict[str, Any]) -> None:
-        record = self._decode(RECORD_TABLES[table_name], table_name, taken["data"])
-        doc_id = int(taken["doc_id"])
-        in_use = self._main.storage.read() or {}
-        if str(doc_id) in in_use.get(table_name, {}):  # another process took the id meanwhile
-            doc_id = self._new_doc_id(table_name)
-        self._main.storage.put_document(table_name, doc_id, taken["data"])
-        self._next_doc_ids[table_name] = max(self._next_free_doc_id(table_name), doc_id + 1)
-        self._records.table(table_name).put(record, record.id, str(doc_id), taken["data"])
-
-    def _remove_if_empty(self, opportunity_id: str) -> None:
-        if any(r.opportunity_id == opportunity_id for r in self._records.reflections.values()):
+    def _put(self, records: _Records, table_name: str, items: Sequence[AnyRecord]) -> None:
+        """Write records over their documents, inserting the new ones (one TinyDB
+        operation each way: each copies the table)."""
+        if not items:
             return
-        if opportunity_id in self._records.opportunities:
-            self._take("opportunities", opportunity_id)
+        table = self._main.table(table_name)
+        doc_ids = records.doc_ids[table_name]
+        known = [item for item in items if item.id in doc_ids]
+        for item in known:
+            table.update(to_dict(item), doc_ids=[doc_ids[item.id]])
+        new = [item for item in items if item.id not in doc_ids]
+        for item, doc_id in zip(
+            new, table.insert_multiple(to_dict(item) for item in new), strict=True
+        ):
+            doc_ids[item.id] = doc_id
+        stored = records.of(table_name)
+        for item in items:
+            stored[item.id] = item
 
-    def _put(self, table_name: str, record: Opportunity | Reflection | FollowUp) -> None:
-        records = self._records.table(table_name)
-        doc_id = records.doc_id(record.id) if record.id in records else None
-        if doc_id is None:
-            doc_id = str(self._new_doc_id(table_name))
-        document = to_dict(record)
-        self._main.storage.put_document(table_name, int(doc_id), document)
-        records.put(record, record.id, doc_id, document)
+    def _take(
+        self, records: _Records, table_name: str, record_ids: Sequence[str]
+    ) -> list[dict[str, Any]]:
+        """Remove records, returning their documents and document ids (for the trash)."""
+        doc_ids = records.doc_ids[table_name]
+        taken = [record_id for record_id in record_ids if record_id in doc_ids]
+        if not taken:
+            return []
+        table = self._main.table(table_name)
+        documents = []
+        for record_id in taken:
+            document = table.get(doc_id=doc_ids[record_id])
+            documents.append({"doc_id": doc_ids[record_id], "data": dict(document or {})})
+        table.remove(doc_ids=[doc_ids[record_id] for record_id in taken])
+        for record_id in taken:
+            del doc_ids[record_id]
+            del records.of(table_name)[record_id]
+        return documents
 
-    def _new_doc_id(self, table_name: str) -> int:
-        doc_id = self._next_free_doc_id(table_name)
-        self._next_doc_ids[table_name] = doc_id + 1
-        return doc_id
+    def _give_back(
+        self, records: _Records, table_name: str, taken: Sequence[dict[str, Any]]
+    ) -> None:
+        """Put removed documents back under their document ids (under new ones, if another
+        process has used those meanwhile)."""
+        table = self._main.table(table_name)
+        in_use = set(records.doc_ids[table_name].values())
+        for entry in taken:
+            record = self._decode(RECORD_TABLES[table_name], table_name, entry["data"])
+            doc_id = int(entry["doc_id"])
+            if doc_id in in_use:
+                doc_id = table.insert(entry["data"])
+            else:
+                table.insert(Document(entry["data"], doc_id=doc_id))
+            records.doc_ids[table_name][record.id] = doc_id
+            records.of(table_name)[record.id] = record
 
-    def _next_free_doc_id(self, table_name: str) -> int:
-        """As TinyDB would pick it: one past the largest (worked out at the first write, not
-        at open: a big journal has 74,000 ids to read)."""
-        doc_id = self._next_doc_ids.get(table_name)
-        if doc_id is None:
-            documents = (self._main.storage.read() or {}).get(table_name, {})
-            doc_id = self._next_doc_ids[table_name] = max(map(int, documents), default=0) + 1
-        return doc_id
+    def _replace_single(self, table_name: str, document: dict[str, Any]) -> None:
+        table = self._main.table(table_name)
+        table.truncate()
+        table.insert(document)
+
+    def _empty_trash(self) -> None:
+        """Deleted reflections are kept only for undo within one session."""
+        if self._main.table(TRASH):
+            with self._write():
+                self._main.database.drop_table(TRASH)
 
     def _sync(self) -> None:
-        """Rebuild the in-memory records if the file changed since we last read it."""
-        if self._figures is not None:  # the first read of a journal opened on its figures
-            self._figures = None
-            self._main.check(create=False)  # still ours? (it was when they were kept)
-            if not self.readonly:
-                self._finish_opening()
-        tables = self._main.read() or {}
-        if self._main.storage.generation == self._seen_generation:
+        """Read every record again if the file changed since they were read."""
+        self._main.read()
+        if self._main.storage.generation == self._read_generation:
             return
-        # Straight from the storage's documents: TinyDB's Table.all() would copy each.
-        ahead, self._records_ahead = self._records_ahead, None
-        self._records = (
-            ahead[1] if ahead and ahead[0] is tables else RecordTables(self.path, tables)
-        )
-        self._next_doc_ids.clear()
-        stored_settings = self._main.table("settings").all()
-        self._settings = (
-            self._decode(Settings, "settings", stored_settings[0])
-            if stored_settings
-            else Settings()
-        )
-        self._by_company = None
-        if self._main.storage.signature != self._figures_signature:
-            self._revision += 1  # (the figures drawn from the kept file are still right)
-        self._figures_signature = None
-        self._seen_generation = self._main.storage.generation
+        records = _Records()
+        for table_name, record_class in RECORD_TABLES.items():
+            stored, doc_ids = records.of(table_name), records.doc_ids[table_name]
+            for document in self._main.table(table_name).all():
+                record = self._decode(record_class, table_name, document, self.path)
+                stored[record.id] = record
+                doc_ids[record.id] = document.doc_id
+        records.settings = self._single(Settings, "settings")
+        records.decision = self._single(Decision, "decision")
+        self._records = records
+        self._read_generation = self._main.storage.generation
+        self.revision += 1
 
-    def _decode(self, record_class: type[Any], table_name: str, document: Any) -> Any:
-        return self._records.decode(record_class, table_name, document)
+    def _single(self, record_class: type[Record], table_name: str) -> Record | None:
+        documents = self._main.table(table_name).all()
+        if not documents:
+            return None
+        return self._decode(record_class, table_name, documents[0], self.path)
+
+    def _decode(
+        self,
+        record_class: type[Record],
+        table_name: str,
+        document: Document | dict[str, Any],
+        path: Path | None = None,
+    ) -> Record:
+        """A validated record, or JournalError naming the file, record and field."""
+        try:
+            return from_dict(record_class, document)
+        except ModelError as error:
+            where = path or self.path
+            doc_id = getattr(document, "doc_id", "?")
+            record_id = document.get("id") if isinstance(document, dict) else None
+            name = record_id if isinstance(record_id, str) else f"#{doc_id}"
+            reason = f"{where}: record {table_name}/{name}, field {error.field}: {error.message}."
+            raise JournalError(refusal(where, reason)) from error
 
 
 def _fold(text: str) -> str:

@@ -12,40 +12,36 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import functools
+import gc
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
-from textual import work
+from textual import on
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
-from textual.worker import Worker
 
 from debrief.dates import format_day, plural
 from debrief.model import Draft, Reflection, Status, new_id
 from debrief.store.journal import Journal, JournalError
+from debrief.ui import messages
 from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
-from debrief.ui.start_up import StartUpWork
-from debrief.ui.stylesheet import KeepParsedStylesheet, ParsedStyles
 
 if TYPE_CHECKING:
     from debrief.questionnaire import AnswerContext
     from debrief.ui.screens.reflect import ReflectScreen
     from debrief.ui.screens.resume import Choice
-    from debrief.ui.screens.trends import TrendsInput, TrendsMemo
 
 Clock = Callable[[], pendulum.DateTime]
 HOME, JOURNAL, TRENDS, COMPARE = "home", "journal", "trends", "compare"
 FOLLOW_EVERY_SECONDS = 2.0  # how often to look whether another process changed the journal
-CHECK_SLICE = 100  # records validated per turn of the event loop (a few ms: keys never wait)
 
 
 class DebriefApp(App[None]):
@@ -53,10 +49,6 @@ class DebriefApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Debrief"
-    # Seconds from start-up to the background work (checking the records, then working out
-    # the trends figures): never competing with the first frames. None: not on its own
-    # (the tests start it themselves, so that its timing never races their assertions).
-    background_after: float | None = 0.5
     DEFAULT_MODE = HOME
     BINDINGS = [
         Binding(
@@ -114,11 +106,8 @@ class DebriefApp(App[None]):
         clock: Clock | None = None,
         handle_signals: bool = False,
         keymap_path: Path | None = None,
-        styles_path: Path | None = None,
     ) -> None:
         super().__init__()
-        kept = ParsedStyles(styles_path) if styles_path is not None else None
-        self.stylesheet = KeepParsedStylesheet(variables=self.get_css_variables(), kept=kept)
         self._visible_controls = VisibleControlCharacters()
         self.keymap_path = keymap_path
         self.journal = journal
@@ -127,18 +116,10 @@ class DebriefApp(App[None]):
         self._questionnaire: tuple[str, ReflectScreen] | None = None  # (mode, screen) being written
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
         self._follow_problem = ""  # the last journal problem reported, said only once
-        self._checking: Worker[None] | None = None  # the records' check, while it runs
-        self._records_read = asyncio.Event()  # set once the records are read (_check_records…)
-        self._trends: TrendsMemo | None = None  # made when first needed (warm_trends, F4)
-        self._start_up = StartUpWork()  # the records' first check, then the trends' warm-up
-        self.refusal: str | None = None  # why the journal was refused after opening, if it was
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
-        for mode, make_screen in (
-            (JOURNAL, self._journal_screen),
-            (TRENDS, self._trends_screen),
-            (COMPARE, self._compare_screen),
-        ):
-            self.add_mode(mode, functools.partial(self._styled_as_current, make_screen))
+        self.add_mode(JOURNAL, self._journal_screen)
+        self.add_mode(TRENDS, self._trends_screen)
+        self.add_mode(COMPARE, self._compare_screen)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._visible_controls]
@@ -146,19 +127,6 @@ class DebriefApp(App[None]):
     def _now_in_users_zone(self) -> pendulum.DateTime:
         zone = self.journal.settings().timezone
         return pendulum.now(zone) if zone else pendulum.now()
-
-    def _styled_as_current(self, make_screen: Callable[[], Screen[None]]) -> Screen[None]:
-        """A mode's screen, marked as styled by the app's current stylesheet.
-
-        Textual re-parses every stylesheet and restyles the whole app, twice, the first
-        time a mode's screen opens, for screens that bring their own CSS. Ours share the
-        app's sheet, already parsed, and are styled by it as they mount: without the
-        mark, each first F3–F5 spent ~0.1 s (a third of the trends screen's) on that.
-        Not the home screen: it opens before the theme's variables are first applied.
-        """
-        screen = make_screen()
-        screen._css_update_count = self._css_update_count
-        return screen
 
     def _journal_screen(self) -> Screen[None]:
         from debrief.ui.screens.journal import JournalScreen  # loaded when first opened
@@ -168,46 +136,19 @@ class DebriefApp(App[None]):
     def _trends_screen(self) -> Screen[None]:
         from debrief.ui.screens.trends import TrendsScreen  # loaded when first opened
 
-        return TrendsScreen(self._trends_memo())
-
-    def _trends_memo(self) -> TrendsMemo:
-        from debrief.ui.screens.trends import TrendsMemo
-
-        if self._trends is None:
-            self._trends = TrendsMemo(self.journal, self.clock)
-        return self._trends
-
-    def warm_trends(self) -> None:
-        """While the home screen is idle: load the chart library and work out the trends
-        figures in a thread, so that the first F4 only has to draw them (at 10,000
-        reflections the first F4 took 0.93 s, now 0.29 s)."""
-        try:
-            given = self._trends_memo().read()
-        except JournalError:  # (reported by whoever reads it for real)
-            self._start_up.done()
-            return
-        self._warm_trends_in_thread(given)
-
-    @work(thread=True, group="warm")  # not exclusive: two in a row take turns on the memo
-    def _warm_trends_in_thread(self, given: TrendsInput) -> None:
-        try:
-            import textual_plotext  # noqa: F401  (loading it is the point: ~0.1 s)
-
-            from debrief.ui.screens.trends import ALL_COMPANIES, FIRST_PERIOD
-
-            self._trends_memo().figures(given, FIRST_PERIOD, ALL_COMPANIES)
-        finally:
-            self._start_up.done()
+        return TrendsScreen(self.journal, self.clock)
 
     def _compare_screen(self) -> Screen[None]:
         from debrief.ui.screens.compare import CompareScreen  # loaded when first opened
 
         return CompareScreen(self.journal, self.clock)
 
-    async def search_journal(self, text: str) -> None:
-        """Show the journal searched for `text` (e.g. a weak spot from the trends)."""
+    @on(messages.SearchJournal)
+    async def search_journal(self, message: messages.SearchJournal) -> None:
+        """Show the journal searched for a text (e.g. a weak spot from the trends)."""
         from debrief.ui.screens.journal import JournalScreen
 
+        text = message.text
         await self.action_go(JOURNAL)
         screen = self.screen_stack[0] if self.screen_stack else self.screen
         if isinstance(screen, JournalScreen):
@@ -220,97 +161,26 @@ class DebriefApp(App[None]):
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(number, self._terminate)
-        self.call_after_refresh(self._offer_unfinished_draft)
-        if self.background_after is not None:
-            self.set_timer(self.background_after, self.check_journal_records)
+        self.call_after_refresh(self._first_frame_drawn)
         self._followed_revision = self.journal.revision
         self.set_interval(FOLLOW_EVERY_SECONDS, self.follow_journal)
 
-    def check_journal_records(self) -> None:
-        """Start validating the records, unless a check is under way already: each slice
-        reads the journal as it is then, so a running check covers a change too."""
-        if self._checking is None or self._checking.is_finished:
-            self._checking = self._check_records_in_slices()
-
-    @work(group="check-records")
-    async def _check_records_in_slices(self) -> None:
-        """Validate the records the journal was opened without checking (a big journal's
-        home screen is drawn first), a slice per turn of the event loop.
-
-        A damaged record is reported (once); the journal itself refuses every save while
-        it is there, so nothing is written into it, and what is valid stays readable.
-        """
-        self._start_up.begin()  # (the first time only)
-        try:
-            try:
-                if self.journal.opened_on_figures:  # parse the file without holding up the UI
-                    self._start_up.journal_reading()
-                    await asyncio.to_thread(self.journal.read_ahead)
-            finally:
-                self._start_up.journal_read()
-            if self.journal.opened_on_figures:
-                self.journal.check_some_records(0)  # takes what the thread read
-            self._records_read.set()
-            while not self.journal.check_some_records(CHECK_SLICE):
-                await asyncio.sleep(0)
-            self._follow_problem = ""  # all is well again: a new problem is news
-            self.keep_parsed_styles()  # (now, not only at exit: a session can be killed)
-            self.warm_trends()
-        except JournalError as error:
-            self._report_follow_problem(str(error), title="Your journal has a damaged record")
-            self._start_up.done()  # (no trends to warm)
-        finally:
-            self._records_read.set()  # (a screen waiting meets the problem itself)
-
-    async def records_read(self) -> None:
-        """Wait, if the journal was opened on its home figures, until its records are read:
-        in a thread, soon after start-up (started now if it was not). A screen pressed for
-        at once (F3-F5) waits for that read instead of doing it a second time on the UI
-        thread, keys waiting: F4 at the first frame of 10,000 reflections took 3.1 s."""
-        if self.journal.opened_on_figures:
-            self.check_journal_records()
-            # Says the key was heard (at 10,000 reflections, a second). Over the whole
-            # screen: a widget within it (leaving the title and keys in sight) showed its
-            # cover only once this action was over, the app's messages waiting on it.
-            waiting = self.screen
-            waiting.loading = True
-            try:
-                await self._records_read.wait()
-            finally:
-                waiting.loading = False
-
-    def _handle_exception(self, error: Exception) -> None:
-        """A damaged record met by a screen before the check above reached it: refuse the
-        journal the same way instead of crashing with a traceback. Once refused, errors of
-        screens cut short by the exit are not reported either: the refusal is the news."""
-        if isinstance(error, JournalError):
-            self.refuse(str(error), at_once=True)  # the screen is broken: no next frame
-        elif self.refusal is None:
-            super()._handle_exception(error)
-
-    def refuse(self, message: str, *, at_once: bool = False) -> None:
-        """End the session over a journal that can't be read: the draft is kept, nothing is
-        written, and `debrief` prints the message (as a refusal at start-up would).
-
-        After the frame in progress, unless `at_once`: exiting in the middle of start-up
-        leaves Textual's own start-up callbacks unrun, and Python complains about them.
-        """
-        if self.refusal is None:
-            self.refusal = message
-            self.flush_drafts()
-            if at_once:
-                self.exit(return_code=2)
-            else:
-                self.call_after_refresh(self.exit, None, 2)
+    def _first_frame_drawn(self) -> None:
+        if not gc.isenabled():  # (`debrief` turns the collector off for start-up)
+            gc.freeze()  # what start-up built lives as long as the app: out of its sight
+            gc.enable()
+        self._offer_unfinished_draft()
 
     def follow_journal(self) -> None:
         """Redraw the screen if the journal changed: another window or a shell command
         (`debrief import`) may have written it. Costs two `stat` calls when nothing did."""
         try:
-            revision = self.journal.revision
+            self.journal.refresh()
         except JournalError as error:  # damaged elsewhere: keep showing what we have, say so
             self._report_follow_problem(str(error), title="The journal changed on disk")
             return
+        self._follow_problem = ""  # all is well again: a new problem is news
+        revision = self.journal.revision
         if revision == self._followed_revision:
             return
         self._followed_revision = revision
@@ -318,7 +188,6 @@ class DebriefApp(App[None]):
             screen = self.screen
         except ScreenStackError:
             return  # the app is closing (a last tick of the timer)
-        self.check_journal_records()  # what another process wrote is checked like the rest
         if isinstance(screen, JournalView):
             screen.reload()
 
@@ -380,7 +249,6 @@ class DebriefApp(App[None]):
 
     async def action_go(self, mode: str) -> None:
         if self.current_mode != mode:
-            await self.records_read()
             await self.switch_mode(mode)
 
     # --- writing reflections -------------------------------------------------------
@@ -399,6 +267,10 @@ class DebriefApp(App[None]):
         self._ask_about_draft(
             drafts[0], discard_label="Discard it, start afresh", on_discard=self._start_afresh
         )
+
+    @on(messages.EditReflection)
+    async def _edit_reflection(self, message: messages.EditReflection) -> None:
+        await self.edit_reflection(message.reflection_id)
 
     async def edit_reflection(self, reflection_id: str) -> None:
         """Reopen the questionnaire on a saved reflection (offering an unsaved edit back first)."""
@@ -521,10 +393,12 @@ class DebriefApp(App[None]):
 
     # --- status, delete, undo ------------------------------------------------------
 
-    def change_status(self, reflection_id: str) -> None:
+    @on(messages.ChangeStatus)
+    def change_status(self, message: messages.ChangeStatus) -> None:
         """Pick a new status for the reflection's opportunity (all its rounds show it)."""
         from debrief.ui.screens.dialogs import ChoiceScreen
 
+        reflection_id = message.reflection_id
         opportunity = self.journal.opportunity_of(reflection_id)
         if opportunity is None:
             return
@@ -553,10 +427,12 @@ class DebriefApp(App[None]):
             callback=chosen,
         )
 
-    def delete_reflection(self, reflection_id: str) -> None:
+    @on(messages.DeleteReflection)
+    def delete_reflection(self, message: messages.DeleteReflection) -> None:
         """Ask first; once deleted, `u` (or the palette's Undo delete) brings it back."""
         from debrief.ui.screens.dialogs import ConfirmScreen
 
+        reflection_id = message.reflection_id
         reflection = self.journal.reflection(reflection_id)
         opportunity = self.journal.opportunity(reflection.opportunity_id) if reflection else None
         if reflection is None or opportunity is None:
@@ -580,11 +456,12 @@ class DebriefApp(App[None]):
                 markup=False,
             )
 
-        message = f"Delete your reflection on {what}? You can undo this until you quit."
+        question = f"Delete your reflection on {what}? You can undo this until you quit."
         self.push_screen(
-            ConfirmScreen("Delete reflection", message, confirm_label="Delete"), callback=confirmed
+            ConfirmScreen("Delete reflection", question, confirm_label="Delete"), callback=confirmed
         )
 
+    @on(messages.UndoDelete)
     def undo_delete(self) -> None:
         deleted = self.journal.in_trash()
         if not deleted:
@@ -612,23 +489,13 @@ class DebriefApp(App[None]):
     async def action_quit(self) -> None:
         self._leave()
 
-    def keep_parsed_styles(self) -> None:
-        """Write what CSS this session parsed for the next one (if it parsed any)."""
-        if isinstance(self.stylesheet, KeepParsedStylesheet) and self.stylesheet.kept:
-            self.stylesheet.kept.save()
-
-    def on_unmount(self) -> None:
-        self.keep_parsed_styles()  # (the CSS of the screens opened since start-up)
-        self._start_up.done()  # (if it was not: the interpreter as it was)
-
     def _terminate(self) -> None:
         """SIGTERM, or SIGHUP from a closed terminal: keep the draft, then exit."""
         self._leave()
 
     def _leave(self) -> None:
-        """Keep the draft, write a big journal's change log into the file, exit."""
+        """Keep the draft, exit."""
         self.flush_drafts()
-        self.journal.fold_changes()
         self.exit()
 
     # --- export and import from the app -----------------------------------------------
@@ -782,21 +649,13 @@ def make_app(
     clock: Clock | None = None,
     handle_signals: bool = False,
     keymap_path: Path | None = None,
-    styles_path: Path | None = None,
 ) -> DebriefApp:
     """Build the app on a journal; the one factory the CLI and the tests share.
 
-    `keymap_path` is the user's keys.toml and `styles_path` where parsed CSS is kept between
-    runs: the CLI passes the real ones, tests their own or none, so a developer's settings
-    never leak into a test.
+    `keymap_path` is the user's keys.toml: the CLI passes the real one, tests their own or
+    none, so a developer's settings never leak into a test.
     """
-    return DebriefApp(
-        journal,
-        clock=clock,
-        handle_signals=handle_signals,
-        keymap_path=keymap_path,
-        styles_path=styles_path,
-    )
+    return DebriefApp(journal, clock=clock, handle_signals=handle_signals, keymap_path=keymap_path)
 
 
 def make_app_on_file(path: str | Path, *, clock: Clock | None = None) -> DebriefApp:

@@ -14,9 +14,10 @@ from debrief.browse import match_spans
 from debrief.dates import format_day
 from debrief.document import reflection_document
 from debrief.model import Reflection
-from debrief.questionnaire import describe_interviewer
+from debrief.questionnaire import AnswerContext, describe_interviewer
 from debrief.store.journal import Journal
-from debrief.ui.screens.view import JournalView
+from debrief.ui.messages import ChangeStatus, DeleteReflection, EditReflection
+from debrief.ui.screens.view import Clock, JournalView
 from debrief.ui.widgets.footer import KeysFooter
 
 HIGHLIGHT = "bold reverse $warning"
@@ -42,9 +43,12 @@ class DetailScreen(JournalView):
         Binding("right_square_bracket", "round(1)", "Later round", id="detail.later"),
     ]
 
-    def __init__(self, journal: Journal, reflection_id: str, *, query: str = "") -> None:
+    def __init__(
+        self, journal: Journal, reflection_id: str, clock: Clock, *, query: str = ""
+    ) -> None:
         super().__init__()
         self.journal = journal
+        self.clock = clock
         self.reflection_id = reflection_id
         self.search_text = query
 
@@ -70,7 +74,9 @@ class DetailScreen(JournalView):
         assert opportunity is not None
         rounds = self.journal.rounds(opportunity.id)
         followups = self.journal.followups(reflection.id)
-        context = self.debrief.answer_context()
+        context = AnswerContext(
+            now=self.clock(), default_currency=self.journal.settings().default_currency
+        )
         document = reflection_document(reflection, opportunity, rounds, context, followups)
         self.title = document.title
         page = self.query_one("#document", VerticalScroll)
@@ -132,11 +138,11 @@ class DetailScreen(JournalView):
         else:
             self.app.bell()
 
-    async def action_edit(self) -> None:
-        await self.debrief.edit_reflection(self.reflection_id)
+    def action_edit(self) -> None:
+        self.post_message(EditReflection(self.reflection_id))
 
     def action_status(self) -> None:
-        self.debrief.change_status(self.reflection_id)
+        self.post_message(ChangeStatus(self.reflection_id))
 
     def action_delete(self) -> None:
-        self.debrief.delete_reflection(self.reflection_id)
+        self.post_message(DeleteReflection(self.reflection_id))

@@ -90,7 +90,8 @@ class DraftScreen(Screen[None]):
         self.query_one("#body", TextArea).focus()
 
     def _records(self) -> tuple[FollowUp, Reflection, Opportunity]:
-        item = next(f for f in self.journal.followups() if f.id == self.followup_id)
+        item = self.journal.followup(self.followup_id)
+        assert item is not None
         reflection = self.journal.reflection(item.reflection_id)
         assert reflection is not None
         opportunity = self.journal.opportunity(reflection.opportunity_id)

@@ -23,6 +23,8 @@ from textual.widgets.option_list import Option
 from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
 from debrief.followups import (
     Agenda,
+    actionable,
+    agenda,
     describe,
     dismiss,
     due_phrase,
@@ -32,7 +34,6 @@ from debrief.followups import (
 )
 from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Reflection, Status
 from debrief.store.journal import Journal, JournalError
-from debrief.store.summary import HomeFigures
 from debrief.text import one_line
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
@@ -51,8 +52,9 @@ LATEST_COLUMNS = (
     ("status", "Status", 12, False),
 )
 # The agenda lists this many items per section, then "and N more": a long list would
-# bury today's calls and cost seconds to draw in a big journal.
-SHOWN_PER_SECTION = {"overdue": 25, "today": 25, "upcoming": 15}
+# bury today's calls (and Textual's OptionList draws every option as it is filled:
+# 65 of them cost the first frame ~35 ms).
+SHOWN_PER_SECTION = {"overdue": 10, "today": 10, "upcoming": 6}
 MORE_HINT = {
     "overdue": "they move up as you clear these",
     "today": "they move up as you clear these",
@@ -212,34 +214,29 @@ class HomeScreen(JournalView):
     # --- showing ------------------------------------------------------------------
 
     def reload(self) -> None:
-        try:
-            self._redraw()
-        except JournalError as error:  # a damaged record among those shown here
-            self.debrief.refuse(str(error))
-
-    def _redraw(self) -> None:
         now = self.clock()
         shown = (self.journal.revision, now.replace(second=0, microsecond=0))
         if shown == self._shown:
             return  # nothing changed since the last redraw (e.g. back from another screen)
         self._shown = shown
-        figures = self.journal.home_figures(max(SPARKLINE_POINTS, LATEST))
-        empty = not figures.reflection_count
+        reflections = self.journal.reflections()
+        empty = not reflections
         for widget_id in ("#agenda-title", "#agenda", "#rating-trend", "#latest-title", "#latest"):
             self.query_one(widget_id).display = not empty
         self.query_one("#empty-state").display = empty
         if not empty:
-            self._show_agenda(figures)
-            self._show_sparkline(figures.newest)
-            self._show_latest(figures)
+            self._show_agenda(now)
+            self._show_sparkline(reflections)
+            self._show_latest(reflections, now)
             focused = self.focused
             if focused is None or not focused.display:
                 target = "#agenda" if self.items else "#latest"
                 self.set_focus(self.query_one(target))
 
-    def _show_agenda(self, figures: HomeFigures) -> None:
-        now = self.clock()
-        sections = figures.agenda(now)
+    def _show_agenda(self, now: pendulum.DateTime) -> None:
+        journal = self.journal
+        to_do = actionable(journal.followups(), journal.reflections(), journal.opportunities())
+        sections = agenda(to_do, now)
         shown = {
             name: items[: SHOWN_PER_SECTION[name]]
             for name, items in (
@@ -247,12 +244,12 @@ class HomeScreen(JournalView):
                 ("today", sections.today),
                 ("upcoming", sections.upcoming),
             )
-        }  # (the rest is only counted: a big journal has two thousand to do)
+        }  # (the rest is only counted: a long list would bury today's calls)
         self.items = {item.id: item for items in shown.values() for item in items}
         agenda_list = self.query_one("#agenda", AgendaList)
         highlighted = agenda_list.highlighted_option.id if agenda_list.highlighted_option else None
         agenda_list.clear_options()
-        agenda_list.add_options(self._agenda_options(sections, shown, now, figures))
+        agenda_list.add_options(self._agenda_options(sections, shown, now))
         self.query_one("#agenda-title", Static).update(self._agenda_title(sections))
         if highlighted in self.items:
             agenda_list.highlighted = agenda_list.get_option_index(highlighted)
@@ -281,7 +278,6 @@ class HomeScreen(JournalView):
         sections: Agenda,
         shown_of: dict[str, Sequence[FollowUp]],
         now: pendulum.DateTime,
-        figures: HomeFigures,
     ) -> list[Option | None]:
         options: list[Option | None] = []
         for name, title, items in (
@@ -299,18 +295,14 @@ class HomeScreen(JournalView):
                 )
             )
             shown = shown_of[name]
-            options += [
-                Option(self._item_prompt(item, now, name, figures), id=item.id) for item in shown
-            ]
+            options += [Option(self._item_prompt(item, now, name), id=item.id) for item in shown]
             if len(items) > len(shown):
                 more = f"   … and {len(items) - len(shown)} more: {MORE_HINT[name]}"
                 options.append(Option(Content.styled(more, "$text-muted"), disabled=True))
         return options
 
-    def _item_prompt(
-        self, item: FollowUp, now: pendulum.DateTime, section: str, figures: HomeFigures
-    ) -> Content:
-        opportunity = figures.opportunity_of(item.reflection_id)
+    def _item_prompt(self, item: FollowUp, now: pendulum.DateTime, section: str) -> Content:
+        opportunity = self.journal.opportunity_of(item.reflection_id)
         where = opportunity.title if opportunity else ""
         optional = " (optional)" if item.optional else ""
         when_style = {"overdue": "$error", "today": "$warning"}.get(section, "$text-muted")
@@ -334,20 +326,21 @@ class HomeScreen(JournalView):
             Content.styled(f"  {low}–{high} of 10 · F4 for trends", "$text-muted")
         )
 
-    def _show_latest(self, figures: HomeFigures) -> None:
+    def _show_latest(self, reflections: Sequence[Reflection], now: pendulum.DateTime) -> None:
         self.query_one("#latest-title", Static).update(
             Content.from_markup(
                 "[b]Latest reflections[/b] "
                 "[dim]· $count in your journal, $opportunities · F3 for all[/dim]",
-                count=str(figures.reflection_count),
-                opportunities=plural(figures.opportunity_count, "opportunity", "opportunities"),
+                count=str(len(reflections)),
+                opportunities=plural(
+                    len(self.journal.opportunities()), "opportunity", "opportunities"
+                ),
             )
         )
-        now = self.clock()
-        newest = figures.newest[:LATEST]
+        newest = reflections[:LATEST]
         rows: list[dict[str, str]] = []
         for reflection in newest:
-            opportunity = figures.opportunity_of(reflection.id)
+            opportunity = self.journal.opportunity_of(reflection.id)
             rows.append(
                 {
                     "when": relative_or_absolute(reflection.interview_at, now),
@@ -495,4 +488,4 @@ class HomeScreen(JournalView):
     def _open_reflection(self, reflection_id: str) -> None:
         from debrief.ui.screens.detail import DetailScreen
 
-        self.app.push_screen(DetailScreen(self.journal, reflection_id))
+        self.app.push_screen(DetailScreen(self.journal, reflection_id, self.clock))

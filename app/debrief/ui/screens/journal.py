@@ -28,6 +28,7 @@ from debrief.browse import (
 )
 from debrief.dates import plural
 from debrief.store.journal import Journal
+from debrief.ui.messages import ChangeStatus, DeleteReflection, EditReflection, UndoDelete
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
@@ -334,26 +335,27 @@ class JournalScreen(JournalView):
 
         entry = self.shown[event.row]
         self.app.push_screen(
-            DetailScreen(self.journal, entry.id, query=self.query_one("#search", Input).value)
+            DetailScreen(
+                self.journal, entry.id, self.clock, query=self.query_one("#search", Input).value
+            )
         )
 
-    async def action_edit(self) -> None:
-        entry = self.highlighted_entry()
-        if entry is not None:
-            await self.debrief.edit_reflection(entry.id)
+    def action_edit(self) -> None:
+        self._request(EditReflection)
 
     def action_status(self) -> None:
-        entry = self.highlighted_entry()
-        if entry is not None:
-            self.debrief.change_status(entry.id)
+        self._request(ChangeStatus)
 
     def action_delete(self) -> None:
+        self._request(DeleteReflection)
+
+    def _request(self, message: type[EditReflection | ChangeStatus | DeleteReflection]) -> None:
         entry = self.highlighted_entry()
         if entry is not None:
-            self.debrief.delete_reflection(entry.id)
+            self.post_message(message(entry.id))
 
     def action_undo(self) -> None:
-        self.debrief.undo_delete()
+        self.post_message(UndoDelete())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that would do nothing right now, so the footer stays short."""

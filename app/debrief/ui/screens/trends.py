@@ -4,7 +4,6 @@ this screen only draws them, after working them out off the UI thread.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +29,7 @@ from debrief.trends import (
     of_company,
     within,
 )
+from debrief.ui.messages import SearchJournal
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 
@@ -70,74 +70,25 @@ def date_ticks(first: int, last: int, count: int = 5) -> list[float]:
     return sorted({round(first + (last - first) * i / (count - 1)) for i in range(count)})
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
 class TrendsInput:
     """What the figures are worked out from, read on the UI thread (the journal is not
     shared with threads); the records are immutable, so a thread may then use them."""
 
-    revision: int
     now: pendulum.DateTime
     every_round: Sequence[Reflection]
     opportunities: dict[str, Opportunity]
     followups: list[FollowUp]
-
-    def __repr__(self) -> str:
-        # Short: Textual describes a worker by the repr of its arguments, and the full one
-        # of 10,000 reflections took 0.7 s on the UI thread.
-        return f"TrendsInput(revision={self.revision}, {len(self.every_round)} reflections)"
+    period: str
+    company: str
 
 
-class TrendsMemo:
-    """The figures last worked out, and each reflection's words, kept across visits.
-
-    The app fills it while the home screen is idle, so that the first F4 only draws.
-    Threads take turns: a screen asking while the app is still working waits for that
-    result instead of working it out a second time.
-    """
-
-    def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
-        self.journal = journal
-        self.clock = clock
-        self.words: WordCache = {}  # each reflection's words, kept until it is edited
-        self._last: tuple[tuple[object, ...], Trends] | None = None
-        self._lock = threading.Lock()
-
-    def read(self) -> TrendsInput:
-        """On the UI thread; cheap once the records are decoded."""
-        journal = self.journal
-        return TrendsInput(
-            revision=journal.revision,
-            now=self.clock(),
-            every_round=journal.reflections(),
-            opportunities={o.id: o for o in journal.opportunities()},
-            followups=journal.followups(soonest_first=False),
-        )
-
-    def known_figures(self, given: TrendsInput, period: str, company: str) -> Trends | None:
-        """The figures, if they are the last worked out (never waits for a thread)."""
-        last = self._last  # (one read: a thread may replace it)
-        if last is not None and last[0] == self._key(given, period, company):
-            return last[1]
-        return None
-
-    def figures(self, given: TrendsInput, period: str, company: str) -> Trends:
-        """On any thread."""
-        with self._lock:
-            key = self._key(given, period, company)
-            if self._last is not None and self._last[0] == key:
-                return self._last[1]
-            chosen = within(given.every_round, PERIODS[period], given.now)
-            if company != ALL_COMPANIES:
-                chosen = of_company(chosen, given.opportunities, company)
-            result = compute(
-                chosen, given.every_round, given.opportunities, given.followups, self.words
-            )
-            self._last = (key, result)
-            return result
-
-    @staticmethod
-    def _key(given: TrendsInput, period: str, company: str) -> tuple[object, ...]:
-        return (given.revision, given.now.date(), period, company)
+def figures_of(given: TrendsInput, words: WordCache) -> Trends:
+    """The trends of the chosen period and company (on any thread)."""
+    chosen = within(given.every_round, PERIODS[given.period], given.now)
+    if given.company != ALL_COMPANIES:
+        chosen = of_company(chosen, given.opportunities, given.company)
+    return compute(chosen, given.every_round, given.opportunities, given.followups, words)
 
 
 def group_lines(groups: list[Group]) -> Content:
@@ -158,18 +109,18 @@ class TrendsScreen(JournalView):
         Binding("r", "refresh_trends", "Refresh", id="trends.refresh", show=False),
     ]
 
-    def __init__(self, memo: TrendsMemo) -> None:
+    def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
         super().__init__()
-        self.memo = memo
-        self.journal = memo.journal
-        self.clock = memo.clock
+        self.journal = journal
+        self.clock = clock
+        self.words: WordCache = {}  # each reflection's words, kept until it is edited
         self.period = FIRST_PERIOD
         self.company = ALL_COMPANIES
         self.trends: Trends | None = None
         self._drawn: tuple[int, str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        from debrief.ui.widgets.chart import ChartPlot  # (plotext is slow to import)
+        from textual_plotext import PlotextPlot  # (plotext is slow to import)
 
         yield Header()
         with Horizontal(id="trends-bar"):
@@ -184,7 +135,7 @@ class TrendsScreen(JournalView):
             yield Static(
                 Content.styled("Self-rating over time", "bold"), classes="trend-heading chart-part"
             )
-            yield ChartPlot(id="rating-chart", classes="chart-part")
+            yield PlotextPlot(id="rating-chart", classes="chart-part")
             yield Static(Content.styled("By stage", "bold"), classes="trend-heading")
             yield Static(id="by-stage", classes="trend-body")
             yield Static(Content.styled("By format", "bold"), classes="trend-heading")
@@ -228,21 +179,23 @@ class TrendsScreen(JournalView):
                 select.value = self.company
 
     def _calculate(self, period: str, company: str) -> None:
-        given = self.memo.read()
-        known = self.memo.known_figures(given, period, company)
-        if known is not None:  # (worked out while the home screen was idle: one frame)
-            self._draw(known)
-        else:
-            self._figures_in_thread(given, period, company)
+        given = TrendsInput(
+            now=self.clock(),
+            every_round=self.journal.reflections(),
+            opportunities={o.id: o for o in self.journal.opportunities()},
+            followups=self.journal.followups(),
+            period=period,
+            company=company,
+        )
+        self._figures_in_thread(given, self._drawn)
 
     @work(thread=True, exclusive=True, group="trends")
-    def _figures_in_thread(self, given: TrendsInput, period: str, company: str) -> None:
-        trends = self.memo.figures(given, period, company)
-        self.app.call_from_thread(self._draw_if_asked, (given.revision, period, company), trends)
+    def _figures_in_thread(self, given: TrendsInput, asked: object) -> None:
+        trends = figures_of(given, self.words)
+        self.app.call_from_thread(self._draw_if_asked, asked, trends)
 
-    def _draw_if_asked(self, asked: tuple[int, str, str], trends: Trends) -> None:
-        """Draw figures worked out in a thread unless the screen asked for others since
-        (drawn at once, when known: the slower thread must not paint over them)."""
+    def _draw_if_asked(self, asked: object, trends: Trends) -> None:
+        """Draw figures worked out in a thread unless the screen asked for others since."""
         if asked == self._drawn:
             self._draw(trends)
 
@@ -273,9 +226,9 @@ class TrendsScreen(JournalView):
         self.query_one("#discipline", Static).update(self._discipline(trends))
 
     def _draw_chart(self, trends: Trends) -> None:
-        from debrief.ui.widgets.chart import ChartPlot
+        from textual_plotext import PlotextPlot
 
-        chart = self.query_one("#rating-chart", ChartPlot)
+        chart = self.query_one("#rating-chart", PlotextPlot)
         plt = chart.plt
         plt.clear_data()
         plt.clear_figure()
@@ -289,7 +242,7 @@ class TrendsScreen(JournalView):
         plt.yticks([0, 2, 4, 6, 8, 10])
         ticks = date_ticks(days[0], days[-1])
         plt.xticks(ticks, [date.fromordinal(int(d)).strftime("%d %b %y") for d in ticks])
-        chart.redraw()
+        chart.refresh()
 
     def _outcome(self, trends: Trends) -> Content:
         outcome = trends.outcome
@@ -376,6 +329,6 @@ class TrendsScreen(JournalView):
         self.reload()
 
     @on(OptionList.OptionSelected, "#weak-spots")
-    async def _show_weak_spot(self, event: OptionList.OptionSelected) -> None:
+    def _show_weak_spot(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            await self.debrief.search_journal(event.option.id)
+            self.post_message(SearchJournal(event.option.id))

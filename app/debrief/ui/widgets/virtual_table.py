@@ -1,4 +1,4 @@
-"""A table that renders only the rows on screen, so 10,000 rows cost what 30 do.
+"""A table that renders only the rows on screen, so 2,000 rows cost what 30 do.
 
 Rows are not widgets and not stored: the table asks `cell(row, column_key)` for the
 text of each visible cell as it paints. Replacing the rows (a new search result, a new
@@ -98,7 +98,6 @@ class VirtualTable(ScrollView, can_focus=True):
     def __init__(self, columns: Sequence[TableColumn], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.row_count = 0
-        self._scrollbars_fitted_to: tuple[Size, Size, object] | None = None
         self._cell: CellText = lambda row, key: ""
         self.set_columns(columns)
 
@@ -116,28 +115,12 @@ class VirtualTable(ScrollView, can_focus=True):
         self.row_count = count
         self._cell = cell
         self.virtual_size = Size(self._width, count + 1)
-        self._scroll_update(self.virtual_size)  # (the scrollbar in the rows' frame: see below)
         target = self.cursor_row if cursor is None else cursor
         self.set_reactive(VirtualTable.cursor_row, max(0, min(target, count - 1)))
         self._keep_cursor_visible()
         self.refresh(layout=resized)
         if count:
             self.post_message(self.Highlighted(self, self.cursor_row))
-
-    def _scroll_update(self, virtual_size: Size) -> None:
-        """Fit the scrollbars to the rows, if they changed (Textual's own, from 8.2.8).
-
-        Textual calls this on every layout of the screen (a ScrollView's own virtual size
-        never equals the one its layout works out) and repainted the scrollbar each time,
-        a frame after the rows: each keystroke in the journal's search box (the box lays
-        the screen out as it grows) ended with a frame for the scrollbar alone, ~25 ms
-        after the results. `show_rows` fits them at once, and a layout that changes
-        nothing leaves them be.
-        """
-        fitted_to = (virtual_size, self.container_size, self.scrollbar_gutter)
-        if fitted_to != self._scrollbars_fitted_to:
-            self._scrollbars_fitted_to = fitted_to
-            super()._scroll_update(virtual_size)
 
     def set_header_label(self, column_key: str, label: str) -> None:
         self._labels[column_key] = label

@@ -1,0 +1,43 @@
+"""Requests that screens send to the app: a screen never imports the app that shows it.
+
+Each is posted by a screen and bubbles up to `DebriefApp`, which carries it out (it may
+open a dialog or another screen, or switch mode).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class EditReflection(Message):
+    """Reopen the questionnaire on a saved reflection."""
+
+    reflection_id: str
+
+
+@dataclass
+class ChangeStatus(Message):
+    """Pick a new status for the opportunity of a reflection."""
+
+    reflection_id: str
+
+
+@dataclass
+class DeleteReflection(Message):
+    """Ask, then move a reflection to the trash (undone by UndoDelete)."""
+
+    reflection_id: str
+
+
+class UndoDelete(Message):
+    """Bring back the reflection deleted last."""
+
+
+@dataclass
+class SearchJournal(Message):
+    """Show the journal, searched for a text."""
+
+    text: str
