@@ -230,7 +230,7 @@ class JournalScreen(JournalView):
             count = plural(total, "reflection")
         else:
             count = f"{shown} of {plural(total, 'reflection')}"
-        self._update_if_changed("#result-count", count)
+        self._update_if_changed("#result-count", count, layout=False)  # (fixed width)
         self._update_if_changed(
             "#active-filters",
             "Filtered by " + " · ".join(self.filters.describe()) + "   (x clears)",
@@ -244,10 +244,10 @@ class JournalScreen(JournalView):
                 arrow = (" ▼" if self.descending else " ▲") if column.key == self.sort_key else ""
                 table.set_header_label(column.key, column.label + arrow)
 
-    def _update_if_changed(self, selector: str, text: str) -> None:
+    def _update_if_changed(self, selector: str, text: str, *, layout: bool = True) -> None:
         label = self.query_one(selector, Static)
         if str(label.content) != text:
-            label.update(Content(text))
+            label.update(Content(text), layout=layout)
 
     def highlighted_entry(self) -> Entry | None:
         table = self.query_one(VirtualTable)
