@@ -260,16 +260,6 @@ def test_drafts_live_beside_the_journal_and_never_touch_it(
     assert Journal.open(journal_path).drafts() == []
 
 
-def test_a_corrupt_drafts_file_is_refused_not_overwritten(
-    journal: Journal, journal_path: Path
-) -> None:
-    drafts = drafts_path_of(journal_path)
-    drafts.write_bytes(b"{oops")
-    with pytest.raises(JournalError, match=r"drafts\.json"):
-        Journal.open(journal_path)
-    assert drafts.read_bytes() == b"{oops"
-
-
 def test_readonly_never_writes(journal: Journal, journal_path: Path) -> None:
     save_one(journal)
     before = journal_path.read_bytes(), os.stat(journal_path).st_mtime_ns

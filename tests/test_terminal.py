@@ -28,16 +28,15 @@ DEADLINE = 30.0
 class Terminal:
     """`python -m debrief` on a 120×36 pty, its output collected by a thread."""
 
-    def __init__(self, journal_path: Path) -> None:
+    def __init__(self, journal_path: Path, *, command: list[str] | None = None) -> None:
+        command = command or ["-m", "debrief", "--db", str(journal_path)]
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
         env.pop("DEBRIEF_DB", None)
         env["XDG_CONFIG_HOME"] = str(journal_path.parent / "config")  # (not the user's keys)
         pid, fd = pty.fork()
         if pid == 0:  # the child: size the terminal, then become debrief
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
-            os.execvpe(
-                sys.executable, [sys.executable, "-m", "debrief", "--db", str(journal_path)], env
-            )
+            os.execvpe(sys.executable, [sys.executable, *command], env)
         self.pid, self.fd = pid, fd
         self.output = bytearray()
         self.exit_status: int | None = None
@@ -172,3 +171,22 @@ def test_two_starts_in_a_row_each_save_a_follow_up(tmp_path: Path) -> None:
             term.close()
     done_after = sum(f.done_at is not None for f in Journal.open(path).followups())
     assert done_after == done_before + 2
+
+
+def test_an_app_that_ends_on_an_error_makes_debrief_exit_non_zero(tmp_path: Path) -> None:
+    """A crash must not look like a normal quit to a script or a shell prompt."""
+    path = tmp_path / "journal.json"
+    crash = (
+        "import sys\n"
+        "from debrief.ui.screens.home import HomeScreen\n"
+        "def broken(self): raise RuntimeError('boom')\n"
+        "HomeScreen.reload = broken\n"
+        "from debrief.cli import main\n"
+        f"sys.exit(main(['--db', {str(path)!r}]))\n"
+    )
+    term = Terminal(path, command=["-c", crash])
+    try:
+        status = term.wait_exit()
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) != 0
+    finally:
+        term.close()

@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here instead of to stdout"
     )
+    export.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never the journal)"
+    )
 
     importing = commands.add_parser("import", help="merge a JSON export into the journal")
     importing.add_argument(
@@ -323,15 +326,37 @@ def export_command(journal: Journal, args: argparse.Namespace) -> int:
 
         payload = export_bundle(journal.bundle(), args.format, now_for(journal.settings()))
     if args.output is None:
+        if sys.stdout.isatty():  # shown, not stored: control characters made visible
+            from debrief.text import printable_lines
+
+            payload = printable_lines(payload.decode()).encode()
         sys.stdout.buffer.write(payload)
         return EXIT_OK
+    target = args.output.expanduser()
+    refusal = export_target_problem(target, journal, force=args.force)
+    if refusal is not None:
+        print(f"debrief: {refusal}", file=sys.stderr)
+        return EXIT_NOT_FOUND
     try:
-        atomic_write(args.output.expanduser(), payload, keep_backup=False)
+        atomic_write(target, payload, keep_backup=False)
     except OSError as error:
         print(f"debrief: can't write {args.output}: {describe_os_error(error)}.", file=sys.stderr)
         return EXIT_NOT_FOUND
     print(f"debrief: wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def export_target_problem(target: Path, journal: Journal, *, force: bool) -> str | None:
+    """Why an export may not be written to `target`: it is the journal, its backup or its
+    drafts (the same file by any name), or it exists and `--force` was not given."""
+    if not target.exists():
+        return None
+    for own in (journal.file_path, journal.backup_path, journal.drafts_path):
+        if own.exists() and os.path.samefile(target, own):
+            return f"{target} is your journal's own file ({own.name}); choose another name."
+    if not force:
+        return f"{target} exists already; choose another name, or add --force to replace it."
+    return None
 
 
 def import_command(path: Path, source: Path, *, dry_run: bool) -> int:

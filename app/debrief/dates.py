@@ -15,9 +15,11 @@ from typing import Literal
 
 import pendulum
 
+from debrief.model import YEARS
+
 Direction = Literal["past", "future"]
 
-EARLIEST_YEAR, LATEST_YEAR = 1950, 2200
+EARLIEST_YEAR, LATEST_YEAR = YEARS  # typed dates follow the journal's own rule
 
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -116,8 +118,10 @@ def _parse_absolute(text: str, now: pendulum.DateTime) -> pendulum.DateTime:
 
 
 def _check_range(moment: pendulum.DateTime) -> pendulum.DateTime:
-    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
-        raise DateParseError(f"{moment.year} is out of range ({EARLIEST_YEAR}–{LATEST_YEAR})")
+    if not EARLIEST_YEAR < moment.year < LATEST_YEAR:  # (a day from the ends, any offset)
+        raise DateParseError(
+            f"{moment.year} is out of range ({EARLIEST_YEAR + 1}–{LATEST_YEAR - 1})"
+        )
     return moment
 
 

@@ -28,7 +28,7 @@ from debrief.model import (
     to_dict,
 )
 from debrief.questionnaire import AnswerContext
-from debrief.text import md_escape
+from debrief.text import calendar_safe, md_escape
 
 EVENT_LENGTH = timedelta(minutes=15)
 PRODUCT_ID = "-//Debrief//Follow-ups//EN"
@@ -63,7 +63,7 @@ def followups_ics(
         start = item.when.astimezone(UTC)  # UTC: every calendar reads it, whatever the zone
         event.add("dtstart", start)
         event.add("dtend", start + EVENT_LENGTH)
-        event.add("summary", f"{describe(item)} · {opportunity.title}")
+        event.add("summary", calendar_safe(f"{describe(item)} · {opportunity.title}"))
         stage = f"{reflection.stage.label.lower()} " if reflection.stage else ""
         where = f"{opportunity.company} ({opportunity.role})"
         details = [
@@ -72,7 +72,7 @@ def followups_ics(
         ]
         if item.note:
             details.insert(1, f"Note: {item.note}")
-        event.add("description", "\n".join(details))
+        event.add("description", calendar_safe("\n".join(details)))
         event.add("categories", ["Debrief", item.kind.label])
         calendar.add_component(event)
     return bytes(calendar.to_ical())

@@ -14,13 +14,15 @@ import types
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 RATING_MIN, RATING_MAX = 1, 10
 MAX_AMOUNT = Decimal("1e12")  # no salary is this large: a typo or a hostile file
+MAX_WEIGHT = Decimal(1000)  # a decision weight beyond this is a typo (or a hostile file)
+YEARS = (1900, 2200)  # the dates a journal holds: anything else is a typo or a hostile file
 # The fewest interviews worth a trend: fewer, and the trends screen explains what will
 # appear instead of drawing empty axes (here, not in `trends`: the home screen's
 # sparkline uses it, and the home screen should not load the trends code).
@@ -184,9 +186,27 @@ def check_rating(field_name: str, value: int | None, *, required: bool) -> None:
         raise ModelError(field_name, f"must be from 1 to 10, not {value}")
 
 
-def check_aware(field_name: str, value: datetime) -> None:
+def check_moment(field_name: str, value: datetime | None) -> None:
+    """An aware date and time (or none) within the years anyone interviews in, both where it
+    was recorded and in UTC: a year-9999 date passes JSON and then breaks every conversion
+    to another time zone."""
+    if value is None:
+        return
+    if not isinstance(value, datetime):
+        raise ModelError(field_name, "must be a date and time")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ModelError(field_name, "must carry a time zone")
+    if not YEARS[0] < value.year < YEARS[1]:  # (only at the ends can the offset cross them)
+        check_day(field_name, value)
+        check_day(field_name, value.astimezone(UTC))  # (safe now: within a day of the range)
+
+
+def check_day(field_name: str, value: date | None) -> None:
+    """A date (or none) within YEARS."""
+    if value is not None and not YEARS[0] <= value.year <= YEARS[1]:
+        raise ModelError(
+            field_name, f"{value.isoformat()} is outside the years {YEARS[0]}–{YEARS[1]}"
+        )
 
 
 def check_not_blank(field_name: str, value: str) -> None:
@@ -262,8 +282,8 @@ class Opportunity:
     def __post_init__(self) -> None:
         check_not_blank("company", self.company)
         check_not_blank("role", self.role)
-        check_aware("created_at", self.created_at)
-        check_aware("updated_at", self.updated_at)
+        check_moment("created_at", self.created_at)
+        check_moment("updated_at", self.updated_at)
 
     @property
     def title(self) -> str:
@@ -307,9 +327,10 @@ class Reflection:
 
     def __post_init__(self) -> None:
         check_not_blank("opportunity_id", self.opportunity_id)
-        check_aware("interview_at", self.interview_at)
-        check_aware("created_at", self.created_at)
-        check_aware("updated_at", self.updated_at)
+        check_moment("interview_at", self.interview_at)
+        check_moment("created_at", self.created_at)
+        check_moment("updated_at", self.updated_at)
+        check_day("reply_by", self.reply_by)
         check_rating("rating", self.rating, required=True)
         check_rating("want_job", self.want_job, required=False)
 
@@ -357,6 +378,8 @@ class Criterion:
             raise ModelError("weight", f"the weight of {self.name!r} must be a number")
         if self.weight < 0:
             raise ModelError("weight", f"the weight of {self.name!r} must not be negative")
+        if self.weight > MAX_WEIGHT:
+            raise ModelError("weight", f"the weight of {self.name!r} must be at most {MAX_WEIGHT}")
 
 
 DEFAULT_CRITERIA = tuple(
@@ -437,7 +460,10 @@ class FollowUp:
 
     def __post_init__(self) -> None:
         check_not_blank("reflection_id", self.reflection_id)
-        check_aware("due", self.due)
+        check_moment("due", self.due)
+        check_moment("done_at", self.done_at)
+        check_moment("dismissed_at", self.dismissed_at)
+        check_moment("snoozed_until", self.snoozed_until)
         if not self.id:
             object.__setattr__(self, "id", followup_id(self.reflection_id, self.key))
 
@@ -479,6 +505,10 @@ class Draft:
     id: str = field(default_factory=new_id)
     step: int = 0
     reflection_id: str | None = None
+
+    def __post_init__(self) -> None:
+        check_moment("started_at", self.started_at)
+        check_moment("updated_at", self.updated_at)
 
     @property
     def label(self) -> str:

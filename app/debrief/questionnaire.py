@@ -591,6 +591,18 @@ def display_answer(question: Question, raw: Raw, ctx: AnswerContext) -> str:
     return str(value)
 
 
+def answers_as_text(answers: Mapping[str, Raw], ctx: AnswerContext) -> str:
+    """Every answer given so far as plain text, each under its question: what a user can
+    keep (copy, or write to a file) when not even the draft can be saved."""
+    parts = []
+    for step in STEPS:
+        for question in step.questions:
+            shown = display_answer(question, answers.get(question.key), ctx)
+            if shown:
+                parts.append(f"{question.label}\n{shown}")
+    return "\n\n".join(parts) + "\n"
+
+
 def describe_interviewer(person: Interviewer) -> str:
     """`Jane Doe, CTO · jane@acme.com · prefers email` on one line."""
     head = ", ".join(p for p in (person.name, person.title) if p)

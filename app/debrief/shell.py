@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import IO, Any
 
 from debrief.model import FollowUp, Opportunity, Reflection
-from debrief.text import cell_width, fit, one_line, printable
+from debrief.text import BIDI_CONTROLS, cell_width, fit, one_line, printable
 
 MAX_WIDTHS = {"company": 24, "role": 28, "stage": 14, "status": 12}
 
@@ -101,7 +101,11 @@ def list_lines(rows: Sequence[tuple[Reflection, Opportunity]], style: Style) -> 
 
 
 def json_line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
+    """One JSON object; bidi controls escaped (\\u202e), so a terminal never obeys them."""
+    return json.dumps(record, ensure_ascii=False).translate(_BIDI_ESCAPED)
+
+
+_BIDI_ESCAPED = {code: f"\\u{code:04x}" for code in BIDI_CONTROLS}
 
 
 # --- show ------------------------------------------------------------------------------------

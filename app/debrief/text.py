@@ -4,18 +4,39 @@ from __future__ import annotations
 
 import unicodedata
 
-# Control characters would reach the terminal raw (an ESC could restyle the screen):
-# C0 codes become their visible "control pictures" (ESC shows as ␛), the rest U+FFFD.
+# Control characters would reach the terminal raw (an ESC could restyle the screen, a
+# bidi override make a line read backwards): C0 codes become their visible "control
+# pictures" (ESC shows as ␛), C1 codes and the bidi embeddings, overrides and isolates
+# (U+202A–U+202E, U+2066–U+2069) the replacement character �.
+BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
 _VISIBLE_CONTROLS = (
     {code: 0x2400 + code for code in range(0x20)}
     | {0x7F: 0x2421}
-    | {code: 0xFFFD for code in range(0x80, 0xA0)}
+    | {code: 0xFFFD for code in [*range(0x80, 0xA0), *BIDI_CONTROLS]}
 )
+# What an iCalendar TEXT value may not hold (RFC 5545: CONTROL, and the bidi controls
+# for the terminal a calendar may be printed on); tab and newline stay, escaped by it.
+_UNSAFE_IN_CALENDARS = {
+    code: None for code in [*range(0x20), 0x7F, *range(0x80, 0xA0), *BIDI_CONTROLS]
+} | {0x09: 0x09, 0x0A: 0x0A}
 
 
 def printable(text: str) -> str:
     """`text` with every control character made visible instead of obeyed."""
     return text.translate(_VISIBLE_CONTROLS)
+
+
+_VISIBLE_CONTROLS_KEEPING_LINES = _VISIBLE_CONTROLS | {0x09: 0x09, 0x0A: 0x0A}
+
+
+def printable_lines(text: str) -> str:
+    """`printable`, but newlines and tabs still lay the text out (a whole document)."""
+    return text.translate(_VISIBLE_CONTROLS_KEEPING_LINES)
+
+
+def calendar_safe(text: str) -> str:
+    """`text` without the control characters a calendar value may not carry."""
+    return text.translate(_UNSAFE_IN_CALENDARS)
 
 
 def one_line(text: str) -> str:

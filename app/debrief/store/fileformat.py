@@ -10,6 +10,7 @@ from debrief.store.migrations import SCHEMA_VERSION
 
 FORMAT_NAME = "debrief-journal"
 DRAFTS_FORMAT_NAME = "debrief-drafts"
+WHAT = {FORMAT_NAME: "a Debrief journal", DRAFTS_FORMAT_NAME: "Debrief's drafts file"}
 
 
 def refusal(path: Path, reason: str) -> str:
@@ -25,7 +26,7 @@ def schema_of(tables: dict[str, Any], path: Path, format_name: str) -> int:
     """The file's schema version, refusing another program's file or a newer Debrief's."""
     meta = next(iter(tables.get("meta", {}).values()), None)
     if not isinstance(meta, dict) or meta.get("format") != format_name:
-        raise JournalError(refusal(path, f"{path} is not a Debrief journal."))
+        raise JournalError(refusal(path, f"{path} is not {WHAT[format_name]}."))
     schema = meta.get("schema")
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
         raise JournalError(refusal(path, f"{path} has no valid schema version."))

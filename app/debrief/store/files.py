@@ -15,6 +15,7 @@ import fcntl
 import glob
 import os
 import shutil
+import stat
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,8 +48,9 @@ def describe_os_error(error: OSError) -> str:
     return reasons.get(error.errno or 0, error.strerror or str(error))
 
 
-def read_document(path: Path) -> tuple[dict[str, Any], Signature] | None:
-    """The parsed file and its signature; None if there is no file; JournalError if unusable."""
+def read_document(path: Path, what: str = "a journal") -> tuple[dict[str, Any], Signature] | None:
+    """The parsed file and its signature; None if there is no file; JournalError if unusable
+    (the message calls it `what` it should have been)."""
     try:
         with open(path, "rb") as handle:
             signature = signature_of(os.fstat(handle.fileno()))
@@ -58,7 +60,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], Signature] | None:
     except OSError as error:
         raise JournalError(f"{path} can't be read: {describe_os_error(error)}.") from error
     if not payload.strip():
-        raise JournalError(f"{path} is empty ({len(payload)} bytes), so it is not a journal.")
+        raise JournalError(f"{path} is empty ({len(payload)} bytes), so it is not {what}.")
     try:
         data = orjson.loads(payload)
     except orjson.JSONDecodeError as error:
@@ -67,13 +69,27 @@ def read_document(path: Path) -> tuple[dict[str, Any], Signature] | None:
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
         for table in data.values()
     ):
-        raise JournalError(f"{path} is JSON, but not in the shape of a journal.")
+        raise JournalError(f"{path} is JSON, but not in the shape of {what}.")
     return data, signature
 
 
+def private_mode(path: Path) -> int:
+    """The mode a new version of `path` gets: the old one's if stricter than FILE_MODE
+    (a journal made read-only stays so), else FILE_MODE (a 0666 one is tightened)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode) & FILE_MODE
+    except FileNotFoundError:
+        return FILE_MODE
+
+
 def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> None:
-    """Replace `path` with `payload` so that a crash leaves the old or the new file."""
+    """Replace `path` with `payload` so that a crash leaves the old or the new file.
+
+    `path` is written as it is: a symbolic link is replaced by a file. (The journal
+    resolves its link once, as it opens, and writes beside the target.)
+    """
     folder = path.parent
+    mode = private_mode(path)
     temporary = folder / f"{hidden_name(path)}.{uuid.uuid4().hex}.tmp"
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
@@ -84,8 +100,9 @@ def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> Non
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+        os.chmod(temporary, mode)  # (after the write: a 0400 file could not be written)
         if keep_backup and path.exists():
-            _keep_backup(path)
+            _keep_backup(path, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -94,14 +111,16 @@ def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> Non
     fsync_folder(folder)
 
 
-def _keep_backup(path: Path) -> None:
-    """Make `<name>.bak` the current file: a hard link costs nothing, a copy where links fail."""
+def _keep_backup(path: Path, mode: int) -> None:
+    """Make `<name>.bak` the current file, as private as the new one: a hard link costs
+    nothing, a copy where links fail."""
     backup = backup_path_of(path)
     staging = path.with_name(f".{backup.name}.{uuid.uuid4().hex}.tmp")
     try:
         os.link(path, staging)
     except OSError:
         shutil.copy2(path, staging)
+    os.chmod(staging, mode)
     os.replace(staging, backup)
 
 
@@ -128,6 +147,26 @@ def remove_stale_temporaries(path: Path) -> None:
     for leftover in path.parent.glob(f"{glob.escape(hidden_name(path))}*.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()
+
+
+def refuse_if_not_ours(path: Path) -> None:
+    """Refuse to write a file another user owns: rewritten by us (root, say), it would
+    become ours and unreadable to its owner."""
+    try:
+        owner = os.stat(path).st_uid
+    except FileNotFoundError:
+        return
+    if owner != os.getuid():
+        import pwd
+
+        try:
+            name = pwd.getpwuid(owner).pw_name
+        except KeyError:
+            name = f"user {owner}"
+        raise JournalError(
+            f"{path} belongs to {name}; run Debrief as {name} (it never rewrites another "
+            "user's journal)."
+        )
 
 
 def lock_path_of(path: Path) -> Path:

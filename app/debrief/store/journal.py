@@ -40,13 +40,14 @@ from debrief.model import (
     interview_order,
     to_dict,
 )
-from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, refusal, schema_of
+from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, WHAT, refusal, schema_of
 from debrief.store.files import (
     JournalError,
     backup_path_of,
     describe_os_error,
     file_lock,
     lock_path_of,
+    refuse_if_not_ours,
     remove_stale_temporaries,
 )
 from debrief.store.migrations import SCHEMA_VERSION, migrate
@@ -76,7 +77,9 @@ class _File:
         self.path = path
         self.format_name = format_name
         self.lock = lock  # one lock for the journal and its drafts
-        self.database = TinyDB(path, storage=AtomicJSONStorage, readonly=readonly)
+        self.database = TinyDB(
+            path, storage=AtomicJSONStorage, readonly=readonly, what=WHAT[format_name]
+        )
         storage = self.database.storage
         assert isinstance(storage, AtomicJSONStorage)
         self.storage = storage
@@ -217,14 +220,21 @@ class Journal:
             raise JournalError(
                 f"{path} is a folder; a journal is a file. Pass a file path with --db."
             )
-        self.path = path
+        self.path = path  # as given (shown to the user)
         self.readonly = readonly
-        lock = lock_path_of(path)
-        self._main = _File(path, FORMAT_NAME, readonly=readonly, lock=lock)
-        self._drafts = _File(drafts_path_of(path), DRAFTS_FORMAT_NAME, readonly=readonly, lock=lock)
+        # A symbolic link (to a synced folder, say) is followed once, here: the file, its
+        # temporaries, backup, drafts and lock all live beside the target, and the link
+        # stays a link.
+        real = path.resolve() if path.is_symlink() else path
+        if not readonly:
+            refuse_if_not_ours(real)
+        lock = lock_path_of(real)
+        self._main = _File(real, FORMAT_NAME, readonly=readonly, lock=lock)
+        self._drafts = _File(drafts_path_of(real), DRAFTS_FORMAT_NAME, readonly=readonly, lock=lock)
         self._records = _Records()
         self._read_generation = -1  # the storage's generation the records were read from
         self.revision = 0  # changes whenever the records may have: a save, or a refresh
+        self.notices: list[str] = []  # what opening had to do that the user should hear
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Journal:
@@ -232,13 +242,36 @@ class Journal:
         JournalError naming what is wrong. Read-only: no lock, no write, ever."""
         journal = cls(Path(path).expanduser(), readonly=readonly)
         journal._main.check(create=not readonly)
-        journal._drafts.check(create=False)
         journal._sync()
-        if not readonly:
+        if not readonly:  # (the shell never reads drafts)
+            journal._check_drafts()
             journal._main.tidy()
             journal._drafts.tidy()
             journal._empty_trash()
         return journal
+
+    def _check_drafts(self) -> None:
+        """A drafts file that can't be used is renamed aside and said (in `notices`): the
+        journal opens without it, and it is never overwritten."""
+        try:
+            self._drafts.check(create=False)
+            self.drafts()
+        except JournalError as error:
+            aside = self._drafts.path.with_name(
+                f"{self._drafts.path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}"
+            )
+            try:
+                self._drafts.path.rename(aside)
+            except OSError as rename_error:
+                raise JournalError(
+                    f"{error} It could not be set aside either "
+                    f"({describe_os_error(rename_error)}): move it away to start Debrief."
+                ) from rename_error
+            self._drafts.storage.close()
+            self.notices.append(
+                f"Your drafts file could not be used: {error} It was renamed to {aside.name} "
+                "(in the same folder) and Debrief started without it."
+            )
 
     def refresh(self) -> bool:
         """Read the file again if another process changed it; True if it did. Raises
@@ -248,8 +281,13 @@ class Journal:
         return self.revision != before
 
     @property
+    def file_path(self) -> Path:
+        """Where the journal really is (a symbolic link followed)."""
+        return self._main.path
+
+    @property
     def backup_path(self) -> Path:
-        return backup_path_of(self.path)
+        return backup_path_of(self.file_path)
 
     @property
     def drafts_path(self) -> Path:

@@ -32,9 +32,12 @@ def signature_on_disk(path: Path) -> Signature | None:
 class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, fsynced writes, a backup, and a change-aware read cache."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, readonly: bool = False, what: str = "a journal"
+    ) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self.what = what  # what the file should be, for messages
         self.generation = 0  # bumped whenever the cache is (re)filled from disk
         self._cache: dict[str, Any] | None = None
         self._signature: Signature | None = None
@@ -46,7 +49,7 @@ class AtomicJSONStorage(Storage):
             return self._cache
         if self._cache is not None and self._signature == signature_on_disk(self.path):
             return self._cache
-        loaded = read_document(self.path)
+        loaded = read_document(self.path, self.what)
         self._cache, self._signature = loaded if loaded is not None else (None, None)
         self.generation += 1
         return self._cache

@@ -116,6 +116,7 @@ class DebriefApp(App[None]):
         self._questionnaire: tuple[str, ReflectScreen] | None = None  # (mode, screen) being written
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
         self._follow_problem = ""  # the last journal problem reported, said only once
+        self._answers_kept: str | None = None  # unsaved answers copied or written elsewhere
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
         self.add_mode(JOURNAL, self._journal_screen)
         self.add_mode(TRENDS, self._trends_screen)
@@ -157,6 +158,10 @@ class DebriefApp(App[None]):
     def on_mount(self) -> None:
         self._restore_theme()
         self._load_keymap()
+        for notice in self.journal.notices:  # (what opening the journal had to do)
+            self.notify(
+                notice, title="Drafts set aside", severity="warning", markup=False, timeout=30
+            )
         if self._handle_signals:
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP):
@@ -482,19 +487,74 @@ class DebriefApp(App[None]):
 
     # --- quitting without losing a word -------------------------------------------
 
-    def flush_drafts(self) -> None:
-        if self._questionnaire is not None:
-            self._questionnaire[1].flush_draft()
+    def flush_drafts(self) -> str | None:
+        """Save the questionnaire's draft now; why its answers are in no file, if they are not."""
+        if self._questionnaire is None:
+            return None
+        return self._questionnaire[1].flush_draft()
 
     async def action_quit(self) -> None:
-        self._leave()
+        """Quit; but answers that could not be saved, not even as a draft, are never lost
+        silently: first say why and offer to copy them or write them elsewhere."""
+        problem = self.flush_drafts()
+        if problem is None or self._questionnaire is None:
+            self.exit()
+            return
+        text = self._questionnaire[1].answers_text()
+        if text == self._answers_kept:
+            self.exit()  # (copied or written elsewhere, and nothing typed since)
+            return
+        self._offer_to_keep(problem, text, give_up_label="Quit and lose them", give_up=self.exit)
+
+    @on(messages.KeepUnsavedAnswers)
+    def _keep_before_leaving(self, message: messages.KeepUnsavedAnswers) -> None:
+        """Esc on a questionnaire whose answers are in no file."""
+        questionnaire = self._questionnaire
+
+        def close() -> None:
+            if questionnaire is not None:
+                questionnaire[1].dismiss(None)
+
+        if message.text == self._answers_kept:
+            close()
+            return
+        self._offer_to_keep(
+            message.reason, message.text, give_up_label="Close and lose them", give_up=close
+        )
+
+    def _offer_to_keep(
+        self, reason: str, text: str, *, give_up_label: str, give_up: Callable[[], object]
+    ) -> None:
+        from debrief.ui.screens.dialogs import KeepAnswersScreen, save_to_new_file
+
+        def kept() -> None:
+            self._answers_kept = text
+
+        def chosen(choice: str | None) -> None:
+            if choice == "copy":
+                self.copy_to_clipboard(text)
+                kept()
+                self.notify(
+                    "Your answers are on the clipboard: paste them somewhere safe. "
+                    "Ctrl+Q again quits.",
+                    title="Answers copied",
+                    timeout=15,
+                )
+            elif choice == "file":
+                suggested = (
+                    Path.home() / f"debrief-answers-{self.clock().format('YYYY-MM-DD-HHmm')}.txt"
+                )
+                save_to_new_file(
+                    self, "Save your answers", suggested, text.encode, "Answers saved", kept
+                )
+            elif choice == "discard":
+                give_up()
+
+        self.push_screen(KeepAnswersScreen(reason, give_up_label=give_up_label), callback=chosen)
 
     def _terminate(self) -> None:
-        """SIGTERM, or SIGHUP from a closed terminal: keep the draft, then exit."""
-        self._leave()
-
-    def _leave(self) -> None:
-        """Keep the draft, exit."""
+        """SIGTERM, or SIGHUP from a closed terminal: keep the draft (nobody is left to
+        ask), then exit."""
         self.flush_drafts()
         self.exit()
 

@@ -41,3 +41,12 @@ class SearchJournal(Message):
     """Show the journal, searched for a text."""
 
     text: str
+
+
+@dataclass
+class KeepUnsavedAnswers(Message):
+    """The questionnaire is being left, but not even a draft of its answers could be saved:
+    offer to copy them or write them elsewhere before they are lost."""
+
+    reason: str
+    text: str

@@ -157,7 +157,10 @@ class CompareScreen(JournalView):
             picker.add_options(
                 [
                     (
-                        f"{o.title} · {o.status.label.lower()} · {plural(rounds[o.id], 'round')}",
+                        Content(  # literal, never markup
+                            f"{o.title} · {o.status.label.lower()} · "
+                            + plural(rounds[o.id], "round")
+                        ),
                         o.id,
                         o.id in chosen,
                     )
@@ -287,7 +290,7 @@ class CompareScreen(JournalView):
                     id=f"remove-{row}",
                     classes="remove-criterion",
                     compact=True,
-                    tooltip=f"Remove {criterion.name}",
+                    tooltip=Content(f"Remove {criterion.name}"),
                 )
             )
         cells += [

@@ -141,9 +141,15 @@ def new_file_problem(text: str) -> str | None:
 
 
 def save_to_new_file(
-    app: App[Any], title: str, suggested: Path, payload: Callable[[], bytes], done: str
+    app: App[Any],
+    title: str,
+    suggested: Path,
+    payload: Callable[[], bytes],
+    done: str,
+    on_saved: Callable[[], object] | None = None,
 ) -> None:
-    """Ask for a file name (never an existing file), write atomically, say how it went."""
+    """Ask for a file name (never an existing file), write atomically, say how it went
+    (and call `on_saved` once it is written)."""
     from debrief.store.files import atomic_write, describe_os_error
 
     def chosen(text: str | None) -> None:
@@ -160,7 +166,51 @@ def save_to_new_file(
             )
             return
         app.notify(f"Saved to {target}", title=done, markup=False)
+        if on_saved is not None:
+            on_saved()
 
     app.push_screen(
         PromptScreen(title, "File", value=str(suggested), check=new_file_problem), callback=chosen
     )
+
+
+class KeepAnswersScreen(ModalScreen[str | None]):
+    """The answers could not be saved, not even as a draft: copy them, write them to a file
+    of the user's choosing, or (explicitly) give them up."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Stay", id="keep.stay"),
+        Binding("c", "dismiss('copy')", "Copy", show=False, id="keep.copy"),
+        Binding("s", "dismiss('file')", "Save to a file", show=False, id="keep.file"),
+    ]
+
+    def __init__(self, reason: str, *, give_up_label: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.reason = reason
+        self.give_up_label = give_up_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(
+                Content.styled("Your answers are not saved anywhere", "bold"),
+                classes="dialog-title",
+            )
+            yield Static(
+                Content(
+                    f"Not even a draft could be written: {self.reason}\n\n"
+                    "Free some space (each keystroke tries again), or keep your text now:"
+                )
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Copy them (c)", id="copy", variant="primary")
+                yield Button("Save to a file… (s)", id="file")
+                yield Button("Stay (esc)", id="stay")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.give_up_label, id="discard", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#copy", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "stay" else event.button.id)

@@ -59,7 +59,9 @@ class FilterScreen(ModalScreen[Filters | None]):
                     )
             yield Label("Company")
             yield Select(
-                [(company, company) for company in self.companies],
+                [
+                    (Content(company), company) for company in self.companies
+                ],  # literal, never markup
                 prompt="Any company",
                 value=f.company if f.company in self.companies else Select.NULL,
                 id="company",

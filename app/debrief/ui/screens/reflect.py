@@ -33,6 +33,7 @@ from debrief.questionnaire import (
     Kind,
     Step,
     answer_errors,
+    answers_as_text,
     display_answer,
     is_empty,
     new_answers,
@@ -42,6 +43,7 @@ from debrief.questionnaire import (
     step_errors,
 )
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.messages import KeepUnsavedAnswers
 from debrief.ui.widgets.fields import FieldRow, KnownValues, complete
 from debrief.ui.widgets.footer import KeysFooter
 
@@ -109,7 +111,7 @@ class ReflectScreen(Screen[Reflection | None]):
         self.saved: Reflection | None = None
         self._dirty = False
         self._autosave: Timer | None = None
-        self._autosave_failed = False
+        self.unsaved_reason: str | None = None  # why the answers are in no file, if so
         self._save_refused = False  # after a refused save, every step shows its problems
 
     # --- layout --------------------------------------------------------------------
@@ -370,7 +372,7 @@ class ReflectScreen(Screen[Reflection | None]):
         try:
             self.journal.save_draft(self.draft)
         except JournalError as error:
-            if not self._autosave_failed:
+            if self.unsaved_reason is None:
                 self.notify(
                     f"Couldn't save your draft: {error} "
                     "Keep this window open; your text is still here.",
@@ -378,12 +380,14 @@ class ReflectScreen(Screen[Reflection | None]):
                     timeout=10,
                     markup=False,
                 )
-            self._autosave_failed = True
+            self.unsaved_reason = str(error)
             return
-        self._dirty = self._autosave_failed = False
+        self._dirty = False
+        self.unsaved_reason = None
 
-    def flush_draft(self) -> None:
-        """Save pending edits now (called when the app is about to quit).
+    def flush_draft(self) -> str | None:
+        """Save pending edits now (called when the app is about to quit); the reason the
+        answers are in no file, if they are not.
 
         The fields are read directly: a signal can arrive after a keystroke has reached
         its field but before the field's message about it has reached this screen.
@@ -393,9 +397,18 @@ class ReflectScreen(Screen[Reflection | None]):
                 self.answers[row.question.key] = row.raw
                 self._dirty = True
         self._save_draft()
+        return self.unsaved_reason if self._dirty else None
+
+    def answers_text(self) -> str:
+        """The answers as plain text, for a user to keep when no draft could be saved."""
+        return answers_as_text(self.answers, self.context())
 
     def action_leave(self) -> None:
-        self._save_draft()
+        if self.flush_draft() is not None:
+            reason = self.unsaved_reason or ""
+            self.post_message(KeepUnsavedAnswers(reason, self.answers_text()))  # the app asks
+
+            return
         editing = self.journal.reflection(self.draft.reflection_id or "") is not None
         if self.answers == self._pristine or (not editing and is_blank_draft(self.answers)):
             self.journal.discard_draft(self.draft.id)
@@ -432,12 +445,13 @@ class ReflectScreen(Screen[Reflection | None]):
         try:
             self.journal.save_reflection(reflection, opportunity, followups)
         except JournalError as error:
-            self.notify(
-                f"{error} Your answers are kept in the draft.",
-                severity="error",
-                timeout=15,
-                markup=False,
+            kept = (
+                "Your answers are kept in the draft."
+                if self.flush_draft() is None
+                else "Your answers could not be kept in a draft either: keep this window "
+                "open, and press Ctrl+Q to copy them or write them to another file."
             )
+            self.notify(f"{error} {kept}", severity="error", timeout=15, markup=False)
             return
         self.saved = reflection
         # The saved reflection is what matters; a stale draft would re-save the same id.

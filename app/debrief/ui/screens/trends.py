@@ -179,7 +179,7 @@ class TrendsScreen(JournalView):
         companies = sorted({o.company for o in self.journal.opportunities()}, key=str.casefold)
         select = self.query_one("#company", Select)
         with select.prevent(Select.Changed):
-            select.set_options([(c, c) for c in companies])
+            select.set_options([(Content(c), c) for c in companies])  # literal, never markup
             if self.company in companies:
                 select.value = self.company
 

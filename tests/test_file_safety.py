@@ -1,0 +1,246 @@
+"""The journal's file as people really keep it: behind a symbolic link, with its own
+permissions, beside damaged drafts, and never the target of an export."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from debrief.cli import main
+from debrief.followups import plan
+from debrief.store.files import JournalError
+from debrief.store.journal import Journal, drafts_path_of
+from debrief.ui.app import make_app
+from tests.samples import fixed_clock, full_reflection, opportunity
+
+
+def save_one(journal: Journal, company: str = "Acme") -> None:
+    job = opportunity(company=company)
+    journal.save_reflection(full_reflection(job.id), job)
+
+
+# --- a journal behind a symbolic link ---------------------------------------------------------
+
+
+def test_a_symlinked_journal_is_written_through_the_link_which_stays_a_link(
+    tmp_path: Path,
+) -> None:
+    synced = tmp_path / "Dropbox"
+    synced.mkdir()
+    target = synced / "journal.json"
+    link = tmp_path / "journal.json"
+    Journal.open(target)
+    link.symlink_to(target)
+    journal = Journal.open(link)
+    save_one(journal, "Acme")
+    save_one(journal, "Globex")
+    assert link.is_symlink() and link.resolve() == target
+    assert {o.company for o in Journal.open(target).opportunities()} == {"Acme", "Globex"}
+    backup = synced / "journal.json.bak"
+    assert backup.exists() and not backup.is_symlink()
+    assert not (tmp_path / "journal.json.bak").exists()
+    assert not list(tmp_path.glob(".*.tmp")) and not list(synced.glob(".*.tmp"))
+
+
+def test_the_link_and_the_target_share_one_lock_and_merge(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    link = tmp_path / "journal.json"
+    Journal.open(target)
+    link.symlink_to(target)
+    by_link, direct = Journal.open(link), Journal.open(target)
+    save_one(by_link, "Acme")
+    save_one(direct, "Globex")
+    assert {o.company for o in Journal.open(link).opportunities()} == {"Acme", "Globex"}
+
+
+# --- permissions and owners -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("before", "after"), [(0o400, 0o400), (0o600, 0o600), (0o666, 0o600), (0o644, 0o600)])  # fmt: skip
+def test_a_stricter_mode_is_kept_a_looser_one_tightened_and_the_backup_follows(
+    journal_path: Path, before: int, after: int
+) -> None:
+    journal = Journal.open(journal_path)
+    save_one(journal)
+    journal_path.chmod(before)
+    save_one(journal, "Globex")
+    assert stat.S_IMODE(journal_path.stat().st_mode) == after
+    assert stat.S_IMODE(journal.backup_path.stat().st_mode) == after
+
+
+def test_a_journal_owned_by_another_user_is_refused_never_rewritten(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_one(Journal.open(journal_path))
+    before = journal_path.read_bytes()
+    import debrief.store.files as files
+
+    monkeypatch.setattr(files.os, "getuid", lambda: journal_path.stat().st_uid + 1)
+    with pytest.raises(JournalError, match="run Debrief as"):
+        Journal.open(journal_path)
+    assert len(Journal.open(journal_path, readonly=True).reflections()) == 1  # reading is fine
+    assert journal_path.read_bytes() == before
+
+
+# --- exports never over the journal -------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["journal", "backup", "drafts", "a hard link to it"])
+def test_an_export_never_writes_over_the_journals_own_files(
+    journal_path: Path, which: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = Journal.open(journal_path)
+    save_one(journal)
+    save_one(journal, "Globex")  # (now there is a backup)
+    from debrief.model import Draft
+    from tests.samples import NOW
+
+    journal.save_draft(Draft(answers={"company": "Initech"}, started_at=NOW, updated_at=NOW))
+    targets = {
+        "journal": journal_path,
+        "backup": journal.backup_path,
+        "drafts": drafts_path_of(journal_path),
+        "a hard link to it": journal_path.with_name("other-name.json"),
+    }
+    os.link(journal_path, targets["a hard link to it"])
+    before = {path: path.read_bytes() for path in targets.values()}
+    code = main(["--db", str(journal_path), "export", "--format", "csv", "-o", str(targets[which]), "--force"])  # fmt: skip
+    assert code != 0 and "your journal's own file" in capsys.readouterr().err
+    assert {path: path.read_bytes() for path in targets.values()} == before
+
+
+def test_an_export_never_replaces_a_file_unless_forced(
+    journal_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_one(Journal.open(journal_path))
+    existing = tmp_path / "applications.csv"
+    existing.write_text("my spreadsheet")
+    arguments = ["--db", str(journal_path), "export", "--format", "csv", "-o", str(existing)]
+    assert main(arguments) != 0
+    assert "exists already" in capsys.readouterr().err
+    assert existing.read_text() == "my spreadsheet"
+    assert main([*arguments, "--force"]) == 0
+    assert "Acme" in existing.read_text()
+
+
+# --- damaged drafts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"", "is empty (0 bytes), so it is not Debrief's drafts file"),
+        (b"{ not json", "is not valid JSON"),
+        (b'{"meta": {"1": {"format": "someone-else"}}}', "is not Debrief's drafts file"),
+        (
+            b'{"meta": {"1": {"format": "debrief-drafts", "schema": 1}}, "drafts": {"1": {"answers": 3}}}',
+            "drafts.json: record drafts/#1",
+        ),
+    ],
+)
+async def test_a_damaged_drafts_file_is_set_aside_named_and_the_app_opens(
+    journal_path: Path, content: bytes, said: str
+) -> None:
+    save_one(Journal.open(journal_path))
+    drafts = drafts_path_of(journal_path)
+    drafts.write_bytes(content)
+    journal = Journal.open(journal_path)
+    (aside,) = journal_path.parent.glob("journal.drafts.json.damaged-*")
+    assert aside.read_bytes() == content and not drafts.exists()
+    (notice,) = journal.notices
+    assert said in notice and aside.name in notice and "journal.json:" not in notice
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        assert any(aside.name in str(n.message) for n in app._notifications)
+        await pilot.press("n")  # and a new draft can be written
+        await pilot.pause()
+        app.screen.query_one("Input").value = "Globex"  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+    assert Journal.open(journal_path).drafts()[0].answers["company"] == "Globex"
+
+
+def test_the_shell_ignores_a_damaged_drafts_file(journal_path: Path) -> None:
+    save_one(Journal.open(journal_path))
+    drafts_path_of(journal_path).write_bytes(b"")
+    assert main(["--db", str(journal_path), "list"]) == 0
+    assert drafts_path_of(journal_path).read_bytes() == b""  # (read-only: left as it was)
+
+
+# --- control characters leaving Debrief ------------------------------------------------------
+
+
+HOSTILE = "Evil\x1b]52;c;cGF5bG9hZA==\x07Corp\x1b[2J \u202egnirts\u202c"
+
+
+def run_cli(journal_path: Path, *arguments: str, tty: bool) -> bytes:
+    """`debrief …`'s standard output, from a pseudo-terminal or a pipe."""
+    command = [sys.executable, "-m", "debrief", "--db", str(journal_path), *arguments]
+    env = {**os.environ, "NO_COLOR": "1"}
+    if not tty:
+        return subprocess.run(command, capture_output=True, env=env, check=False).stdout
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(command[0], command, env)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return output
+
+
+@pytest.fixture
+def hostile_journal(journal_path: Path) -> Path:
+    journal = Journal.open(journal_path)
+    job = opportunity(company=HOSTILE)
+    reflection = full_reflection(job.id, id="r1", went_well=HOSTILE)
+    journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+    return journal_path
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [["list"], ["show", "r1"], ["due", "--all"], ["export", "--format", "csv"], ["list", "--json"]],
+)
+def test_terminal_output_shows_control_and_bidi_characters_never_obeys_them(
+    hostile_journal: Path, arguments: list[str]
+) -> None:
+    shown = run_cli(hostile_journal, *arguments, tty=True)
+    assert b"\x1b]52" not in shown and b"\x1b[2J" not in shown
+    for bidi in ("\u202e", "\u202c"):
+        assert bidi.encode() not in shown
+
+
+def test_exported_files_keep_the_text_exactly(hostile_journal: Path, tmp_path: Path) -> None:
+    piped = run_cli(hostile_journal, "export", "--format", "json", tty=False)
+    assert HOSTILE.encode() in piped.replace(b"\\u001b", b"\x1b").replace(b"\\u0007", b"\x07")
+    for format_name in ("csv", "md"):
+        target = tmp_path / f"out.{format_name}"
+        main(["--db", str(hostile_journal), "export", "--format", format_name, "-o", str(target)])
+        text = target.read_text()  # (Markdown escapes its brackets; the characters stay)
+        assert "Evil\x1b" in text and "\x07Corp" in text and "\u202egnirts" in text
+
+
+def test_calendar_values_drop_control_characters(hostile_journal: Path, tmp_path: Path) -> None:
+    target = tmp_path / "follow-ups.ics"
+    main(["--db", str(hostile_journal), "export", "--format", "ics", "-o", str(target)])
+    calendar = target.read_bytes()
+    unfolded = calendar.replace(b"\r\n ", b"").replace(b"\\;", b";")
+    assert b"Evil]52;c;cGF5bG9hZA==Corp[2J gnirts" in unfolded  # the controls alone dropped
+    assert not any(byte < 0x20 and byte not in b"\r\n\t" for byte in calendar)
+    assert "\u202e".encode() not in calendar
