@@ -109,7 +109,9 @@ class PromptScreen(ModalScreen[str | None]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#answer", Input).focus()
+        answer = self.query_one("#answer", Input)
+        answer.focus()
+        answer.cursor_position = len(answer.value)  # typing on adds to what is there
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
