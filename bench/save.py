@@ -51,7 +51,7 @@ def save_reflection(journal: Journal) -> Callable[[int], None]:
             opportunity_id=job.id, interview_at=now, rating=7, created_at=now, updated_at=now,
             went_well="Explained the migration clearly. " * 20,
         )  # fmt: skip
-        journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+        journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
 
     return save
 

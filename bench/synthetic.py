@@ -108,6 +108,7 @@ def synthetic_tables(
             status=rng.choice(list(Status)),
         )
         opportunities[str(len(opportunities) + 1)] = to_dict(job)
+        rounds = []
         for round_number in range(min(rng.randint(1, 4), count - made)):
             when = start.add(days=round_number * rng.randint(3, 14), hours=rng.randint(9, 17))
             reflection = Reflection(
@@ -144,9 +145,10 @@ def synthetic_tables(
                 lessons=prose(rng),
             )
             reflections[str(made + 1)] = to_dict(reflection)
-            for item in worked_through(plan(reflection, job, "Europe/Berlin"), now, rng):
-                followups[str(len(followups) + 1)] = to_dict(item)
+            rounds.append(reflection)
             made += 1
+        for item in worked_through(plan(job, rounds, "Europe/Berlin", now=now), now, rng):
+            followups[str(len(followups) + 1)] = to_dict(item)
     return {
         "meta": {"1": {"format": FORMAT_NAME, "schema": SCHEMA_VERSION}},
         "opportunities": opportunities,

@@ -49,7 +49,7 @@ weights = st.sampled_from(["1e999999999", "NaN", "-1", "1000", "1000.5", "2", "0
 def export_of(interview_at: str, snoozed_until: str, weight: str) -> bytes:
     job = opportunity()
     reflection = full_reflection(job.id, id="r1")
-    followups = [to_dict(item) for item in plan(reflection, job, "Europe/Berlin")]
+    followups = [to_dict(item) for item in plan(job, [reflection], "Europe/Berlin")]
     followups[0]["snoozed_until"] = snoozed_until
     decision = {"criteria": [{"name": "Pay", "weight": weight}], "scores": {}}
     return orjson.dumps(

@@ -83,7 +83,7 @@ def test_done_checklist_items_are_not_lessons_and_the_plan_is_listed() -> None:
     reflection = full_reflection(
         job.id, asked=(Ask.NEXT_STEPS, Ask.MAY_FOLLOW_UP, Ask.FEEDBACK, Ask.CARDS)
     )
-    items = plan(reflection, job, "Europe/Berlin")
+    items = plan(job, [reflection], "Europe/Berlin")
     items[0] = mark_done(items[0], NOW, note="sent by email")
     document = reflection_document(reflection, job, [reflection], CTX, items)
     headings = [s.heading for s in document.sections]

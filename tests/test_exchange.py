@@ -25,7 +25,7 @@ def sample() -> tuple[list, list, list]:  # type: ignore[type-arg]
         interview_at=NOW.subtract(days=1).set(hour=10),
         interviewers=(Interviewer(name="Jane Doe"),),
     )
-    items = plan(reflection, job, "Europe/Berlin")
+    items = plan(job, [reflection], "Europe/Berlin")
     return items, [reflection], [job]
 
 
@@ -41,10 +41,11 @@ def test_every_pending_follow_up_becomes_an_event_with_company_and_person() -> N
     assert summaries == [
         "Thank-you note to Jane Doe (by email) · Acme — Data Engineer",
         "Short follow-up call · Acme — Data Engineer",
-        "Status check · Acme — Data Engineer",
+        "Status check (by email) · Acme — Data Engineer",
     ]
     first = parsed[0]
-    assert first.decoded("DTSTART") == NOW.subtract(days=1).set(hour=20, minute=0).astimezone(UTC)
+    # (the interview was on a Saturday: its thank-you is due Monday at 10:00, not that evening)
+    assert first.decoded("DTSTART") == NOW.add(days=1).set(hour=10, minute=0).astimezone(UTC)
     assert str(first["UID"]) == f"{items[0].id}@debrief"
     calendar = icalendar.Calendar.from_ical(
         followups_ics(items, reflections, opportunities, now=NOW)
@@ -57,7 +58,7 @@ def test_uids_are_stable_and_done_items_are_left_out() -> None:
     first = {
         str(e["UID"]) for e in events(followups_ics(items, reflections, opportunities, now=NOW))
     }
-    replanned = plan(reflections[0], opportunities[0], "Europe/Berlin")
+    replanned = plan(opportunities[0], [reflections[0]], "Europe/Berlin")
     replanned[0] = mark_done(replanned[0], NOW)
     second = {
         str(e["UID"])

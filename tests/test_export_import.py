@@ -25,7 +25,7 @@ def filled(journal: Journal) -> Journal:
         (full_reflection(acme.id, id="r1"), acme),
         (full_reflection(globex.id, id="r2", rating=9), globex),
     ):
-        items = plan(reflection, job, "Europe/Berlin")
+        items = plan(job, [reflection], "Europe/Berlin")
         items[0] = mark_done(items[0], NOW, note="sent")
         journal.save_reflection(reflection, job, items)
     journal.save_settings(Settings(name="Alex Morgan", default_currency="EUR"))

@@ -209,7 +209,7 @@ def hostile_journal(journal_path: Path) -> Path:
     journal = Journal.open(journal_path)
     job = opportunity(company=HOSTILE)
     reflection = full_reflection(job.id, id="r1", went_well=HOSTILE)
-    journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
     return journal_path
 
 

@@ -1,26 +1,38 @@
-"""The follow-up rules, hand-checked across times of day, weekends, time zones and DST."""
+"""The follow-up rules (`followups.RULES`), each case a row: times of day, weekends, time
+zones, daylight saving, what they said, and one chain of chasers per opportunity."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pendulum
 import pytest
 
 from debrief.followups import (
+    RULES,
+    actionable,
     add_working_days,
     agenda,
     describe,
     dismiss,
     due_phrase,
-    is_actionable,
     mark_done,
     plan,
-    replan,
+    record_reply,
     snooze,
-    snooze_choices,
 )
-from debrief.model import Channel, FollowUp, FollowUpKind, Interviewer, Stage, Status
+from debrief.model import (
+    Channel,
+    FollowUp,
+    FollowUpKind,
+    Interviewer,
+    Opportunity,
+    Reflection,
+    Reply,
+    Stage,
+    Status,
+)
 from tests.samples import bare_reflection, opportunity
 
 BERLIN = "Europe/Berlin"
@@ -33,106 +45,257 @@ def berlin(*args: int) -> pendulum.DateTime:
 def planned(at: pendulum.DateTime, tz: str = BERLIN, **changes: object) -> dict[str, FollowUp]:
     job = opportunity()
     reflection = bare_reflection(job.id, id="r1", interview_at=at, **changes)
-    return {item.key: item for item in plan(reflection, job, tz)}
+    return {item.key: item for item in plan(job, [reflection], tz)}
 
 
 JANE = Interviewer(
     name="Jane  Doe", preferred=Channel.LINKEDIN, linkedin="https://linkedin.com/in/jane"
 )
-RAVI = Interviewer(name="Ravi Kumar")
+RAVI = Interviewer(name="Ravi Kumar", email="ravi@acme.example")
 
 
-def test_a_morning_interview_gets_its_thank_you_the_same_evening() -> None:
-    items = planned(berlin(2026, 11, 18, 10, 0), interviewers=(JANE, RAVI))  # a Wednesday
-    assert items["thank_you:jane doe"].due == berlin(2026, 11, 18, 20, 0)
-    assert items["thank_you:ravi kumar"].due == berlin(2026, 11, 18, 20, 0)
-    assert items["thank_you:jane doe"].channel is Channel.LINKEDIN  # her preferred channel
+# --- the thank-you note --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "minutes", "due", "why"),
+    [
+        (berlin(2026, 11, 18, 10, 0), None, berlin(2026, 11, 18, 20, 0), "a morning: same evening"),
+        (berlin(2026, 11, 18, 15, 59), None, berlin(2026, 11, 18, 20, 0), "ends 16:59: same evening"),
+        (berlin(2026, 11, 18, 16, 0), None, berlin(2026, 11, 18, 20, 0), "ends 17:00 sharp: same evening"),
+        (berlin(2026, 11, 18, 16, 1), None, berlin(2026, 11, 19, 10, 0), "ends 17:01: next morning"),
+        (berlin(2026, 11, 18, 14, 59), 120, berlin(2026, 11, 18, 20, 0), "two hours from 14:59 end 16:59"),
+        (berlin(2026, 11, 18, 14, 0), 180, berlin(2026, 11, 18, 20, 0), "three hours ending 17:00"),
+        (berlin(2026, 11, 18, 15, 0), 150, berlin(2026, 11, 19, 10, 0), "2h30 from 15:00 ends 17:30"),
+        (berlin(2026, 11, 20, 15, 30), None, berlin(2026, 11, 20, 20, 0), "Friday 15:30 ends 16:30: Friday evening"),
+        (berlin(2026, 11, 20, 16, 30), None, berlin(2026, 11, 23, 10, 0), "Friday 16:30: Monday morning, never Saturday"),
+        (berlin(2026, 11, 21, 10, 0), None, berlin(2026, 11, 23, 10, 0), "a Saturday: Monday morning"),
+        (berlin(2026, 11, 18, 23, 30), None, berlin(2026, 11, 20, 10, 0), "ends after midnight: next working morning"),
+        (berlin(2026, 10, 24, 10, 0), None, berlin(2026, 10, 26, 10, 0), "Saturday before the clocks change"),
+    ],
+)  # fmt: skip
+def test_the_thank_you_deadline(
+    start: pendulum.DateTime, minutes: int | None, due: pendulum.DateTime, why: str
+) -> None:
+    items = planned(start, interviewers=(RAVI,), duration_minutes=minutes)
+    assert items["thank_you:ravi kumar"].due == due, why
+
+
+def test_each_interviewer_gets_a_note_by_their_own_channel_and_someone_gets_one_anyway() -> None:
+    items = planned(berlin(2026, 11, 18, 10, 0), interviewers=(JANE, RAVI))
+    assert items["thank_you:jane doe"].channel is Channel.LINKEDIN
     assert items["thank_you:ravi kumar"].channel is Channel.EMAIL
-
-
-def test_a_late_afternoon_interview_gets_24_hours() -> None:
-    items = planned(berlin(2026, 11, 18, 15, 30), interviewers=(RAVI,))  # ends 16:30
-    assert items["thank_you:ravi kumar"].due == berlin(2026, 11, 19, 16, 30)
-
-
-def test_without_interviewers_there_is_still_one_thank_you() -> None:
-    items = planned(berlin(2026, 11, 18, 9, 0))
-    assert items["thank_you:"].person == "" and items["thank_you:"].due == berlin(
-        2026, 11, 18, 20, 0
-    )
-
-
-def test_linkedin_only_for_interviewers_with_a_profile_and_optional() -> None:
-    items = planned(berlin(2026, 11, 20, 10, 0), interviewers=(JANE, RAVI))  # a Friday
-    assert "linkedin:ravi kumar" not in items
-    linkedin = items["linkedin:jane doe"]
-    assert linkedin.optional and linkedin.due == berlin(
-        2026, 11, 23, 12, 0
-    )  # next working day: Monday
-
-
-def test_references_at_later_stages_or_when_asked() -> None:
-    assert "references" not in planned(berlin(2026, 11, 18, 10, 0), stage=Stage.TECHNICAL)
-    assert planned(berlin(2026, 11, 18, 10, 0), stage=Stage.ONSITE)["references"].due == berlin(
-        2026, 11, 19, 10, 0
-    )
-    assert "references" in planned(
-        berlin(2026, 11, 18, 10, 0), stage=Stage.PHONE_SCREEN, references_requested=True
-    )
-
-
-def test_call_three_working_days_after_skipping_the_weekend() -> None:
-    call = planned(berlin(2026, 11, 19, 10, 0))["call"]  # a Thursday
-    assert call.optional and call.channel is Channel.PHONE
-    assert call.due == berlin(2026, 11, 24, 10, 0)  # Fri, Mon, Tue
-
-
-def test_status_check_after_a_week_when_no_date_was_named() -> None:
-    items = planned(berlin(2026, 11, 16, 14, 0))  # a Monday
-    assert items["status_check:1"].due == berlin(2026, 11, 23, 10, 0)
-    assert items["status_check:2"].due == berlin(2026, 11, 30, 10, 0)
-    assert items["mark_cold"].due == berlin(2026, 12, 7, 10, 0)
-
-
-def test_told_a_week_means_about_ten_days() -> None:
-    items = planned(
-        berlin(2026, 11, 16, 14, 0), reply_by=date(2026, 11, 23)
-    )  # Monday, told "a week"
-    check = items["status_check:1"].due
-    assert check == berlin(2026, 11, 26, 10, 0)  # three working days after the named Monday
-    assert (check.date() - date(2026, 11, 16)).days == 10
-
-
-def test_a_decision_date_on_a_friday_waits_over_the_weekend() -> None:
-    items = planned(berlin(2026, 11, 16, 14, 0), reply_by=date(2026, 11, 20))
-    assert items["status_check:1"].due == berlin(2026, 11, 25, 10, 0)
-
-
-def test_a_week_from_a_saturday_lands_on_a_working_day() -> None:
-    items = planned(berlin(2026, 11, 21, 11, 0))  # Saturday interview
-    assert items["status_check:1"].due == berlin(2026, 11, 30, 10, 0)  # Sat +7 = Sat -> Monday
-
-
-def test_a_decision_date_before_the_interview_is_ignored() -> None:
-    items = planned(berlin(2026, 11, 16, 14, 0), reply_by=date(2026, 11, 1))
-    assert items["status_check:1"].due == berlin(2026, 11, 23, 10, 0)
-
-
-def test_a_week_across_the_end_of_summer_time_keeps_the_wall_clock() -> None:
-    items = planned(berlin(2026, 10, 20, 14, 0))  # CEST; clocks go back on 25 October
-    check = items["status_check:1"].due
-    assert check == berlin(2026, 10, 27, 10, 0)
-    assert check.utcoffset().total_seconds() == 3600  # CET by then
+    alone = planned(berlin(2026, 11, 18, 10, 0))
+    assert alone["thank_you:"].person == "" and alone["thank_you:"].channel is Channel.EMAIL
 
 
 def test_time_zones_plan_in_the_users_own_zone() -> None:
     # A video interview at 08:00 in New York is 14:00 in Berlin: the same evening there.
     ny_morning = pendulum.datetime(2026, 11, 18, 8, 0, tz="America/New_York")
-    in_berlin = planned(ny_morning, BERLIN)["thank_you:"]
-    assert in_berlin.due == berlin(2026, 11, 18, 20, 0)
-    # The same moment planned for someone in Tokyo (22:00 there, ending 23:00) gets 24 hours.
-    in_tokyo = planned(ny_morning, "Asia/Tokyo")["thank_you:"]
-    assert in_tokyo.due == pendulum.datetime(2026, 11, 19, 23, 0, tz="Asia/Tokyo")
+    assert planned(ny_morning, BERLIN)["thank_you:"].due == berlin(2026, 11, 18, 20, 0)
+    # The same moment in Tokyo is 22:00 (ending 23:00): the next working morning there.
+    assert planned(ny_morning, "Asia/Tokyo")["thank_you:"].due == pendulum.datetime(
+        2026, 11, 19, 10, 0, tz="Asia/Tokyo"
+    )
+
+
+# --- LinkedIn and references --------------------------------------------------------------
+
+
+def test_linkedin_only_for_interviewers_with_a_profile_and_optional() -> None:
+    items = planned(berlin(2026, 11, 20, 10, 0), interviewers=(JANE, RAVI))  # a Friday
+    assert items["linkedin:jane doe"].optional
+    assert items["linkedin:jane doe"].due == berlin(2026, 11, 23, 12, 0)
+    assert "linkedin:ravi kumar" not in items
+
+
+@pytest.mark.parametrize(
+    ("stage", "asked", "expected"),
+    [(Stage.PHONE_SCREEN, False, False), (Stage.ONSITE, False, True),
+     (Stage.FINAL, False, True), (Stage.TECHNICAL, True, True)],
+)  # fmt: skip
+def test_references_at_later_stages_or_when_asked(
+    stage: Stage, asked: bool, expected: bool
+) -> None:
+    items = planned(berlin(2026, 11, 18, 10, 0), stage=stage, references_requested=asked)
+    assert ("references" in items) is expected
+
+
+# --- the chain: call, checks, gone cold -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("interview", "said", "call", "check", "why"),
+    [
+        (berlin(2026, 11, 18, 10, 0), None, berlin(2026, 11, 23, 10, 0), berlin(2026, 11, 25, 10, 0), "no date: a week after"),
+        (berlin(2026, 11, 21, 10, 0), None, berlin(2026, 11, 25, 10, 0), berlin(2026, 11, 30, 10, 0), "a Saturday + 7 is a Saturday: Monday"),
+        (berlin(2026, 11, 18, 10, 0), date(2026, 11, 18), berlin(2026, 11, 23, 10, 0), berlin(2026, 11, 20, 10, 0), "today: 2 working days after"),
+        (berlin(2026, 11, 18, 10, 0), date(2026, 11, 19), berlin(2026, 11, 23, 10, 0), berlin(2026, 11, 23, 10, 0), "tomorrow: 2 working days after"),
+        (berlin(2026, 11, 18, 10, 0), date(2026, 11, 25), None, berlin(2026, 11, 30, 10, 0), "a week: ~10 days, no call before it"),
+        (berlin(2026, 11, 18, 10, 0), date(2026, 12, 2), None, berlin(2026, 12, 7, 10, 0), "two weeks: no call at +3"),
+        (berlin(2026, 11, 18, 10, 0), date(2026, 11, 20), berlin(2026, 11, 23, 10, 0), berlin(2026, 11, 25, 10, 0), "a Friday: waits over the weekend"),
+        (berlin(2026, 11, 18, 10, 0), date(2026, 11, 10), berlin(2026, 11, 23, 10, 0), berlin(2026, 11, 25, 10, 0), "a date before the interview is ignored"),
+        (berlin(2026, 10, 20, 14, 0), None, berlin(2026, 10, 23, 10, 0), berlin(2026, 10, 27, 10, 0), "across the end of summer time"),
+    ],
+)  # fmt: skip
+def test_when_the_call_and_the_first_check_fall_due(
+    interview: pendulum.DateTime,
+    said: date | None,
+    call: pendulum.DateTime | None,
+    check: pendulum.DateTime,
+    why: str,
+) -> None:
+    items = planned(interview, reply_by=said)
+    assert (items["call"].due if "call" in items else None) == call, why
+    assert items["status_check:1"].due == check, why
+    assert "status_check:2" not in items and "mark_cold" not in items  # not before the first
+
+
+def test_summer_time_keeps_the_wall_clock() -> None:
+    check = planned(berlin(2026, 10, 20, 14, 0))["status_check:1"].due
+    assert check.utcoffset().total_seconds() == 3600  # CET by then, still 10:00
+
+
+def live(job: Opportunity, rounds: list[Reflection], items: list[FollowUp], at: pendulum.DateTime) -> dict[str, FollowUp]:  # fmt: skip
+    return {item.id: item for item in plan(job, rounds, BERLIN, items, at)}
+
+
+def keyed(items: dict[str, FollowUp], reflection: Reflection) -> dict[str, FollowUp]:
+    return {f.key: f for f in items.values() if f.reflection_id == reflection.id}
+
+
+def test_the_second_check_counts_from_when_the_first_was_sent_then_gone_cold() -> None:
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 16, 10, 0))
+    items = live(job, [one], [], berlin(2026, 11, 16, 12, 0))
+    first = keyed(items, one)["status_check:1"]
+    assert first.due == berlin(2026, 11, 23, 10, 0)
+    sent_late = mark_done(first, berlin(2026, 11, 27, 16, 0))  # sent four days late
+    items = live(job, [one], [*items.values(), sent_late], berlin(2026, 11, 27, 16, 0))
+    second = keyed(items, one)["status_check:2"]
+    assert second.due == berlin(2026, 12, 4, 10, 0)  # 5 working days after it was sent
+    assert "mark_cold" not in keyed(items, one)
+    skipped = dismiss(second, berlin(2026, 12, 4, 11, 0))  # skipping moves on, too
+    items = live(job, [one], [*items.values(), skipped], berlin(2026, 12, 4, 11, 0))
+    cold = keyed(items, one)["mark_cold"]
+    assert cold.due == berlin(2026, 12, 11, 10, 0)
+
+
+def test_skipping_the_first_check_moves_on_to_the_second() -> None:
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 16, 10, 0))
+    items = live(job, [one], [], berlin(2026, 11, 16, 12, 0))
+    skipped = dismiss(keyed(items, one)["status_check:1"], berlin(2026, 11, 23, 9, 0))
+    items = live(job, [one], [*items.values(), skipped], berlin(2026, 11, 23, 9, 0))
+    assert keyed(items, one)["status_check:2"].due == berlin(2026, 11, 30, 10, 0)
+
+
+def test_undoing_a_sent_check_takes_its_successor_away_without_a_trace() -> None:
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 16, 10, 0))
+    items = live(job, [one], [], berlin(2026, 11, 16, 12, 0))
+    first = keyed(items, one)["status_check:1"]
+    items = live(job, [one], [*items.values(), mark_done(first, berlin(2026, 11, 23, 11, 0))], berlin(2026, 11, 23, 11, 0))  # fmt: skip
+    assert "status_check:2" in keyed(items, one)
+    items = live(job, [one], [*items.values(), first], berlin(2026, 11, 23, 11, 1))  # undone
+    assert "status_check:2" not in keyed(items, one)
+
+
+def test_told_not_to_follow_up_means_no_call_and_a_single_check_after_their_date() -> None:
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 16, 10, 0),
+                          may_follow_up=False, reply_by=date(2026, 11, 20))  # fmt: skip
+    items = live(job, [one], [], berlin(2026, 11, 16, 12, 0))
+    assert set(keyed(items, one)) == {"thank_you:", "status_check:1"}
+    first = keyed(items, one)["status_check:1"]
+    assert first.due == berlin(2026, 11, 25, 10, 0)
+    items = live(job, [one], [*items.values(), mark_done(first, berlin(2026, 11, 25, 10, 0))], berlin(2026, 11, 25, 10, 0))  # fmt: skip
+    assert "status_check:2" not in keyed(items, one)
+    assert keyed(items, one)["mark_cold"].due == berlin(2026, 12, 2, 10, 0)
+
+
+def test_checks_go_to_whoever_said_they_would_reply_by_their_channel() -> None:
+    items = planned(berlin(2026, 11, 16, 10, 0), interviewers=(JANE, RAVI),
+                    replies_from="ravi  kumar")  # fmt: skip
+    check = items["status_check:1"]
+    assert (check.person, check.channel) == ("Ravi Kumar", Channel.EMAIL)
+    recruiter = planned(berlin(2026, 11, 16, 10, 0), replies_from="the recruiter")
+    assert recruiter["status_check:1"].person == "the recruiter"
+
+
+# --- one chain per opportunity ----------------------------------------------------------------
+
+
+def test_a_new_round_retires_the_earlier_rounds_chasers_and_keeps_its_thank_yous() -> None:
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 2, 10, 0), interviewers=(RAVI,))  # fmt: skip
+    items = live(job, [one], [], berlin(2026, 11, 2, 12, 0))
+    thanked = mark_done(keyed(items, one)["thank_you:ravi kumar"], berlin(2026, 11, 2, 19, 0))
+    sent = mark_done(keyed(items, one)["status_check:1"], berlin(2026, 11, 9, 11, 0))
+    items = live(job, [one], [*items.values(), thanked, sent], berlin(2026, 11, 9, 11, 0))
+    two = bare_reflection(job.id, id="r2", interview_at=berlin(2026, 11, 16, 10, 0), stage=Stage.ONSITE)  # fmt: skip
+    items = live(job, [one, two], list(items.values()), berlin(2026, 11, 16, 12, 0))
+    first_round = keyed(items, one)
+    assert first_round["thank_you:ravi kumar"].done_at is not None  # its own, kept
+    assert first_round["status_check:1"].done_at is not None  # history stays as it was
+    assert first_round["status_check:2"].superseded_at == berlin(2026, 11, 16, 12, 0)
+    assert first_round["call"].superseded_at is not None
+    second_round = keyed(items, two)
+    assert {"call", "status_check:1", "references", "thank_you:"} <= set(second_round)
+    to_do = actionable(items.values(), [one, two], [job])
+    chasers = [f for f in to_do if f.kind in (FollowUpKind.CALL, FollowUpKind.STATUS_CHECK, FollowUpKind.MARK_COLD)]  # fmt: skip
+    assert {f.reflection_id for f in chasers} == {"r2"}  # one chain, on the latest round
+
+
+def test_gone_cold_is_never_suggested_while_a_later_round_is_live() -> None:
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 10, 1, 10, 0))
+    items = live(job, [one], [], berlin(2026, 10, 1, 12, 0))
+    for key in ("status_check:1", "status_check:2"):
+        items = live(job, [one], [*items.values(), dismiss(keyed(items, one)[key], berlin(2026, 10, 20, 9, 0))], berlin(2026, 10, 20, 9, 0))  # fmt: skip
+    assert keyed(items, one)["mark_cold"].pending
+    two = bare_reflection(job.id, id="r2", interview_at=berlin(2026, 10, 22, 10, 0))
+    items = live(job, [one, two], list(items.values()), berlin(2026, 10, 22, 12, 0))
+    assert keyed(items, one)["mark_cold"].superseded_at is not None
+    assert not [f for f in actionable(items.values(), [one, two], [job]) if f.kind is FollowUpKind.MARK_COLD]  # fmt: skip
+
+
+def test_they_replied_retires_the_chasers_and_sets_the_status() -> None:
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 16, 10, 0))
+    items = live(job, [one], [], berlin(2026, 11, 16, 12, 0))
+    answered, offered = record_reply(one, job, Reply.OFFER, berlin(2026, 11, 20, 9, 0))
+    assert offered.status is Status.OFFER and answered.replied_at == berlin(2026, 11, 20, 9, 0)
+    items = live(offered, [answered], list(items.values()), berlin(2026, 11, 20, 9, 0))
+    assert all(f.superseded_at is not None for f in keyed(items, one).values() if f.kind is not FollowUpKind.THANK_YOU)  # fmt: skip
+    assert keyed(items, one)["thank_you:"].pending
+    _, next_round = record_reply(one, job, Reply.NEXT_ROUND, berlin(2026, 11, 20, 9, 0))
+    assert next_round.status is Status.INTERVIEWING
+    _, other = record_reply(one, replace(job, status=Status.OFFER), Reply.OTHER, berlin(2026, 11, 20, 9, 0))  # fmt: skip
+    assert other.status is Status.OFFER
+
+
+def test_withdrawing_brings_a_polite_note_and_keeps_the_thank_you() -> None:
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 16, 10, 0))
+    items = live(job, [one], [], berlin(2026, 11, 16, 12, 0))
+    withdrawn = replace(job, status=Status.WITHDRAWN, updated_at=berlin(2026, 11, 18, 15, 0))
+    items = live(withdrawn, [one], list(items.values()), berlin(2026, 11, 18, 15, 0))
+    round_items = keyed(items, one)
+    assert round_items["withdrawal"].due == berlin(2026, 11, 19, 10, 0)
+    assert round_items["thank_you:"].pending
+    assert round_items["status_check:1"].superseded_at is not None
+    to_do = {f.key for f in actionable(items.values(), [one], [withdrawn])}
+    assert to_do == {"withdrawal", "thank_you:"}
+
+
+def test_the_rules_table_names_every_kind_of_follow_up() -> None:
+    named = " ".join(rule.what for rule in RULES).casefold()
+    for kind in FollowUpKind:
+        assert kind.label.casefold().split(" (")[0] in named
+
+
+# --- the agenda ------------------------------------------------------------------------------
 
 
 def test_working_days() -> None:
@@ -140,46 +303,6 @@ def test_working_days() -> None:
     assert add_working_days(friday, 1) == berlin(2026, 11, 23, 9, 0)
     assert add_working_days(friday, 5) == berlin(2026, 11, 27, 9, 0)
     assert add_working_days(friday, 0) == friday
-
-
-def test_replanning_keeps_what_was_done_and_never_duplicates() -> None:
-    at = berlin(2026, 11, 16, 10, 0)
-    first = planned(at, interviewers=(JANE, RAVI))
-    done = mark_done(first["thank_you:jane doe"], at.add(hours=8), note="sent by LinkedIn")
-    snoozed = snooze(first["status_check:1"], berlin(2026, 11, 24, 9, 0))
-    gone = dismiss(first["thank_you:ravi kumar"], at.add(hours=9))
-    existing = [
-        done,
-        snoozed,
-        gone,
-        *[i for k, i in first.items() if k not in (done.key, snoozed.key, gone.key)],
-    ]
-    # The edit removes Ravi and moves the interview by an hour.
-    job = opportunity()
-    edited = bare_reflection(job.id, id="r1", interview_at=at.add(hours=1), interviewers=(JANE,))
-    merged = {i.key: i for i in replan(plan(edited, job, BERLIN), existing)}
-    assert len(merged) == len(set(merged))
-    assert (
-        merged["thank_you:jane doe"].done_at == done.done_at
-        and merged["thank_you:jane doe"].note == "sent by LinkedIn"
-    )
-    assert merged["status_check:1"].snoozed_until == berlin(2026, 11, 24, 9, 0)
-    assert merged["thank_you:ravi kumar"].dismissed_at is not None  # history stays
-    assert "linkedin:ravi kumar" not in merged
-    assert merged["call"].due == berlin(2026, 11, 19, 10, 0) and merged["call"].pending
-
-
-def test_the_second_check_and_the_cold_suggestion_wait_their_turn() -> None:
-    items = planned(berlin(2026, 11, 16, 10, 0))
-    first, second = items["status_check:1"], items["status_check:2"]
-    assert not is_actionable(second, first, Status.INTERVIEWING)
-    first_done = mark_done(first, berlin(2026, 11, 23, 11, 0))
-    assert is_actionable(second, first_done, Status.INTERVIEWING)
-    assert not is_actionable(items["mark_cold"], second, Status.INTERVIEWING)
-    assert not is_actionable(second, None, Status.INTERVIEWING)  # its first check is gone
-    assert not is_actionable(second, first_done, Status.OFFER)  # no need once there is an offer
-    assert is_actionable(items["thank_you:"], None, Status.REJECTED)  # still good manners
-    assert not is_actionable(items["thank_you:"], None, Status.WITHDRAWN)
 
 
 def test_agenda_sorts_overdue_today_and_upcoming() -> None:
@@ -208,14 +331,9 @@ def test_due_phrases(due: pendulum.DateTime, phrase: str) -> None:
 
 
 def test_descriptions() -> None:
-    items = planned(berlin(2026, 11, 16, 10, 0), interviewers=(JANE,))
+    items = planned(berlin(2026, 11, 16, 10, 0), interviewers=(JANE, RAVI), replies_from="Ravi Kumar")  # fmt: skip
     assert describe(items["thank_you:jane doe"]) == "Thank-you note to Jane  Doe (by LinkedIn)"
     assert describe(items["linkedin:jane doe"]) == "Connect on LinkedIn with Jane  Doe"
-    assert describe(items["status_check:1"]) == "Status check"
-
-
-def test_snooze_choices_start_from_now() -> None:
-    choices = dict(snooze_choices(berlin(2026, 11, 18, 12, 0)))  # a Wednesday
-    assert choices["Tomorrow morning"] == berlin(2026, 11, 19, 9, 0)
-    assert choices["In 3 days"] == berlin(2026, 11, 21, 9, 0)
-    assert choices["Next Monday"] == berlin(2026, 11, 23, 9, 0)
+    assert describe(items["status_check:1"]) == "Status check to Ravi Kumar (by email)"
+    second = replace(items["status_check:1"], key="status_check:2")
+    assert describe(second).startswith("Second status check to Ravi Kumar")

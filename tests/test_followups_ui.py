@@ -32,13 +32,13 @@ JANE = Interviewer(
 
 @pytest.fixture
 def planned(journal: Journal) -> Journal:
-    """Yesterday's (Saturday 10:00) technical interview at Acme with Jane, and its plan."""
+    """Friday's (10:00) technical interview at Acme with Jane, and its plan; it is Sunday."""
     job = opportunity()
     reflection = bare_reflection(
-        job.id, id="r1", interview_at=NOW.subtract(days=1).set(hour=10, minute=0), stage=Stage.TECHNICAL,
+        job.id, id="r1", interview_at=NOW.subtract(days=2).set(hour=10, minute=0), stage=Stage.TECHNICAL,
         interviewers=(JANE,), key_point="the Kafka migration",
     )  # fmt: skip
-    journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
     journal.save_settings(Settings(name="Alex Morgan", email="alex@example.com"))
     return journal
 
@@ -61,11 +61,11 @@ async def test_the_home_screen_lists_overdue_and_upcoming_with_company_and_when(
         lines = agenda_lines(app)
         assert lines == [
             "Overdue (1)",
-            "  ✉  Thank-you note to Jane Doe (by email) · Acme — Data Engineer  18 hours overdue",
+            "  ✉  Thank-you note to Jane Doe (by email) · Acme — Data Engineer · technical  1 day overdue",
             "Upcoming (3)",
-            " in  Connect on LinkedIn with Jane Doe (optional) · Acme — Data Engineer  in 21 hours",
-            "  ☎  Short follow-up call (optional) · Acme — Data Engineer  in 2 days",
-            "  ?  Status check · Acme — Data Engineer  in 7 days",
+            " in  Connect on LinkedIn with Jane Doe (optional) · Acme — Data Engineer · technical  in 21 hours",
+            "  ☎  Short follow-up call (optional) · Acme — Data Engineer · technical  in 2 days",
+            "  ?  Status check (by email) · Acme — Data Engineer · technical  in 4 days",
         ]
         title = str(app.screen.query_one("#agenda-title", Static).content)
         assert title == "Follow-ups · 1 overdue · 3 upcoming"
@@ -79,7 +79,7 @@ async def test_a_long_overdue_list_shows_the_first_ones_and_how_many_more(
         reflection = bare_reflection(
             job.id, id=f"r{number}", interview_at=NOW.subtract(days=3 + number)
         )
-        journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+        journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -108,7 +108,7 @@ async def test_saving_a_reflection_creates_its_plan(
         assert "Thank-you note (by email) · Globex — SRE" in " ".join(agenda_lines(app))
     journal.refresh()  # (the app saved through its own journal object)
     kinds = sorted(f.kind.value for f in journal.followups())
-    assert kinds == ["call", "mark_cold", "status_check", "status_check", "thank_you"]
+    assert kinds == ["call", "status_check", "thank_you"]  # (the second check comes later)
 
 
 async def test_done_records_when_and_undo_brings_it_back(
@@ -180,7 +180,7 @@ async def test_a_note_is_kept_and_shown(
         await pilot.press("enter")
         await pilot.pause()
         assert item(Journal.open(journal_path), "status_check:1").note == "[b]left[/b] voicemail"
-        assert agenda_lines(app)[-1].endswith("in 7 days\n      ✎ [b]left[/b] voicemail")
+        assert agenda_lines(app)[-1].endswith("in 4 days\n      ✎ [b]left[/b] voicemail")
 
 
 async def test_the_thank_you_draft_can_be_edited_copied_saved_and_marked_sent(
@@ -203,7 +203,7 @@ async def test_the_thank_you_draft_can_be_edited_copied_saved_and_marked_sent(
         )
         body = screen.query_one("#body", TextArea)
         assert body.text.startswith(
-            "Dear Jane Doe,\n\nThank you for taking the time to meet with me on Saturday"
+            "Dear Jane Doe,\n\nThank you for taking the time to meet with me on Friday"
         )
         assert "our discussion about the Kafka migration, and" in body.text
         assert body.text.endswith("Kind regards,\n\nAlex Morgan\nalex@example.com")
@@ -214,7 +214,10 @@ async def test_the_thank_you_draft_can_be_edited_copied_saved_and_marked_sent(
         await pilot.press("ctrl+t")  # edited: the tone stays, the edit is kept
         assert body.text.endswith("PS: the slides are attached.")
         await pilot.press("ctrl+o")
-        assert app.clipboard == "Subject: Thank You for the Interview – Alex Morgan\n\n" + body.text
+        assert app.clipboard == (
+            "To: jane@acme.example\nSubject: Thank You for the Interview – Alex Morgan\n\n"
+            + body.text
+        )
         assert any("Copied to the clipboard" in str(n.message) for n in app._notifications)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -293,8 +296,10 @@ async def test_profile_is_validated_at_the_field_and_signs_drafts(
 async def test_after_two_checks_it_suggests_marking_the_opportunity_cold(
     build_app: AppFactory, planned: Journal, journal_path: Path
 ) -> None:
-    for key in ("status_check:1", "status_check:2"):
-        planned.save_followup(mark_done(item(planned, key), NOW))
+    job = planned.opportunities()[0]
+    for key in ("status_check:1", "status_check:2"):  # each sent brings the next
+        sent = mark_done(item(planned, key), NOW)
+        planned.save_plan(job, plan(job, planned.rounds(job.id), "Europe/Berlin", [*planned.followups(), sent], NOW))  # fmt: skip
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -365,7 +370,7 @@ async def test_the_detail_view_lists_the_plan_and_lessons(
         assert "Next time, before you leave" in texts
         assert any("• ask for feedback on your fit for the role" in t for t in texts)
         assert "Follow-up" in texts
-        assert "18 hours overdue" in texts
+        assert "1 day overdue" in texts
         assert FollowUpKind.THANK_YOU.label in " ".join(texts)
 
 

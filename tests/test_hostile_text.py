@@ -49,7 +49,7 @@ def hostile(journal_path: Path) -> Journal:
             went_badly=f"Nervous about {company}",
             key_point=company,
         )
-        journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+        journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
     chosen = tuple(o.id for o in journal.opportunities()[:2])
     journal.save_decision(
         Decision(

@@ -1,73 +1,220 @@
-"""Email drafts: the advice's shape, the user's details, and visible gaps for what is missing."""
+"""Drafts: for one person and their channel, in the advice's shape, with the user's details,
+visible gaps for what is missing, and never a private answer."""
 
 from __future__ import annotations
 
-from debrief.followups import plan
-from debrief.model import FollowUpKind, Interviewer, Settings, Stage
-from debrief.notes import draft_for, salutation, thank_you_note
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from debrief.followups import mark_done, plan
+from debrief.model import (
+    Channel,
+    FollowUp,
+    FollowUpKind,
+    Interviewer,
+    Money,
+    Period,
+    Reflection,
+    Settings,
+    Stage,
+    Status,
+)
+from debrief.notes import LINKEDIN_LIMIT, address_as, as_clause, draft_for, salutation
 from tests.samples import NOW, bare_reflection, full_reflection, opportunity
 
 PROFILE = Settings(name="Alex Morgan", email="alex@example.com", phone="+44 20 7946 0000")
+JOB = opportunity()
 
 
-def test_thank_you_has_the_advised_subject_salutation_point_and_signature() -> None:
-    job = opportunity()
-    reflection = full_reflection(job.id, interview_at=NOW.subtract(hours=4))
-    jane = reflection.interviewers[0]
-    draft = thank_you_note(reflection, job, PROFILE, jane, NOW)
-    assert draft.subject == "Thank You for the Interview – Alex Morgan"
-    assert draft.body.startswith(
-        "Dear Jane Dœ,\n\nThank you for taking the time to meet with me today about the Data Engineer position at Acme."
+def items_of(reflection: Reflection, **changes: object) -> dict[str, FollowUp]:
+    job = replace(JOB, **changes)  # type: ignore[arg-type]
+    return {item.key: item for item in plan(job, [reflection], "Europe/Berlin")}
+
+
+# --- greeting people as they would be greeted -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "address", "formal", "greeting"),
+    [
+        ("Jane Doe", "CTO", "", True, "Dear Jane Doe,"),
+        ("Jane Doe", "CTO", "", False, "Hi Jane,"),
+        ("Amara Okafor", "Dr.", "", True, "Dear Dr. Okafor,"),
+        ("Amara Okafor", "Dr", "", False, "Hi Amara,"),
+        ("Elena Márquez", "Professor", "", True, "Dear Professor Márquez,"),
+        ("Elena Márquez", "Professor of Databases", "", True, "Dear Professor Márquez,"),
+        ("Ms. Smith", "", "", True, "Dear Ms. Smith,"),
+        ("Ms Smith", "", "", False, "Hi Ms. Smith,"),
+        ("Dr. Zoë Brontë", "Head of Data", "", True, "Dear Dr. Brontë,"),
+        ("Dr. Zoë Brontë", "Head of Data", "", False, "Hi Dr. Brontë,"),
+        ("Jane Doe", "CTO", "Janie", False, "Hi Janie,"),
+        ("Jane Doe", "CTO", "Dr. Doe", True, "Dear Dr. Doe,"),
+    ],
+)
+def test_everyone_is_addressed_as_they_would_be(
+    name: str, title: str, address: str, formal: bool, greeting: str
+) -> None:
+    person = Interviewer(name=name, title=title, address_as=address)
+    assert salutation(person, formal=formal) == greeting
+
+
+def test_an_unknown_name_is_a_visible_gap() -> None:
+    assert salutation(None, formal=True) == "Dear [fill in: interviewer’s name],"
+    assert address_as(None, formal=False) == "[fill in: interviewer’s name]"
+
+
+@pytest.mark.parametrize(
+    ("point", "clause"),
+    [
+        ("Migrating the ingestion pipeline to Kafka", "migrating the ingestion pipeline to Kafka"),
+        ("our discussion about our discussion culture", "our discussion culture"),
+        ("Our discussion about the on-call rotation.", "the on-call rotation"),
+        ("We talked about Kafka", "Kafka"),
+        ("discussing   their   roadmap", "their roadmap"),
+        ("The roadmap for 2027", "the roadmap for 2027"),
+        ("AWS costs", "AWS costs"),
+        ("Kafka at scale", "Kafka at scale"),
+    ],
+)
+def test_the_key_point_is_woven_in_without_doubling_its_first_words(
+    point: str, clause: str
+) -> None:
+    assert as_clause(point) == clause
+
+
+# --- each person their own note -----------------------------------------------------------
+
+
+PANEL = (
+    Interviewer(name="Jane Doe", email="jane@acme.example", mentioned="their move to Rust"),
+    Interviewer(name="Ravi Kumar", email="ravi@acme.example", mentioned="mentoring new hires"),
+    Interviewer(name="Li Wei", email="li@acme.example"),
+)
+
+
+def test_panelists_each_get_their_own_note_to_their_own_address() -> None:
+    reflection = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=PANEL)
+    items = items_of(reflection)
+    drafts = {
+        person.name: draft_for(items[f"thank_you:{person.name.casefold()}"], reflection, JOB, PROFILE, NOW)
+        for person in PANEL
+    }  # fmt: skip
+    jane, ravi, li = drafts.values()
+    assert jane.to == "jane@acme.example" and ravi.to == "ravi@acme.example"
+    assert "our discussion about their move to Rust," in jane.body
+    assert "our discussion about mentoring new hires," in ravi.body
+    assert "our discussion about migrating the ingestion pipeline to Kafka," in li.body
+    assert len({d.body for d in drafts.values()}) == 3
+    assert jane.text.startswith("To: jane@acme.example\nSubject: Thank You for the Interview – Alex Morgan\n\nDear Jane Doe,")  # fmt: skip
+
+
+def test_private_answers_never_reach_a_draft() -> None:
+    reflection = full_reflection(
+        JOB.id,
+        interview_at=NOW.subtract(days=9),
+        interviewers=(Interviewer(name="Jane Doe", notes="seemed bored", preferred=Channel.POST),),
+        money=Money(Decimal("123456"), "EUR", Period.YEAR),
+        money_notes="secret bonus",
+        reservations="worried about the manager",
+        vs_current_job="pays less than now",
+        rating=3,
+        want_job=9,
     )
-    assert "especially: Greenfield platform work." in draft.body
-    assert "our discussion about Migrating the ingestion pipeline to Kafka, and" in draft.body
-    assert draft.body.endswith("Kind regards,\n\nAlex Morgan\nalex@example.com\n+44 20 7946 0000")
-    assert "[fill in" not in draft.text
+    items = items_of(reflection)
+    texts = [
+        draft_for(item, reflection, JOB, PROFILE, NOW, formal=formal).text
+        for item in items.values()
+        for formal in (True, False)
+    ]
+    for text in texts:
+        for private in ("123", "secret", "worried", "pays less", "bored", "3/10", "9/10"):
+            assert private not in text
+
+
+# --- the channel shapes the draft -------------------------------------------------------------
+
+
+def test_by_post_a_letter_with_the_date_and_an_address_block() -> None:
+    person = Interviewer(name="Jane Doe", title="CTO", preferred=Channel.POST)
+    reflection = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=(person,))
+    letter = draft_for(items_of(reflection)["thank_you:jane doe"], reflection, JOB, PROFILE, NOW)
+    assert letter.channel is Channel.POST and letter.subject == ""
+    assert letter.body.startswith("Alex Morgan\nalex@example.com\n+44 20 7946 0000\n\nSun 22 Nov 2026\n\nJane Doe\nCTO\nAcme\nBerlin\n\nDear Jane Doe,")  # fmt: skip
+    assert "Subject" not in letter.text
+
+
+def test_by_phone_a_call_script_with_the_number() -> None:
+    person = Interviewer(name="Jane Doe", phone="+49 30 1234567", preferred=Channel.PHONE)
+    reflection = full_reflection(
+        JOB.id, interview_at=NOW.subtract(hours=4), interviewers=(person,), reply_by=None
+    )
+    items = items_of(reflection)
+    script = draft_for(items["thank_you:jane doe"], reflection, JOB, PROFILE, NOW)
+    assert script.channel is Channel.PHONE and script.to == "Jane Doe, +49 30 1234567"
+    assert script.text.startswith("Call Jane Doe, +49 30 1234567\n\nIf they answer")
+    assert "Subject" not in script.text and "alex@example.com" not in script.text
+    call = draft_for(items["call"], reflection, JOB, PROFILE, NOW)
+    assert "this is Alex Morgan" in call.body and "voicemail" in call.body
+
+
+def test_on_linkedin_a_message_under_300_characters_and_no_subject() -> None:
+    person = Interviewer(
+        name="Jane Doe", linkedin="https://linkedin.com/in/jane", mentioned="x" * 400
+    )
+    reflection = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=(person,))
+    items = items_of(reflection)
+    for key in ("linkedin:jane doe",):
+        message = draft_for(items[key], reflection, JOB, PROFILE, NOW)
+        assert message.channel is Channel.LINKEDIN and message.subject == ""
+        assert len(message.body) <= LINKEDIN_LIMIT and message.body.startswith("Hi Jane,")
+        assert message.body.endswith("– Alex Morgan") and "xxx…" in message.body
+
+
+# --- checks and withdrawals ---------------------------------------------------------------
+
+
+def test_the_first_check_asks_the_second_offers_something_new_to_whoever_replies() -> None:
+    ravi = Interviewer(name="Ravi Kumar", email="ravi@acme.example")
+    reflection = bare_reflection(
+        JOB.id, interview_at=NOW.subtract(days=20), stage=Stage.TECHNICAL,
+        interviewers=(ravi,), replies_from="Ravi Kumar",
+    )  # fmt: skip
+    items = items_of(reflection)
+    first = draft_for(items["status_check:1"], reflection, JOB, PROFILE, NOW)
+    assert first.to == "ravi@acme.example" and first.body.startswith("Dear Ravi Kumar,")
+    assert "Could you let me know where things stand" in first.body
+    sent = mark_done(items["status_check:1"], NOW.subtract(days=8))
+    second_item = {i.key: i for i in plan(JOB, [reflection], "Europe/Berlin", [sent])}["status_check:2"]  # fmt: skip
+    second = draft_for(second_item, reflection, JOB, PROFILE, NOW, earlier=sent)
+    assert "Following my note of Sat 14 Nov 2026" in second.body
+    assert "[fill in: an article, a result or a piece of work" in second.body
+    assert "where things stand" not in second.body  # not the same ask again
+
+
+def test_a_check_to_the_recruiter_names_them_and_leaves_the_address_to_fill() -> None:
+    reflection = bare_reflection(JOB.id, interview_at=NOW.subtract(days=20), replies_from="Sam, the recruiter")  # fmt: skip
+    check = draft_for(items_of(reflection)["status_check:1"], reflection, JOB, PROFILE, NOW)
+    assert check.body.startswith("Dear Sam, the recruiter,")
+    assert check.to == "[fill in: their email address]"
+
+
+def test_a_withdrawal_is_polite_and_keeps_the_door_open() -> None:
+    reflection = bare_reflection(JOB.id, interview_at=NOW.subtract(days=3))
+    items = items_of(reflection, status=Status.WITHDRAWN, updated_at=NOW.subtract(days=1))
+    note = draft_for(items["withdrawal"], reflection, JOB, PROFILE, NOW)
+    assert "withdraw my application" in note.body and "hope our paths cross again" in note.body
+    assert note.subject == "Data Engineer application – Alex Morgan"
+    assert items["thank_you:"].kind is FollowUpKind.THANK_YOU  # the thank-you stays
 
 
 def test_missing_pieces_become_visible_gaps() -> None:
-    job = opportunity()
-    reflection = bare_reflection(job.id, interview_at=NOW.subtract(days=2))
-    draft = thank_you_note(reflection, job, Settings(), None, NOW)
+    reflection = bare_reflection(JOB.id, interview_at=NOW.subtract(days=2))
+    draft = draft_for(items_of(reflection)["thank_you:"], reflection, JOB, Settings(), NOW)
     assert draft.subject == "Thank You for the Interview – [fill in: your name]"
+    assert draft.to == "[fill in: their email address]"
     assert draft.body.startswith("Dear [fill in: interviewer’s name],")
     assert "meet with me on Friday about" in draft.body  # not "today": it was two days ago
     assert "our discussion about [fill in: one point from your conversation]," in draft.body
     assert draft.body.endswith("[fill in: your name]\n[fill in: your email or phone]")
-
-
-def test_salutations_follow_the_tone() -> None:
-    assert (
-        salutation(Interviewer(name="Amara Okafor", title="Dr."), formal=True) == "Dear Dr. Okafor,"
-    )
-    assert (
-        salutation(Interviewer(name="Amara Okafor", title="CTO"), formal=True)
-        == "Dear Amara Okafor,"
-    )
-    assert salutation(Interviewer(name="Amara Okafor"), formal=False) == "Hi Amara,"
-
-
-def test_drafts_fit_their_follow_up() -> None:
-    job = opportunity()
-    jane = Interviewer(name="Jane Doe", linkedin="https://linkedin.com/in/jane")
-    reflection = bare_reflection(
-        job.id, interview_at=NOW.subtract(days=8), stage=Stage.TECHNICAL, interviewers=(jane,)
-    )
-    items = {item.key: item for item in plan(reflection, job, "Europe/Berlin")}
-    check = draft_for(items["status_check:1"], reflection, job, PROFILE, NOW)
-    assert check.subject == "Following up: Data Engineer interview – Alex Morgan"
-    assert (
-        "follow up on my technical interview for the Data Engineer position at Acme on Sat 14 Nov 2026."
-        in check.body
-    )
-    assert "anything more I can provide" in check.body
-    second = draft_for(items["status_check:2"], reflection, job, PROFILE, NOW)
-    assert "following up once more" in second.body
-    linkedin = draft_for(items["linkedin:jane doe"], reflection, job, PROFILE, NOW)
-    assert (
-        linkedin.body.startswith("Hi Jane, thank you for the conversation")
-        and len(linkedin.body) <= 300
-    )
-    thanks = draft_for(items["thank_you:jane doe"], reflection, job, PROFILE, NOW, formal=False)
-    assert thanks.body.startswith("Hi Jane,") and "Best wishes," in thanks.body
-    assert items["thank_you:jane doe"].kind is FollowUpKind.THANK_YOU

@@ -43,6 +43,7 @@ def test_eleven_steps_each_with_a_hint() -> None:
         "company",
         "role",
         "interview_at",
+        "duration_minutes",
         "stage",
         "format",
     ]

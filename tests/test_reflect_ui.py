@@ -75,6 +75,8 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         assert progress(app) == "Step 1 of 11 · The opportunity"
         await fill_first_step(pilot)
         await pilot.press("tab")
+        await type_text(pilot, "1h30")
+        await pilot.press("tab")
         await choose(pilot, "tech")
         await pilot.press("tab")
         await choose(pilot, "vid")
@@ -91,6 +93,8 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
             await type_text(pilot, text)
             await pilot.press("tab")
         await choose(pilot, "prefers l")
+        await pilot.press("tab", "tab")  # past "Address as" (the rule's "Jane Dœ" will do)
+        await type_text(pilot, "their Rust rewrite")
         await pilot.press(
             "tab", "tab", "enter"
         )  # past "Remove this card" to "+ Add another interviewer"
@@ -141,8 +145,13 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await pilot.press("tab")
         await choose(pilot, "yes")
         await pilot.press("tab")
+        await type_text(pilot, "by friday")
+        await pilot.press("tab")
+        await type_text(pilot, "Ravi Kumar")
+        await pilot.press("tab")
+        await choose(pilot, "they said y")
+        await pilot.press("tab")
         for text in (
-            "friday",
             "Asked; they liked the clarity.",
             "Kafka migration",
             "Practise sharding",
@@ -174,6 +183,8 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
             "linkedin": "https://linkedin.com/in/janedoe",
             "preferred": "linkedin",
             "notes": "",
+            "address_as": "",
+            "mentioned": "their Rust rewrite",
         },
         {
             "name": "Ravi Kumar",
@@ -183,8 +194,12 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
             "linkedin": "",
             "preferred": "email",
             "notes": "",
+            "address_as": "",
+            "mentioned": "",
         },
     ]
+    assert reflection["duration_minutes"] == 90
+    assert (reflection["replies_from"], reflection["may_follow_up"]) == ("Ravi Kumar", True)
     assert reflection["rating"] == 7
     assert reflection["went_well"] == "Explained the Kafka migration.\nSecond line."
     assert (reflection["went_badly"], reflection["answer_differently"]) == (
@@ -482,6 +497,7 @@ async def test_text_areas_and_selects_render_from_the_questionnaire(build_app: A
             "Input",
             "Input",
             "Input",
+            "Input",
             "Select",
             "Select",
         ]
@@ -492,7 +508,9 @@ async def test_text_areas_and_selects_render_from_the_questionnaire(build_app: A
             RatingPicker,
             TextArea,
             Select,
-            Input,
+            Input,  # when you will hear
+            Input,  # who will reply
+            Select,  # may you follow up
             TextArea,
             TextArea,
             TextArea,

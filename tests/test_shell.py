@@ -33,18 +33,21 @@ def fixed(journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch)
     globex = opportunity("Globex Corporation", "Platform Engineer", status=Status.OFFER)
     jane = Interviewer(name="Jane Doe")
     for reflection, job in (
-        (bare_reflection(acme.id, id=ACME_ID, interview_at=NOW.subtract(days=1).set(hour=10, minute=0), rating=7,
+        (bare_reflection(acme.id, id=ACME_ID, interview_at=NOW.subtract(days=2).set(hour=10, minute=0), rating=7,
                          stage=Stage.TECHNICAL, interviewers=(jane,), went_badly="Fumbled sharding"), acme),
         (bare_reflection(acme.id, id=ACME_EARLIER_ID, interview_at=NOW.subtract(days=20).set(hour=9, minute=30),
                          rating=4, stage=Stage.PHONE_SCREEN), acme),
         (bare_reflection(globex.id, id=GLOBEX_ID, interview_at=NOW.subtract(days=40).set(hour=16, minute=0), rating=9,
                          stage=Stage.FINAL, lessons="Résumé gaps: explain them"), globex),
     ):  # fmt: skip
+        journal.save_reflection(reflection, job)
+    for job in (acme, globex):
+        rounds = journal.rounds(job.id)
         items = [
-            mark_done(i, NOW) if reflection.id != ACME_ID else i
-            for i in plan(reflection, job, "Europe/Berlin")
+            mark_done(i, NOW) if i.reflection_id != ACME_ID else i
+            for i in plan(job, rounds, "Europe/Berlin", now=NOW)
         ]
-        journal.save_reflection(reflection, job, items)
+        journal.save_plan(job, items)
     return journal_path
 
 
@@ -60,7 +63,7 @@ def test_list_prints_aligned_lines_newest_first(
     code, lines, _ = run(fixed, "list", capsys=capsys)
     assert code == 0
     assert lines == [
-        "a1000000  2026-11-21 10:00  Acme                Data Engineer      Technical      7/10  Interviewing",
+        "a1000000  2026-11-20 10:00  Acme                Data Engineer      Technical      7/10  Interviewing",
         "a2000000  2026-11-02 09:30  Acme                Data Engineer      Phone screen   4/10  Interviewing",
         "b1000000  2026-10-13 16:00  Globex Corporation  Platform Engineer  Final          9/10  Offer",
     ]
@@ -92,7 +95,7 @@ def test_list_json_parses_back(fixed: Path, capsys: pytest.CaptureFixture[str]) 
     records = [json.loads(line) for line in lines]
     assert records[0] == {
         "id": ACME_ID,
-        "interview_at": "2026-11-21T10:00:00+01:00",
+        "interview_at": "2026-11-20T10:00:00+01:00",
         "company": "Acme",
         "role": "Data Engineer",
         "stage": "technical",
@@ -139,15 +142,13 @@ def test_due_lists_overdue_and_today_and_exits_1(
 ) -> None:
     code, lines, _ = run(fixed, "due", capsys=capsys)
     assert code == 1
-    assert lines == [
-        "18 hours overdue  Thank-you note to Jane Doe (by email)  Acme — Data Engineer"
-    ]
+    assert lines == ["1 day overdue  Thank-you note to Jane Doe (by email)  Acme — Data Engineer"]
 
 
 def test_due_all_includes_upcoming(fixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, lines, _ = run(fixed, "due", "--all", capsys=capsys)
     assert code == 1
-    assert [line.split("  ")[0] for line in lines] == ["18 hours overdue", "in 2 days", "in 7 days"]
+    assert [line.split("  ")[0] for line in lines] == ["1 day overdue", "in 2 days", "in 4 days"]
 
 
 def test_due_json(fixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -158,7 +159,7 @@ def test_due_json(fixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
         and record["person"] == "Jane Doe"
         and record["overdue"] is True
     )
-    assert record["due"] == "2026-11-21T20:00:00+01:00"
+    assert record["due"] == "2026-11-20T20:00:00+01:00"
     assert record["company"] == "Acme"
 
 

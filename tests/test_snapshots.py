@@ -50,7 +50,7 @@ def sample_journal(home: Path) -> Journal:
         (full_reflection(acme.id, id="r2", interview_at=NOW.subtract(days=12), rating=5), acme),
         (full_reflection(globex.id, id="r3", interview_at=NOW.subtract(hours=3), rating=9), globex),
     ):
-        journal.save_reflection(reflection, job, plan(reflection, job, "Europe/Berlin"))
+        journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
     return journal
 
 

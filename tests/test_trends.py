@@ -138,7 +138,7 @@ def test_thank_yous_on_time_and_days_to_reply() -> None:
     rejected = opportunity("Initech", status=Status.REJECTED, updated_at=interview.add(days=3))
     first = bare_reflection(offer.id, interview_at=interview, interviewers=(jane, ravi))
     second = bare_reflection(rejected.id, interview_at=interview)
-    items = plan(first, offer, "Europe/Berlin") + plan(second, rejected, "Europe/Berlin")
+    items = plan(offer, [first], "Europe/Berlin") + plan(rejected, [second], "Europe/Berlin")
     thanks = [i for i in items if i.kind.value == "thank_you"]
     items = [
         mark_done(thanks[0], thanks[0].due.subtract(hours=1)) if i is thanks[0]
@@ -147,7 +147,7 @@ def test_thank_yous_on_time_and_days_to_reply() -> None:
         for i in items
     ]  # fmt: skip
     jobs = {offer.id: offer, rejected.id: rejected}
-    result = discipline(items, [first, second], jobs)
+    result = discipline(items, [first, second], jobs, interview.add(days=30))
     assert (result.thank_yous, result.on_time) == (3, 1)
     assert result.on_time_share == pytest.approx(1 / 3)
     assert (result.median_days_to_reply, result.replies) == (6.0, 2)
@@ -200,7 +200,7 @@ def test_the_period_counts_calendar_days_in_the_users_zone() -> None:
 def test_compute_on_a_single_interview() -> None:
     job: Opportunity = opportunity()
     only = bare_reflection(job.id, rating=6, stage=Stage.FINAL)
-    trends = compute([only], [only], {job.id: job}, [])
+    trends = compute([only], [only], {job.id: job}, [], NOW)
     assert trends.count == 1
     assert trends.moving_average == [6.0]
     assert trends.by_stage[0].label == "Final"

@@ -25,7 +25,23 @@ _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _TIME = re.compile(r"(?:^|\s)(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
-_OFFSET = re.compile(r"^(?:in\s+)?(\d{1,3})\s+(day|week)s?(\s+ago)?$")
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "two": 2, "three": 3,
+    "a few": 3, "few": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10,
+}  # fmt: skip
+_OFFSET = re.compile(
+    r"^(?:in|within|about|around|by|after)?\s*(?:the\s+next\s+)?"
+    rf"(\d{{1,3}}|{'|'.join(sorted(_COUNTS, key=len, reverse=True))})\s+(day|week|fortnight)s?"
+    r"(\s+ago)?$"
+)
+# Ways people name a part of a week ("they'll decide by the end of next week").
+_WEEK_PARTS = re.compile(
+    r"^(?:by\s+|at\s+|in\s+|around\s+)?(?:the\s+)?"
+    r"(end of|early|later|late|start of|beginning of)\s+(?:the\s+)?(this|next)?\s*week$"
+)
+# 9/12 or 09.12.2026: which is the day? Refused unless the numbers tell.
+_NUMERIC_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?\.?$")
 
 
 class DateParseError(ValueError):
@@ -77,16 +93,27 @@ def _split_time(text: str) -> tuple[str, tuple[int, int] | None]:
 
 def _relative_day(text: str, today: date, prefer: Direction) -> date | None:
     anchor = pendulum.Date(today.year, today.month, today.day)
-    simple = {"today": 0, "yesterday": -1, "tomorrow": 1, "next week": 7, "last week": -7}
+    simple = {
+        "today": 0, "yesterday": -1, "tomorrow": 1, "next week": 7, "last week": -7,
+        "by tomorrow": 1, "by today": 0, "later today": 0,
+    }  # fmt: skip
     if text in simple:
         return anchor.add(days=simple[text])
     offset = _OFFSET.match(text)
     if offset:
-        count = int(offset.group(1)) * (7 if offset.group(2) == "week" else 1)
+        number, unit = offset.group(1), offset.group(2)
+        count = int(number) if number.isdigit() else _COUNTS[number]
+        count *= {"day": 1, "week": 7, "fortnight": 14}[unit]
         return anchor.add(days=-count if offset.group(3) else count)
+    part = _WEEK_PARTS.match(text)
+    if part:
+        return _part_of_week(anchor, part.group(1), part.group(2))
+    numeric = _numeric_day(text, anchor, prefer)
+    if numeric is not None:
+        return numeric
     qualifier, _, name = text.rpartition(" ")
     weekday = _weekday(name)
-    if weekday is None or qualifier not in ("", "last", "next", "this", "on"):
+    if weekday is None or qualifier not in ("", "last", "next", "this", "on", "by", "until"):
         return None
     direction = {"last": "past", "next": "future"}.get(qualifier, prefer)
     if direction == "past":
@@ -94,6 +121,50 @@ def _relative_day(text: str, today: date, prefer: Direction) -> date | None:
         return anchor.subtract(days=back or (7 if qualifier == "last" else 0))
     forward = (weekday - anchor.weekday()) % 7
     return anchor.add(days=forward or (7 if qualifier == "next" else 0))
+
+
+def _part_of_week(anchor: pendulum.Date, part: str, which: str | None) -> pendulum.Date:
+    """ "end of next week" → that week's Friday; "early next week" → its Tuesday ("later this
+    week" and "end of the week": this week's Friday, or next week's from a weekend)."""
+    monday = anchor.subtract(days=anchor.weekday())
+    if which == "next" or (which is None and anchor.weekday() >= 5):
+        monday = monday.add(days=7)
+    elif which is None and part in ("early", "start of", "beginning of"):
+        monday = monday.add(days=7)  # ("early in the week", said on a Wednesday: the next)
+    day = 1 if part in ("early", "start of", "beginning of") else 4
+    return max(monday.add(days=day), anchor)
+
+
+def _numeric_day(text: str, anchor: pendulum.Date, prefer: Direction) -> pendulum.Date | None:
+    """13/12 or 12/13 (the numbers tell which is the day); 9/12 is 9 December in most of
+    the world and September 12 in the US, so it is refused, never guessed."""
+    match = _NUMERIC_DAY.match(text)
+    if match is None:
+        return None
+    first, second = int(match.group(1)), int(match.group(2))
+    if first <= 12 and second <= 12 and first != second:
+        raise DateParseError(
+            f"{text} could be {first} {_MONTH_NAMES[second - 1]} or {second} "
+            f"{_MONTH_NAMES[first - 1]}: write the month's name (e.g. {first} "
+            f"{_MONTH_NAMES[second - 1]}) or an ISO date (YYYY-MM-DD)"
+        )
+    day, month = (first, second) if first > 12 or first == second else (second, first)
+    year_text = match.group(3)
+    year = (
+        (int(year_text) + 2000 if len(year_text) == 2 else int(year_text))
+        if year_text
+        else anchor.year
+    )
+    try:
+        found = pendulum.Date(year, month, day)
+    except ValueError:
+        raise DateParseError(f"{text} is not a day of the calendar") from None
+    if not year_text:  # the nearest such day in the direction meant
+        if prefer == "future" and found < anchor:
+            found = found.add(years=1)
+        elif prefer == "past" and found > anchor:
+            found = found.subtract(years=1)
+    return found
 
 
 def _weekday(name: str) -> int | None:

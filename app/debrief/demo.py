@@ -128,16 +128,17 @@ def demo_bundle(now: pendulum.DateTime) -> Bundle:
         if status is not Status.INTERVIEWING:  # the answer came about six days after the last round
             answered = now.subtract(days=max(0, rounds[-1][0] - 6))
             job = dataclasses.replace(job, updated_at=answered)
+        held: list[Reflection] = []
         for days_ago, stage, form, rating, want in rounds:
             when = now.subtract(days=days_ago).set(
                 hour=[10, 14, 16][counter % 3], minute=0, second=0, microsecond=0
             )
             when = min(when, now.subtract(hours=2))  # today's interview is already over
             money = Money(Decimal(pay[0]), pay[1], pay[2]) if pay else None
-            reflection = _reflection(job, when, stage, form, rating, want, money, counter)
-            reflections.append(reflection)
-            followups += _history(plan(reflection, job, zone), now, counter)
+            held.append(_reflection(job, when, stage, form, rating, want, money, counter))
             counter += 1
+        reflections += held
+        followups += _lived(job, held, zone, now, counter)
         opportunities.append(job)
     ids = {o.company: o.id for o in opportunities}
     decision = Decision(
@@ -244,22 +245,40 @@ def _reflection(
     )
 
 
+def _lived(
+    job: Opportunity, rounds: list[Reflection], zone: str, now: pendulum.DateTime, index: int
+) -> list[FollowUp]:
+    """The opportunity's plan as it stands after a busy but diligent person lived it round
+    by round: each round planned as it happened, what was due done (mostly), the chain
+    moving on from each check sent."""
+    items: list[FollowUp] = []
+    for count in range(1, len(rounds) + 1):
+        planned_at = pendulum.instance(rounds[count - 1].interview_at).add(hours=2)
+        for _ in range(3):  # (each check sent brings the next one into the plan)
+            items = _history(plan(job, rounds[:count], zone, items, planned_at), now, index)
+    return items
+
+
 def _history(items: list[FollowUp], now: pendulum.DateTime, index: int) -> list[FollowUp]:
     """What a busy but diligent person would have done by `now`: most things, not all."""
     result = []
     for item in items:
-        past = item.when < now.subtract(days=1)
+        past = item.pending and item.when < now.subtract(days=1)
         if past and item.kind is FollowUpKind.THANK_YOU:
             late = index % 4 == 3
             sent_at = item.when + timedelta(hours=5 if late else -2)
             item = mark_done(item, sent_at, note="sent by email" if not late else "a day late")
-        elif past and item.kind in (FollowUpKind.LINKEDIN, FollowUpKind.REFERENCES):
+        elif past and item.kind in (
+            FollowUpKind.LINKEDIN,
+            FollowUpKind.REFERENCES,
+            FollowUpKind.WITHDRAWAL,
+        ):
             item = mark_done(item, item.when)
         elif past and item.kind is FollowUpKind.CALL:
             item = dismiss(item, item.when)
         elif past and item.kind is FollowUpKind.STATUS_CHECK and index % 2:
             item = mark_done(item, item.when, note="left voicemail")
-        elif not past and item.kind is FollowUpKind.CALL:
+        elif item.pending and item.snoozed_until is None and item.kind is FollowUpKind.CALL:
             item = snooze(item, item.when + timedelta(days=1))  # "not before their offsite"
         result.append(item)
     return result

@@ -1,15 +1,19 @@
 """What to do after an interview, and when: the follow-up plan as pure functions.
 
-The rules come from career advice the product is built on:
+The rules come from career advice the product is built on, and are written once, as the
+table `RULES` (the README shows it):
 - a thank-you note to each interviewer the same evening, at the latest within 24 hours;
 - a LinkedIn invitation to interviewers who gave a profile (optional);
 - at later stages, or when they asked for them, a word to your references;
-- a short phone call 3–5 working days after, where appropriate (optional);
-- a status check a few working days after the date they named, or a week after the
-  interview when they named none; a second, still polite, if the first gets no answer;
-  after that, a suggestion to mark the opportunity as gone cold.
+- one chain of chasers per opportunity, on its latest round: a short call, then one or
+  two polite status checks, spaced from when the previous one was actually sent and
+  never before the date they named, then the suggestion that it has gone cold.
 
-Times are computed in the user's own (named) time zone, so a week across a daylight
+A new round retires the earlier rounds' pending chasers (kept as history, "superseded");
+so does their reply, and a withdrawal, which brings a polite note instead. Thank-you
+notes stay with their round whatever happens: don't burn bridges.
+
+Times are worked out in the user's own (named) time zone, so a week across a daylight
 saving change is still "10:00 next Friday". `now` is always passed in.
 """
 
@@ -28,30 +32,72 @@ from debrief.model import (
     FollowUpKind,
     Opportunity,
     Reflection,
+    Reply,
     Stage,
     Status,
+    followup_id,
 )
 
-INTERVIEW_LENGTH_HOURS = 1  # when it probably ended: we only know when it started
-LATE_AFTERNOON = 16  # ended before this hour: the thank-you goes out the same evening
-SAME_EVENING = 20  # "this evening" means by 20:00
-MORNING = 10  # calls and status checks are due at 10:00 on a working day
-DAYS_AFTER_DECISION_DATE = 3  # working days to wait past the date they named
-DAYS_WITHOUT_DECISION_DATE = 7  # calendar days: "after a week"
-CALL_AFTER = 3  # working days (the advice says 3–5)
-SECOND_CHECK_AFTER = 7  # calendar days after the first check
-COLD_AFTER = 7  # calendar days after the second check
+DEFAULT_LENGTH_MINUTES = 60  # how long an interview lasted, when the reflection does not say
+ENDED_BY = 17  # an interview over by 17:00 gets its thank-you the same evening…
+SAME_EVENING = 20  # …by 20:00, read first thing the next morning
+MORNING = 10  # everything else is due at 10:00 on a working day
+LINKEDIN_AT = 12
+CALL_AFTER = 3  # working days after the interview (the advice says 3–5)
+CHECK_AFTER_NAMED = 3  # working days after the date they named…
+CHECK_AFTER_SOON = 2  # …or after it, when they said today or tomorrow
+CHECK_WITHOUT_DATE = 7  # calendar days after the interview, when they named no date
+SECOND_CHECK_AFTER = 5  # working days after the first check was sent (or skipped)
+COLD_AFTER = 7  # calendar days after the last check was sent (or skipped)
 LATER_STAGES = {Stage.ONSITE, Stage.FINAL}
+CHASERS = {FollowUpKind.CALL, FollowUpKind.STATUS_CHECK, FollowUpKind.MARK_COLD}
+FIRST_CHECK, SECOND_CHECK, COLD, CALL = "status_check:1", "status_check:2", "mark_cold", "call"
+WITHDRAWAL = "withdrawal"
 
 # While an opportunity has this status, these kinds of follow-up still make sense.
 STILL_USEFUL: dict[FollowUpKind, set[Status]] = {
-    FollowUpKind.THANK_YOU: {Status.INTERVIEWING, Status.OFFER, Status.REJECTED, Status.GHOSTED},
-    FollowUpKind.LINKEDIN: {Status.INTERVIEWING, Status.OFFER, Status.REJECTED, Status.GHOSTED},
+    FollowUpKind.THANK_YOU: {Status.INTERVIEWING, Status.OFFER, Status.REJECTED, Status.GHOSTED,
+                             Status.WITHDRAWN, Status.ACCEPTED},
+    FollowUpKind.LINKEDIN: {Status.INTERVIEWING, Status.OFFER, Status.REJECTED, Status.GHOSTED,
+                            Status.WITHDRAWN, Status.ACCEPTED},
     FollowUpKind.REFERENCES: {Status.INTERVIEWING, Status.OFFER},
     FollowUpKind.CALL: {Status.INTERVIEWING},
     FollowUpKind.STATUS_CHECK: {Status.INTERVIEWING},
     FollowUpKind.MARK_COLD: {Status.INTERVIEWING},
-}
+    FollowUpKind.WITHDRAWAL: {Status.WITHDRAWN},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the follow-up rules: what, when it is due, and when it is planned."""
+
+    what: str
+    due: str
+    planned: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("Thank-you note, to each interviewer",
+         "20:00 on the interview's day if it ended by 17:00 (it lasts an hour unless you say "
+         "otherwise); else 10:00 the next working morning. Never a weekend deadline.",
+         "Every round, whatever happens next (even after a rejection or a withdrawal)."),
+    Rule("Connect on LinkedIn (optional)", "12:00 the next working day.",
+         "Each interviewer whose profile you noted."),
+    Rule("Tell your references", "10:00 the next working day.",
+         "Onsite and final rounds, or when they asked for references."),
+    Rule("Short follow-up call (optional)", "10:00, 3 working days after the interview.",
+         "The latest round, unless they said not to follow up, or named a later date."),
+    Rule("Status check", "10:00, 3 working days after the date they named (2 if they said "
+         "today or tomorrow); with no date, a week after the interview.",
+         "The latest round, to whoever said they would get back to you."),
+    Rule("Second status check, with something new", "10:00, 5 working days after the first "
+         "was sent or skipped.", "Unless they said not to follow up."),
+    Rule("Mark as gone cold?", "A week after the last check was sent or skipped.",
+         "Never while a later round, or the date they named, is ahead."),
+    Rule("Polite withdrawal note", "10:00 the next working day.",
+         "When you withdraw: it replaces the chasers; thank-you notes stay."),
+)  # fmt: skip
 
 
 def add_working_days(moment: pendulum.DateTime, days: int) -> pendulum.DateTime:
@@ -73,72 +119,188 @@ def _local(moment: datetime, timezone: str) -> pendulum.DateTime:
     return pendulum.instance(moment).in_timezone(timezone)
 
 
-def plan(reflection: Reflection, opportunity: Opportunity, timezone: str) -> list[FollowUp]:
-    """Every follow-up this interview calls for, before anything was done about them."""
-    started = _local(reflection.interview_at, timezone)
-    ended = started.add(hours=INTERVIEW_LENGTH_HOURS)
-    items: list[FollowUp] = []
-
-    def add(
-        kind: FollowUpKind,
-        key: str,
-        due: pendulum.DateTime,
-        *,
-        person: str = "",
-        channel: Channel | None = None,
-        optional: bool = False,
-    ) -> None:
-        item = FollowUp(
-            reflection.id, kind, key, due, person=person, channel=channel, optional=optional
-        )
-        items.append(item)
-
-    thank_you_due = _at(ended, SAME_EVENING) if ended.hour < LATE_AFTERNOON else ended.add(hours=24)
-    people = reflection.interviewers or ()
-    for person in people:
-        name_key = " ".join(person.name.casefold().split())
-        add(
-            FollowUpKind.THANK_YOU,
-            f"thank_you:{name_key}",
-            thank_you_due,
-            person=person.name,
-            channel=person.preferred,
-        )
-        if person.linkedin:
-            linkedin_due = _at(add_working_days(started, 1), 12)
-            add(FollowUpKind.LINKEDIN, f"linkedin:{name_key}", linkedin_due, person=person.name,
-                channel=Channel.LINKEDIN, optional=True)  # fmt: skip
-    if not people:
-        add(FollowUpKind.THANK_YOU, "thank_you:", thank_you_due, channel=Channel.EMAIL)
-    if reflection.stage in LATER_STAGES or reflection.references_requested:
-        add(FollowUpKind.REFERENCES, "references", _at(add_working_days(started, 1), MORNING))
-    call_due = _at(add_working_days(started, CALL_AFTER), MORNING)
-    add(FollowUpKind.CALL, "call", call_due, channel=Channel.PHONE, optional=True)
-    first = first_status_check(reflection, started)
-    add(FollowUpKind.STATUS_CHECK, "status_check:1", first)
-    second = first.add(days=SECOND_CHECK_AFTER)
-    add(FollowUpKind.STATUS_CHECK, "status_check:2", second)
-    add(FollowUpKind.MARK_COLD, "mark_cold", second.add(days=COLD_AFTER))
-    return items
-
-
-def first_status_check(reflection: Reflection, started: pendulum.DateTime) -> pendulum.DateTime:
-    """A few working days after the date they named; a week after the interview otherwise."""
-    decision = reflection.reply_by
-    if decision is not None and decision >= started.date():
-        named = started.set(year=decision.year, month=decision.month, day=decision.day)
-        return _at(add_working_days(named, DAYS_AFTER_DECISION_DATE), MORNING)
-    return _next_working_day(_at(started.add(days=DAYS_WITHOUT_DECISION_DATE), MORNING))
-
-
 def _next_working_day(moment: pendulum.DateTime) -> pendulum.DateTime:
     while moment.weekday() >= 5:
         moment = moment.add(days=1)
     return moment
 
 
+def _next_working_morning(moment: pendulum.DateTime) -> pendulum.DateTime:
+    """10:00 on the first working day after `moment`'s day."""
+    return _at(add_working_days(moment, 1), MORNING)
+
+
+def thank_you_due(reflection: Reflection, timezone: str) -> pendulum.DateTime:
+    """By 20:00 the same evening if the interview ended by 17:00 on a working day; else by
+    10:00 the next working morning (never a weekend deadline)."""
+    started = _local(reflection.interview_at, timezone)
+    ended = started.add(minutes=reflection.duration_minutes or DEFAULT_LENGTH_MINUTES)
+    by_five = ended.date() == started.date() and ended <= _at(started, ENDED_BY)
+    if by_five and started.weekday() < 5:
+        return _at(started, SAME_EVENING)
+    return _next_working_morning(ended)
+
+
+def first_check_due(reflection: Reflection, timezone: str) -> pendulum.DateTime:
+    """A few working days after the date they named (two if they said today or tomorrow);
+    a week after the interview otherwise."""
+    started = _local(reflection.interview_at, timezone)
+    named = reflection.reply_by
+    if named is not None and named >= started.date():
+        day = started.set(year=named.year, month=named.month, day=named.day)
+        soon = (named - started.date()).days <= 1
+        return _at(add_working_days(day, CHECK_AFTER_SOON if soon else CHECK_AFTER_NAMED), MORNING)
+    return _next_working_day(_at(started.add(days=CHECK_WITHOUT_DATE), MORNING))
+
+
+def _round_items(reflection: Reflection, timezone: str) -> list[FollowUp]:
+    """What a round calls for whatever comes after it: thank-yous, LinkedIn, references."""
+    started = _local(reflection.interview_at, timezone)
+    thanks = thank_you_due(reflection, timezone)
+    items: list[FollowUp] = []
+    for person in reflection.interviewers:
+        name_key = " ".join(person.name.casefold().split())
+        items.append(
+            FollowUp(
+                reflection.id,
+                FollowUpKind.THANK_YOU,
+                f"thank_you:{name_key}",
+                thanks,
+                person=person.name,
+                channel=person.preferred,
+            )
+        )
+        if person.linkedin:
+            items.append(
+                FollowUp(
+                    reflection.id,
+                    FollowUpKind.LINKEDIN,
+                    f"linkedin:{name_key}",
+                    _at(add_working_days(started, 1), LINKEDIN_AT),
+                    person=person.name,
+                    channel=Channel.LINKEDIN,
+                    optional=True,
+                )
+            )
+    if not reflection.interviewers:
+        items.append(
+            FollowUp(
+                reflection.id, FollowUpKind.THANK_YOU, "thank_you:", thanks, channel=Channel.EMAIL
+            )
+        )
+    if reflection.stage in LATER_STAGES or reflection.references_requested:
+        items.append(
+            FollowUp(
+                reflection.id, FollowUpKind.REFERENCES, "references", _next_working_morning(started)
+            )
+        )
+    return items  # fmt: skip
+
+
+def _who_replies(reflection: Reflection) -> tuple[str, Channel]:
+    """Whom status checks go to, and how: whoever said they would get back to you."""
+    wanted = " ".join(reflection.replies_from.casefold().split())
+    for person in reflection.interviewers:
+        if " ".join(person.name.casefold().split()) == wanted:
+            return person.name, person.preferred
+    return reflection.replies_from.strip(), Channel.EMAIL
+
+
+def _chain(
+    reflection: Reflection,
+    opportunity: Opportunity,
+    timezone: str,
+    earlier: dict[str, FollowUp],
+) -> list[FollowUp]:
+    """The chasers of an opportunity, on its latest round: only while interviewing and no
+    answer came; each check only once the one before it was sent or skipped (`earlier`:
+    what was planned before, by id, with what the user did)."""
+    if opportunity.status is Status.WITHDRAWN:
+        since = max(
+            _local(opportunity.updated_at, timezone), _local(reflection.interview_at, timezone)
+        )
+        return [FollowUp(reflection.id, FollowUpKind.WITHDRAWAL, WITHDRAWAL,
+                         _next_working_morning(since), channel=Channel.EMAIL)]  # fmt: skip
+    if opportunity.status is not Status.INTERVIEWING or reflection.replied_at is not None:
+        return []
+    started = _local(reflection.interview_at, timezone)
+    person, channel = _who_replies(reflection)
+    allowed = reflection.may_follow_up is not False
+    first = first_check_due(reflection, timezone)
+    items = []
+    call_due = _at(add_working_days(started, CALL_AFTER), MORNING)
+    named = reflection.reply_by
+    if allowed and (named is None or named <= call_due.date()):
+        items.append(FollowUp(reflection.id, FollowUpKind.CALL, CALL, call_due, person=person,
+                              channel=Channel.PHONE, optional=True))  # fmt: skip
+    items.append(FollowUp(reflection.id, FollowUpKind.STATUS_CHECK, FIRST_CHECK, first,
+                          person=person, channel=channel))  # fmt: skip
+    last = FIRST_CHECK
+    sent = _finished(earlier, reflection.id, FIRST_CHECK, timezone)
+    if allowed and sent is not None:
+        second = _at(add_working_days(sent, SECOND_CHECK_AFTER), MORNING)
+        items.append(FollowUp(reflection.id, FollowUpKind.STATUS_CHECK, SECOND_CHECK, second,
+                              person=person, channel=channel))  # fmt: skip
+        last = SECOND_CHECK
+    sent = _finished(earlier, reflection.id, last, timezone)
+    if sent is not None:
+        cold = _next_working_day(_at(sent.add(days=COLD_AFTER), MORNING))
+        items.append(FollowUp(reflection.id, FollowUpKind.MARK_COLD, COLD, cold))
+    return items
+
+
+def _finished(
+    earlier: dict[str, FollowUp], reflection_id: str, key: str, timezone: str
+) -> pendulum.DateTime | None:
+    item = earlier.get(followup_id(reflection_id, key))
+    finished = item.finished_at if item is not None else None
+    return None if finished is None else _local(finished, timezone)
+
+
+def plan(
+    opportunity: Opportunity,
+    rounds: Sequence[Reflection],
+    timezone: str,
+    existing: Iterable[FollowUp] = (),
+    now: datetime | None = None,
+) -> list[FollowUp]:
+    """Every follow-up of an opportunity's rounds (oldest first), merged with what was
+    planned before (`existing`, with what the user did about each):
+
+    - an item planned again keeps its state (done, skipped, snoozed, a note);
+    - a done or skipped item no longer planned stays, as history;
+    - a pending chaser no longer planned because a later round, a reply or the status
+      took over is retired as superseded at `now`, and stays as history too;
+    - any other pending item no longer planned (an interviewer removed, the successor of
+      a check whose "done" was undone) goes.
+    """
+    earlier = {item.id: item for item in existing}
+    planned: list[FollowUp] = []
+    for reflection in rounds:
+        planned += _round_items(reflection, timezone)
+    latest = rounds[-1] if rounds else None
+    if latest is not None:
+        planned += _chain(latest, opportunity, timezone, earlier)
+    merged = []
+    for item in planned:
+        old = earlier.pop(item.id, None)
+        merged.append(item if old is None else _with_state_of(old, item))
+    answered = opportunity.status is not Status.INTERVIEWING or (
+        latest is not None and latest.replied_at is not None
+    )
+    for old in earlier.values():
+        chaser = old.kind in CHASERS or old.kind is FollowUpKind.WITHDRAWAL
+        if not old.pending:
+            merged.append(old)
+        elif chaser and (latest is None or old.reflection_id != latest.id or answered):
+            merged.append(replace(old, superseded_at=now or old.due))
+        # (else it no longer applies at all, e.g. an undone check's successor: it goes)
+    return merged
+
+
 def _with_state_of(old: FollowUp, item: FollowUp) -> FollowUp:
-    """`item` as newly planned, carrying what the user did about `old`."""
+    """`item` as newly planned, carrying what the user did about `old` (a retired item
+    planned again, its round the latest once more, is no longer retired)."""
     return replace(
         item,
         done_at=old.done_at,
@@ -148,46 +310,35 @@ def _with_state_of(old: FollowUp, item: FollowUp) -> FollowUp:
     )
 
 
-def replan(planned: Sequence[FollowUp], existing: Iterable[FollowUp]) -> list[FollowUp]:
-    """The new plan merged with what the user already did (after an edit of the reflection).
+REPLY_STATUS = {
+    Reply.NEXT_ROUND: Status.INTERVIEWING,
+    Reply.OFFER: Status.OFFER,
+    Reply.REJECTED: Status.REJECTED,
+}
 
-    Done, dismissed, snoozed and annotated items keep their state; a done or dismissed
-    item no longer in the plan stays (it is history); a pending one no longer planned goes.
-    """
-    previous = {item.id: item for item in existing}
-    merged = []
-    for item in planned:
-        old = previous.pop(item.id, None)
-        if old is None:
-            merged.append(item)
-        else:
-            merged.append(_with_state_of(old, item))
-    merged.extend(old for old in previous.values() if not old.pending)
-    return merged
+
+def record_reply(
+    latest: Reflection, opportunity: Opportunity, reply: Reply, at: datetime
+) -> tuple[Reflection, Opportunity]:
+    """They got back to you about the latest round: the reply is kept on that round (its
+    wait feeds the trends), and the opportunity's status follows it ("something else"
+    leaves it as it is). Planning again then retires the chasers."""
+    status = REPLY_STATUS.get(reply, opportunity.status)
+    return (
+        replace(latest, replied_at=at, reply=reply),
+        replace(opportunity, status=status, updated_at=at),
+    )
+
+
+def round_name(number: int, count: int, reflection: Reflection) -> str:
+    """`round 2 · onsite` when an opportunity has had several rounds, else the stage alone."""
+    stage = reflection.stage.label.lower() if reflection.stage else ""
+    if count > 1:
+        return f"round {number}" + (f" · {stage}" if stage else "")
+    return stage
 
 
 # --- what to show, and when ---------------------------------------------------------------
-
-
-def waits_on(item: FollowUp) -> str | None:
-    """The key of the earlier step that must be done before this one is shown, if any."""
-    if item.key == "status_check:2":
-        return "status_check:1"
-    if item.kind is FollowUpKind.MARK_COLD:
-        return "status_check:2"
-    return None
-
-
-def is_actionable(item: FollowUp, earlier: FollowUp | None, status: Status) -> bool:
-    """Pending, still useful for this status, and not waiting on an earlier step.
-
-    `earlier`: the step `waits_on(item)` names, as the plan has it (None if it has none).
-    """
-    if not item.pending or status not in STILL_USEFUL[item.kind]:
-        return False
-    if waits_on(item) is None:
-        return True
-    return earlier is not None and earlier.done_at is not None
 
 
 def actionable(
@@ -195,22 +346,16 @@ def actionable(
     reflections: Iterable[Reflection],
     opportunities: Iterable[Opportunity],
 ) -> list[FollowUp]:
-    """Every follow-up the user should see now, across a journal."""
-    followups = list(followups)
+    """Every follow-up the user should see now, across a journal: pending, and still of use
+    for its opportunity's status."""
     opportunity_by_id = {o.id: o for o in opportunities}
     opportunity_id_of = {r.id: r.opportunity_id for r in reflections}
-    waited_on = {"status_check:1", "status_check:2"}
-    steps = {(f.reflection_id, f.key): f for f in followups if f.key in waited_on}
     chosen = []
     for item in followups:
         if not item.pending:
             continue
         opportunity = opportunity_by_id.get(opportunity_id_of.get(item.reflection_id, ""))
-        if opportunity is None:
-            continue
-        earlier_key = waits_on(item)
-        earlier = None if earlier_key is None else steps.get((item.reflection_id, earlier_key))
-        if is_actionable(item, earlier, opportunity.status):
+        if opportunity is not None and opportunity.status in STILL_USEFUL[item.kind]:
             chosen.append(item)
     return chosen
 
@@ -252,11 +397,13 @@ def due_phrase(item: FollowUp, now: datetime) -> str:
 
 
 def describe(item: FollowUp) -> str:
-    """`Thank-you note to Jane Doe (by email)`, `Status check`."""
-    what = item.kind.label
+    """`Thank-you note to Jane Doe (by email)`, `Second status check to the recruiter`."""
+    what = "Second status check" if item.key == SECOND_CHECK else item.kind.label
     if item.person:
-        what += f" {'to' if item.kind is FollowUpKind.THANK_YOU else 'with'} {item.person}"
-    if item.kind is FollowUpKind.THANK_YOU and item.channel is not None:
+        joiner = "with" if item.kind in (FollowUpKind.CALL, FollowUpKind.LINKEDIN) else "to"
+        what += f" {joiner} {item.person}"
+    written = (FollowUpKind.THANK_YOU, FollowUpKind.STATUS_CHECK)
+    if item.kind in written and item.channel is not None:
         what += f" (by {item.channel.label})"
     return what
 

@@ -137,6 +137,7 @@ class FollowUpKind(LabelledEnum):
     CALL = "call"
     STATUS_CHECK = "status_check"
     MARK_COLD = "mark_cold"
+    WITHDRAWAL = "withdrawal"
 
     @property
     def label(self) -> str:
@@ -147,6 +148,25 @@ class FollowUpKind(LabelledEnum):
             "call": "Short follow-up call",
             "status_check": "Status check",
             "mark_cold": "Mark as gone cold?",
+            "withdrawal": "Polite withdrawal note",
+        }[self.value]
+
+
+class Reply(LabelledEnum):
+    """What they said when they got back to you about a round."""
+
+    NEXT_ROUND = "next_round"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "next_round": "Invited to a next round",
+            "offer": "An offer",
+            "rejected": "Not this time",
+            "other": "Something else",
         }[self.value]
 
 
@@ -258,7 +278,9 @@ class Interviewer:
     phone: str = ""
     linkedin: str = ""
     preferred: Channel = Channel.EMAIL
-    notes: str = ""
+    notes: str = ""  # private: never in a draft
+    address_as: str = ""  # how a note greets them ("Dr. Brontë"); empty: by the usual rule
+    mentioned: str = ""  # something they said, for their own thank-you note
 
     def __post_init__(self) -> None:
         check_not_blank("name", self.name)
@@ -324,6 +346,11 @@ class Reflection:
     lessons: str = ""
     asked: tuple[Ask, ...] = ()  # the before-leaving checklist: what was done
     references_requested: bool = False
+    duration_minutes: int | None = None  # how long it lasted; None: about an hour
+    may_follow_up: bool | None = None  # their answer to "may I follow up?"; None: not asked
+    replies_from: str = ""  # who said they would get back to you (a name, or "the recruiter")
+    replied_at: datetime | None = None  # when they got back to you about this round
+    reply: Reply | None = None  # and what they said
 
     def __post_init__(self) -> None:
         check_not_blank("opportunity_id", self.opportunity_id)
@@ -331,6 +358,11 @@ class Reflection:
         check_moment("created_at", self.created_at)
         check_moment("updated_at", self.updated_at)
         check_day("reply_by", self.reply_by)
+        check_moment("replied_at", self.replied_at)
+        if (self.replied_at is None) != (self.reply is None):
+            raise ModelError("reply", "a reply needs both its date and what they said")
+        if self.duration_minutes is not None and not 5 <= self.duration_minutes <= 24 * 60:
+            raise ModelError("duration_minutes", "must be from 5 minutes to a day")
         check_rating("rating", self.rating, required=True)
         check_rating("want_job", self.want_job, required=False)
 
@@ -457,6 +489,7 @@ class FollowUp:
     dismissed_at: datetime | None = None
     snoozed_until: datetime | None = None
     note: str = ""
+    superseded_at: datetime | None = None  # retired: a later round, a reply or a withdrawal
 
     def __post_init__(self) -> None:
         check_not_blank("reflection_id", self.reflection_id)
@@ -464,12 +497,18 @@ class FollowUp:
         check_moment("done_at", self.done_at)
         check_moment("dismissed_at", self.dismissed_at)
         check_moment("snoozed_until", self.snoozed_until)
+        check_moment("superseded_at", self.superseded_at)
         if not self.id:
             object.__setattr__(self, "id", followup_id(self.reflection_id, self.key))
 
     @property
     def pending(self) -> bool:
-        return self.done_at is None and self.dismissed_at is None
+        return self.done_at is None and self.dismissed_at is None and self.superseded_at is None
+
+    @property
+    def finished_at(self) -> datetime | None:
+        """When it was done or skipped (a chain moves on from either)."""
+        return self.done_at or self.dismissed_at
 
     @property
     def when(self) -> datetime:

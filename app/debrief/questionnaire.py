@@ -8,9 +8,10 @@ as typed, so a draft keeps even text that does not validate yet; `parse_answer` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
@@ -53,6 +54,7 @@ class Kind(StrEnum):
     YESNO = "yesno"  # yes, no, or not answered
     COMPANY = "company"  # a line completed from known companies
     ROLE = "role"  # a line completed from the company's known roles
+    MINUTES = "minutes"  # how long something lasted: 45, 45 min, 1h30
 
 
 def choices_of(enum: type[LabelledEnum]) -> tuple[tuple[str, str], ...]:
@@ -102,6 +104,12 @@ STEPS: tuple[Step, ...] = (
                 Kind.WHEN,
                 required=True,
                 placeholder="2026-11-20 14:00, today 14:00, yesterday",
+            ),
+            Question(
+                "duration_minutes",
+                "How long did it last?",
+                Kind.MINUTES,
+                placeholder="45 min, 1h30 (an hour if left empty)",
             ),
             Question("stage", "Stage", Kind.CHOICE, choices=choices_of(Stage)),
             Question("format", "Format", Kind.CHOICE, choices=choices_of(Format)),
@@ -205,7 +213,19 @@ STEPS: tuple[Step, ...] = (
                 "reply_by",
                 "When did they say you'd hear?",
                 Kind.DAY,
-                placeholder="friday, in 2 weeks, 2026-12-01",
+                placeholder="by friday, in a week, end of next week, 2026-12-11",
+            ),
+            Question(
+                "replies_from",
+                "Who said they would get back to you?",
+                Kind.LINE,
+                placeholder="one of the interviewers, or the recruiter",
+            ),
+            Question(
+                "may_follow_up",
+                "May you follow up? What they said",
+                Kind.YESNO,
+                choices=(("yes", "They said yes"), ("no", "They said no")),
             ),
             _text("feedback", "Feedback asked for / received"),
             _text("key_point", "One key discussion point (for the thank-you note)"),
@@ -222,16 +242,30 @@ CARD_FIELDS: tuple[tuple[str, str], ...] = (
     ("phone", "Phone"),
     ("linkedin", "LinkedIn"),
     ("preferred", "Preferred contact"),
+    ("address_as", "Address as"),
+    ("mentioned", "Something they mentioned"),
 )
 CHANNEL_CHOICES = choices_of(Channel)
 
 
 @dataclass(frozen=True)
 class AnswerContext:
-    """What parsing needs besides the answers: the clock and the user's defaults."""
+    """What parsing needs besides the answers: the clock, the user's defaults, and the
+    interview's day (what "in a week" counts from)."""
 
     now: pendulum.DateTime
     default_currency: str = "USD"
+    interview_day: date | None = None
+
+
+def anchored(answers: Mapping[str, Raw], ctx: AnswerContext) -> AnswerContext:
+    """`ctx` with the interview's day as typed in `answers` (if it reads as a date):
+    "when will you hear" counts from the interview, not from when it is written down."""
+    try:
+        interview = _parse_when(QUESTIONS["interview_at"], answers.get("interview_at"), ctx)
+    except AnswerError:
+        return ctx
+    return replace(ctx, interview_day=interview.date())
 
 
 class AnswerError(ValueError):
@@ -279,6 +313,7 @@ def pin_dates(answers: Mapping[str, Raw], ctx: AnswerContext) -> dict[str, Raw]:
 
     A draft resumed tomorrow must still mean the day the user meant today.
     """
+    ctx = anchored(answers, ctx)
     pinned = dict(answers)
     for key, question in QUESTIONS.items():
         if question.kind not in (Kind.WHEN, Kind.DAY):
@@ -309,6 +344,7 @@ def answer_errors(
 ) -> dict[str, str]:
     """Field-level messages for the given questions (all of them by default)."""
     errors: dict[str, str] = {}
+    ctx = anchored(answers, ctx)
     for key in keys if keys is not None else list(QUESTIONS):
         try:
             parse_answer(QUESTIONS[key], answers.get(key), ctx)
@@ -363,9 +399,34 @@ def _parse_when(question: Question, raw: Raw, ctx: AnswerContext) -> pendulum.Da
 
 def _parse_day(question: Question, raw: Raw, ctx: AnswerContext) -> Any:
     try:
-        return parse_day(str(raw), ctx.now.date(), prefer="future")
+        return parse_day(str(raw), ctx.interview_day or ctx.now.date(), prefer="future")
     except DateParseError as error:
         raise AnswerError(str(error)) from None
+
+
+_DURATION = re.compile(
+    r"^(?:(?P<hours>\d+(?:[.,]\d+)?|an?|one|two)\s*(?:h|hr|hrs|hours?)\s*)?"
+    r"(?:(?P<minutes>\d+)\s*(?:m|min|mins|minutes?)?)?$"
+)
+
+
+def _parse_minutes(question: Question, raw: Raw, ctx: AnswerContext) -> int:
+    """`45`, `45 min`, `1h`, `1h30`, `1.5 hours`, `an hour`, `1:30` as minutes."""
+    text = str(raw).strip().lower()
+    if re.fullmatch(r"\d+:\d{2}", text):
+        hours, minutes = text.split(":")
+        total = int(hours) * 60 + int(minutes)
+    else:
+        match = _DURATION.match(text)
+        if match is None or not (match.group("hours") or match.group("minutes")):
+            raise AnswerError(f"Can't read {raw!r} as a length of time: try 45 min, 1h or 1h30")
+        hours_text = {"a": "1", "an": "1", "one": "1", "two": "2"}.get(
+            match.group("hours") or "", match.group("hours") or "0"
+        )
+        total = round(float(hours_text.replace(",", ".")) * 60) + int(match.group("minutes") or 0)
+    if not 5 <= total <= 24 * 60:
+        raise AnswerError("An interview lasts from 5 minutes to a day")
+    return total
 
 
 def _parse_amount(question: Question, raw: Raw, ctx: AnswerContext) -> Decimal:
@@ -439,6 +500,8 @@ def _interviewer_from_card(card: Mapping[str, Any]) -> Interviewer:
         linkedin=text("linkedin"),
         preferred=Channel(preferred),
         notes=text("notes"),  # not on the card form, but kept through an edit
+        address_as=text("address_as"),
+        mentioned=text("mentioned"),
     )
 
 
@@ -456,6 +519,7 @@ _PARSERS: dict[Kind, Callable[[Question, Raw, AnswerContext], Any]] = {
     Kind.CARDS: _parse_cards,
     Kind.CHECKS: _parse_checks,
     Kind.YESNO: _parse_yes_no,
+    Kind.MINUTES: _parse_minutes,
 }
 
 
@@ -475,12 +539,15 @@ class ParsedAnswers:
         reflection_id: str | None = None,
         previous: Reflection | None = None,
     ) -> Reflection:
-        """A new Reflection, or `previous` updated (same id and created_at)."""
+        """A new Reflection, or `previous` updated (same id and created_at, and what the
+        questionnaire does not ask: their reply, recorded since)."""
         return Reflection(
             opportunity_id=opportunity_id,
             id=previous.id if previous else (reflection_id or new_id()),
             created_at=previous.created_at if previous else now,
             updated_at=now,
+            replied_at=previous.replied_at if previous else None,
+            reply=previous.reply if previous else None,
             **self.values,
         )
 
@@ -496,6 +563,7 @@ def parse_answers(answers: Mapping[str, Raw], ctx: AnswerContext) -> ParsedAnswe
     errors = answer_errors(answers, ctx)
     if errors:
         raise AnswersInvalid(errors)
+    ctx = anchored(answers, ctx)
     typed = {key: parse_answer(QUESTIONS[key], answers.get(key), ctx) for key in QUESTIONS}
     amount = typed.pop("money_amount")
     currency = typed.pop("money_currency") or ctx.default_currency
@@ -546,13 +614,23 @@ def answers_from_reflection(
         answers[key] = value
     answers["asked"] = [ask.value for ask in reflection.asked]
     answers["references_requested"] = "yes" if reflection.references_requested else ""
+    answers["may_follow_up"] = {True: "yes", False: "no", None: ""}[reflection.may_follow_up]
+    minutes = reflection.duration_minutes
+    answers["duration_minutes"] = "" if minutes is None else _minutes_text(minutes)
     return answers
+
+
+def _minutes_text(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}h{rest:02d}" if hours and rest else f"{hours}h" if hours else f"{rest} min"
 
 
 # Answers that are not one Reflection field each (set one by one above).
 _NOT_PLAIN_FIELDS = {
     "asked",
     "references_requested",
+    "may_follow_up",
+    "duration_minutes",
     "company",
     "role",
     "interview_at",
@@ -582,6 +660,8 @@ def display_answer(question: Question, raw: Raw, ctx: AnswerContext) -> str:
         return "\n".join(f"✓ {labels[item]}" for item in value)
     if question.kind is Kind.RATING:
         return f"{value} / 10"
+    if question.kind is Kind.MINUTES:
+        return _minutes_text(value)
     if question.kind is Kind.WHEN:
         return format_moment(value)
     if question.kind is Kind.DAY:
@@ -595,6 +675,7 @@ def answers_as_text(answers: Mapping[str, Raw], ctx: AnswerContext) -> str:
     """Every answer given so far as plain text, each under its question: what a user can
     keep (copy, or write to a file) when not even the draft can be saved."""
     parts = []
+    ctx = anchored(answers, ctx)
     for step in STEPS:
         for question in step.questions:
             shown = display_answer(question, answers.get(question.key), ctx)

@@ -327,27 +327,42 @@ def discipline(
     followups: Iterable[FollowUp],
     reflections: Sequence[Reflection],
     opportunities: dict[str, Opportunity],
+    now: datetime,
 ) -> Discipline:
-    """Thank-you notes sent on time, and how long answers took to come.
+    """Thank-you notes sent on time (of those sent, or whose deadline has passed: one not
+    yet due is neither), and how long answers took to come.
 
-    "Reply" is when the opportunity's status last changed to an answer (offer, accepted,
-    rejected), counted from its latest interview: Debrief does not see your inbox.
+    An answer is a reply recorded on a round ("They replied"), counted from that round's
+    interview; for an opportunity with none, when its status last changed to an answer
+    (offer, accepted, rejected), from its latest interview. Debrief does not see your inbox.
     """
     ids = {r.id for r in reflections}
     thank_yous = [
         f
         for f in followups
-        if f.kind is FollowUpKind.THANK_YOU and f.reflection_id in ids and f.dismissed_at is None
+        if f.kind is FollowUpKind.THANK_YOU
+        and f.reflection_id in ids
+        and f.dismissed_at is None
+        and f.superseded_at is None
+        and (f.done_at is not None or f.due < now)
     ]
     on_time = sum(1 for f in thank_yous if f.done_at is not None and f.done_at <= f.due)
+    waits = [
+        (r.replied_at - r.interview_at).total_seconds() / 86400
+        for r in reflections
+        if r.replied_at is not None and r.replied_at > r.interview_at
+    ]
+    answered = {r.opportunity_id for r in reflections if r.replied_at is not None}
     latest: dict[str, datetime] = {}
     for reflection in reflections:
+        if reflection.opportunity_id in answered:
+            continue
         if (
             reflection.opportunity_id not in latest
             or reflection.interview_at > latest[reflection.opportunity_id]
         ):
             latest[reflection.opportunity_id] = reflection.interview_at
-    waits = [
+    waits += [
         (opportunities[oid].updated_at - when).total_seconds() / 86400
         for oid, when in latest.items()
         if opportunities[oid].status in (Status.OFFER, Status.ACCEPTED, Status.REJECTED)
@@ -381,9 +396,10 @@ def compute(
     every_round: Sequence[Reflection],
     opportunities: dict[str, Opportunity],
     followups: Iterable[FollowUp],
+    now: datetime,
     word_cache: WordCache | None = None,
 ) -> Trends:
-    """Every figure of the trends screen for the chosen reflections."""
+    """Every figure of the trends screen for the chosen reflections, as of `now`."""
     points = rating_points(reflections)
     ratings = [float(p.rating) for p in points]
     by_id = {r.id: r for r in reflections}
@@ -398,7 +414,7 @@ def compute(
         want_vs_rating=want_vs_rating(reflections),
         weak_spots=weak_spots(latest, cache=word_cache),
         weak_spot_window=len(latest),
-        discipline=discipline(followups, reflections, opportunities),
+        discipline=discipline(followups, reflections, opportunities, now),
         funnel=funnel(reflections, opportunities),
         gentle_note=gentle_note(points),
         sparkline=[p.rating for p in points[-12:]],

@@ -375,25 +375,42 @@ class Journal:
         opportunity: Opportunity,
         followups: Sequence[FollowUp] | None = None,
     ) -> None:
-        """Store a reflection, its opportunity and its follow-up plan in one atomic write.
+        """Store a reflection, its opportunity and their follow-ups in one atomic write.
 
-        `followups`, when given, becomes the reflection's whole plan. An edit that moves
-        the reflection to another opportunity removes the old one if no round is left.
+        `followups`, when given, becomes the whole plan of the opportunity's rounds, this
+        one included (`followups.plan` works it out). An edit that moves the reflection to
+        another opportunity removes the old one if no round is left.
         """
         if reflection.opportunity_id != opportunity.id:
             raise ValueError("the reflection belongs to another opportunity")
-        if followups is not None and any(f.reflection_id != reflection.id for f in followups):
-            raise ValueError("a follow-up belongs to another reflection")
         with self._write() as records:
             before = records.reflections.get(reflection.id)
             self._put(records, "opportunities", [opportunity])
             self._put(records, "reflections", [reflection])
             if followups is not None:
-                self._take(records, "followups", [f.id for f in records.plan(reflection.id)])
-                self._put(records, "followups", followups)
+                self._replace_plan(records, opportunity.id, followups)
             left = before.opportunity_id if before is not None else opportunity.id
             if not any(r.opportunity_id == left for r in records.reflections.values()):
                 self._take(records, "opportunities", [left])  # moved away from its last round
+
+    def save_plan(self, opportunity: Opportunity, followups: Sequence[FollowUp]) -> None:
+        """Store an opportunity (its status, say) and the whole plan of its rounds, in one
+        atomic write (after something was done about one of them: a chain moves on)."""
+        with self._write() as records:
+            if opportunity.id not in records.opportunities:
+                raise KeyError(f"no opportunity {opportunity.id}")
+            self._put(records, "opportunities", [opportunity])
+            self._replace_plan(records, opportunity.id, followups)
+
+    def _replace_plan(
+        self, records: _Records, opportunity_id: str, followups: Sequence[FollowUp]
+    ) -> None:
+        rounds = {r.id for r in records.reflections.values() if r.opportunity_id == opportunity_id}
+        if any(f.reflection_id not in rounds for f in followups):
+            raise ValueError("a follow-up belongs to another opportunity")
+        stale = [f.id for f in records.followups.values() if f.reflection_id in rounds]
+        self._take(records, "followups", stale)
+        self._put(records, "followups", followups)
 
     def save_followup(self, item: FollowUp) -> None:
         """Store what the user did about one follow-up (done, snoozed, dismissed, a note)."""

@@ -25,11 +25,12 @@ from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
 
-from debrief.dates import format_day, plural
-from debrief.model import Draft, Reflection, Status, new_id
+from debrief.dates import DateParseError, format_day, parse_when, plural
+from debrief.model import Draft, Reflection, Reply, Status, new_id
 from debrief.store.journal import Journal, JournalError
 from debrief.ui import messages
 from debrief.ui.keymap import KeymapError, read_keymap
+from debrief.ui.planning import planned_for, save_plan_after
 from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
@@ -414,8 +415,8 @@ class DebriefApp(App[None]):
             changed = dataclasses.replace(
                 opportunity, status=Status(value), updated_at=self.clock()
             )
-            try:
-                self.journal.save_opportunity(changed)
+            try:  # (the chain follows: a withdrawal brings its note, an answer ends it)
+                save_plan_after(self.journal, changed, self.clock())
             except JournalError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
@@ -431,6 +432,60 @@ class DebriefApp(App[None]):
             ChoiceScreen(f"Status of {opportunity.title}", choices, opportunity.status.value),
             callback=chosen,
         )
+
+    @on(messages.RecordReply)
+    def record_reply(self, message: messages.RecordReply) -> None:
+        """They got back to you: what they said, then when; the chasers are retired, the
+        status follows, and the wait counts in the trends."""
+        from debrief.followups import record_reply
+        from debrief.ui.screens.dialogs import ChoiceScreen, PromptScreen
+
+        opportunity = self.journal.opportunity_of(message.reflection_id)
+        rounds = self.journal.rounds(opportunity.id) if opportunity else []
+        if opportunity is None or not rounds:
+            return
+        latest = rounds[-1]
+        now = self.clock()
+
+        def when_problem(text: str) -> str | None:
+            try:
+                moment = parse_when(text, now, prefer="past")
+            except DateParseError as error:
+                return str(error)
+            if moment > now:
+                return "That is still to come: when did they reply?"
+            return None if moment >= latest.interview_at else "That is before the interview"
+
+        def record(reply: Reply, text: str | None) -> None:
+            if text is None:
+                return
+            answered, changed = record_reply(
+                latest, opportunity, reply, parse_when(text, now, prefer="past")
+            )
+            planned = planned_for(self.journal, changed, now, changed_round=answered)
+            try:
+                self.journal.save_reflection(answered, changed, planned)
+            except JournalError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self._reload_view()
+            self.notify(
+                f"{opportunity.title}: {reply.label.lower()}. Its status checks are retired.",
+                title="Reply recorded",
+                markup=False,
+            )
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            reply = Reply(value)
+            prompt = PromptScreen("When did they reply?", "Date", value="today", check=when_problem)
+            self.push_screen(prompt, callback=lambda text: record(reply, text))
+
+        round_text = f"round {len(rounds)}" if len(rounds) > 1 else "your interview"
+        choices = [(reply.value, reply.label) for reply in Reply]
+        title = f"{opportunity.title} replied about {round_text}: what did they say?"
+        self.push_screen(ChoiceScreen(title, choices, ""), callback=chosen)
 
     @on(messages.DeleteReflection)
     def delete_reflection(self, message: messages.DeleteReflection) -> None:

@@ -26,6 +26,13 @@ class ChangeStatus(Message):
 
 
 @dataclass
+class RecordReply(Message):
+    """They got back to you about the opportunity of a reflection (its latest round)."""
+
+    reflection_id: str
+
+
+@dataclass
 class DeleteReflection(Message):
     """Ask, then move a reflection to the trash (undone by UndoDelete)."""
 

@@ -16,7 +16,7 @@ from debrief.document import reflection_document
 from debrief.model import Reflection
 from debrief.questionnaire import AnswerContext, describe_interviewer
 from debrief.store.journal import Journal
-from debrief.ui.messages import ChangeStatus, DeleteReflection, EditReflection
+from debrief.ui.messages import ChangeStatus, DeleteReflection, EditReflection, RecordReply
 from debrief.ui.screens.view import Clock, JournalView
 from debrief.ui.widgets.footer import KeysFooter
 
@@ -38,6 +38,7 @@ class DetailScreen(JournalView):
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
         Binding("e", "edit", "Edit", id="detail.edit"),
         Binding("o", "status", "Status", id="detail.status"),
+        Binding("y", "replied", "They replied", id="detail.replied"),
         Binding("d,delete", "delete", "Delete", id="detail.delete"),
         Binding("left_square_bracket", "round(-1)", "Earlier round", id="detail.earlier"),
         Binding("right_square_bracket", "round(1)", "Later round", id="detail.later"),
@@ -146,3 +147,6 @@ class DetailScreen(JournalView):
 
     def action_delete(self) -> None:
         self.post_message(DeleteReflection(self.reflection_id))
+
+    def action_replied(self) -> None:
+        self.post_message(RecordReply(self.reflection_id))

@@ -1,7 +1,9 @@
-"""A draft email for a follow-up: edit it, copy it, save it to a file, mark it sent."""
+"""A draft for a follow-up, for its person and channel (an email, a LinkedIn message, a
+letter or a call script): edit it, copy it, save it to a file, mark it sent."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -15,9 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from debrief.followups import describe, due_phrase, mark_done
-from debrief.model import FollowUp, FollowUpKind, Opportunity, Reflection
-from debrief.notes import EmailDraft, draft_for
+from debrief.model import Channel, FollowUp, FollowUpKind, Opportunity, Reflection, followup_id
+from debrief.notes import Draft, draft_for
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.planning import save_plan_after
 from debrief.ui.widgets.footer import KeysFooter
 
 HELP = (
@@ -68,13 +71,14 @@ class DraftScreen(Screen[None]):
         self.followup_id = followup_id
         self.clock = clock
         self.formal = True
-        self.generated: EmailDraft | None = None
+        self.generated: Draft | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="draft"):
             yield Static(id="draft-about")
-            yield Label("Subject", classes="field-label")
+            yield Static(id="draft-to")
+            yield Label("Subject", classes="field-label", id="subject-label")
             yield Input(id="subject")
             yield Label("Text", classes="field-label")
             yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
@@ -100,16 +104,38 @@ class DraftScreen(Screen[None]):
 
     def _fill(self) -> None:
         item, reflection, opportunity = self._records()
-        self.generated = draft_for(
-            item, reflection, opportunity, self.journal.settings(), self.clock(), formal=self.formal
+        first_check = followup_id(item.reflection_id, "status_check:1")
+        self.generated = draft = draft_for(
+            item,
+            reflection,
+            opportunity,
+            self.journal.settings(),
+            self.clock(),
+            formal=self.formal,
+            earlier=self.journal.followup(first_check) if item.key.endswith(":2") else None,
         )
-        self.query_one("#subject", Input).value = self.generated.subject
-        self.query_one("#body", TextArea).load_text(self.generated.body)
+        heading = {
+            Channel.EMAIL: "To",
+            Channel.LINKEDIN: "LinkedIn message to",
+            Channel.PHONE: "Call",
+            Channel.POST: "A letter to",
+        }[draft.channel]
+        self.query_one("#draft-to", Static).update(
+            Content.from_markup("[b]$heading[/b] $to", heading=heading, to=draft.to)
+        )
+        emailed = draft.channel is Channel.EMAIL
+        for widget_id in ("#subject-label", "#subject"):
+            self.query_one(widget_id).display = emailed
+        self.query_one("#subject", Input).value = draft.subject
+        self.query_one("#body", TextArea).load_text(draft.body)
 
     @property
-    def current(self) -> EmailDraft:
-        return EmailDraft(
-            self.query_one("#subject", Input).value, self.query_one("#body", TextArea).text
+    def current(self) -> Draft:
+        assert self.generated is not None
+        return dataclasses.replace(
+            self.generated,
+            subject=self.query_one("#subject", Input).value,
+            body=self.query_one("#body", TextArea).text,
         )
 
     def action_copy(self) -> None:
@@ -139,9 +165,11 @@ class DraftScreen(Screen[None]):
         save_to_new_file(self.app, "Save the draft", suggested, lambda: text, "Draft saved")
 
     def action_sent(self) -> None:
-        item, _, _ = self._records()
+        item, _, opportunity = self._records()
         try:
-            self.journal.save_followup(mark_done(item, self.clock()))
+            save_plan_after(
+                self.journal, opportunity, self.clock(), changed=mark_done(item, self.clock())
+            )
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return

@@ -29,12 +29,15 @@ from debrief.followups import (
     dismiss,
     due_phrase,
     mark_done,
+    round_name,
     snooze,
     snooze_choices,
 )
-from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Reflection, Status
+from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Opportunity, Reflection, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.text import one_line
+from debrief.ui.messages import RecordReply
+from debrief.ui.planning import save_plan_after
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
@@ -60,7 +63,13 @@ MORE_HINT = {
     "today": "they move up as you clear these",
     "upcoming": "see each reflection in the journal",
 }
-DRAFTED = {FollowUpKind.THANK_YOU, FollowUpKind.STATUS_CHECK, FollowUpKind.LINKEDIN}
+DRAFTED = {
+    FollowUpKind.THANK_YOU,
+    FollowUpKind.STATUS_CHECK,
+    FollowUpKind.LINKEDIN,
+    FollowUpKind.CALL,
+    FollowUpKind.WITHDRAWAL,
+}
 SECTION_STYLE = {"overdue": "bold $error", "today": "bold $warning", "upcoming": "bold $accent"}
 ICONS = {
     FollowUpKind.THANK_YOU: "✉",
@@ -69,6 +78,7 @@ ICONS = {
     FollowUpKind.CALL: "☎",
     FollowUpKind.STATUS_CHECK: "?",
     FollowUpKind.MARK_COLD: "❄",
+    FollowUpKind.WITHDRAWAL: "✉",
 }
 
 EMPTY_STATE = (
@@ -128,6 +138,13 @@ class AgendaList(OptionList):
             tooltip="Attach a note, e.g. left voicemail",
         ),
         Binding(
+            "y",
+            "screen.replied",
+            "They replied",
+            id="agenda.replied",
+            tooltip="They got back to you: record what they said (ends the status checks)",
+        ),
+        Binding(
             "u", "screen.undo", "Undo", id="agenda.undo", show=False, tooltip="Undo the last change"
         ),
     ]
@@ -135,6 +152,10 @@ class AgendaList(OptionList):
 
 class HomeScreen(JournalView):
     """Overdue, due today and upcoming follow-ups; the latest reflections below."""
+
+    # Focus is given by `reload`, to the list that is shown: Textual's own would land on
+    # the agenda even when it is hidden (an empty journal), and its keys would show and act.
+    AUTO_FOCUS = ""
 
     BINDINGS = [
         Binding(
@@ -189,7 +210,8 @@ class HomeScreen(JournalView):
         self.journal = journal
         self.clock = clock
         self.items: dict[str, FollowUp] = {}
-        self._undo: list[FollowUp] = []  # earlier states of the follow-ups changed here
+        # Earlier states of the follow-ups changed here, with their opportunity's.
+        self._undo: list[tuple[FollowUp, Opportunity]] = []
         self._shown: tuple[int, datetime] | None = None  # journal revision and minute last drawn
         self._latest_ids: list[str] = []  # the reflection on each row of the latest
 
@@ -232,6 +254,8 @@ class HomeScreen(JournalView):
             if focused is None or not focused.display:
                 target = "#agenda" if self.items else "#latest"
                 self.set_focus(self.query_one(target))
+        else:
+            self.set_focus(None)
 
     def _show_agenda(self, now: pendulum.DateTime) -> None:
         journal = self.journal
@@ -304,6 +328,11 @@ class HomeScreen(JournalView):
     def _item_prompt(self, item: FollowUp, now: pendulum.DateTime, section: str) -> Content:
         opportunity = self.journal.opportunity_of(item.reflection_id)
         where = opportunity.title if opportunity else ""
+        if opportunity is not None:
+            rounds = self.journal.rounds(opportunity.id)
+            number = next((n for n, r in enumerate(rounds, 1) if r.id == item.reflection_id), 1)
+            named = round_name(number, len(rounds), rounds[number - 1])
+            where += f" · {named}" if named else ""
         optional = " (optional)" if item.optional else ""
         when_style = {"overdue": "$error", "today": "$warning"}.get(section, "$text-muted")
         line = (
@@ -362,13 +391,28 @@ class HomeScreen(JournalView):
         option = self.query_one("#agenda", AgendaList).highlighted_option
         return self.items.get(option.id or "") if option else None
 
-    def _change(self, before: FollowUp, after: FollowUp, message: str) -> None:
+    def _change(
+        self,
+        before: FollowUp,
+        after: FollowUp,
+        message: str,
+        *,
+        status: Status | None = None,
+    ) -> None:
+        """Store what was done about a follow-up (and a new status for its opportunity),
+        the chain worked out again; `u` puts both back."""
+        opportunity = self.journal.opportunity_of(before.reflection_id)
+        if opportunity is None:
+            return
+        changed = opportunity
+        if status is not None:
+            changed = dataclasses.replace(opportunity, status=status, updated_at=self.clock())
         try:
-            self.journal.save_followup(after)
+            save_plan_after(self.journal, changed, self.clock(), changed=after)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self._undo.append(before)
+        self._undo.append((before, opportunity))
         self.reload()
         self.notify(f"{message} (u undoes)", markup=False, timeout=4)
 
@@ -385,11 +429,8 @@ class HomeScreen(JournalView):
         opportunity = self.journal.opportunity_of(item.reflection_id)
         if opportunity is None:
             return
-        now = self.clock()
-        self.journal.save_opportunity(
-            dataclasses.replace(opportunity, status=Status.GHOSTED, updated_at=now)
-        )
-        self._change(item, mark_done(item, now), f"{opportunity.title} is marked as gone cold.")
+        message = f"{opportunity.title} is marked as gone cold."
+        self._change(item, mark_done(item, self.clock()), message, status=Status.GHOSTED)
 
     def action_skip(self) -> None:
         item = self._highlighted()
@@ -456,13 +497,18 @@ class HomeScreen(JournalView):
             callback=noted,
         )
 
+    def action_replied(self) -> None:
+        item = self._highlighted()
+        if item is not None:
+            self.post_message(RecordReply(item.reflection_id))
+
     def action_undo(self) -> None:
         if not self._undo:
             self.notify("Nothing to undo.")
             return
-        before = self._undo.pop()
+        before, opportunity = self._undo.pop()
         try:
-            self.journal.save_followup(before)
+            save_plan_after(self.journal, opportunity, self.clock(), changed=before)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return

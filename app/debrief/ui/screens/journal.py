@@ -28,7 +28,13 @@ from debrief.browse import (
 )
 from debrief.dates import plural
 from debrief.store.journal import Journal
-from debrief.ui.messages import ChangeStatus, DeleteReflection, EditReflection, UndoDelete
+from debrief.ui.messages import (
+    ChangeStatus,
+    DeleteReflection,
+    EditReflection,
+    RecordReply,
+    UndoDelete,
+)
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
@@ -77,6 +83,14 @@ class JournalScreen(JournalView):
         Binding("e", "edit", "Edit", id="journal.edit", tooltip="Edit the highlighted reflection"),
         Binding(
             "o", "status", "Status", id="journal.status", tooltip="Change the opportunity's status"
+        ),
+        Binding(
+            "y",
+            "replied",
+            "They replied",
+            id="journal.replied",
+            show=False,
+            tooltip="They got back to you: record what they said (ends the status checks)",
         ),
         Binding(
             "d,delete",
@@ -250,10 +264,10 @@ class JournalScreen(JournalView):
             label.update(Content(text), layout=layout)
 
     def highlighted_entry(self) -> Entry | None:
-        table = self.query_one(VirtualTable)
-        if not self.shown or table.row_count == 0:
+        if not self.shown:  # (nothing shown yet: not even the table, as the screen mounts)
             return None
-        return self.shown[table.cursor_row]
+        table = self.query_one(VirtualTable)
+        return self.shown[table.cursor_row] if table.row_count else None
 
     # --- search, sort, filter ------------------------------------------------------
 
@@ -349,7 +363,12 @@ class JournalScreen(JournalView):
     def action_delete(self) -> None:
         self._request(DeleteReflection)
 
-    def _request(self, message: type[EditReflection | ChangeStatus | DeleteReflection]) -> None:
+    def action_replied(self) -> None:
+        self._request(RecordReply)
+
+    def _request(
+        self, message: type[EditReflection | ChangeStatus | DeleteReflection | RecordReply]
+    ) -> None:
         entry = self.highlighted_entry()
         if entry is not None:
             self.post_message(message(entry.id))
@@ -359,7 +378,7 @@ class JournalScreen(JournalView):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that would do nothing right now, so the footer stays short."""
-        if action in ("edit", "status", "delete"):
+        if action in ("edit", "status", "delete", "replied"):
             return self.highlighted_entry() is not None
         if action == "undo":
             return bool(self.journal.in_trash())

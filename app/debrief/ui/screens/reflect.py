@@ -22,7 +22,6 @@ from textual.widgets import Button, ContentSwitcher, Header, Input, OptionList, 
 from textual.widgets.option_list import Option
 
 from debrief.dates import format_day, format_moment, plural
-from debrief.followups import plan, replan
 from debrief.model import Draft, Reflection
 from debrief.questionnaire import (
     QUESTIONS,
@@ -32,6 +31,7 @@ from debrief.questionnaire import (
     AnswersInvalid,
     Kind,
     Step,
+    anchored,
     answer_errors,
     answers_as_text,
     display_answer,
@@ -44,6 +44,7 @@ from debrief.questionnaire import (
 )
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.messages import KeepUnsavedAnswers
+from debrief.ui.planning import planned_for
 from debrief.ui.widgets.fields import FieldRow, KnownValues, complete
 from debrief.ui.widgets.footer import KeysFooter
 
@@ -155,7 +156,15 @@ class ReflectScreen(Screen[Reflection | None]):
             return KnownValues(self._known_companies)
         if key == "role":
             return KnownValues(self._known_roles)
+        if key == "replies_from":
+            return KnownValues(self._known_people)
         return None
+
+    def _known_people(self) -> list[str]:
+        """Who may get back to you: the interviewers on the cards, or the recruiter."""
+        cards = self.answers.get("interviewers") or []
+        names = [str(card.get("name") or "").strip() for card in cards if isinstance(card, dict)]
+        return [name for name in names if name] + ["the recruiter"]
 
     def _known_companies(self) -> list[str]:
         return sorted({o.company for o in self.journal.opportunities()}, key=str.casefold)
@@ -319,9 +328,13 @@ class ReflectScreen(Screen[Reflection | None]):
         """Live feedback under a field: the date as understood, or the opportunity matched."""
         question = QUESTIONS[key]
         note = ""
+        if key == "interview_at":
+            self._refresh_note("reply_by")  # ("in a week" counts from the interview)
         if question.kind in (Kind.WHEN, Kind.DAY):
             try:
-                value = parse_answer(question, self.answers[key], self.context())
+                value = parse_answer(
+                    question, self.answers[key], anchored(self.answers, self.context())
+                )
             except AnswerError:
                 value = None
             if value is not None:
@@ -434,16 +447,16 @@ class ReflectScreen(Screen[Reflection | None]):
         opportunity = parsed.opportunity(
             self.journal.find_opportunity(parsed.company, parsed.role), now=ctx.now
         )
+        previous = self.journal.reflection(self.draft.reflection_id or "")
         reflection = parsed.reflection(
-            opportunity.id,
-            reflection_id=self.draft.reflection_id,
-            now=ctx.now,
-            previous=self.journal.reflection(self.draft.reflection_id or ""),
+            opportunity.id, reflection_id=self.draft.reflection_id, now=ctx.now, previous=previous
         )
-        planned = plan(reflection, opportunity, ctx.now.timezone_name or "UTC")
-        followups = replan(planned, self.journal.followups(reflection.id))
+        followups = planned_for(self.journal, opportunity, ctx.now, changed_round=reflection)
         try:
             self.journal.save_reflection(reflection, opportunity, followups)
+            left = self.journal.opportunity(previous.opportunity_id) if previous else None
+            if left is not None and left.id != opportunity.id:  # moved: the old chain moves on
+                self.journal.save_plan(left, planned_for(self.journal, left, ctx.now))
         except JournalError as error:
             kept = (
                 "Your answers are kept in the draft."
@@ -475,7 +488,7 @@ class ReflectScreen(Screen[Reflection | None]):
         first_bad.focus_control()
 
     def _render_review(self) -> None:
-        ctx = self.context()
+        ctx = anchored(self.answers, self.context())
         errors = answer_errors(self.answers, ctx)
         for step in STEPS:
             lines = []

@@ -93,7 +93,9 @@ def figures_of(given: TrendsInput, words: WordCache) -> Trends:
     chosen = within(given.every_round, PERIODS[given.period], given.now)
     if given.company != ALL_COMPANIES:
         chosen = of_company(chosen, given.opportunities, given.company)
-    return compute(chosen, given.every_round, given.opportunities, given.followups, words)
+    return compute(
+        chosen, given.every_round, given.opportunities, given.followups, given.now, words
+    )
 
 
 def group_lines(groups: list[Group]) -> Content:

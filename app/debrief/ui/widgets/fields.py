@@ -20,11 +20,16 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
+from debrief.model import Interviewer
+from debrief.notes import address_as
 from debrief.questionnaire import CARD_FIELDS, CHANNEL_CHOICES, Kind, Question, Raw, card_errors
 from debrief.ui.widgets.rating import RatingPicker
 
 Control = Input | TextArea | Select[str] | SelectionList[str] | RatingPicker
-INPUT_KINDS = {Kind.LINE, Kind.COMPANY, Kind.ROLE, Kind.WHEN, Kind.DAY, Kind.AMOUNT, Kind.CURRENCY}
+INPUT_KINDS = {
+    Kind.LINE, Kind.COMPANY, Kind.ROLE, Kind.WHEN, Kind.DAY, Kind.AMOUNT, Kind.CURRENCY,
+    Kind.MINUTES,
+}  # fmt: skip
 
 
 def complete(prefix: str, known: Iterable[str]) -> str | None:
@@ -74,7 +79,7 @@ class CardForm(Vertical):
 
     def compose(self) -> ComposeResult:
         text_fields = [(key, label) for key, label in CARD_FIELDS if key != "preferred"]
-        for pair in (text_fields[0:2], text_fields[2:4], text_fields[4:5]):
+        for pair in (text_fields[0:2], text_fields[2:4], text_fields[4:5], text_fields[5:7]):
             with Horizontal(classes="card-row"):
                 for key, label in pair:
                     control = Input(
@@ -92,6 +97,18 @@ class CardForm(Vertical):
                     yield preferred
         yield Static(classes="field-error")
         yield Button("Remove this card", classes="remove-card", variant="default", compact=True)
+
+    def on_mount(self) -> None:
+        self._suggest_address()
+
+    @on(Input.Changed, ".card-name, .card-title")
+    def _suggest_address(self) -> None:
+        """ "Address as" shows what the draft will say unless something else is typed:
+        the rule's answer from the name and title ("Dr. Brontë")."""
+        name = self.query_one(".card-name", Input).value
+        title = self.query_one(".card-title", Input).value
+        shown = address_as(Interviewer(name=name, title=title), formal=True) if name.strip() else ""
+        self.query_one(".card-address_as", Input).placeholder = shown or "Address as"
 
     def show_problem(self, problem: tuple[str, str] | None) -> Widget | None:
         """Flag the field at fault (or clear the flags); returns that field's control."""
