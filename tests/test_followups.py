@@ -337,3 +337,11 @@ def test_descriptions() -> None:
     assert describe(items["status_check:1"]) == "Status check to Ravi Kumar (by email)"
     second = replace(items["status_check:1"], key="status_check:2")
     assert describe(second).startswith("Second status check to Ravi Kumar")
+
+
+def test_the_readme_shows_the_rules_table_as_the_code_has_it() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    for rule in RULES:
+        assert f"| {rule.what} | {rule.due} | {rule.planned} |" in readme

@@ -417,3 +417,56 @@ async def test_the_footer_follows_focus_between_the_agenda_and_the_table(
         await pilot.press("shift+tab")
         await pilot.pause()
         assert "Done" in footer_keys()
+
+
+async def write_round(pilot: Any, when: str, stage: str) -> None:
+    """The questionnaire for Globex's platform role, by keyboard: company, role, date,
+    stage; Ravi's card; a rating; then saved."""
+    await pilot.press("n")
+    await pilot.pause()
+    await type_text(pilot, "Globex")
+    await pilot.press("tab")
+    await type_text(pilot, "Platform Engineer")
+    await pilot.press("tab")
+    await type_text(pilot, when)
+    await pilot.press("tab", "tab", "enter")  # past the length, onto the stage
+    await type_text(pilot, stage)
+    await pilot.press("enter", "ctrl+n")
+    await type_text(pilot, "Ravi Kumar")
+    await pilot.press("ctrl+n", "6", "ctrl+s", "ctrl+s")
+    await pilot.pause()
+
+
+async def test_two_rounds_of_one_opportunity_make_one_chain_on_the_agenda(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await write_round(pilot, "2026-11-09 10:00", "phone")  # a Monday, two weeks ago
+        lines = " ".join(agenda_lines(app))
+        assert "Status check (by email) · Globex — Platform Engineer · phone screen" in lines
+        agenda = app.screen.query_one("#agenda", OptionList)
+        agenda.highlighted = next(
+            i for i, line in enumerate(agenda_lines(app)) if "Status check" in line
+        )
+        await pilot.press("space")  # the first check sent: the second comes into the plan
+        await pilot.pause()
+        assert "Second status check" in " ".join(agenda_lines(app))
+
+        await write_round(pilot, "2026-11-20 14:00", "onsite")  # round 2, on Friday
+        lines = agenda_lines(app)
+        chasers = [line for line in lines if "status check" in line.casefold() or "call" in line]
+        assert chasers and all("round 2 · onsite" in line for line in chasers)  # one chain
+        assert any(
+            "Thank-you note to Ravi Kumar" in line and "round 1 · phone screen" in line
+            for line in lines
+        )  # its own, kept
+        assert any(
+            "Thank-you note to Ravi Kumar" in line and "round 2 · onsite" in line for line in lines
+        )
+        assert not any("Second status check" in line for line in lines)  # retired with round 1
+    journal.refresh()
+    first_round = journal.rounds(journal.opportunities()[0].id)[0]
+    history = {f.key: f for f in journal.followups(first_round.id)}
+    assert history["status_check:1"].done_at is not None  # what was done stays as it was
+    assert history["status_check:2"].superseded_at is not None

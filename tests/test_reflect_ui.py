@@ -563,3 +563,34 @@ async def test_the_home_table_opens_the_highlighted_reflection_and_cuts_long_nam
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
         assert app.screen.title == f"{long_name} — Data Engineer"
+
+
+async def test_when_you_will_hear_counts_from_the_interview_and_shows_the_day(
+    build_app: AppFactory,
+) -> None:
+    """Written down on Sunday about Wednesday's interview: "in a week" means a week from
+    Wednesday, shown under the field as typed; "9/12" is refused, never guessed."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_reflection(pilot)
+        await type_text(pilot, "Acme")
+        await pilot.press("tab")
+        await type_text(pilot, "Data Engineer")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-11-18 10:00")
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        await screen.show_step(10)
+        reply_by = screen.query_one("#q-reply_by", Input)
+        reply_by.focus()
+        await type_text(pilot, "in a week")
+        note = screen.query_one("#row-reply_by .field-note", Static)
+        assert str(note.content) == "→ Wed 25 Nov 2026"
+        reply_by.value = ""
+        await type_text(pilot, "end of next week")
+        assert str(note.content) == "→ Fri 27 Nov 2026"
+        reply_by.value = ""
+        await type_text(pilot, "9/12")
+        await pilot.press("ctrl+n")  # leaving the step checks it
+        await pilot.pause()
+        assert "could be 9 Dec or 12 Sep" in field_error(app, "reply_by")

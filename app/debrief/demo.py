@@ -94,6 +94,13 @@ LESSONS = [
     "Review window functions and indexing before technical rounds.",
     "Slow down: restate the question before answering.",
 ]
+MENTIONED = [  # what each interviewer brought up: their own thank-you draws on it
+    "the team's move from cron jobs to an orchestrator",
+    "your talk on data contracts",
+    "their quarterly hack week",
+    "the new office in Leipzig",
+    "how on-call is shared across three time zones",
+]
 KEY_POINTS = [
     "how the pipeline rebuild cut costs by a third",
     "their plan to move the warehouse to streaming",
@@ -183,10 +190,26 @@ def _reflection(
     first_name = name.split()[0].lower()
     profile = f"https://www.linkedin.com/in/{first_name}" if index % 2 else ""
     email = f"{first_name}@{slug}.example"
-    people = [Interviewer(name=name, title=title, email=email, preferred=channel, linkedin=profile)]
+    people = [
+        Interviewer(
+            name=name,
+            title=title,
+            email=email,
+            preferred=channel,
+            linkedin=profile,
+            mentioned=MENTIONED[index % len(MENTIONED)],
+        )
+    ]
     if stage in (Stage.PANEL, Stage.ONSITE, Stage.FINAL):
         other = INTERVIEWERS[(index + 3) % len(INTERVIEWERS)]
-        people.append(Interviewer(name=other[0], title=other[1], preferred=other[2]))
+        people.append(
+            Interviewer(
+                name=other[0],
+                title=other[1],
+                preferred=other[2],
+                mentioned=MENTIONED[(index + 2) % len(MENTIONED)],
+            )
+        )
     return Reflection(
         opportunity_id=job.id,
         interview_at=when,
@@ -242,6 +265,7 @@ def _reflection(
         lessons=LESSONS[index % len(LESSONS)],
         asked=tuple(ask for n, ask in enumerate(Ask) if (index + n) % 3),
         references_requested=stage is Stage.FINAL,
+        replies_from=name if index % 2 else "",
     )
 
 
