@@ -8,8 +8,17 @@ from pathlib import Path
 import pytest
 
 from debrief.store.journal import Journal
+from debrief.ui import guard
 from debrief.ui.app import DebriefApp, make_app
 from tests.samples import fixed_clock
+
+
+@pytest.fixture(autouse=True)
+def keys_never_run_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot presses keys far faster than a person: as one run of typing, they would be
+    held back after every form that closes (guard.py). Each key is its own run here; the
+    tests of the guard itself (test_keyboard.py) put the pause back."""
+    monkeypatch.setattr(guard, "PAUSE_SECONDS", 0.0)
 
 
 @pytest.fixture

@@ -429,7 +429,7 @@ async def write_round(pilot: Any, when: str, stage: str) -> None:
     await type_text(pilot, "Platform Engineer")
     await pilot.press("tab")
     await type_text(pilot, when)
-    await pilot.press("tab", "tab", "enter")  # past the length, onto the stage
+    await pilot.press("tab", "tab", "space")  # past the length, onto the stage: open it
     await type_text(pilot, stage)
     await pilot.press("enter", "ctrl+n")
     await type_text(pilot, "Ravi Kumar")

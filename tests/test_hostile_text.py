@@ -72,7 +72,7 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
 
 async def open_select(pilot: Pilot[Any], selector: str) -> None:
     pilot.app.screen.query_one(selector, Select).focus()
-    await press(pilot, "enter")
+    await press(pilot, "space")
 
 
 async def home(pilot: Pilot[Any]) -> None:

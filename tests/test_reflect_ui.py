@@ -36,8 +36,9 @@ def only_document(journal_path: Path, table: str) -> dict[str, Any]:
 
 
 async def choose(pilot: Any, search: str) -> None:
-    """Open the focused Select, type to find an option, pick it."""
-    await pilot.press("enter")
+    """Open the focused Select (Space: Enter moves on), type to find an option, pick it
+    (which moves on to the next field)."""
+    await pilot.press("space")
     await type_text(pilot, search)
     await pilot.press("enter")
 
@@ -77,10 +78,8 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await pilot.press("tab")
         await type_text(pilot, "1h30")
         await pilot.press("tab")
-        await choose(pilot, "tech")
-        await pilot.press("tab")
-        await choose(pilot, "vid")
-        await pilot.press("ctrl+n")
+        await choose(pilot, "tech")  # (the choice moves on to the format)
+        await choose(pilot, "vid")  # the step's last field: the choice moves to the next step
 
         assert progress(app) == "Step 2 of 11 · Interviewers · optional"
         for text in (
@@ -92,8 +91,8 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         ):
             await type_text(pilot, text)
             await pilot.press("tab")
-        await choose(pilot, "prefers l")
-        await pilot.press("tab", "tab")  # past "Address as" (the rule's "Jane Dœ" will do)
+        await choose(pilot, "prefers l")  # (the choice moves on, to "Address as")
+        await pilot.press("tab")  # past "Address as" (the rule's "Jane Dœ" will do)
         await type_text(pilot, "their Rust rewrite")
         await pilot.press(
             "tab", "tab", "enter"
@@ -111,8 +110,7 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await pilot.press("ctrl+n")
         await type_text(pilot, "Warm, curious.")
         await pilot.press("tab")
-        await choose(pilot, "uns")
-        await pilot.press("ctrl+n")
+        await choose(pilot, "uns")  # (the step's last field: on to the next step)
         await type_text(pilot, "Greenfield platform")
         await pilot.press("tab")
         await type_text(pilot, "Remote-first")
@@ -127,8 +125,7 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await pilot.press("tab")
         await type_text(pilot, "gbp")
         await pilot.press("tab")
-        await choose(pilot, "per m")
-        await pilot.press("tab")
+        await choose(pilot, "per m")  # (on to the notes)
         await type_text(pilot, "plus 10% bonus")
         await pilot.press("ctrl+n")
         await type_text(pilot, "Better growth")
@@ -143,14 +140,12 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await pilot.press("0", "tab")  # 0 means 10
         await type_text(pilot, "Take-home task, then onsite.")
         await pilot.press("tab")
-        await choose(pilot, "yes")
-        await pilot.press("tab")
+        await choose(pilot, "yes")  # (on to "when will you hear")
         await type_text(pilot, "by friday")
         await pilot.press("tab")
         await type_text(pilot, "Ravi Kumar")
         await pilot.press("tab")
         await choose(pilot, "they said y")
-        await pilot.press("tab")
         for text in (
             "Asked; they liked the clarity.",
             "Kafka migration",

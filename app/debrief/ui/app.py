@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
-from textual import on
+from textual import events, on
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
@@ -29,6 +29,7 @@ from debrief.dates import DateParseError, format_day, parse_when, plural
 from debrief.model import Draft, Reflection, Reply, Status, new_id
 from debrief.store.journal import Journal, JournalError
 from debrief.ui import messages
+from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.planning import planned_for, save_plan_after
 from debrief.ui.safety import VisibleControlCharacters
@@ -98,6 +99,15 @@ class DebriefApp(App[None]):
             priority=True,
             tooltip="Opportunities side by side, and a weighted decision",
         ),
+        Binding(
+            "f6",
+            "profile",
+            "Profile",
+            id="app.profile",
+            priority=True,
+            show=False,
+            tooltip="Your name and contact details: drafts are signed with them",
+        ),
     ]
 
     def __init__(
@@ -118,10 +128,16 @@ class DebriefApp(App[None]):
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
         self._follow_problem = ""  # the last journal problem reported, said only once
         self._answers_kept: str | None = None  # unsaved answers copied or written elsewhere
-        self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock))
+        self.typing = TypingGuard()  # when the current run of keys began (see guard.py)
+        self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock, self.typing))
         self.add_mode(JOURNAL, self._journal_screen)
         self.add_mode(TRENDS, self._trends_screen)
         self.add_mode(COMPARE, self._compare_screen)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.typing.saw_key(event.key)  # (every key, whichever widget then takes it)
+        await super().on_event(event)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._visible_controls]
@@ -133,7 +149,7 @@ class DebriefApp(App[None]):
     def _journal_screen(self) -> Screen[None]:
         from debrief.ui.screens.journal import JournalScreen  # loaded when first opened
 
-        return JournalScreen(self.journal, self.clock)
+        return JournalScreen(self.journal, self.clock, self.typing)
 
     def _trends_screen(self) -> Screen[None]:
         from debrief.ui.screens.trends import TrendsScreen  # loaded when first opened
@@ -260,6 +276,8 @@ class DebriefApp(App[None]):
     # --- writing reflections -------------------------------------------------------
 
     async def action_new_reflection(self) -> None:
+        if held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+            return
         if await self._back_to_open_questionnaire():
             return
         drafts = [

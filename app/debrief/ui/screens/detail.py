@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +17,7 @@ from debrief.document import reflection_document
 from debrief.model import Reflection
 from debrief.questionnaire import AnswerContext, describe_interviewer
 from debrief.store.journal import Journal
+from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.messages import ChangeStatus, DeleteReflection, EditReflection, RecordReply
 from debrief.ui.screens.view import Clock, JournalView
 from debrief.ui.widgets.footer import KeysFooter
@@ -45,11 +47,18 @@ class DetailScreen(JournalView):
     ]
 
     def __init__(
-        self, journal: Journal, reflection_id: str, clock: Clock, *, query: str = ""
+        self,
+        journal: Journal,
+        reflection_id: str,
+        clock: Clock,
+        *,
+        query: str = "",
+        typing: TypingGuard | None = None,
     ) -> None:
         super().__init__()
         self.journal = journal
         self.clock = clock
+        self.typing = typing
         self.reflection_id = reflection_id
         self.search_text = query
 
@@ -140,13 +149,17 @@ class DetailScreen(JournalView):
             self.app.bell()
 
     def action_edit(self) -> None:
-        self.post_message(EditReflection(self.reflection_id))
+        self._request(EditReflection(self.reflection_id))
 
     def action_status(self) -> None:
-        self.post_message(ChangeStatus(self.reflection_id))
+        self._request(ChangeStatus(self.reflection_id))
 
     def action_delete(self) -> None:
-        self.post_message(DeleteReflection(self.reflection_id))
+        self._request(DeleteReflection(self.reflection_id))
 
     def action_replied(self) -> None:
-        self.post_message(RecordReply(self.reflection_id))
+        self._request(RecordReply(self.reflection_id))
+
+    def _request(self, message: Message) -> None:
+        if not held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+            self.post_message(message)

@@ -15,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from debrief.ui.screens.form import FormKeys
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """ "Delete …?" with the safe answer focused; Enter on the focused button decides."""
@@ -77,8 +79,9 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
 
-class PromptScreen(ModalScreen[str | None]):
-    """Ask for one line of text; `check` returns a message when the answer won't do."""
+class PromptScreen(FormKeys, ModalScreen[str | None]):
+    """Ask for one line of text; `check` returns a message when the answer won't do.
+    Enter in the field answers (it is the dialog's only field)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt.cancel")]
 
@@ -113,7 +116,9 @@ class PromptScreen(ModalScreen[str | None]):
         answer.focus()
         answer.cursor_position = len(answer.value)  # typing on adds to what is there
 
-    @on(Input.Submitted)
+    def form_done(self) -> None:
+        self._accept()
+
     @on(Button.Pressed, "#ok")
     def _accept(self) -> None:
         answer = self.query_one("#answer", Input).value

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pendulum
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -20,12 +21,19 @@ from debrief.followups import describe, due_phrase, mark_done
 from debrief.model import Channel, FollowUp, FollowUpKind, Opportunity, Reflection, followup_id
 from debrief.notes import Draft, draft_for
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.guard import closing_a_typed_screen
 from debrief.ui.planning import save_plan_after
 from debrief.ui.widgets.footer import KeysFooter
 
 HELP = (
     "Nothing is sent from Debrief: copy it (ctrl+o) or save it (ctrl+s), send it your way, "
     "then mark it sent (ctrl+r)."
+)
+
+
+NO_PROFILE = (
+    "Your name and contact details are missing, so the draft is not signed: press F6 to "
+    "fill in your profile, and the draft is signed when you come back."
 )
 
 
@@ -38,7 +46,7 @@ class DraftScreen(Screen[None]):
     """Subject and body, editable; nothing is sent from here: you send it your way."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="draft.back"),
+        Binding("escape", "dismiss", "Back", id="draft.back"),
         Binding(
             "ctrl+o",
             "copy",
@@ -77,6 +85,7 @@ class DraftScreen(Screen[None]):
         yield Header()
         with Vertical(id="draft"):
             yield Static(id="draft-about")
+            yield Static(id="draft-hint")
             yield Static(id="draft-to")
             yield Label("Subject", classes="field-label", id="subject-label")
             yield Input(id="subject")
@@ -92,6 +101,16 @@ class DraftScreen(Screen[None]):
         self.query_one("#draft-about", Static).update(Content(about))
         self._fill()
         self.query_one("#body", TextArea).focus()
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Close; what is still being typed must not act on the screen underneath."""
+        closing_a_typed_screen(self.app)
+        return super().dismiss(result)
+
+    def on_screen_resume(self) -> None:
+        """Back from the profile (F6): sign the draft with it, if it is still as written."""
+        if self.generated is not None and self.current == self.generated:
+            self._fill()
 
     def _records(self) -> tuple[FollowUp, Reflection, Opportunity]:
         item = self.journal.followup(self.followup_id)
@@ -128,6 +147,9 @@ class DraftScreen(Screen[None]):
             self.query_one(widget_id).display = emailed
         self.query_one("#subject", Input).value = draft.subject
         self.query_one("#body", TextArea).load_text(draft.body)
+        hint = self.query_one("#draft-hint", Static)
+        hint.display = not self.journal.settings().name
+        hint.update(Content(NO_PROFILE))
 
     @property
     def current(self) -> Draft:
@@ -174,4 +196,4 @@ class DraftScreen(Screen[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.notify(f"Done: {describe(item)}.", title="Marked sent", markup=False)
-        self.app.pop_screen()
+        self.dismiss()

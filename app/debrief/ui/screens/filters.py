@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from debrief.browse import Filters, parse_optional_day, parse_period, parse_rating_bound
 from debrief.dates import DateParseError
 from debrief.model import Stage, Status
+from debrief.ui.screens.form import FormKeys
 
 PERIODS = [
     "Any time",
@@ -28,7 +29,7 @@ PERIODS = [
 ]
 
 
-class FilterScreen(ModalScreen[Filters | None]):
+class FilterScreen(FormKeys, ModalScreen[Filters | None]):
     """Edits a `Filters`; dismisses with the new filters, or None when cancelled."""
 
     BINDINGS = [
@@ -108,9 +109,8 @@ class FilterScreen(ModalScreen[Filters | None]):
     def _cancel(self) -> None:
         self.dismiss(None)
 
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_apply()
+    def form_done(self) -> None:
+        self.query_one("#apply", Button).focus()
 
     def _read(self) -> Filters:
         statuses = frozenset(Status(v) for v in self.query_one("#statuses", SelectionList).selected)

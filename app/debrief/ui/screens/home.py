@@ -36,6 +36,7 @@ from debrief.followups import (
 from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Opportunity, Reflection, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.text import one_line
+from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.messages import RecordReply
 from debrief.ui.planning import save_plan_after
 from debrief.ui.screens.view import JournalView
@@ -205,10 +206,16 @@ class HomeScreen(JournalView):
         ),
     ]
 
-    def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        clock: Callable[[], pendulum.DateTime],
+        typing: TypingGuard | None = None,
+    ) -> None:
         super().__init__()
         self.journal = journal
         self.clock = clock
+        self.typing = typing
         self.items: dict[str, FollowUp] = {}
         # Earlier states of the follow-ups changed here, with their opportunity's.
         self._undo: list[tuple[FollowUp, Opportunity]] = []
@@ -269,16 +276,17 @@ class HomeScreen(JournalView):
                 ("upcoming", sections.upcoming),
             )
         }  # (the rest is only counted: a long list would bury today's calls)
-        self.items = {item.id: item for items in shown.values() for item in items}
         agenda_list = self.query_one("#agenda", AgendaList)
         highlighted = agenda_list.highlighted_option.id if agenda_list.highlighted_option else None
+        position = list(self.items).index(highlighted) if highlighted in self.items else 0
+        self.items = {item.id: item for items in shown.values() for item in items}
         agenda_list.clear_options()
         agenda_list.add_options(self._agenda_options(sections, shown, now))
         self.query_one("#agenda-title", Static).update(self._agenda_title(sections))
-        if highlighted in self.items:
-            agenda_list.highlighted = agenda_list.get_option_index(highlighted)
-        elif self.items:
-            agenda_list.highlighted = agenda_list.get_option_index(next(iter(self.items)))
+        if self.items:  # the same item, or (done, skipped) the one that took its place
+            ids = list(self.items)
+            keep = highlighted if highlighted in self.items else ids[min(position, len(ids) - 1)]
+            agenda_list.highlighted = agenda_list.get_option_index(keep)
         agenda_list.display = bool(self.items)
 
     def _agenda_title(self, sections: Agenda) -> Content:
@@ -388,6 +396,9 @@ class HomeScreen(JournalView):
     # --- acting on follow-ups -----------------------------------------------------
 
     def _highlighted(self) -> FollowUp | None:
+        """The follow-up to act on, unless the keys are typing running on (guard.py)."""
+        if held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+            return None
         option = self.query_one("#agenda", AgendaList).highlighted_option
         return self.items.get(option.id or "") if option else None
 
@@ -503,6 +514,8 @@ class HomeScreen(JournalView):
             self.post_message(RecordReply(item.reflection_id))
 
     def action_undo(self) -> None:
+        if held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+            return
         if not self._undo:
             self.notify("Nothing to undo.")
             return
@@ -534,4 +547,6 @@ class HomeScreen(JournalView):
     def _open_reflection(self, reflection_id: str) -> None:
         from debrief.ui.screens.detail import DetailScreen
 
-        self.app.push_screen(DetailScreen(self.journal, reflection_id, self.clock))
+        self.app.push_screen(
+            DetailScreen(self.journal, reflection_id, self.clock, typing=self.typing)
+        )

@@ -28,6 +28,7 @@ from debrief.browse import (
 )
 from debrief.dates import plural
 from debrief.store.journal import Journal
+from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.messages import (
     ChangeStatus,
     DeleteReflection,
@@ -116,10 +117,16 @@ class JournalScreen(JournalView):
         ),
     ]
 
-    def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        clock: Callable[[], pendulum.DateTime],
+        typing: TypingGuard | None = None,
+    ) -> None:
         super().__init__()
         self.journal = journal
         self.clock = clock
+        self.typing = typing
         self.entries: list[Entry] = []  # every reflection, newest first
         self.ordered: list[Entry] = []  # every reflection, in the chosen sort order
         self.shown: list[Entry] = []  # what the table shows: search and filters applied
@@ -350,7 +357,11 @@ class JournalScreen(JournalView):
         entry = self.shown[event.row]
         self.app.push_screen(
             DetailScreen(
-                self.journal, entry.id, self.clock, query=self.query_one("#search", Input).value
+                self.journal,
+                entry.id,
+                self.clock,
+                query=self.query_one("#search", Input).value,
+                typing=self.typing,
             )
         )
 
@@ -370,11 +381,15 @@ class JournalScreen(JournalView):
         self, message: type[EditReflection | ChangeStatus | DeleteReflection | RecordReply]
     ) -> None:
         entry = self.highlighted_entry()
-        if entry is not None:
+        if entry is not None and not held_back(self.typing, self._say):
             self.post_message(message(entry.id))
 
     def action_undo(self) -> None:
-        self.post_message(UndoDelete())
+        if not held_back(self.typing, self._say):
+            self.post_message(UndoDelete())
+
+    def _say(self, text: str) -> None:
+        self.notify(text, timeout=4)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that would do nothing right now, so the footer stays short."""

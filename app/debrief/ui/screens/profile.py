@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from debrief.model import ModelError, Money, Period, Settings
 from debrief.questionnaire import AnswerError, parse_amount
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.screens.form import FormKeys
 from debrief.ui.widgets.footer import KeysFooter
 
 FIELDS = (
@@ -32,11 +32,12 @@ FIELDS = (
 PAY_PERIODS = [(period.label, period.value) for period in Period]
 
 
-class ProfileScreen(Screen[None]):
-    """Edits the journal's settings; a bad value gets a message at its field."""
+class ProfileScreen(FormKeys):
+    """Edits the journal's settings; a bad value gets a message at its field. Enter moves
+    to the next field (past the last, to the Save button); Ctrl+S saves."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Cancel", id="profile.cancel"),
+        Binding("escape", "dismiss", "Cancel", id="profile.cancel"),
         Binding("ctrl+s", "save", "Save", id="profile.save"),
     ]
 
@@ -77,8 +78,10 @@ class ProfileScreen(Screen[None]):
         self.title = "Profile"
         self.query_one("#profile-name").focus()
 
+    def form_done(self) -> None:
+        self.query_one("#save", Button).focus()
+
     @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
     def action_save(self) -> None:
         for key, _, _ in FIELDS:
             self.query_one(f"#error-{key}").display = False
@@ -106,7 +109,7 @@ class ProfileScreen(Screen[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.notify("Your profile is saved.", title="Profile")
-        self.app.pop_screen()
+        self.dismiss()
 
     def _pay(self, text: str, currency: str) -> Money | None:
         if not text:
@@ -120,4 +123,4 @@ class ProfileScreen(Screen[None]):
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()

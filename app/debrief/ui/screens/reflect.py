@@ -16,8 +16,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -45,6 +45,7 @@ from debrief.questionnaire import (
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.messages import KeepUnsavedAnswers
 from debrief.ui.planning import planned_for
+from debrief.ui.screens.form import FIELDS, FormKeys
 from debrief.ui.widgets.fields import FieldRow, KnownValues, complete
 from debrief.ui.widgets.footer import KeysFooter
 
@@ -62,7 +63,7 @@ def is_blank_draft(answers: dict[str, Any]) -> bool:
     return all(is_empty(raw) for key, raw in answers.items() if key not in DEFAULTED)
 
 
-class ReflectScreen(Screen[Reflection | None]):
+class ReflectScreen(FormKeys):
     """Walks through STEPS, then a review page; dismisses with the saved reflection."""
 
     BINDINGS = [
@@ -286,27 +287,29 @@ class ReflectScreen(Screen[Reflection | None]):
         if event.option_index != self.step_index:
             await self.show_step(event.option_index)
 
-    @on(Input.Submitted)
-    async def _enter_moves_on(self, event: Input.Submitted) -> None:
-        """Enter accepts a completion and moves to the next field, or the next step."""
-        event.stop()
-        row = event.input.parent
+    # --- the form keys: Enter moves through the step's fields, then to the next step --------
+
+    def form_fields(self) -> list[Widget]:
+        if self.step_index == REVIEW:
+            return []
+        step = self.query_one(f"#{self._pane_id(self.step_index)}")
+        return [widget for widget in step.query("*") if isinstance(widget, FIELDS)]
+
+    def form_done(self) -> None:
+        self.run_worker(self.action_next_step(), group="next-step")
+
+    def leaving_field(self, field: Input) -> None:
+        """Enter accepts the completion a company or role field suggests."""
+        row = field.parent
         if isinstance(row, FieldRow) and row.question.kind in (Kind.COMPANY, Kind.ROLE):
             known = (
                 self._known_companies()
                 if row.question.kind is Kind.COMPANY
                 else self._known_roles()
             )
-            completion = complete(event.value, known)
+            completion = complete(field.value, known)
             if completion:
-                event.input.value = completion
-        if self.step_index == REVIEW:
-            return
-        rows = self._rows(STEPS[self.step_index])
-        if isinstance(row, FieldRow) and row is not rows[-1]:
-            self.focus_next()
-        else:
-            await self.action_next_step()
+                field.value = completion
 
     # --- editing -------------------------------------------------------------------
 

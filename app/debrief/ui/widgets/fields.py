@@ -279,10 +279,14 @@ class FieldRow(Vertical):
 
     @on(Input.Changed)
     @on(TextArea.Changed)
-    @on(Select.Changed)
     @on(SelectionList.SelectedChanged)
     @on(RatingPicker.Changed)
     @on(InterviewerCards.Changed)
     def _report_edit(self, event: Message) -> None:
         event.stop()
+        self.post_message(self.Edited(self, self.question.key, self.raw))
+
+    @on(Select.Changed)
+    def _report_choice(self) -> None:
+        """(Left to bubble on: a choice moves the form on, `form.FormKeys`.)"""
         self.post_message(self.Edited(self, self.question.key, self.raw))

@@ -1,0 +1,77 @@
+"""One keyboard model for every form: the questionnaire, the profile, the dialogs.
+
+- Tab and Shift+Tab go to the next and previous control.
+- Enter in a field goes to the next field (buttons are passed over: Enter never presses
+  "Remove this card" by surprise); past the form's last field it does what the form does
+  next (the next step, OK). A multi-line field keeps Enter as a new line; on a button or
+  in an open drop-down Enter does what it always does there.
+- A drop-down opens with Space or Down; choosing in it moves on to the next field. A list
+  of checkboxes ticks with Space; a rating takes a digit.
+
+Tab and Enter are priority keys here, so that what is typed ahead, faster than the app
+draws (a fast typist, a paste), lands in the field the keys before it moved to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.actions import SkipAction
+from textual.await_complete import AwaitComplete
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+from debrief.ui.guard import closing_a_typed_screen
+from debrief.ui.widgets.rating import RatingPicker
+
+FIELDS = (Input, TextArea, Select, SelectionList, RatingPicker)
+
+
+class FormKeys(Screen[Any]):
+    """A screen whose controls follow the form keyboard model (see the module)."""
+
+    BINDINGS = [
+        Binding("enter", "next_field", show=False, priority=True, id="form.next"),
+        Binding("tab", "app.focus_next", show=False, priority=True, id="form.tab"),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True, id="form.back_tab"),
+    ]
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        """Close; what is still being typed must not act on the screen underneath."""
+        closing_a_typed_screen(self.app)
+        return super().dismiss(result)
+
+    def form_fields(self) -> list[Widget]:
+        """The fields Enter steps through, in order (the whole screen's, by default)."""
+        return [widget for widget in self.query("*") if isinstance(widget, FIELDS)]
+
+    def form_done(self) -> None:
+        """What Enter does past the last field (override: the next step, OK…)."""
+
+    def leaving_field(self, field: Input) -> None:
+        """Called as Enter leaves a one-line field (override: accept a completion)."""
+
+    def action_next_field(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, FIELDS) or isinstance(focused, TextArea):
+            raise SkipAction()  # (a new line, a button pressed, a choice made, as usual)
+        if isinstance(focused, Input):
+            self.leaving_field(focused)
+        self.focus_after(focused)
+
+    def focus_after(self, field: Widget) -> None:
+        """The field after `field` (as Enter moves on), or the form's next move."""
+        fields = [f for f in self.form_fields() if f.focusable]
+        if field in fields and fields.index(field) + 1 < len(fields):
+            # (At once, not `focus()`, which waits a turn: the next key is already coming.)
+            self.set_focus(fields[fields.index(field) + 1])
+        else:
+            self.form_done()
+
+    @on(Select.Changed)
+    def _chosen_moves_on(self, event: Select.Changed) -> None:
+        if event.select.has_focus_within:  # (chosen by the user, not set by the code)
+            self.focus_after(event.select)

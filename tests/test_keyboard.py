@@ -1,0 +1,265 @@
+"""One meaning for Enter, guarded one-key actions: what a fast, tired typist meets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Button, Input, OptionList, Select, TextArea
+
+from debrief.followups import plan
+from debrief.model import Interviewer, Settings
+from debrief.store.journal import Journal
+from debrief.ui import guard
+from debrief.ui.app import DebriefApp
+from debrief.ui.screens.filters import FilterScreen
+from debrief.ui.screens.home import HomeScreen
+from debrief.ui.screens.profile import ProfileScreen
+from debrief.ui.screens.reflect import ReflectScreen
+from tests.pilot_helpers import focused, type_text
+from tests.samples import NOW, bare_reflection, opportunity
+
+AppFactory = Callable[[], DebriefApp]
+SIZE = (120, 36)
+PARAGRAPH = "Call me on +44 20 7946 0000, or write: alex@example.com. Thanks! x a z y u 42"
+
+
+@pytest.fixture
+def agenda(journal: Journal) -> Journal:
+    """Two interviews' follow-ups on the home agenda (thank-yous overdue, checks upcoming)."""
+    for number, company in enumerate(("Acme", "Globex")):
+        job = opportunity(company)
+        reflection = bare_reflection(
+            job.id, id=f"r{number}", interview_at=NOW.subtract(days=2 + number).set(hour=10),
+            interviewers=(Interviewer(name="Zoë Park"),),
+        )  # fmt: skip
+        journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    return journal
+
+
+class StoppedClock:
+    """The guard's clock, moved only when a test says time passes (a slow test machine
+    must not turn one run of keys into two)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def stopped(app: DebriefApp, monkeypatch: pytest.MonkeyPatch) -> StoppedClock:
+    """The guard as a person meets it (a second's pause ends a run), on a stopped clock."""
+    monkeypatch.setattr(guard, "PAUSE_SECONDS", 1.0)
+    clock = StoppedClock()
+    app.typing.clock = clock
+    return clock
+
+
+def state(journal_path: Path) -> tuple[Any, ...]:
+    journal = Journal.open(journal_path)
+    return journal.bundle(), [d.answers for d in journal.drafts()]
+
+
+# --- Enter, the same everywhere ----------------------------------------------------------------
+
+
+async def test_in_the_profile_enter_goes_to_the_next_field_and_never_saves(
+    build_app: AppFactory, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await type_text(pilot, "Alex Morgan\nalex@example.com\n")
+        assert isinstance(app.screen, ProfileScreen)  # Enter did not save and close it
+        assert focused(pilot).id == "profile-phone"
+        for _ in range(9):  # Enter down the fields (the pay period's drop-down too) to Save
+            await pilot.press("enter")
+        assert isinstance(focused(pilot), Button) and focused(pilot).id == "save"
+        assert Journal.open(journal_path).settings().name == ""  # nothing saved yet
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert Journal.open(journal_path).settings().email == "alex@example.com"
+
+
+async def test_a_burst_of_typing_lands_in_the_fields_its_tabs_and_enters_chose(
+    build_app: AppFactory,
+) -> None:
+    """Keys typed faster than the app draws (a paste, a fast typist) follow the focus."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Acme\tData Engineer\nyesterday 15:00\n45 min")
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        values = {i.id: i.value for i in screen.query(Input) if i.id}
+        assert values["q-company"] == "Acme" and values["q-role"] == "Data Engineer"
+        assert values["q-interview_at"] == "yesterday 15:00"
+        assert values["q-duration_minutes"] == "45 min"
+
+
+async def test_enter_in_a_business_card_goes_to_the_next_card_field_not_a_later_step(
+    build_app: AppFactory,
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        await screen.show_step(1)
+        await type_text(pilot, "Zoë Park\nHead of Data\nzoe@acme.example\n")
+        assert screen.step_index == 1
+        assert "card-phone" in focused(pilot).classes
+        for _ in range(4):  # phone, LinkedIn, "prefers", address as
+            await pilot.press("enter")
+            await pilot.pause()
+        assert "card-mentioned" in focused(pilot).classes and screen.step_index == 1
+        await pilot.press("enter")  # past the step's last field: the next step
+        await pilot.pause()
+        assert screen.step_index == 2
+
+
+async def test_enter_in_a_text_area_is_a_new_line_and_a_choice_moves_on(
+    build_app: AppFactory,
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        stage = screen.query_one("#q-stage", Select)
+        stage.focus()
+        await pilot.press("space")  # opens the drop-down
+        await type_text(pilot, "onsite")
+        await pilot.press("enter")  # chooses: on to the next field
+        await pilot.pause()
+        assert stage.value == "onsite" and focused(pilot).id == "q-format"
+        await screen.show_step(3)
+        await type_text(pilot, "First line\nsecond line")
+        area = focused(pilot)
+        assert isinstance(area, TextArea) and area.text == "First line\nsecond line"
+
+
+async def test_in_the_filter_dialog_enter_moves_on_and_ctrl_s_applies(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        app.screen.query_one("#rating-min", Input).focus()
+        await type_text(pilot, "3\n")
+        assert isinstance(app.screen, FilterScreen) and focused(pilot).id == "rating-max"
+        await type_text(pilot, "9")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FilterScreen)
+
+
+# --- one-key actions that wait for the typing to stop -----------------------------------------
+
+
+async def test_typing_that_runs_on_after_the_profile_closes_changes_nothing(
+    build_app: AppFactory, agenda: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = state(journal_path)
+    app = build_app()
+    stopped(app, monkeypatch)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await type_text(pilot, "Alex Morgan")
+        await pilot.press("escape")  # closed mid-run, and the typing runs on
+        await type_text(pilot, PARAGRAPH)
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert said.count(said[-1]) == 1 and said[-1].startswith(
+            "Still typing? Nothing was changed"
+        )
+    assert state(journal_path) == before
+
+
+async def test_after_a_pause_or_a_move_the_keys_act_again(
+    build_app: AppFactory, agenda: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build_app()
+    clock = stopped(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await type_text(pilot, "Alex")
+        await pilot.press("escape", "space")  # held: the typing ran on
+        assert all(f.done_at is None for f in Journal.open(journal_path).followups())
+        await pilot.press("down", "up", "space")  # a deliberate move, then Done
+        await pilot.pause()
+        assert len([f for f in Journal.open(journal_path).followups() if f.done_at]) == 1
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("escape")
+        clock.now += 2  # a pause of two seconds
+        await pilot.press("space")
+        await pilot.pause()
+    assert len([f for f in Journal.open(journal_path).followups() if f.done_at]) == 2
+
+
+async def test_after_a_skip_the_highlight_stays_in_place_on_the_next_item(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        agenda_list = app.screen.query_one("#agenda", OptionList)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        second, third = list(screen.items)[1:3]
+        agenda_list.highlighted = agenda_list.get_option_index(second)
+        below = third
+        await pilot.press("x")
+        await pilot.pause()
+        assert agenda_list.highlighted_option is not None
+        assert agenda_list.highlighted_option.id == below
+        assert app.focused is agenda_list  # and the keys keep acting on the list
+
+
+async def test_a_dialog_gives_the_focus_back_to_the_list(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#agenda")
+
+
+async def test_a_draft_with_no_profile_says_how_to_sign_it_in_one_key(
+    build_app: AppFactory, agenda: Journal, journal: Journal
+) -> None:
+    journal.save_settings(Settings())
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        text = " ".join(str(w.content) for w in app.screen.query("#draft-hint"))
+        assert "press F6 to fill in your profile" in text
+        await pilot.press("f6")
+        await pilot.pause()
+        await type_text(pilot, "Alex Morgan")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        body = app.screen.query_one("#body", TextArea).text
+        assert body.endswith("Alex Morgan\n[fill in: your email or phone]")
+        assert not app.screen.query_one("#draft-hint").display
