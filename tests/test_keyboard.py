@@ -263,3 +263,60 @@ async def test_a_draft_with_no_profile_says_how_to_sign_it_in_one_key(
         body = app.screen.query_one("#body", TextArea).text
         assert body.endswith("Alex Morgan\n[fill in: your email or phone]")
         assert not app.screen.query_one("#draft-hint").display
+
+
+# --- the first run, and drafts ------------------------------------------------------------------
+
+
+async def test_a_first_run_says_what_debrief_does_and_offers_the_profile_first(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        welcome = str(app.screen.query_one("#empty-state").content)  # type: ignore[attr-defined]
+        assert welcome.startswith("Welcome to Debrief: reflect straight after each interview")
+        assert "press  p  for your profile" in welcome and "Press  n  to reflect" in welcome
+        footer = " ".join(key.description for key in app.screen.query_one("KeysFooter").keys)  # type: ignore[attr-defined]
+        assert "Done" not in footer and "Snooze" not in footer  # nothing to act on yet
+    journal.save_settings(Settings(name="Alex Morgan"))
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "profile" not in str(app.screen.query_one("#empty-state").content)  # type: ignore[attr-defined]
+
+
+async def test_every_kept_draft_is_listed_and_reachable_with_n(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    from debrief.model import Draft
+
+    agenda.save_draft(
+        Draft(answers={"company": "Initech", "role": "SRE"}, started_at=NOW, updated_at=NOW)
+    )
+    agenda.save_draft(Draft(answers={"company": "Acme", "role": "Data Engineer", "went_well": "Fumbled"},
+                            started_at=NOW, updated_at=NOW.add(minutes=1), reflection_id="r0", step=3))  # fmt: skip
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # (the start-up offer: not now)
+        line = str(app.screen.query_one("#drafts-line").content)  # type: ignore[attr-defined]
+        assert line == "✎ 2 unfinished reflections · n lists them"
+        await pilot.press("n")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        labels = [
+            str(options.get_option_at_index(i).prompt).strip() for i in range(options.option_count)
+        ]
+        assert labels[0].startswith("Edit of Acme — Data Engineer (started")
+        assert (
+            labels[1].startswith("Initech — SRE (started") and labels[2] == "Start a new reflection"
+        )
+        await pilot.press("enter")  # the edit
+        await pilot.pause()
+        await pilot.press("r")  # resume
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen) and screen.title == "Edit reflection"
+        await type_text(pilot, " the sharding question.")  # typing on goes after what is there
+        assert screen.query_one("#q-went_well", TextArea).text == "Fumbled the sharding question."

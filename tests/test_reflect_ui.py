@@ -233,7 +233,7 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
 async def test_the_home_screen_lists_the_saved_reflection(build_app: AppFactory) -> None:
     app = build_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        assert "Your journal is empty" in str(app.screen.query_one("#empty-state", Static).content)
+        assert "Welcome to Debrief" in str(app.screen.query_one("#empty-state", Static).content)
         await start_reflection(pilot)
         await fill_first_step(pilot)
         await pilot.press("ctrl+n", "ctrl+n", "8", "ctrl+s", "ctrl+s")
@@ -348,7 +348,7 @@ async def test_escape_keeps_a_started_draft_and_drops_an_empty_one(
         await pilot.press("escape")
         await pilot.pause()
         assert [d.label for d in journal.drafts()] == ["Umbrella"]
-        assert any("Draft kept" in str(n.message) for n in app._notifications)
+        assert any("Kept as a draft" in str(n.message) for n in app._notifications)
 
 
 async def test_markup_like_text_is_stored_and_shown_literally(

@@ -109,7 +109,7 @@ def terminal(journal_path: Path) -> object:
 
 
 def start_questionnaire(term: Terminal) -> None:
-    term.wait_for_text("Your journal is empty")
+    term.wait_for_text("Welcome to Debrief")
     term.type("n")
     term.wait_for_text("Step 1 of 11")
 

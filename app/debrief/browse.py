@@ -227,6 +227,8 @@ class Column:
     width: int
     sort_key: Callable[[Entry], Any]
     numeric: bool = False  # numbers sort highest first when descending, and align right
+    drop: int = 0  # on a narrow terminal, the order columns go in (0: never)
+    narrowest: int | None = None  # how far it may shrink there (None: not at all)
 
 
 def _rating_key(value: int | None) -> int:
@@ -235,16 +237,17 @@ def _rating_key(value: int | None) -> int:
 
 COLUMNS: tuple[Column, ...] = (
     Column("when", "When", 16, lambda e: e.reflection.interview_at),
-    Column("company", "Company", 20, lambda e: fold(e.opportunity.company)),
-    Column("role", "Role", 24, lambda e: fold(e.opportunity.role)),
+    Column("company", "Company", 20, lambda e: fold(e.opportunity.company), narrowest=10),
+    Column("role", "Role", 24, lambda e: fold(e.opportunity.role), drop=3, narrowest=12),
     Column(
         "stage",
         "Stage",
         15,
         lambda e: list(Stage).index(e.reflection.stage) if e.reflection.stage else -1,
+        drop=2,
     ),
     Column("rating", "Rating", 8, lambda e: e.reflection.rating, numeric=True),
-    Column("want", "Want", 6, lambda e: _rating_key(e.reflection.want_job), numeric=True),
+    Column("want", "Want", 6, lambda e: _rating_key(e.reflection.want_job), numeric=True, drop=1),
     Column("status", "Status", 12, lambda e: list(Status).index(e.opportunity.status)),
 )
 COLUMN_BY_KEY = {column.key: column for column in COLUMNS}

@@ -280,17 +280,41 @@ class DebriefApp(App[None]):
             return
         if await self._back_to_open_questionnaire():
             return
-        drafts = [
-            d
-            for d in self.journal.drafts()
-            if self.journal.reflection(d.reflection_id or "") is None
-        ]
+        drafts = self.journal.drafts()
         if not drafts:
             await self.open_questionnaire(self._new_draft())
-            return
-        self._ask_about_draft(
-            drafts[0], discard_label="Discard it, start afresh", on_discard=self._start_afresh
-        )
+        elif len(drafts) == 1 and not self._is_edit(drafts[0]):
+            self._ask_about_draft(
+                drafts[0], discard_label="Discard it, start afresh", on_discard=self._start_afresh
+            )
+        else:
+            self._choose_draft(drafts, offer_new=True)
+
+    def _is_edit(self, draft: Draft) -> bool:
+        return self.journal.reflection(draft.reflection_id or "") is not None
+
+    def _choose_draft(self, drafts: Sequence[Draft], *, offer_new: bool) -> None:
+        """Every kept draft (new reflections and edits), to pick one up; or a new one."""
+        from debrief.ui.screens.dialogs import ChoiceScreen
+        from debrief.ui.screens.resume import describe_draft
+
+        now = self.clock()
+        by_id = {draft.id: draft for draft in drafts}
+        choices = [
+            (draft.id, ("Edit of " if self._is_edit(draft) else "") + describe_draft(draft, now))
+            for draft in drafts
+        ]
+        if offer_new:
+            choices.append(("new", "Start a new reflection"))
+
+        async def chosen(value: str | None) -> None:
+            if value == "new":
+                await self._start_afresh()
+            elif value in by_id:
+                self._ask_about_draft(by_id[value], discard_label="Discard it", on_discard=None)
+
+        title = f"{len(drafts)} unfinished reflections: pick one up"
+        self.push_screen(ChoiceScreen(title, choices, ""), callback=chosen)
 
     @on(messages.EditReflection)
     async def _edit_reflection(self, message: messages.EditReflection) -> None:
@@ -335,8 +359,10 @@ class DebriefApp(App[None]):
 
     def _offer_unfinished_draft(self) -> None:
         drafts = self.journal.drafts()
-        if drafts:
+        if len(drafts) == 1:
             self._ask_about_draft(drafts[0], discard_label="Discard it", on_discard=None)
+        elif drafts:
+            self._choose_draft(drafts, offer_new=False)
 
     def _ask_about_draft(
         self, draft: Draft, *, discard_label: str, on_discard: Callable[[], object] | None

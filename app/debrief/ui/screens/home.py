@@ -48,12 +48,12 @@ LATEST = 10  # reflections on the home screen; the journal shows everything
 # The latest reflections' columns: key, label, widest it grows to fit its cells, and
 # whether it is a number (aligned right). Longer text is cut with an ellipsis.
 LATEST_COLUMNS = (
-    ("when", "When", 16, False),
-    ("company", "Company", 24, False),
-    ("role", "Role", 28, False),
-    ("stage", "Stage", 15, False),
-    ("rating", "Rating", 7, True),
-    ("status", "Status", 12, False),
+    TableColumn("when", "When", 16),
+    TableColumn("company", "Company", 24, narrowest=10),
+    TableColumn("role", "Role", 28, drop=2, narrowest=12),
+    TableColumn("stage", "Stage", 15, drop=1),
+    TableColumn("rating", "Rating", 7, align_right=True),
+    TableColumn("status", "Status", 12, drop=3),
 )
 # The agenda lists this many items per section, then "and N more": a long list would
 # bury today's calls (and Textual's OptionList draws every option as it is filled:
@@ -82,12 +82,19 @@ ICONS = {
     FollowUpKind.WITHDRAWAL: "✉",
 }
 
-EMPTY_STATE = (
-    "Your journal is empty.\n\n"
-    "Just had an interview? Press  n  to reflect on it while it is fresh:\n"
-    "a few minutes of guided questions, one step at a time.\n\n"
-    "Press  b  before your next interview for what to ask before you leave.\n"
-    "Everything stays in one file on this computer."
+WELCOME = (
+    "Welcome to Debrief: reflect straight after each interview while it is fresh, follow up "
+    "as career advice says, and see how you are doing. Everything stays in one file on this "
+    "computer."
+)
+SET_UP = (
+    "First, press  p  for your profile: your name, email, phone, time zone and currency sign "
+    "every thank-you draft."
+)
+START = (
+    "Just had an interview? Press  n  to reflect on it: a few minutes of guided questions, "
+    "one step at a time.\n\n"
+    "Before the next one, press  b  for what to ask before you leave."
 )
 NOTHING_DUE = (
     "Nothing to follow up right now. Keep job hunting until a firm offer is on the table, "
@@ -106,13 +113,16 @@ def display_path(path: Path) -> str:
 def fitted_columns(rows: Sequence[dict[str, str]]) -> list[TableColumn]:
     """The latest reflections' columns, each as wide as its widest cell (up to a limit)."""
     return [
-        TableColumn(
-            key,
-            label,
-            min(widest, max([cell_len(label), *(cell_len(one_line(row[key])) for row in rows)])),
-            align_right=numeric,
+        dataclasses.replace(
+            column,
+            width=min(
+                column.width,
+                max(
+                    [cell_len(column.label), *(cell_len(one_line(row[column.key])) for row in rows)]
+                ),
+            ),
         )
-        for key, label, widest, numeric in LATEST_COLUMNS
+        for column in LATEST_COLUMNS
     ]
 
 
@@ -225,7 +235,8 @@ class HomeScreen(JournalView):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
-            yield Static(Content(EMPTY_STATE), id="empty-state")
+            yield Static(id="empty-state")
+            yield Static(id="drafts-line")
             yield Static(id="agenda-title")
             yield AgendaList(id="agenda")
             with Horizontal(id="rating-trend"):
@@ -252,7 +263,8 @@ class HomeScreen(JournalView):
         empty = not reflections
         for widget_id in ("#agenda-title", "#agenda", "#rating-trend", "#latest-title", "#latest"):
             self.query_one(widget_id).display = not empty
-        self.query_one("#empty-state").display = empty
+        self._show_welcome(empty)
+        self._show_drafts(now)
         if not empty:
             self._show_agenda(now)
             self._show_sparkline(reflections)
@@ -263,6 +275,28 @@ class HomeScreen(JournalView):
                 self.set_focus(self.query_one(target))
         else:
             self.set_focus(None)
+
+    def _show_welcome(self, empty: bool) -> None:
+        """An empty journal says what Debrief does and how to begin (the profile first,
+        while it holds no name)."""
+        welcome = self.query_one("#empty-state", Static)
+        welcome.display = empty
+        if empty:
+            parts = [WELCOME, *([] if self.journal.settings().name else [SET_UP]), START]
+            welcome.update(Content("\n\n".join(parts)))
+
+    def _show_drafts(self, now: pendulum.DateTime) -> None:
+        """Where unfinished reflections are, and the one key that picks them up."""
+        from debrief.ui.screens.resume import describe_draft
+
+        drafts = self.journal.drafts()
+        line = self.query_one("#drafts-line", Static)
+        line.display = bool(drafts)
+        if len(drafts) == 1:
+            what = describe_draft(drafts[0], now)
+            line.update(Content(f"✎ Unfinished: {what} · n picks it up"))
+        elif drafts:
+            line.update(Content(f"✎ {len(drafts)} unfinished reflections · n lists them"))
 
     def _show_agenda(self, now: pendulum.DateTime) -> None:
         journal = self.journal

@@ -149,7 +149,11 @@ class JournalScreen(JournalView):
                 yield Static(id="result-count")
             yield Static(id="active-filters")
             yield VirtualTable(
-                [TableColumn(c.key, c.label, c.width, c.numeric) for c in COLUMNS], id="reflections"
+                [
+                    TableColumn(c.key, c.label, c.width, c.numeric, c.drop, c.narrowest)
+                    for c in COLUMNS
+                ],
+                id="reflections",
             )
             yield Static(Content(EMPTY_JOURNAL), id="journal-empty")
         yield KeysFooter()

@@ -429,8 +429,9 @@ class ReflectScreen(FormKeys):
         if self.answers == self._pristine or (not editing and is_blank_draft(self.answers)):
             self.journal.discard_draft(self.draft.id)
         else:
+            where = "your changes" if editing else "your answers"
             self.notify(
-                "Draft kept. Press n to pick up where you left off.",
+                f"Kept as a draft: n on the home screen picks {where} up again.",
                 title="Reflection not saved yet",
             )
         self.dismiss(None)

@@ -83,7 +83,10 @@ class CardForm(Vertical):
             with Horizontal(classes="card-row"):
                 for key, label in pair:
                     control = Input(
-                        str(self.card.get(key) or ""), placeholder=label, classes=f"card-{key}"
+                        str(self.card.get(key) or ""),
+                        placeholder=label,
+                        classes=f"card-{key}",
+                        select_on_focus=False,
                     )
                     control.border_title = label
                     yield control
@@ -190,7 +193,14 @@ def build_control(question: Question, raw: Raw, suggester: Suggester | None) -> 
     control_id = f"q-{question.key}"
     if question.kind in INPUT_KINDS:
         return Input(
-            str(raw or ""), placeholder=question.placeholder, suggester=suggester, id=control_id
+            str(raw or ""),
+            placeholder=question.placeholder,
+            suggester=suggester,
+            id=control_id,
+            # Typing into a field adds to what is there; only the fields prefilled with a
+            # default (the date with now, the currency with the profile's) are selected so
+            # that typing replaces them.
+            select_on_focus=question.kind in (Kind.WHEN, Kind.CURRENCY),
         )
     if question.kind is Kind.TEXT:
         return TextArea(
@@ -268,6 +278,14 @@ class FieldRow(Vertical):
         line = self.query_one(".field-note", Static)
         line.update(Content(note))
         line.display = bool(note)
+
+    def on_mount(self) -> None:
+        """The cursor after what is there: typing on continues a resumed answer."""
+        control = self.control
+        if isinstance(control, TextArea):
+            control.move_cursor(control.document.end)
+        elif isinstance(control, Input):
+            control.cursor_position = len(control.value)
 
     def focus_control(self) -> None:
         """Focus now (not after a refresh), so keys typed at once land in this field."""

@@ -8,7 +8,7 @@ sort) is a count and a callback, then a repaint. Text is shown literally.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -29,10 +29,40 @@ GAP = 2  # spaces between columns
 
 @dataclass(frozen=True)
 class TableColumn:
+    """A column: its widest, and how it gives way on a narrow terminal: `drop` orders the
+    columns that go first (1 before 2; 0 never goes), `narrowest` how far it may shrink
+    (its text is cut with an ellipsis)."""
+
     key: str
     label: str
     width: int
     align_right: bool = False
+    drop: int = 0
+    narrowest: int | None = None
+
+
+def fit_columns(columns: Sequence[TableColumn], room: int) -> list[TableColumn]:
+    """The columns that fit in `room` cells: the droppable ones go in their order until the
+    rest fits, then the shrinkable ones give up cells (the widest first)."""
+
+    def width_of(kept: Sequence[TableColumn]) -> int:
+        return sum(c.width for c in kept) + GAP * (len(kept) - 1) + 2
+
+    kept = list(columns)
+    for column in sorted((c for c in columns if c.drop), key=lambda c: c.drop):
+        if width_of(kept) <= room:
+            break
+        kept.remove(column)
+    excess = width_of(kept) - room
+    while excess > 0:
+        shrinkable = [c for c in kept if c.narrowest is not None and c.width > c.narrowest]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda c: c.width)
+        narrower = replace(widest, width=max(widest.narrowest or 0, widest.width - excess))
+        excess -= widest.width - narrower.width
+        kept[kept.index(widest)] = narrower
+    return kept
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -103,9 +133,22 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def set_columns(self, columns: Sequence[TableColumn]) -> None:
         """Change the columns (e.g. widths fitted to new rows); `show_rows` repaints."""
-        self.columns = list(columns)
+        self.all_columns = list(columns)
         self._labels = {c.key: c.label for c in columns}
-        self._width = sum(c.width for c in columns) + GAP * (len(columns) - 1) + 2
+        self._fit()
+
+    def _fit(self) -> None:
+        """The columns shown: as many as the table's width allows (all, before layout)."""
+        room = self.scrollable_content_region.width if self.size.width else 10_000
+        self.columns = fit_columns(self.all_columns, room)
+        self._width = sum(c.width for c in self.columns) + GAP * (len(self.columns) - 1) + 2
+
+    def on_resize(self) -> None:
+        before = self.columns
+        self._fit()
+        if self.columns != before:
+            self.virtual_size = Size(self._width, self.row_count + 1)
+            self.refresh()
 
     # --- data ------------------------------------------------------------------------
 
