@@ -229,8 +229,14 @@ async def test_a_narrow_terminal_scrolls_sideways(build_app: AppFactory, three: 
         screen = await open_compare(pilot)
         screen.query_one("#include-current", Checkbox).value = True
         await pilot.pause()
+        await pilot.pause()  # three columns share 80 columns: no scrolling
+        assert screen.query_one("#side-by-side", HorizontalScroll).max_scroll_x == 0
+        assert not screen.query_one("#aspects-hint").display
+        await pilot.resize_terminal(60, 40)
+        await pilot.pause()
         await pilot.pause()
         assert screen.query_one("#side-by-side", HorizontalScroll).max_scroll_x > 0
+        assert screen.query_one("#aspects-hint").display  # and it says so
 
 
 async def test_opening_the_comparison_writes_nothing(

@@ -21,6 +21,7 @@ from debrief.followups import (
     plan,
     record_reply,
     snooze,
+    snooze_choices,
 )
 from debrief.model import (
     Channel,
@@ -345,3 +346,46 @@ def test_the_readme_shows_the_rules_table_as_the_code_has_it() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     for rule in RULES:
         assert f"| {rule.what} | {rule.due} | {rule.planned} |" in readme
+
+
+# --- snoozing -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (  # a Thursday afternoon: later today, tomorrow, three working days, next week
+            "2026-12-03T14:00",
+            [
+                "In 2 hours · Thu 3 Dec, 16:00",
+                "Tomorrow morning · Fri 4 Dec, 09:00",
+                "Next week · Mon 7 Dec, 09:00",
+                "In 3 working days · Tue 8 Dec, 09:00",
+            ],
+        ),
+        (  # a Friday: the next working morning is Monday, said once
+            "2026-12-04T10:00",
+            [
+                "In 2 hours · Fri 4 Dec, 12:00",
+                "Monday morning · Mon 7 Dec, 09:00",
+                "In 3 working days · Wed 9 Dec, 09:00",
+            ],
+        ),
+        (  # a Saturday: nothing lands on the weekend
+            "2026-12-05T11:00",
+            ["Monday morning · Mon 7 Dec, 09:00", "In 3 working days · Wed 9 Dec, 09:00"],
+        ),
+        (  # a Thursday evening: no "in 2 hours" at night
+            "2026-12-03T18:00",
+            [
+                "Tomorrow morning · Fri 4 Dec, 09:00",
+                "Next week · Mon 7 Dec, 09:00",
+                "In 3 working days · Tue 8 Dec, 09:00",
+            ],
+        ),
+    ],
+)
+def test_snooze_choices_show_their_dates_and_skip_weekends(now: str, expected: list[str]) -> None:
+    choices = snooze_choices(pendulum.parse(now, tz="Europe/Berlin"))  # type: ignore[arg-type]
+    assert [label for label, _ in choices] == expected
+    assert all(moment.weekday() < 5 for _, moment in choices)

@@ -7,19 +7,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, Input, OptionList, Select, TextArea
+from rich.cells import cell_len
+from textual.widgets import Button, Input, OptionList, Select, SelectionList, TextArea
 
 from debrief.followups import plan
 from debrief.model import Interviewer, Settings
 from debrief.store.journal import Journal
 from debrief.ui import guard
-from debrief.ui.app import DebriefApp
+from debrief.ui.app import DebriefApp, make_app
+from debrief.ui.keyboard import FORM_KEYS, LIST_KEYS
 from debrief.ui.screens.filters import FilterScreen
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.profile import ProfileScreen
 from debrief.ui.screens.reflect import ReflectScreen
+from debrief.ui.widgets.virtual_table import VirtualTable
 from tests.pilot_helpers import focused, type_text
-from tests.samples import NOW, bare_reflection, opportunity
+from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
 
 AppFactory = Callable[[], DebriefApp]
 SIZE = (120, 36)
@@ -320,3 +323,239 @@ async def test_every_kept_draft_is_listed_and_reachable_with_n(
         assert isinstance(screen, ReflectScreen) and screen.title == "Edit reflection"
         await type_text(pilot, " the sharding question.")  # typing on goes after what is there
         assert screen.query_one("#q-went_well", TextArea).text == "Fumbled the sharding question."
+
+
+# --- small terminals ------------------------------------------------------------------------------
+
+SMALL = (80, 24)
+
+
+def drawn_footer(app: DebriefApp) -> str:
+    return app.screen.query_one("KeysFooter").render_line(0).text
+
+
+async def test_at_80_columns_each_follow_up_is_one_line_ending_with_when_it_is_due(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        agenda_list = screen.query_one("#agenda", OptionList)
+        prompts = [
+            agenda_list.get_option(item_id).prompt for item_id in screen.items
+        ]  # (Content: one line, no wrapping)
+        texts = [str(prompt) for prompt in prompts]
+        assert all("\n" not in text for text in texts), texts
+        assert all(cell_len(text) <= agenda_list.content_region.width for text in texts)
+        assert texts[0].startswith("  ✉  Thank-you note to Zoë Park · Globex")  # brief: no role
+        assert texts[0].endswith("overdue")
+
+
+async def test_the_journal_at_80_columns_keeps_date_company_rating_and_status(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#reflections", VirtualTable)
+        keys = [column.key for column in table.columns]
+        assert {"when", "company", "rating", "status"} <= set(keys)
+        assert table.row_texts(0)[keys.index("company")].strip() == "Acme"
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert len(table.columns) == len(table.all_columns)  # room for every column again
+
+
+async def test_the_questionnaire_folds_its_step_list_below_100_columns(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert not app.screen.query_one("#step-list").display
+        assert str(app.screen.query_one("#progress").content).startswith("Step 1 of 11")  # type: ignore[attr-defined]
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert app.screen.query_one("#step-list").display
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 36)])
+async def test_the_filter_dialog_scrolls_its_fields_and_always_shows_its_buttons(
+    build_app: AppFactory, agenda: Journal, size: tuple[int, int]
+) -> None:
+    app = build_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f3", "f")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FilterScreen)
+        for button in screen.query(Button):
+            assert button.region.bottom <= size[1] and button.region.height == 3, button
+        for _ in range(4):  # from the statuses: stages, company, rating from, rating to
+            await pilot.press("tab")
+        await pilot.pause()
+        rating_to = screen.query_one("#rating-max", Input)
+        assert focused(pilot) is rating_to
+        assert screen.query_one("#filter-body").region.contains_region(rating_to.region)
+
+
+async def test_no_footer_key_is_cut_and_f1_stays_when_some_do_not_fit(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        footer = drawn_footer(app)
+        assert "f1 Help" in footer and footer.rstrip().endswith("^p palette")
+        shown = footer.split("▏")[0]
+        assert "Done" in shown and "Chec" not in shown  # whole keys or none
+
+
+async def test_compare_says_when_it_scrolls_sideways(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.screen.query_one("#weights-hint").display  # the matrix needs 61 columns
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert not app.screen.query_one("#aspects-hint").display
+        assert not app.screen.query_one("#weights-hint").display
+
+
+# --- dates, review, palette, remapped keys ---------------------------------------------------
+
+
+async def test_snooze_choices_show_their_dates(build_app: AppFactory, agenda: Journal) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("z")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        labels = [
+            str(options.get_option_at_index(i).prompt).strip() for i in range(options.option_count)
+        ]
+        # (NOW is a Sunday afternoon: nothing today, Monday first)
+        assert labels == [
+            "Tomorrow morning · Mon 23 Nov, 09:00",
+            "In 3 working days · Wed 25 Nov, 09:00",
+            "Pick a date…",
+        ]
+
+
+async def test_the_review_page_scrolls_with_page_keys_and_words_pay_as_show_does(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        screen.answers.update(
+            company="Acme", role="Data Engineer", rating=7, money_amount="95000",
+            money_currency="EUR", money_period="month",
+        )  # fmt: skip
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        pane = screen.query_one("#step-review")
+        assert pane.scroll_y == 0 and pane.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert pane.scroll_y == pane.max_scroll_y
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert 0 < pane.scroll_y < pane.max_scroll_y
+        money = str(screen.query_one("#review-money").content)  # type: ignore[attr-defined]
+        assert money.splitlines()[0] == ("Pay  95,000 EUR per month (≈ 1,140,000 EUR a year, × 12)")
+
+
+async def test_the_palette_lists_each_command_once_and_no_cursor_keys(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for screen_key in ("f2", "f3", "f5"):
+            await pilot.press(screen_key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            titles = [command.title for command in app.get_system_commands(app.screen)]
+            assert len(titles) == len(set(titles)), titles
+            assert not {
+                "Up",
+                "Down",
+                "First",
+                "Last",
+                "Page Up",
+                "Copy selected text",
+                "Keys",
+            } & set(titles)
+            assert {"New reflection", "Home", "Help", "Quit"} <= set(titles)
+
+
+async def test_remapped_keys_show_in_the_footer_from_the_first_frame(
+    journal: Journal, tmp_path: Path
+) -> None:
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\n"home.new" = "insert"\n')
+    app = make_app(journal, clock=fixed_clock, keymap_path=keys)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "insert New" in drawn_footer(app)
+        await pilot.press("insert")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen)
+
+
+def test_the_readme_states_the_keyboard_model_f1_shows() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert FORM_KEYS in readme
+    assert LIST_KEYS in readme
+
+
+async def test_f1_explains_the_keyboard_model_above_the_keys(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.HELP == LIST_KEYS
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+        await pilot.press("f1", "p")
+        await pilot.pause()
+        assert app.screen.HELP == FORM_KEYS
+
+
+async def test_business_cards_stay_readable_at_60_by_20(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Initech\nSRE\n")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert str(app.screen.query_one("#progress").content).startswith("Step 2 of 11")  # type: ignore[attr-defined]
+        for field in app.screen.query(".card-name, .card-email, .card-linkedin"):
+            assert field.region.width >= 20, field
+
+
+async def test_compare_starts_with_the_keys_on_the_choice_of_opportunities(
+    build_app: AppFactory, agenda: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#chosen", SelectionList)

@@ -1,4 +1,5 @@
-"""What the key screens look like, compared with accepted SVG snapshots (120×36)."""
+"""What the key screens look like, compared with accepted SVG snapshots (120×36, and
+80×24 for a small terminal)."""
 
 from __future__ import annotations
 
@@ -159,6 +160,34 @@ def test_compare(snap_compare: SnapCompare, home: Path) -> None:
         still(pilot)
 
     assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=compare)
+
+
+# --- at 80×24: every key screen usable in a small terminal -----------------------------------
+
+SMALL = (80, 24)
+# The keys that open each key screen from the home.
+OPENED_BY = {
+    "home": (),
+    "questionnaire": ("n", "I", "n", "i", "t", "e", "c", "h", "enter"),
+    "journal": ("f3",),
+    "filters": ("f3", "f", "tab", "tab", "tab"),  # (scrolled down to the rating and dates)
+    "detail": ("f3", "down", "enter"),
+    "draft": ("enter",),
+    "trends": ("f4",),
+    "compare": ("f5",),
+}
+
+
+@pytest.mark.parametrize("screen", list(OPENED_BY))
+def test_key_screens_at_80_by_24(snap_compare: SnapCompare, home: Path, screen: str) -> None:
+    async def open_screen(pilot: Pilot[Any]) -> None:
+        for key in OPENED_BY[screen]:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        still(pilot)
+
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SMALL, run_before=open_screen)
 
 
 async def test_a_theme_chosen_on_another_screen_reaches_the_home_screen(

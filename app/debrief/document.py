@@ -12,7 +12,7 @@ from datetime import datetime
 
 from debrief.dates import format_moment
 from debrief.followups import describe, due_phrase
-from debrief.model import ANNUAL_FACTOR, ASK_LESSONS, Ask, FollowUp, Opportunity, Period, Reflection
+from debrief.model import ASK_LESSONS, Ask, FollowUp, Opportunity, Reflection
 from debrief.questionnaire import (
     STEPS,
     AnswerContext,
@@ -117,15 +117,8 @@ def _followup_answer(item: FollowUp, now: datetime) -> Answer:
 
 
 def describe_money(reflection: Reflection) -> str:
-    """`95,000 EUR per month (≈ 1,140,000 EUR a year)`: the annual figure states its assumption."""
-    money = reflection.money
-    if money is None:
-        return ""
-    text = f"{money.amount:,} {money.currency} {money.period.label}"
-    if money.period is not Period.YEAR:
-        factor = ANNUAL_FACTOR[money.period]
-        text += f" (≈ {money.annual():,.0f} {money.currency} a year, × {factor})"
-    return text
+    """The reflection's pay as `Money.describe` words it; empty when none was noted."""
+    return reflection.money.describe() if reflection.money is not None else ""
 
 
 def document_text(document: Document) -> str:

@@ -42,6 +42,7 @@ DEFAULT_LENGTH_MINUTES = 60  # how long an interview lasted, when the reflection
 ENDED_BY = 17  # an interview over by 17:00 gets its thank-you the same evening…
 SAME_EVENING = 20  # …by 20:00, read first thing the next morning
 MORNING = 10  # everything else is due at 10:00 on a working day
+SNOOZE_MORNING = 9  # a snoozed follow-up comes back at the start of the working day
 LINKEDIN_AT = 12
 CALL_AFTER = 3  # working days after the interview (the advice says 3–5)
 CHECK_AFTER_NAMED = 3  # working days after the date they named…
@@ -396,14 +397,26 @@ def due_phrase(item: FollowUp, now: datetime) -> str:
     return humanize_delta(-seconds).removeprefix("in ") + " overdue"
 
 
-def describe(item: FollowUp) -> str:
-    """`Thank-you note to Jane Doe (by email)`, `Second status check to the recruiter`."""
-    what = "Second status check" if item.key == SECOND_CHECK else item.kind.label
+# Shorter names for a narrow screen (the full label otherwise).
+BRIEF_LABEL = {
+    FollowUpKind.REFERENCES: "Tell references",
+    FollowUpKind.CALL: "Follow-up call",
+    FollowUpKind.WITHDRAWAL: "Withdrawal note",
+}
+
+
+def describe(item: FollowUp, *, brief: bool = False) -> str:
+    """`Thank-you note to Jane Doe (by email)`, `Second status check to the recruiter`;
+    brief: shorter names and no channel (`Follow-up call with Jane Doe`)."""
+    if item.key == SECOND_CHECK:
+        what = "Second status check"
+    else:
+        what = BRIEF_LABEL.get(item.kind, item.kind.label) if brief else item.kind.label
     if item.person:
         joiner = "with" if item.kind in (FollowUpKind.CALL, FollowUpKind.LINKEDIN) else "to"
         what += f" {joiner} {item.person}"
     written = (FollowUpKind.THANK_YOU, FollowUpKind.STATUS_CHECK)
-    if item.kind in written and item.channel is not None:
+    if not brief and item.kind in written and item.channel is not None:
         what += f" (by {item.channel.label})"
     return what
 
@@ -428,11 +441,27 @@ def reopen(item: FollowUp) -> FollowUp:
 
 
 def snooze_choices(now: pendulum.DateTime) -> list[tuple[str, pendulum.DateTime]]:
-    """Tomorrow morning, in three days, next Monday: the usual answers to "not now"."""
-    tomorrow = _at(now.add(days=1), 9)
-    monday = _at(now.next(pendulum.MONDAY), 9)
+    """The usual answers to "not now", each with its date, on working days only (a weekend
+    is for the user to pick): in two hours (on a working day before 17:00), the next
+    working morning, three working days on, next week."""
+    next_morning = _at(add_working_days(now, 1), SNOOZE_MORNING)
+    named = (
+        "Tomorrow morning"
+        if next_morning.date() == now.add(days=1).date()
+        else (f"{next_morning.format('dddd')} morning")
+    )
+    choices: list[tuple[str, pendulum.DateTime]] = []
+    if now.weekday() < 5 and now.hour < 17:
+        choices.append(("In 2 hours", now.add(hours=2).set(second=0, microsecond=0)))
+    choices += [
+        (named, next_morning),
+        ("In 3 working days", _at(add_working_days(now, 3), SNOOZE_MORNING)),
+        ("Next week", _at(now.next(pendulum.MONDAY), SNOOZE_MORNING)),
+    ]
+    unique: dict[pendulum.DateTime, str] = {}
+    for label, moment in choices:
+        unique.setdefault(moment, label)  # (on a Friday, Monday morning is next week)
     return [
-        ("Tomorrow morning", tomorrow),
-        ("In 3 days", _at(now.add(days=3), 9)),
-        ("Next Monday", monday),
+        (f"{label} · {moment.format('ddd D MMM, HH:mm')}", moment)
+        for moment, label in sorted(unique.items())
     ]

@@ -267,6 +267,15 @@ class Money:
         """The yearly equivalent, under the working-time assumptions of ANNUAL_FACTOR."""
         return self.amount * ANNUAL_FACTOR[self.period]
 
+    def describe(self) -> str:
+        """`5,000 EUR per month (≈ 60,000 EUR a year, × 12)`: the annual figure states its
+        assumption."""
+        text = f"{self.amount:,} {self.currency} {self.period.label}"
+        if self.period is not Period.YEAR:
+            factor = ANNUAL_FACTOR[self.period]
+            text += f" (≈ {self.annual():,.0f} {self.currency} a year, × {factor})"
+        return text
+
 
 @dataclass(frozen=True, slots=True)
 class Interviewer:

@@ -558,17 +558,35 @@ class ParsedAnswers:
         return Opportunity(company=self.company, role=self.role, created_at=now, updated_at=now)
 
 
+MONEY_KEYS = ("money_amount", "money_currency", "money_period")
+
+
+def money_of(answers: Mapping[str, Raw], ctx: AnswerContext) -> Money | None:
+    """The pay the money step's answers describe; None without an amount, or while one of
+    them is not valid (its field says why)."""
+    try:
+        amount, currency, period = (
+            parse_answer(QUESTIONS[key], answers.get(key), ctx) for key in MONEY_KEYS
+        )
+        if amount is None:
+            return None
+        return Money(amount, currency or ctx.default_currency, Period(period or Period.YEAR))
+    except (AnswerError, ModelError):
+        return None
+
+
 def parse_answers(answers: Mapping[str, Raw], ctx: AnswerContext) -> ParsedAnswers:
     """All answers parsed, or AnswersInvalid listing every field that needs attention."""
     errors = answer_errors(answers, ctx)
     if errors:
         raise AnswersInvalid(errors)
     ctx = anchored(answers, ctx)
-    typed = {key: parse_answer(QUESTIONS[key], answers.get(key), ctx) for key in QUESTIONS}
-    amount = typed.pop("money_amount")
-    currency = typed.pop("money_currency") or ctx.default_currency
-    period = Period(typed.pop("money_period") or Period.YEAR.value)
-    money = None if amount is None else Money(amount, currency, period)
+    typed = {
+        key: parse_answer(QUESTIONS[key], answers.get(key), ctx)
+        for key in QUESTIONS
+        if key not in MONEY_KEYS
+    }
+    money = money_of(answers, ctx)
     values: dict[str, Any] = {
         key: value
         for key, value in typed.items()

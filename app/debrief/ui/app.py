@@ -46,12 +46,20 @@ HOME, JOURNAL, TRENDS, COMPARE = "home", "journal", "trends", "compare"
 FOLLOW_EVERY_SECONDS = 2.0  # how often to look whether another process changed the journal
 
 
+# Textual's palette entries that ours make redundant ("Keys": F1 shows every key).
+TEXTUAL_COMMANDS_LEFT_OUT = frozenset({"Keys"})
+
+
 class DebriefApp(App[None]):
     """A journal of interview reflections, one screen per job to be done."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Debrief"
     DEFAULT_MODE = HOME
+    # Screens get `-narrow` below 100 columns (the stylesheet folds side panels away)
+    # and `-short` below 30 rows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding(
             "f1", "help", "Help", id="app.help", priority=True, tooltip="The keys of this screen"
@@ -129,6 +137,8 @@ class DebriefApp(App[None]):
         self._follow_problem = ""  # the last journal problem reported, said only once
         self._answers_kept: str | None = None  # unsaved answers copied or written elsewhere
         self.typing = TypingGuard()  # when the current run of keys began (see guard.py)
+        # Keys remapped before any screen is built, so the first footer shows them.
+        self._keymap_problem = self._load_keymap()
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock, self.typing))
         self.add_mode(JOURNAL, self._journal_screen)
         self.add_mode(TRENDS, self._trends_screen)
@@ -174,7 +184,14 @@ class DebriefApp(App[None]):
 
     def on_mount(self) -> None:
         self._restore_theme()
-        self._load_keymap()
+        if self._keymap_problem:
+            self.notify(
+                self._keymap_problem,
+                title="Your key settings were not loaded",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
         for notice in self.journal.notices:  # (what opening the journal had to do)
             self.notify(
                 notice, title="Drafts set aside", severity="warning", markup=False, timeout=30
@@ -239,21 +256,16 @@ class DebriefApp(App[None]):
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
 
-    def _load_keymap(self) -> None:
-        """Keys remapped in keys.toml ("binding id" = "key"); a bad file is reported, not fatal."""
+    def _load_keymap(self) -> str:
+        """Keys remapped in keys.toml ("binding id" = "key"); a bad file is reported (the
+        problem is returned), not fatal."""
         try:
             keymap = read_keymap(self.keymap_path)
         except KeymapError as error:
-            self.notify(
-                str(error),
-                title="Your key settings were not loaded",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
-            return
+            return str(error)
         if keymap:
             self.set_keymap(keymap)
+        return ""
 
     async def action_help(self) -> None:
         """Show (or hide) the keys of the current screen."""
@@ -775,21 +787,25 @@ class DebriefApp(App[None]):
                 "Undo delete", "Bring back the reflection you just deleted (u)", self.undo_delete
             )
         yield from self._screen_commands(screen)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in TEXTUAL_COMMANDS_LEFT_OUT:
+                yield command
 
     def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every key of the screen underneath, so each action is in the palette too."""
+        """Every action of the screen underneath, so each one is in the palette too: ours
+        only (they have an id), not a widget's own cursor keys (Down, First, Page Up…)."""
         seen: set[str] = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if (
                 not active.enabled
                 or not binding.description
+                or binding.id is None
                 or binding.system
                 or binding.action in seen
             ):
                 continue
-            if binding.action.startswith("app."):
+            if active.node is self or binding.action.startswith("app."):
                 continue  # the app's own commands are listed above
             seen.add(binding.action)
             display = self.get_key_display(binding)

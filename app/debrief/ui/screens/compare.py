@@ -39,8 +39,10 @@ from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 
-ASPECT_WIDTH = 26
-COLUMN_WIDTH = 30
+ASPECT_WIDTH = 26  # the side-by-side's first column; 18 on a narrow screen
+COLUMN_WIDTH = 30  # an option's column at most; it narrows to fit, down to 16
+NARROWEST_COLUMN = 16
+SIDEWAYS_HINT = "→ Wider than the window: Tab into it and use ← →, or shift + mouse wheel."
 SAVE_DELAY = 0.5  # seconds after the last valid edit
 OPEN_STATUSES = (Status.INTERVIEWING, Status.OFFER)
 
@@ -58,6 +60,8 @@ def sentence(text: str) -> str:
 
 class CompareScreen(JournalView):
     """Pick opportunities; read them side by side; weigh what matters; see who wins and why."""
+
+    AUTO_FOCUS = "#chosen"  # the keys start on the choice of opportunities
 
     BINDINGS = [
         Binding(
@@ -97,6 +101,7 @@ class CompareScreen(JournalView):
             yield Static(
                 Content.styled("Side by side", "bold"), classes="trend-heading compare-part"
             )
+            yield Static(SIDEWAYS_HINT, classes="sideways-hint", id="aspects-hint")
             with HorizontalScroll(id="side-by-side", classes="compare-part"):
                 yield Grid(id="aspects")
             yield Static(id="matrix-notes", classes="compare-part")
@@ -108,6 +113,7 @@ class CompareScreen(JournalView):
                 ),
                 classes="compare-part",
             )
+            yield Static(SIDEWAYS_HINT, classes="sideways-hint", id="weights-hint")
             with HorizontalScroll(id="decide", classes="compare-part"):
                 yield Grid(id="weights")
             yield Static(id="matrix-error", classes="field-error")
@@ -146,6 +152,7 @@ class CompareScreen(JournalView):
         for part in self.query("#compare-pick, .compare-part"):
             part.display = not too_few
         if too_few:
+            self.query(".sideways-hint").set(display=False)
             return
         saved = self.journal.decision()
         known = {o.id for o in candidates}
@@ -231,10 +238,8 @@ class CompareScreen(JournalView):
     async def _draw_aspects(self) -> None:
         grid = self.query_one("#aspects", Grid)
         await grid.remove_children()
-        count = len(self.columns)
-        grid.styles.grid_size_columns = count + 1
-        grid.styles.grid_columns = f"{ASPECT_WIDTH} " + " ".join([str(COLUMN_WIDTH)] * count)
-        grid.styles.width = ASPECT_WIDTH + COLUMN_WIDTH * count + 2 * count
+        grid.styles.grid_size_columns = len(self.columns) + 1
+        self._fit_aspects()
         cells: list[Widget] = [Static("", classes="cell head")]
         cells += [
             Static(Content.styled(c.title, "bold"), classes="cell head") for c in self.columns
@@ -255,6 +260,33 @@ class CompareScreen(JournalView):
             else Content.styled("Best values in green.", "$text-muted")
         )
 
+    def _room(self) -> int:
+        """The width the tables have: the window less the padding and a scrollbar."""
+        return self.app.size.width - 6
+
+    def _fit_aspects(self) -> None:
+        """Option columns share the width (30 cells at most, 16 at least); what still
+        does not fit scrolls sideways, and says so."""
+        count = len(self.columns)
+        aspect = ASPECT_WIDTH if self._room() >= 100 else 18
+        share = (self._room() - aspect - 2 * count) // max(count, 1)
+        width = max(NARROWEST_COLUMN, min(COLUMN_WIDTH, share))
+        grid = self.query_one("#aspects", Grid)
+        grid.styles.grid_columns = f"{aspect} " + " ".join([str(width)] * count)
+        grid.styles.width = aspect + (width + 2) * count
+        self._show_sideways_hints()
+
+    def _show_sideways_hints(self) -> None:
+        aspects = self.query_one("#aspects", Grid).styles.width
+        weights = self.query_one("#weights", Grid).styles.width
+        for hint, grid_width in (("#aspects-hint", aspects), ("#weights-hint", weights)):
+            wide = grid_width is not None and grid_width.value > self._room()
+            self.query_one(hint).display = wide and bool(self.columns)
+
+    def on_resize(self) -> None:
+        if self.columns:
+            self._fit_aspects()
+
     # --- the decision matrix -------------------------------------------------------
 
     async def _draw_weights(self) -> None:
@@ -262,7 +294,10 @@ class CompareScreen(JournalView):
         await grid.remove_children()
         count = len(self.columns)
         grid.styles.grid_size_columns = count + 3
-        grid.styles.grid_columns = "24 10 " + " ".join(["14"] * count) + " 5"
+        name, weight, score = (24, 10, 14) if self._room() >= 100 else (19, 8, 10)
+        grid.styles.grid_columns = f"{name} {weight} " + " ".join([str(score)] * count) + " 5"
+        grid.styles.width = name + weight + score * count + 5 + 2 * (count + 2)
+        self._show_sideways_hints()
         cells: list[Widget] = [
             Static(Content.styled(text, "bold"), classes="cell head")
             for text in ("Criterion", "Weight")

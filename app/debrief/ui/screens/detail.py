@@ -18,6 +18,7 @@ from debrief.model import Reflection
 from debrief.questionnaire import AnswerContext, describe_interviewer
 from debrief.store.journal import Journal
 from debrief.ui.guard import TypingGuard, held_back
+from debrief.ui.keyboard import LIST_KEYS
 from debrief.ui.messages import ChangeStatus, DeleteReflection, EditReflection, RecordReply
 from debrief.ui.screens.view import Clock, JournalView
 from debrief.ui.widgets.footer import KeysFooter
@@ -35,6 +36,8 @@ def highlighted(text: str, query: str) -> Content:
 
 class DetailScreen(JournalView):
     """The whole reflection: headings per question, cards, money, dates, other rounds."""
+
+    HELP = LIST_KEYS
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),

@@ -47,6 +47,7 @@ class DraftScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "dismiss", "Back", id="draft.back"),
+        Binding("ctrl+r", "sent", "Mark sent", id="draft.sent", tooltip="Mark this follow-up done"),
         Binding(
             "ctrl+o",
             "copy",
@@ -68,7 +69,6 @@ class DraftScreen(Screen[None]):
             id="draft.tone",
             tooltip="Switch the tone (while unedited)",
         ),
-        Binding("ctrl+r", "sent", "Mark sent", id="draft.sent", tooltip="Mark this follow-up done"),
     ]
 
     def __init__(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
@@ -27,6 +27,8 @@ PERIODS = [
     "This month",
     "This year",
 ]
+# The dialog's rows besides its fields: border, padding, title, message and buttons.
+CHROME = 2 + 2 + 2 + 1 + 4
 
 
 class FilterScreen(FormKeys, ModalScreen[Filters | None]):
@@ -44,51 +46,61 @@ class FilterScreen(FormKeys, ModalScreen[Filters | None]):
         self.today = today
 
     def compose(self) -> ComposeResult:
-        f = self.filters
         with Vertical(id="dialog", classes="filters"):
             yield Static(Content.styled("Filter the journal", "bold"), classes="dialog-title")
-            with Horizontal(classes="filter-lists"):
-                with Vertical():
-                    yield Label("Status")
-                    yield SelectionList[str](
-                        *[(s.label, s.value, s in f.statuses) for s in Status], id="statuses"
-                    )
-                with Vertical():
-                    yield Label("Stage")
-                    yield SelectionList[str](
-                        *[(s.label, s.value, s in f.stages) for s in Stage], id="stages"
-                    )
-            yield Label("Company")
-            yield Select(
-                [
-                    (Content(company), company) for company in self.companies
-                ],  # literal, never markup
-                prompt="Any company",
-                value=f.company if f.company in self.companies else Select.NULL,
-                id="company",
-            )
-            with Horizontal(classes="filter-row"):
-                yield Input(str(f.rating_min or ""), placeholder="Rating from (1)", id="rating-min")
-                yield Input(str(f.rating_max or ""), placeholder="Rating to (10)", id="rating-max")
-            yield Select(
-                [(label, label) for label in PERIODS],
-                prompt="Any time",
-                value=f.period_label if f.period_label in PERIODS else Select.NULL,
-                id="period",
-            )
-            with Horizontal(classes="filter-row"):
-                since = f.since.isoformat() if f.since and not f.period_label else ""
-                until = f.until.isoformat() if f.until and not f.period_label else ""
-                yield Input(since, placeholder="From (2026-09-01, last monday…)", id="since")
-                yield Input(until, placeholder="To (today)", id="until")
+            # (the fields scroll on a short screen; the buttons below always show)
+            with VerticalScroll(id="filter-body"):
+                yield from self._fields()
             yield Static(id="filter-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply (ctrl+s)", id="apply", variant="primary")
                 yield Button("Clear all", id="clear")
                 yield Button("Cancel (esc)", id="cancel")
 
+    def _fields(self) -> ComposeResult:
+        f = self.filters
+        with Horizontal(classes="filter-lists"):
+            with Vertical(classes="filter-list"):
+                yield Label("Status")
+                yield SelectionList[str](
+                    *[(s.label, s.value, s in f.statuses) for s in Status], id="statuses"
+                )
+            with Vertical(classes="filter-list"):
+                yield Label("Stage")
+                yield SelectionList[str](
+                    *[(s.label, s.value, s in f.stages) for s in Stage], id="stages"
+                )
+        yield Label("Company")
+        yield Select(
+            [(Content(company), company) for company in self.companies],  # literal, never markup
+            prompt="Any company",
+            value=f.company if f.company in self.companies else Select.NULL,
+            id="company",
+        )
+        yield Label("Rating")
+        with Horizontal(classes="filter-row"):
+            yield Input(str(f.rating_min or ""), placeholder="Rating from (1)", id="rating-min")
+            yield Input(str(f.rating_max or ""), placeholder="Rating to (10)", id="rating-max")
+        yield Label("When")
+        yield Select(
+            [(label, label) for label in PERIODS],
+            prompt="Any time",
+            value=f.period_label if f.period_label in PERIODS else Select.NULL,
+            id="period",
+        )
+        with Horizontal(classes="filter-row"):
+            since = f.since.isoformat() if f.since and not f.period_label else ""
+            until = f.until.isoformat() if f.until and not f.period_label else ""
+            yield Input(since, placeholder="From (2026-09-01, last monday…)", id="since")
+            yield Input(until, placeholder="To (today)", id="until")
+
     def on_mount(self) -> None:
         self.query_one("#statuses").focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The fields get what the screen has left beside the title and the buttons (as
+        tall as they need when it is enough), so the buttons never fall off a short one."""
+        self.query_one("#filter-body").styles.max_height = max(event.size.height - CHROME, 4)
 
     @on(Button.Pressed, "#apply")
     def action_apply(self) -> None:

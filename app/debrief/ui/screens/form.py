@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
 
 from debrief.ui.guard import closing_a_typed_screen
+from debrief.ui.keyboard import FORM_KEYS
 from debrief.ui.widgets.rating import RatingPicker
 
 FIELDS = (Input, TextArea, Select, SelectionList, RatingPicker)
@@ -32,6 +33,8 @@ FIELDS = (Input, TextArea, Select, SelectionList, RatingPicker)
 
 class FormKeys(Screen[Any]):
     """A screen whose controls follow the form keyboard model (see the module)."""
+
+    HELP = FORM_KEYS
 
     BINDINGS = [
         Binding("enter", "next_field", show=False, priority=True, id="form.next"),

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
@@ -37,6 +38,7 @@ from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Opportunity, R
 from debrief.store.journal import Journal, JournalError
 from debrief.text import one_line
 from debrief.ui.guard import TypingGuard, held_back
+from debrief.ui.keyboard import LIST_KEYS
 from debrief.ui.messages import RecordReply
 from debrief.ui.planning import save_plan_after
 from debrief.ui.screens.view import JournalView
@@ -161,12 +163,24 @@ class AgendaList(OptionList):
     ]
 
 
+class HomeColumn(Vertical):
+    """The home's content; tells the screen when its size changes."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
 class HomeScreen(JournalView):
     """Overdue, due today and upcoming follow-ups; the latest reflections below."""
 
     # Focus is given by `reload`, to the list that is shown: Textual's own would land on
     # the agenda even when it is hidden (an empty journal), and its keys would show and act.
     AUTO_FOCUS = ""
+
+    HELP = LIST_KEYS
 
     BINDINGS = [
         Binding(
@@ -231,16 +245,17 @@ class HomeScreen(JournalView):
         self._undo: list[tuple[FollowUp, Opportunity]] = []
         self._shown: tuple[int, datetime] | None = None  # journal revision and minute last drawn
         self._latest_ids: list[str] = []  # the reflection on each row of the latest
+        self._shown_width = 0  # the agenda width last drawn for
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="home"):
+        with HomeColumn(id="home"):
             yield Static(id="empty-state")
             yield Static(id="drafts-line")
             yield Static(id="agenda-title")
             yield AgendaList(id="agenda")
             with Horizontal(id="rating-trend"):
-                yield Static(Content("Self-rating, latest interviews  "), id="sparkline-label")
+                yield Static(Content("Latest ratings  "), id="sparkline-label")
                 yield Sparkline([], id="sparkline")
                 yield Static(id="sparkline-range")
             yield Static(id="latest-title")
@@ -259,6 +274,7 @@ class HomeScreen(JournalView):
         if shown == self._shown:
             return  # nothing changed since the last redraw (e.g. back from another screen)
         self._shown = shown
+        self._shown_width = self._agenda_width()
         reflections = self.journal.reflections()
         empty = not reflections
         for widget_id in ("#agenda-title", "#agenda", "#rating-trend", "#latest-title", "#latest"):
@@ -368,24 +384,49 @@ class HomeScreen(JournalView):
         return options
 
     def _item_prompt(self, item: FollowUp, now: pendulum.DateTime, section: str) -> Content:
-        opportunity = self.journal.opportunity_of(item.reflection_id)
-        where = opportunity.title if opportunity else ""
-        if opportunity is not None:
-            rounds = self.journal.rounds(opportunity.id)
-            number = next((n for n, r in enumerate(rounds, 1) if r.id == item.reflection_id), 1)
-            named = round_name(number, len(rounds), rounds[number - 1])
-            where += f" · {named}" if named else ""
-        optional = " (optional)" if item.optional else ""
+        """One line per follow-up, whatever the width: the full wording where it fits, then
+        the brief one (company and round number only), then cut with an ellipsis; when it
+        is due always shows."""
         when_style = {"overdue": "$error", "today": "$warning"}.get(section, "$text-muted")
-        line = (
-            Content(f" {ICONS[item.kind]:>2}  {describe(item)}{optional}")
-            + Content.styled(f" · {where}", "$text-muted")
-            + Content("  ")
-            + Content.styled(due_phrase(item, now), f"bold {when_style}")
-        )
+        due = Content("  ") + Content.styled(due_phrase(item, now), f"bold {when_style}")
+        room = self._agenda_width() - due.cell_length
+        optional = " (optional)" if item.optional else ""
+        for brief in (False, True):
+            line = Content(
+                f" {ICONS[item.kind]:>2}  {describe(item, brief=brief)}{optional}"
+            ) + Content.styled(f" · {self._where(item, brief=brief)}", "$text-muted")
+            if line.cell_length <= room:
+                break
+        line = line.truncate(max(room, 8), ellipsis=True) + due
         if item.note:
-            line += Content("\n") + Content.styled(f"      ✎ {item.note}", "italic $text-muted")
+            note = Content.styled(f"      ✎ {item.note}", "italic $text-muted")
+            line += Content("\n") + note.truncate(self._agenda_width(), ellipsis=True)
         return line
+
+    def _where(self, item: FollowUp, *, brief: bool) -> str:
+        """`Acme — Data Engineer · round 2 · technical`; brief: `Acme · round 2`."""
+        opportunity = self.journal.opportunity_of(item.reflection_id)
+        if opportunity is None:
+            return ""
+        rounds = self.journal.rounds(opportunity.id)
+        number = next((n for n, r in enumerate(rounds, 1) if r.id == item.reflection_id), 1)
+        if brief:
+            return opportunity.company + (f" · round {number}" if len(rounds) > 1 else "")
+        named = round_name(number, len(rounds), rounds[number - 1])
+        return opportunity.title + (f" · {named}" if named else "")
+
+    def _agenda_width(self) -> int:
+        """The agenda's line width: its column less a scrollbar (before the first layout,
+        the screen's less the padding)."""
+        width = self.query_one("#home").content_region.width or self.app.size.width - 4
+        return max(width - 2, 20)
+
+    @on(HomeColumn.Resized)
+    def _fit_agenda_again(self) -> None:
+        """A new width (the window, F1's panel opening beside) fits the lines again."""
+        if self._shown is not None and self._shown_width != self._agenda_width():
+            self._shown = None
+            self.reload()
 
     def _show_sparkline(self, reflections: Sequence[Reflection]) -> None:
         """The last dozen self-ratings as a tiny chart; F4 has the full picture."""

@@ -29,6 +29,7 @@ from debrief.browse import (
 from debrief.dates import plural
 from debrief.store.journal import Journal
 from debrief.ui.guard import TypingGuard, held_back
+from debrief.ui.keyboard import LIST_KEYS
 from debrief.ui.messages import (
     ChangeStatus,
     DeleteReflection,
@@ -53,6 +54,8 @@ EMPTY_JOURNAL = (
 
 class JournalScreen(JournalView):
     """Find, sort, filter and open past reflections."""
+
+    HELP = LIST_KEYS
 
     BINDINGS = [
         Binding(

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from debrief.dates import format_day, format_moment, plural
 from debrief.model import Draft, Reflection
 from debrief.questionnaire import (
+    MONEY_KEYS,
     QUESTIONS,
     STEPS,
     AnswerContext,
@@ -36,6 +37,7 @@ from debrief.questionnaire import (
     answers_as_text,
     display_answer,
     is_empty,
+    money_of,
     new_answers,
     parse_answer,
     parse_answers,
@@ -90,6 +92,17 @@ class ReflectScreen(FormKeys):
             "Close (draft kept)",
             id="reflect.leave",
             tooltip="Leave; the draft is kept to resume later",
+        ),
+        # The page scrolls with these wherever the focused field has no use for them (on
+        # the review page, where the Save button has focus, always).
+        *(
+            Binding(key, f"scroll_step('{how}')", how, show=False)
+            for key, how in (
+                ("pagedown", "page_down"),
+                ("pageup", "page_up"),
+                ("end", "end"),
+                ("home", "home"),
+            )
         ),
     ]
 
@@ -436,6 +449,16 @@ class ReflectScreen(FormKeys):
             )
         self.dismiss(None)
 
+    def action_scroll_step(self, how: str) -> None:
+        pane = self.query_one(f"#{self._pane_id(self.step_index)}", VerticalScroll)
+        scroll = {
+            "page_down": pane.scroll_page_down,
+            "page_up": pane.scroll_page_up,
+            "end": pane.scroll_end,
+            "home": pane.scroll_home,
+        }[how]
+        scroll(animate=False)
+
     # --- review and save -----------------------------------------------------------
 
     async def action_save(self) -> None:
@@ -494,9 +517,14 @@ class ReflectScreen(FormKeys):
     def _render_review(self) -> None:
         ctx = anchored(self.answers, self.context())
         errors = answer_errors(self.answers, ctx)
+        money = money_of(self.answers, ctx)
         for step in STEPS:
             lines = []
             for question in step.questions:
+                if money is not None and question.key in MONEY_KEYS:
+                    if question.key == MONEY_KEYS[0]:  # one line, worded as `debrief show` does
+                        lines.append(Content.styled("Pay  ", "bold") + Content(money.describe()))
+                    continue
                 shown = display_answer(question, self.answers.get(question.key), ctx)
                 label = Content.styled(f"{question.label}  ", "bold")
                 if question.key in errors:

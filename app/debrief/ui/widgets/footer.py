@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 PALETTE_RULE = "▏"
+HELP_KEY = "f1"  # its screen lists every key, so it stays when others do not fit
 
 
 @dataclass(frozen=True)
@@ -138,17 +139,36 @@ class KeysFooter(Widget, can_focus=False):
         palette = self._palette_key()
         return self.size.width - (palette.width + 2 if palette else 0)
 
+    def _fitted(self) -> list[FooterKey]:
+        """The keys left of the palette's that fit whole, in order; when some do not, the
+        help key (which lists them all) takes the place of the last ones."""
+        stop = self._palette_column()
+        shown: list[FooterKey] = []
+        column = 0
+        others = [key for key in self._keys if not key.palette]
+        for key in others:
+            if column + key.width > stop:
+                break
+            shown.append(key)
+            column += key.width
+        help_key = next((key for key in others if key.key == HELP_KEY), None)
+        if len(shown) < len(others) and help_key is not None and help_key not in shown:
+            while shown and column + help_key.width > stop:
+                column -= shown.pop().width
+            if column + help_key.width <= stop:
+                shown.append(help_key)
+        return shown
+
     def _placed(self) -> list[tuple[int, int, FooterKey]]:
         """The keys drawn, each with the columns it covers (start, end)."""
-        stop = self._palette_column()
         placed: list[tuple[int, int, FooterKey]] = []
         column = 0
-        for key in self._keys:
-            if key.palette:
-                placed.append((stop, self.size.width, key))
-            elif column < stop:
-                placed.append((column, min(column + key.width, stop), key))
-                column += key.width
+        for key in self._fitted():
+            placed.append((column, column + key.width, key))
+            column += key.width
+        palette = self._palette_key()
+        if palette is not None:
+            placed.append((self._palette_column(), self.size.width, palette))
         return placed
 
     def render(self) -> RenderResult:
@@ -161,10 +181,8 @@ class KeysFooter(Widget, can_focus=False):
         )
         stop = self._palette_column()
         line = Text(no_wrap=True, overflow="crop", end="")
-        for key in self._keys:
-            if not key.palette:
-                line.append_text(self._key_text(key, *styles))
-        line.truncate(max(0, stop))
+        for key in self._fitted():
+            line.append_text(self._key_text(key, *styles))
         line.pad_right(max(0, stop - line.cell_len))
         palette = self._palette_key()
         if palette is not None:

@@ -43,14 +43,16 @@ class TableColumn:
 
 def fit_columns(columns: Sequence[TableColumn], room: int) -> list[TableColumn]:
     """The columns that fit in `room` cells: the droppable ones go in their order until the
-    rest fits, then the shrinkable ones give up cells (the widest first)."""
+    rest fits with the shrinkable ones at their narrowest, then those give up cells (the
+    widest first)."""
 
-    def width_of(kept: Sequence[TableColumn]) -> int:
-        return sum(c.width for c in kept) + GAP * (len(kept) - 1) + 2
+    def width_of(kept: Sequence[TableColumn], *, shrunk: bool = False) -> int:
+        widths = [(c.narrowest or c.width) if shrunk else c.width for c in kept]
+        return sum(widths) + GAP * (len(kept) - 1) + 2
 
     kept = list(columns)
     for column in sorted((c for c in columns if c.drop), key=lambda c: c.drop):
-        if width_of(kept) <= room:
+        if width_of(kept, shrunk=True) <= room:
             break
         kept.remove(column)
     excess = width_of(kept) - room
@@ -98,13 +100,14 @@ class VirtualTable(ScrollView, can_focus=True):
     }
     """
 
+    # (The cursor keys are `system`: not in the palette or the key panel, like Textual's.)
     BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False, id="table.up"),
-        Binding("down", "move(1)", "Down", show=False, id="table.down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
-        Binding("home", "jump(0)", "First", show=False, id="table.first"),
-        Binding("end", "jump(-1)", "Last", show=False, id="table.last"),
+        Binding("up", "move(-1)", "Up", show=False, system=True, id="table.up"),
+        Binding("down", "move(1)", "Down", show=False, system=True, id="table.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, system=True, id="table.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, system=True, id="table.page_down"),
+        Binding("home", "jump(0)", "First", show=False, system=True, id="table.first"),
+        Binding("end", "jump(-1)", "Last", show=False, system=True, id="table.last"),
         Binding("enter", "select", "Open", show=False, id="table.open"),
     ]
 
