@@ -8,8 +8,10 @@ from decimal import Decimal
 import pendulum
 
 from debrief.model import (
+    AskedQuestion,
     Channel,
     Format,
+    Interview,
     Interviewer,
     Money,
     Opportunity,
@@ -40,6 +42,8 @@ def opportunity(
         "status": Status.INTERVIEWING,
         "location": "Berlin",
         "link": "https://acme.example/jobs/42",
+        "recruiter_name": "Mo Salah",
+        "recruiter_email": "mo@acme.example",
     }
     fields.update(changes)
     return Opportunity(**fields)  # type: ignore[arg-type]
@@ -86,6 +90,10 @@ def full_reflection(opportunity_id: str, **changes: object) -> Reflection:
         "feedback": "Asked; they liked the clarity.",
         "key_point": "Migrating the ingestion pipeline to Kafka",
         "lessons": "Practise sharding answers.",
+        "questions": (
+            AskedQuestion("How would you shard a 2 TB table?", 2, "Start from the access pattern."),
+            AskedQuestion("Tell me about a conflict in your team.", 4),
+        ),
     }
     fields.update(changes)
     return Reflection(**fields)  # type: ignore[arg-type]
@@ -102,3 +110,21 @@ def bare_reflection(opportunity_id: str, **changes: object) -> Reflection:
     }
     fields.update(changes)
     return Reflection(**fields)  # type: ignore[arg-type]
+
+
+def scheduled(opportunity_id: str, **changes: object) -> Interview:
+    """An interview still to come: the day after tomorrow, 10:00, an onsite with one
+    interviewer."""
+    fields: dict[str, object] = {
+        "opportunity_id": opportunity_id,
+        "start": NOW.add(days=2).set(hour=10, minute=0),
+        "created_at": NOW,
+        "updated_at": NOW,
+        "duration_minutes": 90,
+        "stage": Stage.ONSITE,
+        "format": Format.IN_PERSON,
+        "where": "Acme HQ, Room 4",
+        "interviewers": (Interviewer(name="Jane Dœ", title="CTO", email="jane@acme.example"),),
+    }
+    fields.update(changes)
+    return Interview(**fields)  # type: ignore[arg-type]

@@ -11,11 +11,11 @@ import orjson
 import pytest
 
 from debrief.cli import main
-from debrief.exchange import export_csv, parse_export, plan_merge, spreadsheet_safe
+from debrief.exchange import export_csv, export_json, parse_export, plan_merge, spreadsheet_safe
 from debrief.followups import mark_done, plan
 from debrief.model import Bundle, Decision, Interviewer, Settings, Status, to_dict
 from debrief.store.journal import Journal
-from tests.samples import NOW, full_reflection, opportunity
+from tests.samples import NOW, full_reflection, opportunity, scheduled
 
 
 @pytest.fixture
@@ -28,7 +28,10 @@ def filled(journal: Journal) -> Journal:
         items = plan(job, [reflection], "Europe/Berlin")
         items[0] = mark_done(items[0], NOW, note="sent")
         journal.save_reflection(reflection, job, items)
-    journal.save_settings(Settings(name="Alex Morgan", default_currency="EUR"))
+    journal.save_interview(scheduled(acme.id, uid="abc@calendar"), acme)
+    journal.save_settings(
+        Settings(name="Alex Morgan", default_currency="EUR", checklist=("Ask about parking",))
+    )
     journal.save_decision(Decision(chosen=(acme.id, globex.id), scores={acme.id: {"Pay": 4}}))
     return journal
 
@@ -51,6 +54,24 @@ def test_export_import_export_gives_the_same_document(
     assert run("--db", str(fresh), "export", "--format", "json", "-o", str(second)) == 0
     assert second.read_bytes() == first.read_bytes()
     assert Journal.open(fresh).reflections() == filled.reflections()
+    assert Journal.open(fresh).interviews() == filled.interviews() != []
+    assert Journal.open(fresh).settings().checklist == ("Ask about parking",)
+
+
+def test_a_version_1_export_still_imports(
+    filled: Journal, journal_path: Path, tmp_path: Path
+) -> None:
+    """An export made before scheduled interviews and asked questions existed."""
+    document = orjson.loads(export_json(filled.bundle()))
+    document["version"] = 1
+    del document["interviews"]
+    for reflection in document["reflections"]:
+        del reflection["questions"], reflection["interview_id"]
+    old = tmp_path / "old.json"
+    old.write_bytes(orjson.dumps(document))
+    fresh = tmp_path / "fresh.json"
+    assert run("--db", str(fresh), "import", str(old)) == 0
+    assert [r.questions for r in Journal.open(fresh).reflections()] == [(), ()]
 
 
 def test_import_summary_and_merge_rules(
@@ -61,6 +82,7 @@ def test_import_summary_and_merge_rules(
     capsys.readouterr()
     assert run("--db", str(journal_path), "import", str(export)) == 0
     total = len(filled.opportunities()) + len(filled.reflections()) + len(filled.followups())
+    total += len(filled.interviews())
     assert capsys.readouterr().out == f"0 added, 0 updated, {total} unchanged\n"
     document = orjson.loads(export.read_bytes())
     document["reflections"][0]["rating"] = 2
@@ -85,7 +107,8 @@ def test_a_dry_run_writes_nothing(
     capsys.readouterr()
     assert run("--db", str(empty), "import", str(export), "--dry-run") == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"{2 + 2 + len(filled.followups())} added, 0 updated, 0 unchanged")
+    added = 2 + 2 + 1 + len(filled.followups())  # (opportunities, rounds, an interview)
+    assert out.startswith(f"{added} added, 0 updated, 0 unchanged")
     assert out.strip().endswith("(dry run: nothing written)")
     assert not empty.exists()
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
 import pytest
 
-from debrief.model import Draft, Settings, Status
+from debrief.model import Draft, Settings, Status, to_dict
 from debrief.store import migrations
 from debrief.store.files import atomic_write
 from debrief.store.journal import Journal, JournalError, drafts_path_of
@@ -26,7 +27,7 @@ def test_a_new_journal_is_created_private_with_its_format_named(journal_path: Pa
     Journal.open(journal_path)
     assert stat.S_IMODE(journal_path.stat().st_mode) == 0o600
     assert orjson.loads(journal_path.read_bytes()) == {
-        "meta": {"1": {"format": "debrief-journal", "schema": 1}}
+        "meta": {"1": {"format": "debrief-journal", "schema": migrations.SCHEMA_VERSION}}
     }
 
 
@@ -398,3 +399,24 @@ def test_the_file_stays_a_plain_tinydb_database(journal: Journal, journal_path: 
         assert sorted(doc.doc_id for doc in database.table("reflections")) == [1, 3, 4]
         next_id = opportunities.insert({"company": "TinyDB's own"})
         assert next_id == 5
+
+
+def test_a_schema_1_journal_opens_upgraded_to_2_with_its_records_intact(
+    journal_path: Path,
+) -> None:
+    """Written by the Debrief before scheduled interviews and asked questions existed."""
+    job = opportunity()
+    reflection = full_reflection(job.id)
+    old = {
+        "meta": {"1": {"format": "debrief-journal", "schema": 1}},
+        "opportunities": {"1": {k: v for k, v in to_dict(job).items() if not k.startswith("recruiter")}},
+        "reflections": {"1": {k: v for k, v in to_dict(reflection).items()
+                              if k not in ("questions", "interview_id")}},
+    }  # fmt: skip
+    journal_path.write_bytes(orjson.dumps(old))
+    journal = Journal.open(journal_path)
+    assert journal.reflections()[0] == replace(reflection, questions=())
+    assert journal.opportunities() == [replace(job, recruiter_name="", recruiter_email="")]
+    assert journal.interviews() == []
+    assert orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"] == 2
+    assert orjson.loads(journal.backup_path.read_bytes()) == old

@@ -20,6 +20,7 @@ from debrief.model import (
     Bundle,
     Decision,
     FollowUp,
+    Interview,
     ModelError,
     Opportunity,
     Reflection,
@@ -81,11 +82,15 @@ def followups_ics(
 # --- the lossless JSON export, and importing it back ------------------------------------------
 
 EXPORT_FORMAT = "debrief-export"
-EXPORT_VERSION = 1
+# 2: scheduled interviews, questions asked, recruiter details, replies, own checklist.
+# Version 1 exports read as they are: every new field has a default.
+EXPORT_VERSION = 2
+READS_VERSIONS = (1, 2)
 RECORD_KINDS: tuple[tuple[str, type[Any]], ...] = (
     ("opportunities", Opportunity),
     ("reflections", Reflection),
     ("followups", FollowUp),
+    ("interviews", Interview),
 )
 
 
@@ -121,9 +126,10 @@ def parse_export(payload: bytes, name: str) -> Bundle:
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise ImportRejected(f'{name} is not a Debrief export (no "format": "{EXPORT_FORMAT}").')
     version = document.get("version")
-    if version != EXPORT_VERSION:
+    if version not in READS_VERSIONS:
         raise ImportRejected(
-            f"{name} has export version {version!r}; this Debrief reads version {EXPORT_VERSION}."
+            f"{name} has export version {version!r}; this Debrief reads versions "
+            f"{READS_VERSIONS[0]}–{READS_VERSIONS[-1]}."
         )
     parts: dict[str, Any] = {}
     for kind, record_class in RECORD_KINDS:
@@ -157,6 +163,10 @@ def _check_links(bundle: Bundle, name: str) -> None:
         if reflection.opportunity_id not in opportunities:
             missing = "belongs to an opportunity that is not in the file"
             raise ImportRejected(f"{name}: reflection {reflection.id} {missing}.")
+    for interview in bundle.interviews:
+        if interview.opportunity_id not in opportunities:
+            missing = "belongs to an opportunity that is not in the file"
+            raise ImportRejected(f"{name}: interview {interview.id} {missing}.")
     reflections = {r.id for r in bundle.reflections}
     for item in bundle.followups:
         if item.reflection_id not in reflections:
@@ -189,14 +199,15 @@ class MergePlan:
 def plan_merge(incoming: Bundle, existing: Bundle) -> MergePlan:
     """Merge by id: new records are added, identical ones skipped, changed ones taken only if newer.
 
-    Opportunities and reflections compare `updated_at`; follow-ups have none, so an existing
-    follow-up stays as it is unless its reflection is taken from the file. Settings and the
+    Opportunities, reflections and scheduled interviews compare `updated_at`; follow-ups
+    have none, so an existing follow-up stays as it is unless its reflection is taken from
+    the file. Settings and the
     decision are taken only when the journal has none yet.
     """
     counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_newer": 0}
     writes: dict[str, list[Any]] = {kind: [] for kind, _ in RECORD_KINDS}
     taken_reflections: set[str] = set()
-    for kind in ("opportunities", "reflections"):
+    for kind in ("opportunities", "reflections", "interviews"):
         mine = {record.id: record for record in getattr(existing, kind)}
         for record in getattr(incoming, kind):
             current = mine.get(record.id)
@@ -229,6 +240,7 @@ def plan_merge(incoming: Bundle, existing: Bundle) -> MergePlan:
         followups=tuple(writes["followups"]),
         settings=incoming.settings if existing.settings is None else None,
         decision=incoming.decision if existing.decision is None else None,
+        interviews=tuple(writes["interviews"]),
     )
     return MergePlan(bundle, **counts)
 
@@ -237,7 +249,7 @@ def plan_merge(incoming: Bundle, existing: Bundle) -> MergePlan:
 
 CSV_COLUMNS = (
     "interview date", "time", "company", "role", "stage", "format", "status", "rating",
-    "want the job", "interviewers", "next steps", "hear by", "id",
+    "want the job", "interviewers", "next steps", "hear by", "questions asked", "id",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -274,6 +286,7 @@ def export_csv(bundle: Bundle) -> bytes:
             people,
             reflection.next_steps,
             reflection.reply_by.isoformat() if reflection.reply_by else "",
+            "; ".join(question.text for question in reflection.questions),
             reflection.id,
         ]
         writer.writerow([spreadsheet_safe(cell) for cell in row])

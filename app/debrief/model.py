@@ -14,7 +14,7 @@ import types
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -308,17 +308,43 @@ class Opportunity:
     id: str = field(default_factory=new_id)
     status: Status = Status.INTERVIEWING
     location: str = ""
-    link: str = ""
+    link: str = ""  # the job posting
+    recruiter_name: str = ""
+    recruiter_email: str = ""
+    recruiter_phone: str = ""
 
     def __post_init__(self) -> None:
         check_not_blank("company", self.company)
         check_not_blank("role", self.role)
         check_moment("created_at", self.created_at)
         check_moment("updated_at", self.updated_at)
+        if self.recruiter_email and not is_valid_email(self.recruiter_email):
+            raise ModelError("recruiter_email", f"{self.recruiter_email!r} is not an email address")
 
     @property
     def title(self) -> str:
         return f"{self.company} — {self.role}"
+
+
+ANSWER_MIN, ANSWER_MAX = 1, 5  # how well a question was answered
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A question the interviewers asked, how well it was answered, and a better answer."""
+
+    text: str
+    answered: int | None = None  # 1 (badly) to 5 (well); None: not rated
+    better_answer: str = ""
+
+    def __post_init__(self) -> None:
+        check_not_blank("question", self.text)
+        if self.answered is not None and (
+            isinstance(self.answered, bool)
+            or not isinstance(self.answered, int)
+            or not ANSWER_MIN <= self.answered <= ANSWER_MAX
+        ):
+            raise ModelError("answered", "must be a whole number from 1 to 5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +386,8 @@ class Reflection:
     replies_from: str = ""  # who said they would get back to you (a name, or "the recruiter")
     replied_at: datetime | None = None  # when they got back to you about this round
     reply: Reply | None = None  # and what they said
+    questions: tuple[AskedQuestion, ...] = ()  # what they asked
+    interview_id: str | None = None  # the scheduled interview this reflects on, if any
 
     def __post_init__(self) -> None:
         check_not_blank("opportunity_id", self.opportunity_id)
@@ -377,6 +405,54 @@ class Reflection:
 
 
 @dataclass(frozen=True, slots=True)
+class Interview:
+    """An interview still to come (or just over and not yet reflected on), and the
+    preparation for it. Reflecting on it links the reflection (`reflection_id`)."""
+
+    opportunity_id: str
+    start: datetime
+    created_at: datetime
+    updated_at: datetime
+    id: str = field(default_factory=new_id)
+    duration_minutes: int | None = None  # None: about an hour
+    stage: Stage | None = None
+    format: Format | None = None
+    where: str = ""  # an address, a room, or a video link
+    interviewers: tuple[Interviewer, ...] = ()
+    uid: str = ""  # the calendar invitation's UID: importing it again updates this one
+    reflection_id: str | None = None  # reflected on: off the agenda
+    dismissed_at: datetime | None = None  # "I won't reflect on this one" (or cancelled)
+    # The preparation, as the user left it (empty: not prepared yet; the prep page
+    # offers suggestions from the earlier rounds).
+    prep_questions: str = ""  # questions to ask, one per line
+    prep_mention: str = ""  # things to mention
+    prep_salary: str = ""
+    prep_references: str = ""  # references to warn
+    prep_application_reread: bool = False  # the CV / application sent, read again
+
+    def __post_init__(self) -> None:
+        check_not_blank("opportunity_id", self.opportunity_id)
+        check_moment("start", self.start)
+        check_moment("created_at", self.created_at)
+        check_moment("updated_at", self.updated_at)
+        check_moment("dismissed_at", self.dismissed_at)
+        if self.duration_minutes is not None and not 5 <= self.duration_minutes <= 24 * 60:
+            raise ModelError("duration_minutes", "must be from 5 minutes to a day")
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.duration_minutes or DEFAULT_MINUTES)
+
+    @property
+    def open(self) -> bool:
+        """Still on the agenda: neither reflected on nor dismissed."""
+        return self.reflection_id is None and self.dismissed_at is None
+
+
+DEFAULT_MINUTES = 60  # an interview of unknown length
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The user's profile and preferences: drafts are signed with these details."""
 
@@ -391,6 +467,7 @@ class Settings:
     current_pay: Money | None = None
     current_notes: str = ""
     theme: str = ""  # a Textual theme name; empty means the default
+    checklist: tuple[str, ...] = ()  # the user's own before-you-leave items
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "default_currency", normalise_currency(self.default_currency))
@@ -553,6 +630,7 @@ class Draft:
     id: str = field(default_factory=new_id)
     step: int = 0
     reflection_id: str | None = None
+    interview_id: str | None = None  # started from a scheduled interview: saving links it
 
     def __post_init__(self) -> None:
         check_moment("started_at", self.started_at)
@@ -718,3 +796,4 @@ class Bundle:
     followups: tuple[FollowUp, ...] = ()
     settings: Settings | None = None
     decision: Decision | None = None
+    interviews: tuple[Interview, ...] = ()

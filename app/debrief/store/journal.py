@@ -17,8 +17,9 @@ between writes (the app calls it every few seconds).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import copy
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +32,7 @@ from debrief.model import (
     Decision,
     Draft,
     FollowUp,
+    Interview,
     ModelError,
     Opportunity,
     Reflection,
@@ -58,10 +60,11 @@ RECORD_TABLES: dict[str, type[Any]] = {
     "opportunities": Opportunity,
     "reflections": Reflection,
     "followups": FollowUp,
+    "interviews": Interview,
 }
 
 Record = TypeVar("Record")
-AnyRecord = Opportunity | Reflection | FollowUp
+AnyRecord = Opportunity | Reflection | FollowUp | Interview
 
 __all__ = ["Journal", "JournalError", "drafts_path_of"]
 
@@ -95,8 +98,10 @@ class _File:
         except JournalError as error:
             raise JournalError(refusal(self.path, str(error))) from error
 
-    def check(self, *, create: bool) -> None:
-        """Refuse a file that is not ours, or too new; create or migrate it when allowed."""
+    def check(self, *, create: bool, validate: Callable[[dict[str, Any]], None]) -> None:
+        """Refuse a file that is not ours, or too new; create or migrate it when allowed.
+        `validate` refuses (JournalError) a file with a damaged record before a migration
+        would write it: a damaged file is never overwritten."""
         data = self.read()
         if data is None:
             if create:
@@ -104,7 +109,9 @@ class _File:
             return
         schema = schema_of(data, self.path, self.format_name)
         if schema < SCHEMA_VERSION:
-            self._migrate(schema)
+            # (On a copy, before the lock: a refusal leaves no trace.)
+            validate(migrate(copy.deepcopy(data), schema))
+            self._migrate(schema, validate)
 
     def _meta(self) -> dict[str, Any]:
         return {"format": self.format_name, "schema": SCHEMA_VERSION}
@@ -121,13 +128,14 @@ class _File:
                 "Pass another location with --db PATH or DEBRIEF_DB."
             ) from error
 
-    def _migrate(self, schema: int) -> None:
+    def _migrate(self, schema: int, validate: Callable[[dict[str, Any]], None]) -> None:
         if self.storage.readonly:
             raise JournalError(
                 f"{self.path} uses an older schema; open it in the app once to upgrade it."
             )
         with file_lock(self.lock):
             upgraded = migrate(self.storage.read() or {}, schema)
+            validate(upgraded)
             upgraded["meta"] = {"1": self._meta()}
             self.storage.write(upgraded)  # the old file becomes the backup
 
@@ -160,6 +168,7 @@ class _Records:
     opportunities: dict[str, Opportunity] = field(default_factory=dict)
     reflections: dict[str, Reflection] = field(default_factory=dict)
     followups: dict[str, FollowUp] = field(default_factory=dict)
+    interviews: dict[str, Interview] = field(default_factory=dict)
     doc_ids: dict[str, dict[str, int]] = field(
         default_factory=lambda: {name: {} for name in RECORD_TABLES}
     )
@@ -175,6 +184,7 @@ class _Records:
             dict(self.opportunities),
             dict(self.reflections),
             dict(self.followups),
+            dict(self.interviews),
             {name: dict(ids) for name, ids in self.doc_ids.items()},
             self.settings,
             self.decision,
@@ -241,7 +251,7 @@ class Journal:
         """Open (creating when missing, unless read-only) and read every record, or raise
         JournalError naming what is wrong. Read-only: no lock, no write, ever."""
         journal = cls(Path(path).expanduser(), readonly=readonly)
-        journal._main.check(create=not readonly)
+        journal._main.check(create=not readonly, validate=journal._validate_journal)
         journal._sync()
         if not readonly:  # (the shell never reads drafts)
             journal._check_drafts()
@@ -254,7 +264,7 @@ class Journal:
         """A drafts file that can't be used is renamed aside and said (in `notices`): the
         journal opens without it, and it is never overwritten."""
         try:
-            self._drafts.check(create=False)
+            self._drafts.check(create=False, validate=self._validate_drafts)
             self.drafts()
         except JournalError as error:
             aside = self._drafts.path.with_name(
@@ -335,6 +345,13 @@ class Journal:
     def followup(self, followup_id: str) -> FollowUp | None:
         return self._records.followups.get(followup_id)
 
+    def interviews(self) -> list[Interview]:
+        """Every scheduled interview, soonest first (reflected and dismissed ones too)."""
+        return sorted(self._records.interviews.values(), key=lambda i: i.start.timestamp())
+
+    def interview(self, interview_id: str) -> Interview | None:
+        return self._records.interviews.get(interview_id)
+
     def settings(self) -> Settings:
         return self._records.settings or Settings()
 
@@ -365,6 +382,7 @@ class Journal:
             followups=tuple(records.followups.values()),
             settings=records.settings,
             decision=records.decision,
+            interviews=tuple(records.interviews.values()),
         )
 
     # --- writing -------------------------------------------------------------------
@@ -389,9 +407,51 @@ class Journal:
             self._put(records, "reflections", [reflection])
             if followups is not None:
                 self._replace_plan(records, opportunity.id, followups)
-            left = before.opportunity_id if before is not None else opportunity.id
-            if not any(r.opportunity_id == left for r in records.reflections.values()):
-                self._take(records, "opportunities", [left])  # moved away from its last round
+            if before is not None and before.opportunity_id != opportunity.id:
+                self._drop_if_unused(records, before.opportunity_id)  # moved from its last round
+            scheduled = records.interviews.get(reflection.interview_id or "")
+            if scheduled is not None and scheduled.reflection_id != reflection.id:
+                linked = replace(
+                    scheduled, reflection_id=reflection.id, updated_at=reflection.updated_at
+                )
+                self._put(records, "interviews", [linked])  # reflected on: off the agenda
+
+    def save_interview(self, interview: Interview, opportunity: Opportunity) -> None:
+        """Store a scheduled interview and its opportunity (new or changed), in one write."""
+        if interview.opportunity_id != opportunity.id:
+            raise ValueError("the interview belongs to another opportunity")
+        with self._write() as records:
+            before = records.interviews.get(interview.id)
+            self._put(records, "opportunities", [opportunity])
+            self._put(records, "interviews", [interview])
+            if before is not None and before.opportunity_id != opportunity.id:
+                self._drop_if_unused(records, before.opportunity_id)
+
+    def save_interviews(
+        self, interviews: Sequence[Interview], opportunities: Sequence[Opportunity]
+    ) -> None:
+        """Store several scheduled interviews with their opportunities (a calendar import)."""
+        with self._write() as records:
+            self._put(records, "opportunities", opportunities)
+            self._put(records, "interviews", interviews)
+
+    def delete_interview(self, interview_id: str) -> None:
+        """Remove a scheduled interview (and its opportunity, if nothing else uses it)."""
+        with self._write() as records:
+            interview = records.interviews[interview_id]
+            self._take(records, "interviews", [interview_id])
+            self._drop_if_unused(records, interview.opportunity_id)
+
+    @staticmethod
+    def _in_use(records: _Records, opportunity_id: str) -> bool:
+        """Whether a round or a scheduled interview still belongs to the opportunity."""
+        return any(r.opportunity_id == opportunity_id for r in records.reflections.values()) or any(
+            i.opportunity_id == opportunity_id for i in records.interviews.values()
+        )
+
+    def _drop_if_unused(self, records: _Records, opportunity_id: str) -> None:
+        if not self._in_use(records, opportunity_id):
+            self._take(records, "opportunities", [opportunity_id])
 
     def save_plan(self, opportunity: Opportunity, followups: Sequence[FollowUp]) -> None:
         """Store an opportunity (its status, say) and the whole plan of its rounds, in one
@@ -437,9 +497,10 @@ class Journal:
             entry["reflections"] = self._take(records, "reflections", [reflection_id])
             plan_ids = [f.id for f in records.plan(reflection_id)]
             entry["followups"] = self._take(records, "followups", plan_ids)
-            opportunity_id = reflection.opportunity_id
-            if not any(r.opportunity_id == opportunity_id for r in records.reflections.values()):
-                entry["opportunities"] = self._take(records, "opportunities", [opportunity_id])
+            if not self._in_use(records, reflection.opportunity_id):
+                entry["opportunities"] = self._take(
+                    records, "opportunities", [reflection.opportunity_id]
+                )
             self._main.table(TRASH).insert(entry)
 
     def restore_reflection(self, reflection_id: str) -> None:
@@ -461,6 +522,7 @@ class Journal:
             self._put(records, "opportunities", writes.opportunities)
             self._put(records, "reflections", writes.reflections)
             self._put(records, "followups", writes.followups)
+            self._put(records, "interviews", writes.interviews)
             if writes.settings is not None:
                 self._replace_single("settings", to_dict(writes.settings))
                 records.settings = writes.settings
@@ -484,7 +546,7 @@ class Journal:
 
     def save_draft(self, draft: Draft) -> None:
         """Upsert a draft in the sidecar file (created on first use)."""
-        self._drafts.check(create=True)
+        self._drafts.check(create=True, validate=self._validate_drafts)
         with self._drafts.transaction():
             self._drafts.table("drafts").upsert(to_dict(draft), Query().id == draft.id)
 
@@ -590,6 +652,22 @@ class Journal:
         self._records = records
         self._read_generation = self._main.storage.generation
         self.revision += 1
+
+    def _validate_journal(self, data: dict[str, Any]) -> None:
+        """Decode every record of a raw journal file (JournalError at the first bad one)."""
+        tables = {**RECORD_TABLES, "settings": Settings, "decision": Decision}
+        self._validate(data, tables, self._main.path)
+
+    def _validate_drafts(self, data: dict[str, Any]) -> None:
+        self._validate(data, {"drafts": Draft}, self._drafts.path)
+
+    def _validate(self, data: dict[str, Any], tables: dict[str, type[Any]], path: Path) -> None:
+        for table_name, record_class in tables.items():
+            documents = data.get(table_name, {})
+            if not isinstance(documents, dict):
+                raise JournalError(refusal(path, f"{path}: table {table_name} is not an object."))
+            for doc_id, document in documents.items():
+                self._decode(record_class, table_name, Document(document, doc_id=doc_id), path)
 
     def _single(self, record_class: type[Record], table_name: str) -> Record | None:
         documents = self._main.table(table_name).all()

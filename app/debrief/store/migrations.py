@@ -12,9 +12,18 @@ from typing import Any
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {}
+
+def _to_2(tables: Tables) -> Tables:
+    """Schema 2 adds scheduled interviews (a table of their own, made on first use), the
+    questions asked, recruiter details, replies and the user's own checklist (fields with
+    defaults): old records read as they are. The version says that a Debrief which knows
+    only schema 1 must not open the file (it would drop what it does not know)."""
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _to_2}
 
 
 def migrate(tables: Tables, from_version: int, to_version: int | None = None) -> Tables:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -85,13 +86,14 @@ class ProfileScreen(FormKeys):
     def action_save(self) -> None:
         for key, _, _ in FIELDS:
             self.query_one(f"#error-{key}").display = False
-        values = {
+        values: dict[str, Any] = {
             key: self.query_one(f"#profile-{key}", Input).value.strip() for key, _, _ in FIELDS
         }
         pay_text = values.pop("current_pay")
         try:
             pay = self._pay(pay_text, values["default_currency"])
-            settings = dataclasses.replace(Settings(), current_pay=pay, **values)
+            # (over what is stored: the theme and the checklist are kept)
+            settings = dataclasses.replace(self.journal.settings(), current_pay=pay, **values)
         except ModelError as error:
             field = (
                 error.field

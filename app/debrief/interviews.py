@@ -1,0 +1,151 @@
+"""Interviews still to come: the agenda of them, what to prepare, and the nudge to reflect
+once one is over.
+
+The advice: prepare for the next round (questions to ask, salary, references, your
+application), think over the questions you were asked, and reflect while it is fresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import pendulum
+
+from debrief.dates import humanize_delta
+from debrief.model import Ask, Interview, Opportunity, Reflection, Stage
+from debrief.questions import Asked, question_bank, weakest
+
+WEAKEST_SHOWN = 5  # the worst-answered questions a prep page lists
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The open scheduled interviews: those still to come, soonest first, and those over
+    but not reflected on (the nudge), the latest first."""
+
+    upcoming: list[Interview]
+    to_reflect: list[Interview]
+
+
+def schedule(interviews: Iterable[Interview], now: datetime) -> Schedule:
+    open_ones = [interview for interview in interviews if interview.open]
+    upcoming = sorted((i for i in open_ones if i.end > now), key=lambda i: i.start.timestamp())
+    over = sorted((i for i in open_ones if i.end <= now), key=lambda i: -i.end.timestamp())
+    return Schedule(upcoming, over)
+
+
+def interview_title(interview: Interview, opportunity: Opportunity | None) -> str:
+    """`Globex — onsite`, or `Globex — Platform Engineer` when the stage is not known."""
+    company = opportunity.company if opportunity else "?"
+    if interview.stage is not None:
+        return f"{company} — {interview.stage.label.lower()}"
+    return f"{company} — {opportunity.role}" if opportunity else company
+
+
+def when_phrase(moment: datetime, now: datetime) -> str:
+    """`today 15:30`, `tomorrow 10:00`, `Fri 4 Dec, 10:00`: when an interview is, in the
+    user's time zone (that of `now`)."""
+    local = pendulum.instance(moment).in_timezone(pendulum.instance(now).timezone or "UTC")
+    today = pendulum.instance(now).date()
+    days = (local.date() - today).days
+    clock = local.format("HH:mm")
+    if days == 0:
+        return f"today {clock}"
+    if days == 1:
+        return f"tomorrow {clock}"
+    if days == -1:
+        return f"yesterday {clock}"
+    return local.format("ddd D MMM, HH:mm")
+
+
+def ended_phrase(interview: Interview, now: datetime) -> str:
+    """`ended 20 minutes ago`."""
+    seconds = max(now.timestamp() - interview.end.timestamp(), 60)
+    return f"ended {humanize_delta(seconds).removeprefix('in ')} ago"
+
+
+# --- preparation ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """What a prep page offers before the user has written their own: each list one item
+    per line, each item saying where it comes from."""
+
+    questions: list[str]  # to ask
+    mention: list[str]
+    salary: list[str]
+    references: list[str]
+    weakest: list[str]  # questions answered badly before, at this stage
+
+
+def suggest_prep(
+    interview: Interview,
+    rounds: Sequence[Reflection],
+    asked: Iterable[Asked],
+    checklist: Sequence[str] = (),
+) -> Suggestions:
+    """What to prepare, from the earlier rounds of this opportunity (oldest first), every
+    question asked so far (`questions.every_question`: the worst answered at the same
+    stage) and the user's own checklist items."""
+    questions: list[str] = []
+    mention: list[str] = []
+    salary: list[str] = []
+    for number, past in enumerate(rounds, start=1):
+        after = f"after round {number}"
+        if past.resolve_reservations.strip():
+            reservation = f": {past.reservations.strip()}" if past.reservations.strip() else ""
+            questions.append(
+                f"{past.resolve_reservations.strip()} (your reservation {after}{reservation})"
+            )
+        elif past.reservations.strip():
+            questions.append(f"Ask about {past.reservations.strip()} (your reservation {after})")
+        if past.went_well.strip():
+            mention.append(f"{_first_line(past.went_well)} (went well {after})")
+        if past.answer_differently.strip():
+            mention.append(
+                f"{_first_line(past.answer_differently)} (to answer better than {after})"
+            )
+        if past.money is not None:
+            salary.append(f"Discussed {after}: {past.money.describe()}")
+        if past.money_notes.strip():
+            salary.append(f"{_first_line(past.money_notes)} ({after})")
+    questions += before_leaving(checklist)
+    references = []
+    if any(past.references_requested for past in rounds) or interview.stage in LATE_STAGES:
+        references.append(
+            "Tell your references they may get a call: who, and what to stress for this role"
+        )
+    return Suggestions(
+        questions, mention, salary, references, weakest_answers(asked, interview.stage)
+    )
+
+
+LATE_STAGES = {Stage.ONSITE, Stage.FINAL, Stage.HIRING_MANAGER}
+# What the advice says to ask before leaving, as questions (the user's own items follow).
+BEFORE_LEAVING = {
+    Ask.NEXT_STEPS: "What are the next steps, and when can I expect to hear from you?",
+    Ask.MAY_FOLLOW_UP: "May I follow up with you if I haven't heard by then?",
+    Ask.FEEDBACK: "Is there anything about my background that makes you doubt my fit?",
+    Ask.CARDS: "Could I have your card? (exact spelling, title, email)",
+}
+
+
+def before_leaving(own_items: Sequence[str]) -> list[str]:
+    """The before-you-leave checklist as questions: the advice's, then the user's own."""
+    return [*BEFORE_LEAVING.values(), *(item.strip() for item in own_items if item.strip())]
+
+
+def weakest_answers(asked: Iterable[Asked], stage: Stage | None) -> list[str]:
+    """The questions whose latest answer was worst (2 of 5 or less), in interviews at
+    `stage` (any stage when it is not known)."""
+    return [
+        f"{group.text} (your answers: {group.trend()} of 5)"
+        for group in weakest(question_bank(asked, stage=stage), WEAKEST_SHOWN)
+    ]
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0].strip()
