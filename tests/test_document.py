@@ -26,6 +26,7 @@ def test_title_subtitle_and_sections_in_questionnaire_order() -> None:
     assert [s.heading for s in document.sections] == [
         "Interviewers",
         "Your performance",
+        "Questions they asked",
         "What went well",
         "What didn't go so well",
         "The interviewer",

@@ -145,7 +145,7 @@ async def test_enter_in_a_text_area_is_a_new_line_and_a_choice_moves_on(
         await pilot.press("enter")  # chooses: on to the next field
         await pilot.pause()
         assert stage.value == "onsite" and focused(pilot).id == "q-format"
-        await screen.show_step(3)
+        await screen.show_step(4)
         await type_text(pilot, "First line\nsecond line")
         area = focused(pilot)
         assert isinstance(area, TextArea) and area.text == "First line\nsecond line"
@@ -299,7 +299,7 @@ async def test_every_kept_draft_is_listed_and_reachable_with_n(
         Draft(answers={"company": "Initech", "role": "SRE"}, started_at=NOW, updated_at=NOW)
     )
     agenda.save_draft(Draft(answers={"company": "Acme", "role": "Data Engineer", "went_well": "Fumbled"},
-                            started_at=NOW, updated_at=NOW.add(minutes=1), reflection_id="r0", step=3))  # fmt: skip
+                            started_at=NOW, updated_at=NOW.add(minutes=1), reflection_id="r0", step=4))  # fmt: skip
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -379,7 +379,7 @@ async def test_the_questionnaire_folds_its_step_list_below_100_columns(
         await pilot.press("n")
         await pilot.pause()
         assert not app.screen.query_one("#step-list").display
-        assert str(app.screen.query_one("#progress").content).startswith("Step 1 of 11")  # type: ignore[attr-defined]
+        assert str(app.screen.query_one("#progress").content).startswith("Step 1 of 12")  # type: ignore[attr-defined]
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         assert app.screen.query_one("#step-list").display
@@ -552,7 +552,7 @@ async def test_business_cards_stay_readable_at_60_by_20(
         await type_text(pilot, "Initech\nSRE\n")
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert str(app.screen.query_one("#progress").content).startswith("Step 2 of 11")  # type: ignore[attr-defined]
+        assert str(app.screen.query_one("#progress").content).startswith("Step 2 of 12")  # type: ignore[attr-defined]
         for field in app.screen.query(".card-name, .card-email, .card-linkedin"):
             assert field.region.width >= 20, field
 

@@ -36,8 +36,8 @@ def filled(**changes: object) -> dict[str, object]:
     return answers
 
 
-def test_eleven_steps_each_with_a_hint() -> None:
-    assert len(STEPS) == 11
+def test_twelve_steps_each_with_a_hint() -> None:
+    assert len(STEPS) == 12
     assert all(step.hint and step.questions for step in STEPS)
     assert [q.key for q in STEPS[0].questions] == [
         "company",
@@ -170,7 +170,7 @@ def test_updating_keeps_identity_and_creation_time() -> None:
 def test_a_card_without_a_name_is_flagged_with_its_number() -> None:
     cards = [{"name": "Jane"}, {"name": "", "email": "x@y.example"}]
     assert answer_errors(filled(interviewers=cards), CTX) == {
-        "interviewers": "Interviewer 2: name must not be empty"
+        "interviewers": "Interviewer 2: Name must not be empty"
     }
 
 

@@ -73,7 +73,7 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await start_reflection(pilot)
-        assert progress(app) == "Step 1 of 11 · The opportunity"
+        assert progress(app) == "Step 1 of 12 · The opportunity"
         await fill_first_step(pilot)
         await pilot.press("tab")
         await type_text(pilot, "1h30")
@@ -81,7 +81,7 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await choose(pilot, "tech")  # (the choice moves on to the format)
         await choose(pilot, "vid")  # the step's last field: the choice moves to the next step
 
-        assert progress(app) == "Step 2 of 11 · Interviewers · optional"
+        assert progress(app) == "Step 2 of 12 · Interviewers · optional"
         for text in (
             "Jane Dœ",
             "CTO",
@@ -100,8 +100,14 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await type_text(pilot, "Ravi Kumar")
         await pilot.press("ctrl+n")
 
-        assert progress(app) == "Step 3 of 11 · Your performance"
+        assert progress(app) == "Step 3 of 12 · Your performance"
         await pilot.press("7", "ctrl+n")
+        assert progress(app) == "Step 4 of 12 · Questions they asked · optional"
+        await type_text(pilot, "How would you shard a 2 TB table?")
+        await pilot.press("enter")  # on to how well you answered
+        await choose(pilot, "2 ·")  # (on to a better answer)
+        await type_text(pilot, "Start from the access pattern.")
+        await pilot.press("ctrl+n")
         await type_text(pilot, "Explained the Kafka migration.\nSecond line.")
         await pilot.press("ctrl+n")
         await type_text(pilot, "Fumbled sharding.")
@@ -120,7 +126,7 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await type_text(pilot, "Ask about rotations")
         await pilot.press("ctrl+n")
 
-        assert progress(app) == "Step 9 of 11 · Money · optional"
+        assert progress(app) == "Step 10 of 12 · Money · optional"
         await type_text(pilot, "95,000.50")
         await pilot.press("tab")
         await type_text(pilot, "gbp")
@@ -133,7 +139,7 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
         await type_text(pilot, "Ahead of Globex")
         await pilot.press("ctrl+n")
 
-        assert progress(app) == "Step 11 of 11 · Next steps · optional"
+        assert progress(app) == "Step 12 of 12 · Next steps · optional"
         await pilot.press(
             "space", "down", "down", "space", "tab"
         )  # asked about next steps, feedback
@@ -196,6 +202,13 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
     assert reflection["duration_minutes"] == 90
     assert (reflection["replies_from"], reflection["may_follow_up"]) == ("Ravi Kumar", True)
     assert reflection["rating"] == 7
+    assert reflection["questions"] == [
+        {
+            "text": "How would you shard a 2 TB table?",
+            "answered": 2,
+            "better_answer": "Start from the access pattern.",
+        }
+    ]
     assert reflection["went_well"] == "Explained the Kafka migration.\nSecond line."
     assert (reflection["went_badly"], reflection["answer_differently"]) == (
         "Fumbled sharding.",
@@ -276,7 +289,7 @@ async def test_quitting_midway_keeps_the_draft_and_a_new_app_resumes_it(
         await pilot.pause()
         screen = second.screen
         assert isinstance(screen, ReflectScreen)
-        assert progress(second) == "Step 3 of 11 · Your performance"
+        assert progress(second) == "Step 3 of 12 · Your performance"
         assert screen.query_one(RatingPicker).value == 6
         await pilot.press("ctrl+b", "ctrl+b")
         assert screen.query_one("#q-company", Input).value == "Globex"
@@ -361,10 +374,13 @@ async def test_markup_like_text_is_stored_and_shown_literally(
         await pilot.press("ctrl+n")
         await type_text(pilot, "[@click=app.quit]Jane[/]")
         await pilot.press("ctrl+n", "5", "ctrl+n")
+        await type_text(pilot, MARKUP)  # a question they asked
+        await pilot.press("ctrl+n")
         await type_text(pilot, MARKUP)
         await pilot.press("ctrl+s")
         review = " ".join(str(s.content) for s in app.screen.query(".review-body").results(Static))
         assert f"Company  {MARKUP}" in review
+        assert f"Questions  {MARKUP}" in review
         assert "[@click=app.quit]Jane[/] · prefers email" in review
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -373,6 +389,7 @@ async def test_markup_like_text_is_stored_and_shown_literally(
         assert cells[1:3] == [MARKUP, "[red]SRE"]
     reflection = only_document(journal_path, "reflections")
     assert reflection["went_well"] == MARKUP
+    assert reflection["questions"][0]["text"] == MARKUP
     assert reflection["interviewers"][0]["name"] == "[@click=app.quit]Jane[/]"
     assert only_document(journal_path, "opportunities")["company"] == MARKUP
 
@@ -400,7 +417,7 @@ async def test_bad_answers_get_a_message_at_the_field_and_nothing_is_saved(
         await pilot.press("r")
         await pilot.pause()
         await pilot.press("ctrl+n")
-        assert progress(app) == "Step 1 of 11 · The opportunity"  # blocked on the bad date
+        assert progress(app) == "Step 1 of 12 · The opportunity"  # blocked on the bad date
         assert field_error(app, "interview_at") == (
             "⚠ Can't read '2026-13-45' as a date. Try 2026-11-20 14:00, today 14:00 or yesterday"
         )
@@ -417,7 +434,7 @@ async def test_bad_answers_get_a_message_at_the_field_and_nothing_is_saved(
         assert field_error(app, "rating") == "⚠ Pick a number from 1 to 10, not 11"
         await pilot.press("9")
         await pilot.press("ctrl+s", "ctrl+s")
-        assert progress(app) == "Step 9 of 11 · Money · optional"
+        assert progress(app) == "Step 10 of 12 · Money · optional"
         assert (
             field_error(app, "money_amount") == "⚠ 'abc' is not an amount — type digits, e.g. 85000"
         )
@@ -440,7 +457,7 @@ async def test_a_bad_email_is_flagged_on_its_card(build_app: AppFactory) -> None
         await pilot.press("tab", "tab")
         await type_text(pilot, "jane@acme")
         await pilot.press("ctrl+n")
-        assert progress(app) == "Step 2 of 11 · Interviewers · optional"
+        assert progress(app) == "Step 2 of 12 · Interviewers · optional"
         card_error = app.screen.query_one(".card > .field-error", Static)
         assert str(card_error.content) == "⚠ Email 'jane@acme' is not an email address"
         assert focused(pilot).has_class("card-email")
@@ -496,7 +513,7 @@ async def test_text_areas_and_selects_render_from_the_questionnaire(build_app: A
             "Select",
             "Select",
         ]
-        await screen.show_step(10)
+        await screen.show_step(11)
         kinds = [type(r.control) for r in screen.query("#step-next FieldRow").results(FieldRow)]
         assert kinds == [
             SelectionList,
@@ -575,7 +592,7 @@ async def test_when_you_will_hear_counts_from_the_interview_and_shows_the_day(
         await type_text(pilot, "2026-11-18 10:00")
         screen = app.screen
         assert isinstance(screen, ReflectScreen)
-        await screen.show_step(10)
+        await screen.show_step(11)
         reply_by = screen.query_one("#q-reply_by", Input)
         reply_by.focus()
         await type_text(pilot, "in a week")

@@ -111,7 +111,7 @@ def terminal(journal_path: Path) -> object:
 def start_questionnaire(term: Terminal) -> None:
     term.wait_for_text("Welcome to Debrief")
     term.type("n")
-    term.wait_for_text("Step 1 of 11")
+    term.wait_for_text("Step 1 of 12")
 
 
 def test_sigkill_after_a_pause_loses_nothing(terminal: Terminal, journal_path: Path) -> None:

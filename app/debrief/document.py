@@ -18,7 +18,6 @@ from debrief.questionnaire import (
     AnswerContext,
     Kind,
     answers_from_reflection,
-    describe_interviewer,
     display_answer,
 )
 
@@ -61,9 +60,7 @@ def reflection_document(
         for question in step.questions:
             if question.key in SKIPPED_IN_BODY or question.kind is Kind.CURRENCY:
                 continue
-            if question.kind is Kind.CARDS:
-                text = "\n".join(describe_interviewer(p) for p in reflection.interviewers)
-            elif question.key == "money_amount":
+            if question.key == "money_amount":
                 text = describe_money(reflection)
             elif question.key == "money_period":
                 continue

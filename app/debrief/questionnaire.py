@@ -22,6 +22,7 @@ from debrief.dates import DateParseError, format_day, format_moment, parse_day, 
 from debrief.model import (
     MAX_AMOUNT,
     Ask,
+    AskedQuestion,
     Channel,
     Format,
     Interviewer,
@@ -65,6 +66,40 @@ YES_NO = (("yes", "Yes"), ("no", "No"))
 
 
 @dataclass(frozen=True)
+class CardSpec:
+    """What a CARDS question collects, one card each: the fields, how they are laid out
+    (rows of keys), which of them are a choice, and the record a filled card becomes."""
+
+    noun: str  # "Interviewer": each card's title is "Interviewer 2"
+    fields: tuple[tuple[str, str], ...]  # key, label
+    rows: tuple[tuple[str, ...], ...]
+    choices: Mapping[str, tuple[tuple[str, str], ...]]  # key -> (value, label)
+    defaults: Mapping[str, str]  # a choice's value on a new card
+    prefix: Mapping[str, str]  # shown before a choice's label ("Prefers ")
+    build: Callable[[Mapping[str, Any]], Any]  # a filled card -> its record, or ModelError
+    describe: Callable[[Any], str]  # a record on one line, for the review page
+    add_label: str  # the button that adds a card
+
+    def filled(self, card: Any) -> bool:
+        """A card with something typed in it (a choice alone is not an answer)."""
+        return isinstance(card, dict) and any(
+            str(card.get(key) or "").strip() for key, _ in self.fields if key not in self.choices
+        )
+
+    def errors(self, cards: list[Any]) -> dict[int, tuple[str, str]]:
+        """Problems per filled card (by position): the field at fault and what is wrong."""
+        problems: dict[int, tuple[str, str]] = {}
+        for index, card in enumerate(cards):
+            if not self.filled(card):
+                continue
+            try:
+                self.build(card)
+            except ModelError as error:
+                problems[index] = (error.field, error.message)
+        return problems
+
+
+@dataclass(frozen=True)
 class Question:
     key: str
     label: str
@@ -72,6 +107,7 @@ class Question:
     required: bool = False
     placeholder: str = ""
     choices: tuple[tuple[str, str], ...] = ()
+    card: CardSpec | None = None  # what a CARDS question collects
 
 
 @dataclass(frozen=True)
@@ -84,6 +120,52 @@ class Step:
     @property
     def optional(self) -> bool:
         return not any(q.required for q in self.questions)
+
+
+CARD_FIELDS: tuple[tuple[str, str], ...] = (
+    ("name", "Name"),
+    ("title", "Title"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("linkedin", "LinkedIn"),
+    ("preferred", "Preferred contact"),
+    ("address_as", "Address as"),
+    ("mentioned", "Something they mentioned"),
+)
+CHANNEL_CHOICES = choices_of(Channel)
+ANSWERED_CHOICES = (
+    ("1", "1 · badly"),
+    ("2", "2 · not well"),
+    ("3", "3 · all right"),
+    ("4", "4 · well"),
+    ("5", "5 · very well"),
+)
+
+
+INTERVIEWER_CARD = CardSpec(
+    noun="Interviewer",
+    fields=CARD_FIELDS,
+    rows=(("name", "title"), ("email", "phone"), ("linkedin", "preferred"),
+          ("address_as", "mentioned")),
+    choices={"preferred": CHANNEL_CHOICES},
+    defaults={"preferred": Channel.EMAIL.value},
+    prefix={"preferred": "Prefers "},
+    build=lambda card: _interviewer_from_card(card),
+    describe=lambda person: describe_interviewer(person),
+    add_label="+ Add another interviewer",
+)  # fmt: skip
+QUESTION_CARD = CardSpec(
+    noun="Question",
+    fields=(("text", "The question"), ("answered", "How well you answered"),
+            ("better_answer", "A better answer")),
+    rows=(("text",), ("answered", "better_answer")),
+    choices={"answered": ANSWERED_CHOICES},
+    defaults={},
+    prefix={"answered": "Answered "},
+    build=lambda card: _question_from_card(card),
+    describe=lambda question: describe_question(question),
+    add_label="+ Add another question",
+)  # fmt: skip
 
 
 def _text(key: str, label: str, placeholder: str = "") -> Question:
@@ -120,13 +202,20 @@ STEPS: tuple[Step, ...] = (
         "Interviewers",
         "Spelling matters: get each name, title and email exactly right — "
         "your thank-you note depends on them.",
-        (Question("interviewers", "Business cards", Kind.CARDS),),
+        (Question("interviewers", "Business cards", Kind.CARDS, card=INTERVIEWER_CARD),),
     ),
     Step(
         "rating",
         "Your performance",
         "Be honest with yourself — you'll only get better if you see where to improve.",
         (Question("rating", "Overall, how did you do? (1–10)", Kind.RATING, required=True),),
+    ),
+    Step(
+        "questions",
+        "Questions they asked",
+        "Think over the questions you were asked while you remember them: the ones you "
+        "answered badly are the best practice for next time.",
+        (Question("questions", "Questions", Kind.CARDS, card=QUESTION_CARD),),
     ),
     Step(
         "went_well",
@@ -235,17 +324,6 @@ STEPS: tuple[Step, ...] = (
 )
 
 QUESTIONS: dict[str, Question] = {q.key: q for step in STEPS for q in step.questions}
-CARD_FIELDS: tuple[tuple[str, str], ...] = (
-    ("name", "Name"),
-    ("title", "Title"),
-    ("email", "Email"),
-    ("phone", "Phone"),
-    ("linkedin", "LinkedIn"),
-    ("preferred", "Preferred contact"),
-    ("address_as", "Address as"),
-    ("mentioned", "Something they mentioned"),
-)
-CHANNEL_CHOICES = choices_of(Channel)
 
 
 @dataclass(frozen=True)
@@ -286,8 +364,16 @@ def is_empty(raw: Raw) -> bool:
     if isinstance(raw, str):
         return not raw.strip()
     if isinstance(raw, list):
-        return not any(_card_filled(card) if isinstance(card, dict) else card for card in raw)
+        return not any(_any_text(card) if isinstance(card, dict) else card for card in raw)
     return False
+
+
+def _any_text(card: Mapping[str, Any]) -> bool:
+    """Something typed on a card (a choice alone, e.g. the preferred channel, is not)."""
+    return any(str(value or "").strip() for key, value in card.items() if key not in CARD_CHOICES)
+
+
+CARD_CHOICES = {"preferred", "answered"}
 
 
 def new_answers(ctx: AnswerContext) -> dict[str, Raw]:
@@ -456,53 +542,71 @@ def _parse_currency(question: Question, raw: Raw, ctx: AnswerContext) -> str:
         raise AnswerError(f"{error.message} (e.g. USD, EUR, GBP)") from None
 
 
-def _parse_cards(question: Question, raw: Raw, ctx: AnswerContext) -> tuple[Interviewer, ...]:
+def _parse_cards(question: Question, raw: Raw, ctx: AnswerContext) -> tuple[Any, ...]:
+    spec = question.card
+    assert spec is not None, question.key
     if not isinstance(raw, list):
-        raise AnswerError("must be a list of business cards")
-    problems = card_errors(raw)
+        raise AnswerError(f"must be a list of {spec.noun.lower()} cards")
+    problems = spec.errors(raw)
     if problems:
         index, (field_name, message) = next(iter(problems.items()))
-        raise AnswerError(f"Interviewer {index + 1}: {field_name} {message}")
-    return tuple(_interviewer_from_card(card) for card in raw if _card_filled(card))
+        label = dict(spec.fields).get(field_name, field_name)
+        raise AnswerError(f"{spec.noun} {index + 1}: {label} {message}")
+    return tuple(spec.build(card) for card in raw if spec.filled(card))
 
 
-def card_errors(cards: list[Any]) -> dict[int, tuple[str, str]]:
-    """Problems per card (by position): the field at fault and what is wrong with it."""
-    problems: dict[int, tuple[str, str]] = {}
-    for index, card in enumerate(cards):
-        if not _card_filled(card):
-            continue
-        try:
-            _interviewer_from_card(card)
-        except ModelError as error:
-            problems[index] = (error.field, error.message)
-    return problems
-
-
-def _card_filled(card: Any) -> bool:
-    return isinstance(card, dict) and any(
-        str(card.get(key) or "").strip() for key, _ in CARD_FIELDS if key != "preferred"
-    )
+def _text_of(card: Mapping[str, Any], key: str) -> str:
+    return str(card.get(key) or "").strip()
 
 
 def _interviewer_from_card(card: Mapping[str, Any]) -> Interviewer:
-    def text(key: str) -> str:
-        return str(card.get(key) or "").strip()
-
-    preferred = text("preferred") or Channel.EMAIL.value
+    preferred = _text_of(card, "preferred") or Channel.EMAIL.value
     if preferred not in {value for value, _ in CHANNEL_CHOICES}:
         raise ModelError("preferred", f"{preferred!r} is not a channel")
     return Interviewer(
-        name=text("name"),
-        title=text("title"),
-        email=text("email"),
-        phone=text("phone"),
-        linkedin=text("linkedin"),
+        name=_text_of(card, "name"),
+        title=_text_of(card, "title"),
+        email=_text_of(card, "email"),
+        phone=_text_of(card, "phone"),
+        linkedin=_text_of(card, "linkedin"),
         preferred=Channel(preferred),
-        notes=text("notes"),  # not on the card form, but kept through an edit
-        address_as=text("address_as"),
-        mentioned=text("mentioned"),
+        notes=_text_of(card, "notes"),  # not on the card form, but kept through an edit
+        address_as=_text_of(card, "address_as"),
+        mentioned=_text_of(card, "mentioned"),
     )
+
+
+def _question_from_card(card: Mapping[str, Any]) -> AskedQuestion:
+    answered = _text_of(card, "answered")
+    if answered and answered not in dict(ANSWERED_CHOICES):
+        raise ModelError("answered", f"{answered!r} is not from 1 to 5")
+    return AskedQuestion(
+        text=_text_of(card, "text"),
+        answered=int(answered) if answered else None,
+        better_answer=_text_of(card, "better_answer"),
+    )
+
+
+def describe_question(question: AskedQuestion) -> str:
+    """`Design a cache · answered 2/5 · better: start from the access pattern`."""
+    parts = [question.text]
+    if question.answered is not None:
+        parts.append(f"answered {question.answered}/5")
+    if question.better_answer:
+        parts.append(f"better: {question.better_answer}")
+    return " · ".join(parts)
+
+
+def card_of_interviewer(person: Interviewer) -> dict[str, str]:
+    return {key: getattr(person, key) for key, _ in CARD_FIELDS if key != "preferred"} | {
+        "preferred": person.preferred.value,
+        "notes": person.notes,
+    }
+
+
+def card_of_question(question: AskedQuestion) -> dict[str, str]:
+    answered = "" if question.answered is None else str(question.answered)
+    return {"text": question.text, "answered": answered, "better_answer": question.better_answer}
 
 
 _PARSERS: dict[Kind, Callable[[Question, Raw, AnswerContext], Any]] = {
@@ -611,11 +715,8 @@ def answers_from_reflection(
         role=opportunity.role,
         interview_at=local_time.format("YYYY-MM-DD HH:mm"),
         reply_by=reflection.reply_by.isoformat() if reflection.reply_by else "",
-        interviewers=[
-            {key: getattr(person, key) for key, _ in CARD_FIELDS if key != "preferred"}
-            | {"preferred": person.preferred.value, "notes": person.notes}
-            for person in reflection.interviewers
-        ],
+        interviewers=[card_of_interviewer(person) for person in reflection.interviewers],
+        questions=[card_of_question(question) for question in reflection.questions],
     )
     if reflection.money is not None:
         answers.update(
@@ -654,6 +755,7 @@ _NOT_PLAIN_FIELDS = {
     "interview_at",
     "reply_by",
     "interviewers",
+    "questions",
     "money_amount",
     "money_currency",
     "money_period",
@@ -684,8 +786,8 @@ def display_answer(question: Question, raw: Raw, ctx: AnswerContext) -> str:
         return format_moment(value)
     if question.kind is Kind.DAY:
         return format_day(value)
-    if question.kind is Kind.CARDS:
-        return "\n".join(describe_interviewer(person) for person in value)
+    if question.kind is Kind.CARDS and question.card is not None:
+        return "\n".join(question.card.describe(record) for record in value)
     return str(value)
 
 

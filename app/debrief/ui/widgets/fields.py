@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 
 from debrief.model import Interviewer
 from debrief.notes import address_as
-from debrief.questionnaire import CARD_FIELDS, CHANNEL_CHOICES, Kind, Question, Raw, card_errors
+from debrief.questionnaire import CardSpec, Kind, Question, Raw
 from debrief.ui.widgets.rating import RatingPicker
 
 Control = Input | TextArea | Select[str] | SelectionList[str] | RatingPicker
@@ -70,34 +70,34 @@ def select_value(select: Select[str]) -> str:
 
 
 class CardForm(Vertical):
-    """One interviewer's business card."""
+    """One card of a CARDS question: an interviewer's business card, a question asked."""
 
-    def __init__(self, card: dict[str, str], number: int) -> None:
+    def __init__(self, spec: CardSpec, card: dict[str, str], number: int) -> None:
         super().__init__(classes="card")
+        self.spec = spec
         self.card = card
-        self.border_title = f"Interviewer {number}"
+        self.border_title = f"{spec.noun} {number}"
 
     def compose(self) -> ComposeResult:
-        text_fields = [(key, label) for key, label in CARD_FIELDS if key != "preferred"]
-        for pair in (text_fields[0:2], text_fields[2:4], text_fields[4:5], text_fields[5:7]):
+        labels = dict(self.spec.fields)
+        for row in self.spec.rows:
             with Horizontal(classes="card-row"):
-                for key, label in pair:
-                    control = Input(
-                        str(self.card.get(key) or ""),
-                        placeholder=label,
-                        classes=f"card-{key}",
-                        select_on_focus=False,
-                    )
-                    control.border_title = label
+                for key in row:
+                    if key in self.spec.choices:
+                        value = str(self.card.get(key) or self.spec.defaults.get(key, ""))
+                        control: Widget = choice_select(
+                            self.spec.choices[key], value, prefix=self.spec.prefix.get(key, "")
+                        )
+                        control.add_class(f"card-{key}")
+                    else:
+                        control = Input(
+                            str(self.card.get(key) or ""),
+                            placeholder=labels[key],
+                            classes=f"card-{key}",
+                            select_on_focus=False,
+                        )
+                    control.border_title = labels[key] if key not in self.spec.choices else ""
                     yield control
-                if len(pair) == 1:
-                    preferred = choice_select(
-                        CHANNEL_CHOICES,
-                        str(self.card.get("preferred") or "email"),
-                        prefix="Prefers ",
-                    )
-                    preferred.add_class("card-preferred")
-                    yield preferred
         yield Static(classes="field-error")
         yield Button("Remove this card", classes="remove-card", variant="default", compact=True)
 
@@ -106,8 +106,10 @@ class CardForm(Vertical):
 
     @on(Input.Changed, ".card-name, .card-title")
     def _suggest_address(self) -> None:
-        """ "Address as" shows what the draft will say unless something else is typed:
-        the rule's answer from the name and title ("Dr. Brontë")."""
+        """An interviewer's "Address as" shows what the draft will say unless something
+        else is typed: the rule's answer from the name and title ("Dr. Brontë")."""
+        if not self.query(".card-address_as"):
+            return
         name = self.query_one(".card-name", Input).value
         title = self.query_one(".card-title", Input).value
         shown = address_as(Interviewer(name=name, title=title), formal=True) if name.strip() else ""
@@ -122,39 +124,47 @@ class CardForm(Vertical):
         if problem is None:
             return None
         field_name, message = problem
-        label = dict(CARD_FIELDS).get(field_name, field_name)
+        label = dict(self.spec.fields).get(field_name, field_name)
         text = Content(f"⚠ {label} {message}")  # Content: user text is never markup
         line.update(text)
-        culprit = self.query_one(f".card-{field_name}")
+        culprits = self.query(f".card-{field_name}")
+        if not culprits:  # (a rule over the whole card: the first field takes the blame)
+            culprits = self.query(".card-row > *")
+        culprit = culprits.first()
         culprit.add_class("-invalid")
         return culprit
 
     @property
     def raw(self) -> dict[str, str]:
-        values = {
-            key: self.query_one(f".card-{key}", Input).value
-            for key, _ in CARD_FIELDS
-            if key != "preferred"
-        }
-        values["preferred"] = select_value(self.query_one(".card-preferred", Select))
+        values = {}
+        for key, _ in self.spec.fields:
+            control = self.query_one(f".card-{key}")
+            values[key] = (
+                select_value(control)
+                if isinstance(control, Select)
+                else (control.value if isinstance(control, Input) else "")
+            )
         return values
 
 
-class InterviewerCards(Vertical):
-    """Zero or more business cards, with buttons to add and remove them."""
+class Cards(Vertical):
+    """Zero or more cards of one kind, with buttons to add and remove them."""
 
     @dataclass
     class Changed(Message):
-        cards: InterviewerCards
+        cards: Cards
 
-    def __init__(self, cards: list[dict[str, str]], *, id: str | None = None) -> None:
+    def __init__(
+        self, spec: CardSpec, cards: list[dict[str, str]], *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        self.spec = spec
         self.initial = cards or [{}]
 
     def compose(self) -> ComposeResult:
         for number, card in enumerate(self.initial, start=1):
-            yield CardForm(card, number)
-        yield Button("+ Add another interviewer", id="add-card", compact=True)
+            yield CardForm(self.spec, card, number)
+        yield Button(self.spec.add_label, classes="add-card", compact=True)
 
     @property
     def raw(self) -> list[dict[str, str]]:
@@ -162,19 +172,23 @@ class InterviewerCards(Vertical):
 
     def show_problems(self) -> Widget | None:
         """Flag every card's problem; returns the first control at fault, if any."""
-        problems = card_errors(self.raw)
+        problems = self.spec.errors(self.raw)
         culprits = [
             card.show_problem(problems.get(i)) for i, card in enumerate(self.query(CardForm))
         ]
         return next((c for c in culprits if c is not None), None)
 
-    @on(Button.Pressed, "#add-card")
-    async def add_card(self, event: Button.Pressed) -> None:
-        event.stop()
-        card = CardForm({}, len(self.query(CardForm)) + 1)
-        await self.mount(card, before="#add-card")
-        card.query_one(Input).focus()
+    async def add_card(self, card: dict[str, str] | None = None) -> None:
+        """Add a card (empty, or filled: someone met before) and put the cursor in it."""
+        form = CardForm(self.spec, card or {}, len(self.query(CardForm)) + 1)
+        await self.mount(form, before=self.query_one(".add-card"))
+        form.query_one(Input).focus()
         self.post_message(self.Changed(self))
+
+    @on(Button.Pressed, ".add-card")
+    async def _add_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.add_card()
 
     @on(Button.Pressed, ".remove-card")
     async def remove_card(self, event: Button.Pressed) -> None:
@@ -183,8 +197,8 @@ class InterviewerCards(Vertical):
         if isinstance(card, CardForm):
             await card.remove()
         for number, remaining in enumerate(self.query(CardForm), start=1):
-            remaining.border_title = f"Interviewer {number}"
-        self.query_one("#add-card", Button).focus()
+            remaining.border_title = f"{self.spec.noun} {number}"
+        self.query_one(".add-card", Button).focus()
         self.post_message(self.Changed(self))
 
 
@@ -221,8 +235,8 @@ def build_control(question: Question, raw: Raw, suggester: Suggester | None) -> 
         )
     if question.kind is Kind.RATING:
         return RatingPicker(raw if isinstance(raw, int) else None, id=control_id)
-    if question.kind is Kind.CARDS:
-        return InterviewerCards(list(raw or []), id=control_id)
+    if question.kind is Kind.CARDS and question.card is not None:
+        return Cards(question.card, list(raw or []), id=control_id)
     raise ValueError(f"no control for {question.kind}")
 
 
@@ -260,12 +274,12 @@ class FieldRow(Vertical):
             return list(control.selected)
         if isinstance(control, RatingPicker):
             return control.value
-        if isinstance(control, InterviewerCards):
+        if isinstance(control, Cards):
             return control.raw
         raise TypeError(control)
 
     def show_error(self, message: str | None) -> None:
-        if isinstance(self.control, InterviewerCards):
+        if isinstance(self.control, Cards):
             self.control.show_problems()
             message = None if message is None else "Check the card marked above"
         error = self.query_one("FieldRow > .field-error", Static)
@@ -290,7 +304,7 @@ class FieldRow(Vertical):
     def focus_control(self) -> None:
         """Focus now (not after a refresh), so keys typed at once land in this field."""
         target: Widget = self.control
-        if isinstance(target, InterviewerCards):
+        if isinstance(target, Cards):
             flagged = target.query(".card-row > .-invalid")
             target = flagged.first() if flagged else target.query(Input).first()
         self.screen.set_focus(target)
@@ -299,7 +313,7 @@ class FieldRow(Vertical):
     @on(TextArea.Changed)
     @on(SelectionList.SelectedChanged)
     @on(RatingPicker.Changed)
-    @on(InterviewerCards.Changed)
+    @on(Cards.Changed)
     def _report_edit(self, event: Message) -> None:
         event.stop()
         self.post_message(self.Edited(self, self.question.key, self.raw))
