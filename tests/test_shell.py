@@ -246,3 +246,54 @@ def test_shell_commands_never_import_textual(fixed: Path, command: list[str]) ->
         [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# --- interviews ahead -----------------------------------------------------------------------
+
+
+def test_add_interview_then_list_and_due_show_it(
+    fixed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        fixed, "add-interview", "--company", "globex corporation", "--role", "platform engineer",
+        "--at", "tomorrow 10:00", "--duration", "1h30", "--stage", "onsite",
+        "--interviewer", "Jane Doe, jane@globex.example", capsys=capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert out[0].startswith("Scheduled Globex Corporation — onsite, tomorrow 10:00 (id ")
+    interview = Journal.open(fixed).interviews()[0]
+    assert interview.opportunity_id == Journal.open(fixed).opportunities()[1].id  # the known one
+    assert [(p.name, p.email) for p in interview.interviewers] == [
+        ("Jane Doe", "jane@globex.example")
+    ]
+    code, out, _ = run(fixed, "list", capsys=capsys)
+    assert out[0].split()[1:] == ["2026-11-23", "10:00", "Globex", "Corporation", "Platform",
+                                  "Engineer", "Onsite", "ahead"]  # fmt: skip
+    assert len(out) == 4  # and the three reflections below
+    code, out, _ = run(fixed, "due", capsys=capsys)
+    assert out[0].split("  ")[0:2] == ["tomorrow 10:00", "Interview: Globex Corporation — onsite"]
+
+
+def test_an_interview_that_is_over_asks_for_its_reflection_in_due(
+    fixed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(fixed, "add-interview", "--company", "Initech", "--role", "SRE", "--at", "today 9:00",
+        "--stage", "technical", capsys=capsys)  # fmt: skip
+    code, out, _ = run(fixed, "due", "--json", capsys=capsys)
+    first = json.loads(out[0])
+    assert (first["kind"], first["what"], first["when"]) == (
+        "reflect",
+        "Reflect on Initech — technical",
+        "ended 4 hours ago",
+    )
+    assert code == 1
+
+
+def test_add_interview_refuses_a_bad_date_and_writes_nothing(
+    fixed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = fixed.read_bytes()
+    code, _, err = run(fixed, "add-interview", "--company", "Initech", "--role", "SRE",
+                       "--at", "someday", capsys=capsys)  # fmt: skip
+    assert code == 1 and err.startswith("debrief: --at: ")
+    assert fixed.read_bytes() == before

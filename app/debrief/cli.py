@@ -5,6 +5,8 @@
     debrief show ID|PREFIX       one reflection as readable text
     debrief due [--all]          follow-ups overdue and due today
     debrief export --format ics  pending follow-ups as a calendar
+    debrief import FILE.ics      calendar invitations become interviews ahead
+    debrief add-interview …      schedule an interview ahead
 
 Every command works on the journal named by --db, else $DEBRIEF_DB, else the user data
 folder. The shell commands open the journal read-only (never write, never lock); the app
@@ -20,10 +22,10 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from debrief import __version__
-from debrief.model import Opportunity, Reflection, Settings, Status
+from debrief.model import Format, Interview, Opportunity, Reflection, Settings, Stage, Status
 from debrief.store.files import JournalError, atomic_write, describe_os_error
 from debrief.store.journal import Journal
 from debrief.store.journal_path import default_journal_path
@@ -102,12 +104,41 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace FILE if it exists (never the journal)"
     )
 
-    importing = commands.add_parser("import", help="merge a JSON export into the journal")
+    importing = commands.add_parser(
+        "import", help="merge a JSON export, or calendar invitations (.ics), into the journal"
+    )
     importing.add_argument(
-        "file", type=Path, metavar="FILE", help="a file written by: debrief export --format json"
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a file written by `debrief export --format json`, or an .ics of invitations",
+    )
+    importing.add_argument(
+        "--format",
+        choices=("json", "ics"),
+        help="json (an export) or ics (invitations become interviews ahead); "
+        "default: from the file name",
     )
     importing.add_argument(
         "--dry-run", action="store_true", help="say what would change, write nothing"
+    )
+
+    ahead = commands.add_parser("add-interview", help="schedule an interview ahead")
+    ahead.add_argument("--company", required=True)
+    ahead.add_argument("--role", required=True)
+    ahead.add_argument(
+        "--at", required=True, metavar="WHEN", help='e.g. "tomorrow 10:00", "2026-12-10 09:30"'
+    )
+    ahead.add_argument("--duration", metavar="LENGTH", help="e.g. 45 min, 1h30")
+    ahead.add_argument("--stage", choices=[stage.value for stage in Stage])
+    ahead.add_argument("--format", choices=[kind.value for kind in Format])
+    ahead.add_argument("--where", default="", help="the address, or the video link")
+    ahead.add_argument(
+        "--interviewer",
+        action="append",
+        default=[],
+        metavar="NAME[,EMAIL]",
+        help="someone you will meet (repeat for each)",
     )
     return parser
 
@@ -146,7 +177,11 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
     if args.command is None:
         return run_app(path)
     if args.command == "import":
+        if (args.format or args.file.suffix.lstrip(".").lower()) == "ics":
+            return import_invitations_command(path, args.file, dry_run=args.dry_run)
         return import_command(path, args.file, dry_run=args.dry_run)
+    if args.command == "add-interview":
+        return add_interview_command(path, args)
     try:
         journal = Journal.open(path, readonly=True)
         return COMMANDS[args.command](journal, args)
@@ -199,19 +234,57 @@ def build_app(path: Path) -> DebriefApp:
 
 
 def list_command(journal: Journal, args: argparse.Namespace) -> int:
-    from debrief.shell import Style, json_line, list_lines, reflection_row
+    from debrief.shell import (
+        Style,
+        interview_row,
+        json_line,
+        list_lines,
+        reflection_row,
+        upcoming_lines,
+    )
 
     opportunities = {o.id: o for o in journal.opportunities()}
     where = _list_filter(args, opportunities)
     known = [r for r in journal.reflections() if r.opportunity_id in opportunities]
     chosen = [r for r in known if where is None or where(r)][: args.n]
     rows = [(r, opportunities[r.opportunity_id]) for r in chosen]
+    ahead = _upcoming_for_list(journal, args, opportunities)
     if args.json:
-        lines = [json_line(reflection_row(r, o)) for r, o in rows]
+        lines = [json_line(interview_row(i, o)) for i, o in ahead]
+        lines += [json_line(reflection_row(r, o)) for r, o in rows]
     else:
-        lines = list_lines(rows, Style.for_stream(sys.stdout)) if rows else []
+        style = Style.for_stream(sys.stdout)
+        lines = upcoming_lines(ahead, style) + (list_lines(rows, style) if rows else [])
     _print_lines(lines)
     return EXIT_OK
+
+
+def _now_timestamp() -> float:
+    """Now (or DEBRIEF_NOW), without loading pendulum: `list` stays quick."""
+    import time
+    from datetime import datetime
+
+    pretend = os.environ.get("DEBRIEF_NOW")
+    return datetime.fromisoformat(pretend).timestamp() if pretend else time.time()
+
+
+def _upcoming_for_list(
+    journal: Journal, args: argparse.Namespace, opportunities: Mapping[str, Opportunity]
+) -> list[tuple[Interview, Opportunity]]:
+    """The interviews ahead, soonest first, for `list` (those of --company only; none
+    when the list is narrowed by date, status or words: those are about reflections)."""
+    if args.since or args.status or args.search:
+        return []
+    now = _now_timestamp()
+    ahead = [i for i in journal.interviews() if i.open and i.end.timestamp() > now]
+    if args.company:
+        from debrief.browse import fold
+
+        wanted = fold(args.company)
+        ahead = [i for i in ahead if wanted in fold(opportunities[i.opportunity_id].company)]
+    return [
+        (i, opportunities[i.opportunity_id]) for i in ahead if i.opportunity_id in opportunities
+    ]
 
 
 def _list_filter(
@@ -295,7 +368,8 @@ def due_command(journal: Journal, args: argparse.Namespace) -> int:
     sections = agenda(to_do, now)
     items = [*sections.overdue, *sections.today, *(sections.upcoming if args.all else [])]
     overdue = {item.id for item in sections.overdue}
-    rows = [
+    rows = _interview_rows(journal, now, everything=args.all)
+    rows += [
         followup_row(item, opportunity, describe(item), due_phrase(item, now), item.id in overdue)
         for item in items
         if (opportunity := journal.opportunity_of(item.reflection_id)) is not None  # always is
@@ -307,6 +381,34 @@ def due_command(journal: Journal, args: argparse.Namespace) -> int:
     )
     _print_lines(lines)
     return EXIT_SOMETHING_DUE if rows else EXIT_OK
+
+
+AHEAD_IN_DUE = 7  # days: `due` lists the interviews this close (all of them with --all)
+
+
+def _interview_rows(
+    journal: Journal, now: pendulum.DateTime, *, everything: bool
+) -> list[dict[str, Any]]:
+    """The interviews over and not reflected on (`Reflect on …`), then those ahead."""
+    from debrief.interviews import ended_phrase, interview_title, schedule, when_phrase
+    from debrief.shell import interview_due_row
+
+    plan = schedule(journal.interviews(), now)
+    horizon = now.add(days=AHEAD_IN_DUE)
+    ahead = [i for i in plan.upcoming if everything or i.start <= horizon]
+    rows = []
+    for interview, over in [*((i, True) for i in plan.to_reflect), *((i, False) for i in ahead)]:
+        opportunity = journal.opportunity(interview.opportunity_id)
+        if opportunity is None:
+            continue
+        title = interview_title(interview, opportunity)
+        what, when = (
+            (f"Reflect on {title}", ended_phrase(interview, now))
+            if over
+            else (f"Interview: {title}", when_phrase(interview.start, now))
+        )
+        rows.append(interview_due_row(interview, opportunity, what, when, over))
+    return rows
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -384,6 +486,72 @@ def import_command(path: Path, source: Path, *, dry_run: bool) -> int:
         return EXIT_JOURNAL_ERROR
     print(plan.summary())
     return EXIT_OK
+
+
+def import_invitations_command(path: Path, source: Path, *, dry_run: bool) -> int:
+    """Calendar invitations become interviews ahead; again, the same events update them."""
+    from debrief.invitations import InvitationsRejected, plan_invitations, read_invitations
+
+    try:
+        payload = source.expanduser().read_bytes()
+        journal = Journal.open(path, readonly=dry_run)
+        settings = journal.settings()
+        now = now_for(settings)
+        read = read_invitations(payload, str(source), now.timezone_name or "UTC", me=settings.email)
+        plan = plan_invitations(read, journal.interviews(), journal.opportunities(), now)
+        if not dry_run:
+            journal.save_interviews(plan.interviews, plan.opportunities)
+    except OSError as error:
+        print(f"debrief: can't read {source}: {describe_os_error(error)}.", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    except InvitationsRejected as error:
+        print(f"debrief: {error} Nothing was imported.", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    except JournalError as error:
+        print(f"debrief: {error}", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    print(plan.summary() + (" (dry run: nothing written)" if dry_run else ""))
+    return EXIT_OK
+
+
+def add_interview_command(path: Path, args: argparse.Namespace) -> int:
+    """Schedule an interview from the shell: the same fields, and checks, as the app's."""
+    from debrief.questionnaire import AnswerContext, AnswersInvalid, parse_schedule
+
+    cards = []
+    for text in args.interviewer:
+        name, _, email = text.partition(",")
+        cards.append({"name": name.strip(), "email": email.strip()})
+    answers = {
+        "company": args.company, "role": args.role, "start": args.at,
+        "duration_minutes": args.duration or "", "stage": args.stage or "",
+        "format": args.format or "", "where": args.where, "interviewers": cards,
+    }  # fmt: skip
+    try:
+        journal = Journal.open(path)
+        settings = journal.settings()
+        now = now_for(settings)
+        parsed = parse_schedule(answers, AnswerContext(now, settings.default_currency))
+        opportunity = journal.find_opportunity(parsed.company, parsed.role) or Opportunity(
+            company=parsed.company, role=parsed.role, created_at=now, updated_at=now
+        )
+        interview = parsed.interview(opportunity.id, now=now)
+        journal.save_interview(interview, opportunity)
+    except AnswersInvalid as invalid:
+        for key, message in invalid.errors.items():
+            print(f"debrief: --{OPTION_OF.get(key, key)}: {message}", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    except JournalError as error:
+        print(f"debrief: {error}", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    from debrief.interviews import interview_title, when_phrase
+
+    title = interview_title(interview, opportunity)
+    print(f"Scheduled {title}, {when_phrase(interview.start, now)} (id {interview.id[:8]})")
+    return EXIT_OK
+
+
+OPTION_OF = {"start": "at", "duration_minutes": "duration", "interviewers": "interviewer"}
 
 
 def _comparison_markdown(journal: Journal) -> bytes | None:

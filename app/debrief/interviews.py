@@ -14,7 +14,7 @@ from datetime import datetime
 import pendulum
 
 from debrief.dates import humanize_delta
-from debrief.model import Ask, Interview, Opportunity, Reflection, Stage
+from debrief.model import Ask, Interview, Interviewer, Opportunity, Reflection, Stage
 from debrief.questions import Asked, question_bank, weakest
 
 WEAKEST_SHOWN = 5  # the worst-answered questions a prep page lists
@@ -64,6 +64,20 @@ def ended_phrase(interview: Interview, now: datetime) -> str:
     """`ended 20 minutes ago`."""
     seconds = max(now.timestamp() - interview.end.timestamp(), 60)
     return f"ended {humanize_delta(seconds).removeprefix('in ')} ago"
+
+
+def met_before(
+    rounds: Iterable[Reflection], interviews: Iterable[Interview] = ()
+) -> list[Interviewer]:
+    """Everyone on the cards of an opportunity's rounds and scheduled interviews, once
+    each (the latest card of a name wins), by name."""
+    people: dict[str, Interviewer] = {}
+    dated = [(r.interview_at, r.interviewers) for r in rounds]
+    dated += [(i.start, i.interviewers) for i in interviews]
+    for _, cards in sorted(dated, key=lambda pair: pair[0].timestamp()):
+        for person in cards:
+            people[person.name.casefold()] = person
+    return sorted(people.values(), key=lambda p: p.name.casefold())
 
 
 # --- preparation ---------------------------------------------------------------------------------

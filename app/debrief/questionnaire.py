@@ -25,6 +25,7 @@ from debrief.model import (
     AskedQuestion,
     Channel,
     Format,
+    Interview,
     Interviewer,
     LabelledEnum,
     ModelError,
@@ -56,6 +57,7 @@ class Kind(StrEnum):
     COMPANY = "company"  # a line completed from known companies
     ROLE = "role"  # a line completed from the company's known roles
     MINUTES = "minutes"  # how long something lasted: 45, 45 min, 1h30
+    UPCOMING = "upcoming"  # a moment, read as one ahead ("friday" is the next one)
 
 
 def choices_of(enum: type[LabelledEnum]) -> tuple[tuple[str, str], ...]:
@@ -483,6 +485,13 @@ def _parse_when(question: Question, raw: Raw, ctx: AnswerContext) -> pendulum.Da
         raise AnswerError(str(error)) from None
 
 
+def _parse_upcoming(question: Question, raw: Raw, ctx: AnswerContext) -> pendulum.DateTime:
+    try:
+        return parse_when(str(raw), ctx.now, prefer="future")
+    except DateParseError as error:
+        raise AnswerError(str(error)) from None
+
+
 def _parse_day(question: Question, raw: Raw, ctx: AnswerContext) -> Any:
     try:
         return parse_day(str(raw), ctx.interview_day or ctx.now.date(), prefer="future")
@@ -624,6 +633,7 @@ _PARSERS: dict[Kind, Callable[[Question, Raw, AnswerContext], Any]] = {
     Kind.CHECKS: _parse_checks,
     Kind.YESNO: _parse_yes_no,
     Kind.MINUTES: _parse_minutes,
+    Kind.UPCOMING: _parse_upcoming,
 }
 
 
@@ -642,9 +652,11 @@ class ParsedAnswers:
         now: datetime,
         reflection_id: str | None = None,
         previous: Reflection | None = None,
+        interview_id: str | None = None,
     ) -> Reflection:
         """A new Reflection, or `previous` updated (same id and created_at, and what the
-        questionnaire does not ask: their reply, recorded since)."""
+        questionnaire does not ask: their reply, recorded since, and the scheduled
+        interview it reflects on)."""
         return Reflection(
             opportunity_id=opportunity_id,
             id=previous.id if previous else (reflection_id or new_id()),
@@ -652,6 +664,7 @@ class ParsedAnswers:
             updated_at=now,
             replied_at=previous.replied_at if previous else None,
             reply=previous.reply if previous else None,
+            interview_id=previous.interview_id if previous else interview_id,
             **self.values,
         )
 
@@ -739,6 +752,26 @@ def answers_from_reflection(
     return answers
 
 
+def answers_from_interview(
+    interview: Interview, opportunity: Opportunity, ctx: AnswerContext
+) -> dict[str, Raw]:
+    """A new questionnaire prefilled with what was scheduled: company, role, time, length,
+    stage, format and the interviewers."""
+    answers = new_answers(ctx)
+    local_time = pendulum.instance(interview.start).in_timezone(ctx.now.timezone or "UTC")
+    minutes = interview.duration_minutes
+    answers.update(
+        company=opportunity.company,
+        role=opportunity.role,
+        interview_at=local_time.format("YYYY-MM-DD HH:mm"),
+        duration_minutes="" if minutes is None else _minutes_text(minutes),
+        stage=interview.stage.value if interview.stage else "",
+        format=interview.format.value if interview.format else "",
+        interviewers=[card_of_interviewer(person) for person in interview.interviewers],
+    )
+    return answers
+
+
 def _minutes_text(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     return f"{hours}h{rest:02d}" if hours and rest else f"{hours}h" if hours else f"{rest} min"
@@ -762,6 +795,111 @@ _NOT_PLAIN_FIELDS = {
 }
 
 
+# --- scheduling an interview ahead ----------------------------------------------------------
+
+SCHEDULE: tuple[Question, ...] = (
+    Question("company", "Company", Kind.COMPANY, required=True, placeholder="Globex"),
+    Question("role", "Role", Kind.ROLE, required=True, placeholder="Platform Engineer"),
+    Question(
+        "start",
+        "Date and time",
+        Kind.UPCOMING,
+        required=True,
+        placeholder="tomorrow 10:00, friday 14:30, 2026-12-10 09:00",
+    ),
+    Question(
+        "duration_minutes",
+        "How long?",
+        Kind.MINUTES,
+        placeholder="45 min, 1h30 (an hour if left empty)",
+    ),
+    Question("stage", "Stage", Kind.CHOICE, choices=choices_of(Stage)),
+    Question("format", "Format", Kind.CHOICE, choices=choices_of(Format)),
+    Question(
+        "where",
+        "Where, or the video link",
+        Kind.LINE,
+        placeholder="Globex HQ, 3rd floor · https://meet.example/abc",
+    ),
+    Question("interviewers", "Who you will meet (if you know)", Kind.CARDS, card=INTERVIEWER_CARD),
+)
+SCHEDULE_QUESTIONS = {question.key: question for question in SCHEDULE}
+
+
+def schedule_errors(answers: Mapping[str, Raw], ctx: AnswerContext) -> dict[str, str]:
+    errors = {}
+    for question in SCHEDULE:
+        try:
+            parse_answer(question, answers.get(question.key), ctx)
+        except AnswerError as error:
+            errors[question.key] = str(error)
+    return errors
+
+
+@dataclass(frozen=True)
+class ParsedSchedule:
+    company: str
+    role: str
+    values: dict[str, Any]
+
+    def interview(
+        self, opportunity_id: str, *, now: datetime, previous: Interview | None = None
+    ) -> Interview:
+        """A new scheduled interview, or `previous` changed (its preparation, link to a
+        reflection and calendar UID kept)."""
+        if previous is not None:
+            return replace(previous, opportunity_id=opportunity_id, updated_at=now, **self.values)
+        return Interview(
+            opportunity_id=opportunity_id, created_at=now, updated_at=now, **self.values
+        )
+
+
+def parse_schedule(answers: Mapping[str, Raw], ctx: AnswerContext) -> ParsedSchedule:
+    """The schedule form's answers typed and checked, or AnswersInvalid."""
+    errors = schedule_errors(answers, ctx)
+    if errors:
+        raise AnswersInvalid(errors)
+    typed = {q.key: parse_answer(q, answers.get(q.key), ctx) for q in SCHEDULE}
+    company, role = typed.pop("company"), typed.pop("role")
+    typed["stage"] = Stage(typed["stage"]) if typed["stage"] else None
+    typed["format"] = Format(typed["format"]) if typed["format"] else None
+    typed["where"] = typed["where"] or ""
+    typed["interviewers"] = typed["interviewers"] or ()
+    return ParsedSchedule(company, role, typed)
+
+
+def answers_from_schedule(
+    interview: Interview | None, opportunity: Opportunity | None, ctx: AnswerContext
+) -> dict[str, Raw]:
+    """The schedule form prefilled: empty for a new interview, or as `interview` is."""
+    answers: dict[str, Raw] = {q.key: [] if q.kind is Kind.CARDS else "" for q in SCHEDULE}
+    if opportunity is not None:
+        answers.update(company=opportunity.company, role=opportunity.role)
+    if interview is not None:
+        scheduled = answers_from_interview(interview, opportunity, ctx) if opportunity else {}
+        answers.update(
+            {key: scheduled.get(key, "") for key in ("duration_minutes", "stage", "format")},
+            start=scheduled.get("interview_at", ""),
+            where=interview.where,
+            interviewers=[card_of_interviewer(person) for person in interview.interviewers],
+        )
+    return answers
+
+
+def answer_note(question: Question, raw: Raw, ctx: AnswerContext) -> str:
+    """What a date field's answer was understood as (`→ Thu 3 Dec 2026, 15:00`), shown
+    under it as the user types; empty for other kinds or while it can't be read."""
+    if question.kind not in (Kind.WHEN, Kind.UPCOMING, Kind.DAY):
+        return ""
+    try:
+        value = parse_answer(question, raw, ctx)
+    except AnswerError:
+        return ""
+    if value is None:
+        return ""
+    return "→ " + (format_day(value) if question.kind is Kind.DAY else format_moment(value))
+
+
 # --- showing answers back (review page) -------------------------------------------------
 
 
@@ -782,7 +920,7 @@ def display_answer(question: Question, raw: Raw, ctx: AnswerContext) -> str:
         return f"{value} / 10"
     if question.kind is Kind.MINUTES:
         return _minutes_text(value)
-    if question.kind is Kind.WHEN:
+    if question.kind in (Kind.WHEN, Kind.UPCOMING):
         return format_moment(value)
     if question.kind is Kind.DAY:
         return format_day(value)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any
 
-from debrief.model import FollowUp, Opportunity, Reflection
+from debrief.model import FollowUp, Interview, Opportunity, Reflection
 from debrief.text import BIDI_CONTROLS, cell_width, fit, one_line, printable
 
 MAX_WIDTHS = {"company": 24, "role": 28, "stage": 14, "status": 12}
@@ -100,6 +100,37 @@ def list_lines(rows: Sequence[tuple[Reflection, Opportunity]], style: Style) -> 
     return lines
 
 
+def interview_row(interview: Interview, opportunity: Opportunity) -> dict[str, Any]:
+    """A scheduled interview for `list --json` (told apart by its "upcoming" key)."""
+    return {
+        "id": interview.id,
+        "upcoming": True,
+        "start": interview.start.isoformat(),
+        "company": opportunity.company,
+        "role": opportunity.role,
+        "stage": interview.stage.value if interview.stage else None,
+        "format": interview.format.value if interview.format else None,
+        "where": interview.where or None,
+    }
+
+
+def upcoming_lines(rows: Sequence[tuple[Interview, Opportunity]], style: Style) -> list[str]:
+    """The interviews ahead, above the reflections: id, date, company, role, stage, `ahead`."""
+    lines = []
+    for interview, opportunity in rows:
+        stage = interview.stage.label if interview.stage else "—"
+        parts = [
+            style(short_id(interview.id), DIM),
+            stamp(interview.start),
+            style(fit(one_line(opportunity.company), MAX_WIDTHS["company"]), BOLD),
+            fit(one_line(opportunity.role), MAX_WIDTHS["role"]),
+            fit(stage, MAX_WIDTHS["stage"]),
+            style("ahead", CYAN),
+        ]
+        lines.append("  ".join(parts).rstrip())
+    return lines
+
+
 def json_line(record: dict[str, Any]) -> str:
     """One JSON object; bidi controls escaped (\\u202e), so a terminal never obeys them."""
     return json.dumps(record, ensure_ascii=False).translate(_BIDI_ESCAPED)
@@ -152,6 +183,25 @@ def followup_row(
         "overdue": overdue,
         "optional": item.optional,
         "note": item.note or None,
+    }
+
+
+def interview_due_row(
+    interview: Interview, opportunity: Opportunity, what: str, when: str, over: bool
+) -> dict[str, Any]:
+    """A nudge to reflect (`over`) or an interview ahead, as a `due` row."""
+    return {
+        "id": interview.id,
+        "kind": "reflect" if over else "interview",
+        "what": what,
+        "person": None,
+        "company": opportunity.company,
+        "role": opportunity.role,
+        "due": interview.end.isoformat() if over else interview.start.isoformat(),
+        "when": when,
+        "overdue": over,
+        "optional": False,
+        "note": None,
     }
 
 

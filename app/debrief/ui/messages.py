@@ -57,3 +57,17 @@ class KeepUnsavedAnswers(Message):
 
     reason: str
     text: str
+
+
+@dataclass
+class ReflectOnInterview(Message):
+    """Start the questionnaire prefilled with a scheduled interview that is over."""
+
+    interview_id: str
+
+
+@dataclass
+class PrepareInterview(Message):
+    """Open a scheduled interview's preparation."""
+
+    interview_id: str

@@ -34,12 +34,13 @@ from debrief.followups import (
     snooze,
     snooze_choices,
 )
-from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Opportunity, Reflection, Status
+from debrief.interviews import Schedule, ended_phrase, interview_title, schedule, when_phrase
+from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Interview, Reflection, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.text import one_line
 from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keyboard import LIST_KEYS
-from debrief.ui.messages import RecordReply
+from debrief.ui.messages import PrepareInterview, RecordReply, ReflectOnInterview
 from debrief.ui.planning import save_plan_after
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
@@ -61,6 +62,8 @@ LATEST_COLUMNS = (
 # bury today's calls (and Textual's OptionList draws every option as it is filled:
 # 65 of them cost the first frame ~35 ms).
 SHOWN_PER_SECTION = {"overdue": 10, "today": 10, "upcoming": 6}
+SHOWN_AHEAD = 5  # interviews ahead on the home; the nearest first
+INTERVIEW_ROW = "interview:"  # the agenda row id of a scheduled interview, before its id
 MORE_HINT = {
     "overdue": "they move up as you clear these",
     "today": "they move up as you clear these",
@@ -191,11 +194,26 @@ class HomeScreen(JournalView):
             tooltip="Reflect on an interview you just had",
         ),
         Binding(
+            "i",
+            "app.schedule",
+            "Interview ahead",
+            id="home.schedule",
+            tooltip="Schedule an interview to come: prepare it, and be reminded to reflect",
+        ),
+        Binding(
             "b",
-            "app.checklist",
-            "Checklist",
+            "app.prepare",
+            "Prepare",
             id="home.checklist",
-            tooltip="What to ask before leaving an interview",
+            tooltip="The next interview's preparation (or the before-you-leave checklist)",
+        ),
+        Binding(
+            "q",
+            "app.question_bank",
+            "Questions",
+            id="home.questions",
+            show=False,
+            tooltip="Every question you were asked, and how your answers went",
         ),
         Binding(
             "p",
@@ -241,8 +259,9 @@ class HomeScreen(JournalView):
         self.clock = clock
         self.typing = typing
         self.items: dict[str, FollowUp] = {}
+        self.interview_rows: dict[str, Interview] = {}  # by agenda row id
         # Earlier states of the follow-ups changed here, with their opportunity's.
-        self._undo: list[tuple[FollowUp, Opportunity]] = []
+        self._undo: list[Callable[[], None]] = []  # each puts one change back
         self._shown: tuple[int, datetime] | None = None  # journal revision and minute last drawn
         self._latest_ids: list[str] = []  # the reflection on each row of the latest
         self._shown_width = 0  # the agenda width last drawn for
@@ -276,21 +295,26 @@ class HomeScreen(JournalView):
         self._shown = shown
         self._shown_width = self._agenda_width()
         reflections = self.journal.reflections()
-        empty = not reflections
-        for widget_id in ("#agenda-title", "#agenda", "#rating-trend", "#latest-title", "#latest"):
+        # (a first interview scheduled, or imported from a calendar, shows the agenda)
+        empty = not reflections and not any(i.open for i in self.journal.interviews())
+        for widget_id in ("#agenda-title", "#agenda"):
             self.query_one(widget_id).display = not empty
+        for widget_id in ("#rating-trend", "#latest-title", "#latest"):
+            self.query_one(widget_id).display = bool(reflections)
         self._show_welcome(empty)
         self._show_drafts(now)
         if not empty:
             self._show_agenda(now)
+        if reflections:
             self._show_sparkline(reflections)
             self._show_latest(reflections, now)
-            focused = self.focused
-            if focused is None or not focused.display:
-                target = "#agenda" if self.items else "#latest"
-                self.set_focus(self.query_one(target))
-        else:
+        if empty:
             self.set_focus(None)
+        elif self.focused is None or not self.focused.display:
+            agenda_rows = self.items or self.interview_rows
+            self.set_focus(
+                self.query_one("#agenda" if agenda_rows or not reflections else "#latest")
+            )
 
     def _show_welcome(self, empty: bool) -> None:
         """An empty journal says what Debrief does and how to begin (the profile first,
@@ -318,6 +342,7 @@ class HomeScreen(JournalView):
         journal = self.journal
         to_do = actionable(journal.followups(), journal.reflections(), journal.opportunities())
         sections = agenda(to_do, now)
+        ahead = schedule(journal.interviews(), now)
         shown = {
             name: items[: SHOWN_PER_SECTION[name]]
             for name, items in (
@@ -328,32 +353,88 @@ class HomeScreen(JournalView):
         }  # (the rest is only counted: a long list would bury today's calls)
         agenda_list = self.query_one("#agenda", AgendaList)
         highlighted = agenda_list.highlighted_option.id if agenda_list.highlighted_option else None
-        position = list(self.items).index(highlighted) if highlighted in self.items else 0
+        before = [*self.interview_rows, *self.items]
+        position = before.index(highlighted) if highlighted in before else 0
         self.items = {item.id: item for items in shown.values() for item in items}
+        self.interview_rows = {
+            INTERVIEW_ROW + interview.id: interview
+            for interview in (*ahead.to_reflect, *ahead.upcoming[:SHOWN_AHEAD])
+        }
         agenda_list.clear_options()
-        agenda_list.add_options(self._agenda_options(sections, shown, now))
-        self.query_one("#agenda-title", Static).update(self._agenda_title(sections))
-        if self.items:  # the same item, or (done, skipped) the one that took its place
-            ids = list(self.items)
-            keep = highlighted if highlighted in self.items else ids[min(position, len(ids) - 1)]
+        agenda_list.add_options(
+            [*self._interview_options(ahead, now), *self._agenda_options(sections, shown, now)]
+        )
+        self.query_one("#agenda-title", Static).update(self._agenda_title(sections, ahead))
+        ids = [*self.interview_rows, *self.items]
+        if ids:  # the same row, or (done, skipped) the one that took its place
+            keep = highlighted if highlighted in ids else ids[min(position, len(ids) - 1)]
             agenda_list.highlighted = agenda_list.get_option_index(keep)
-        agenda_list.display = bool(self.items)
+        agenda_list.display = bool(ids)
 
-    def _agenda_title(self, sections: Agenda) -> Content:
-        if not len(sections):
-            return Content(NOTHING_DUE)
+    def _agenda_title(self, sections: Agenda, ahead: Schedule) -> Content:
         counts = [
             f"{len(items)} {name}"
             for name, items in (
+                ("to reflect on", ahead.to_reflect),
+                ("interviews ahead" if len(ahead.upcoming) != 1 else "interview ahead",
+                 ahead.upcoming),
                 ("overdue", sections.overdue),
                 ("due today", sections.today),
                 ("upcoming", sections.upcoming),
             )
             if items
-        ]
+        ]  # fmt: skip
+        if not counts:
+            return Content(NOTHING_DUE)
         return Content.from_markup(
-            "[b]Follow-ups[/b] [dim]· $counts[/dim]", counts=" · ".join(counts)
+            "[b]Your agenda[/b] [dim]· $counts[/dim]", counts=" · ".join(counts)
         )
+
+    def _interview_options(self, ahead: Schedule, now: pendulum.DateTime) -> list[Option | None]:
+        """The nudge to reflect on interviews that are over, then the interviews ahead."""
+        options: list[Option | None] = []
+        if ahead.to_reflect:
+            title = f"Reflect while it is fresh ({len(ahead.to_reflect)}) · n or Enter"
+            options.append(Option(Content.styled(title, "bold $success"), disabled=True))
+            for interview in ahead.to_reflect:
+                line = f"Reflect on {self._interview_title(interview)}"
+                options.append(
+                    Option(
+                        self._fitted(" ✎  ", line, ended_phrase(interview, now), "bold $success"),
+                        id=INTERVIEW_ROW + interview.id,
+                    )
+                )
+        if ahead.upcoming:
+            if options:
+                options.append(None)
+            title = f"Interviews ahead ({len(ahead.upcoming)}) · Enter to prepare"
+            options.append(Option(Content.styled(title, "bold $accent"), disabled=True))
+            for interview in ahead.upcoming[:SHOWN_AHEAD]:
+                prepared = " · prepared ✓" if interview.prep_questions else ""
+                options.append(
+                    Option(
+                        self._fitted(
+                            " ◷  ",
+                            self._interview_title(interview) + prepared,
+                            when_phrase(interview.start, now),
+                            "bold $accent",
+                        ),
+                        id=INTERVIEW_ROW + interview.id,
+                    )
+                )
+        if options and self.items:
+            options.append(None)
+        return options
+
+    def _interview_title(self, interview: Interview) -> str:
+        return interview_title(interview, self.journal.opportunity(interview.opportunity_id))
+
+    def _fitted(self, icon: str, text: str, when: str, when_style: str) -> Content:
+        """`icon text  when` on one line: the text cut to leave room for when."""
+        due = Content("  ") + Content.styled(when, when_style)
+        line = Content(icon + text)
+        room = max(self._agenda_width() - due.cell_length, 8)
+        return line.truncate(room, ellipsis=True) + due
 
     def _agenda_options(
         self,
@@ -471,8 +552,14 @@ class HomeScreen(JournalView):
     # --- acting on follow-ups -----------------------------------------------------
 
     def _highlighted(self) -> FollowUp | None:
-        """The follow-up to act on, unless the keys are typing running on (guard.py)."""
+        """The follow-up to act on, unless the keys are typing running on (guard.py). On
+        an interview's row the follow-up keys say what works there instead."""
         if held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+            return None
+        if self._highlighted_interview() is not None:
+            self.notify(
+                "On an interview: Enter opens it (x on a reflection reminder dismisses it)."
+            )
             return None
         option = self.query_one("#agenda", AgendaList).highlighted_option
         return self.items.get(option.id or "") if option else None
@@ -498,11 +585,18 @@ class HomeScreen(JournalView):
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self._undo.append((before, opportunity))
+        self._undo.append(
+            lambda: save_plan_after(self.journal, opportunity, self.clock(), changed=before)
+        )
         self.reload()
         self.notify(f"{message} (u undoes)", markup=False, timeout=4)
 
     def action_done(self) -> None:
+        interview = self._highlighted_interview()
+        if interview is not None:  # (space on an interview: as Enter)
+            if not held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+                self._open_interview(interview)
+            return
         item = self._highlighted()
         if item is None:
             return
@@ -519,6 +613,11 @@ class HomeScreen(JournalView):
         self._change(item, mark_done(item, self.clock()), message, status=Status.GHOSTED)
 
     def action_skip(self) -> None:
+        interview = self._highlighted_interview()
+        if interview is not None and interview.end <= self.clock():
+            if not held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+                self._dismiss_interview(interview)
+            return
         item = self._highlighted()
         if item is not None:
             self._change(item, dismiss(item, self.clock()), f"Skipped: {describe(item)}.")
@@ -594,9 +693,8 @@ class HomeScreen(JournalView):
         if not self._undo:
             self.notify("Nothing to undo.")
             return
-        before, opportunity = self._undo.pop()
         try:
-            save_plan_after(self.journal, opportunity, self.clock(), changed=before)
+            self._undo.pop()()
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
@@ -605,6 +703,10 @@ class HomeScreen(JournalView):
 
     @on(OptionList.OptionSelected, "#agenda")
     def _open_item(self, event: OptionList.OptionSelected) -> None:
+        interview = self.interview_rows.get(event.option.id or "")
+        if interview is not None:
+            self._open_interview(interview)
+            return
         item = self.items.get(event.option.id or "")
         if item is None:
             return
@@ -614,6 +716,34 @@ class HomeScreen(JournalView):
             self.app.push_screen(DraftScreen(self.journal, item.id, self.clock))
         else:
             self._open_reflection(item.reflection_id)
+
+    def _open_interview(self, interview: Interview) -> None:
+        """One that is over: reflect on it; one ahead: its preparation."""
+        if interview.end <= self.clock():
+            self.post_message(ReflectOnInterview(interview.id))
+        else:
+            self.post_message(PrepareInterview(interview.id))
+
+    def _highlighted_interview(self) -> Interview | None:
+        option = self.query_one("#agenda", AgendaList).highlighted_option
+        return self.interview_rows.get(option.id or "") if option else None
+
+    def _dismiss_interview(self, interview: Interview) -> None:
+        """x on a nudge: no reflection for this one (u brings the nudge back)."""
+        title = self._interview_title(interview)
+        opportunity = self.journal.opportunity(interview.opportunity_id)
+        if opportunity is None:
+            return
+        try:
+            self.journal.save_interview(
+                dataclasses.replace(interview, dismissed_at=self.clock()), opportunity
+            )
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._undo.append(lambda: self.journal.save_interview(interview, opportunity))
+        self.reload()
+        self.notify(f"No reflection for {title}. (u undoes)", markup=False, timeout=4)
 
     @on(VirtualTable.Selected)  # (the only table here)
     def _open_row(self, event: VirtualTable.Selected) -> None:

@@ -8,6 +8,7 @@ every step change and when the screen or the app closes, so nothing typed is los
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -21,25 +22,25 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from debrief.dates import format_day, format_moment, plural
-from debrief.model import Draft, Reflection
+from debrief.dates import plural
+from debrief.interviews import met_before
+from debrief.model import Draft, Interviewer, Reflection
 from debrief.questionnaire import (
     MONEY_KEYS,
     QUESTIONS,
     STEPS,
     AnswerContext,
-    AnswerError,
     AnswersInvalid,
     Kind,
     Step,
     anchored,
     answer_errors,
+    answer_note,
     answers_as_text,
     display_answer,
     is_empty,
     money_of,
     new_answers,
-    parse_answer,
     parse_answers,
     pin_dates,
     step_errors,
@@ -48,7 +49,7 @@ from debrief.store.journal import Journal, JournalError
 from debrief.ui.messages import KeepUnsavedAnswers
 from debrief.ui.planning import planned_for
 from debrief.ui.screens.form import FIELDS, FormKeys
-from debrief.ui.widgets.fields import FieldRow, KnownValues, complete
+from debrief.ui.widgets.fields import CompanyAndRole, FieldRow, KnownValues
 from debrief.ui.widgets.footer import KeysFooter
 
 REVIEW = len(STEPS)  # the step index of the review page
@@ -119,6 +120,9 @@ class ReflectScreen(FormKeys):
         self.draft = draft
         self.context = context
         self.answers: dict[str, Any] = {**new_answers(context()), **draft.answers}
+        self.completions = CompanyAndRole(
+            journal.opportunities, lambda: str(self.answers.get("company") or "")
+        )
         self.step_index = max(0, min(draft.step, REVIEW))
         # What the questionnaire held when it opened, if it was not a resumed draft:
         # leaving with exactly that discards the draft instead of keeping a copy.
@@ -162,17 +166,19 @@ class ReflectScreen(FormKeys):
 
     def _make_rows(self, step: Step) -> list[FieldRow]:
         return [
-            FieldRow(q, self.answers[q.key], self._suggester_for(q.key)) for q in step.questions
+            FieldRow(
+                q,
+                self.answers[q.key],
+                self._suggester_for(q.key),
+                met_before=self._met_before if q.key == "interviewers" else None,
+            )
+            for q in step.questions
         ]
 
     def _suggester_for(self, key: str) -> KnownValues | None:
-        if key == "company":
-            return KnownValues(self._known_companies)
-        if key == "role":
-            return KnownValues(self._known_roles)
         if key == "replies_from":
             return KnownValues(self._known_people)
-        return None
+        return self.completions.suggester(QUESTIONS[key].kind)
 
     def _known_people(self) -> list[str]:
         """Who may get back to you: the interviewers on the cards, or the recruiter."""
@@ -180,14 +186,15 @@ class ReflectScreen(FormKeys):
         names = [str(card.get("name") or "").strip() for card in cards if isinstance(card, dict)]
         return [name for name in names if name] + ["the recruiter"]
 
-    def _known_companies(self) -> list[str]:
-        return sorted({o.company for o in self.journal.opportunities()}, key=str.casefold)
-
-    def _known_roles(self) -> list[str]:
-        company = str(self.answers.get("company") or "").casefold().strip()
-        opportunities = self.journal.opportunities()
-        same_company = [o.role for o in opportunities if o.company.casefold() == company]
-        return same_company or [o.role for o in opportunities]
+    def _met_before(self) -> list[Interviewer]:
+        """The interviewers of this opportunity's other rounds and scheduled interviews."""
+        company, role = (str(self.answers.get(k) or "") for k in ("company", "role"))
+        existing = self.journal.find_opportunity(company, role)
+        if existing is None:
+            return []
+        rounds = [r for r in self.journal.rounds(existing.id) if r.id != self.draft.reflection_id]
+        scheduled = [i for i in self.journal.interviews() if i.opportunity_id == existing.id]
+        return met_before(rounds, scheduled)
 
     @staticmethod
     def _pane_id(index: int) -> str:
@@ -312,17 +319,7 @@ class ReflectScreen(FormKeys):
         self.run_worker(self.action_next_step(), group="next-step")
 
     def leaving_field(self, field: Input) -> None:
-        """Enter accepts the completion a company or role field suggests."""
-        row = field.parent
-        if isinstance(row, FieldRow) and row.question.kind in (Kind.COMPANY, Kind.ROLE):
-            known = (
-                self._known_companies()
-                if row.question.kind is Kind.COMPANY
-                else self._known_roles()
-            )
-            completion = complete(field.value, known)
-            if completion:
-                field.value = completion
+        self.completions.accept(field)
 
     # --- editing -------------------------------------------------------------------
 
@@ -347,16 +344,7 @@ class ReflectScreen(FormKeys):
         if key == "interview_at":
             self._refresh_note("reply_by")  # ("in a week" counts from the interview)
         if question.kind in (Kind.WHEN, Kind.DAY):
-            try:
-                value = parse_answer(
-                    question, self.answers[key], anchored(self.answers, self.context())
-                )
-            except AnswerError:
-                value = None
-            if value is not None:
-                note = "→ " + (
-                    format_moment(value) if question.kind is Kind.WHEN else format_day(value)
-                )
+            note = answer_note(question, self.answers[key], anchored(self.answers, self.context()))
         elif key in ("company", "role"):
             key, note = "role", self._opportunity_note()
         else:
@@ -390,13 +378,11 @@ class ReflectScreen(FormKeys):
         self._autosave = None
         if not self._dirty or self.saved is not None:
             return
-        self.draft = Draft(
-            id=self.draft.id,
+        self.draft = dataclasses.replace(
+            self.draft,
             answers=pin_dates(self.answers, self.context()),
             step=self.step_index,
-            started_at=self.draft.started_at,
             updated_at=self.context().now,
-            reflection_id=self.draft.reflection_id,
         )
         try:
             self.journal.save_draft(self.draft)
@@ -476,7 +462,11 @@ class ReflectScreen(FormKeys):
         )
         previous = self.journal.reflection(self.draft.reflection_id or "")
         reflection = parsed.reflection(
-            opportunity.id, reflection_id=self.draft.reflection_id, now=ctx.now, previous=previous
+            opportunity.id,
+            reflection_id=self.draft.reflection_id,
+            now=ctx.now,
+            previous=previous,
+            interview_id=self.draft.interview_id,
         )
         followups = planned_for(self.journal, opportunity, ctx.now, changed_round=reflection)
         try:

@@ -7,7 +7,7 @@ value, so the screen never needs to know which widget a kind uses.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
-from debrief.model import Interviewer
+from debrief.model import Interviewer, Opportunity
 from debrief.notes import address_as
 from debrief.questionnaire import CardSpec, Kind, Question, Raw
 from debrief.ui.widgets.rating import RatingPicker
@@ -52,6 +52,42 @@ class KnownValues(Suggester):
 
     async def get_suggestion(self, value: str) -> str | None:
         return complete(value, self.values())
+
+
+class CompanyAndRole:
+    """Completions of the company and role fields from the opportunities already in the
+    journal (the roles of the company typed first)."""
+
+    def __init__(
+        self, opportunities: Callable[[], Sequence[Opportunity]], company: Callable[[], str]
+    ) -> None:
+        self.opportunities = opportunities
+        self.company = company
+
+    def companies(self) -> list[str]:
+        return sorted({o.company for o in self.opportunities()}, key=str.casefold)
+
+    def roles(self) -> list[str]:
+        company = self.company().casefold().strip()
+        opportunities = self.opportunities()
+        same_company = [o.role for o in opportunities if o.company.casefold() == company]
+        return same_company or [o.role for o in opportunities]
+
+    def suggester(self, kind: Kind) -> KnownValues | None:
+        if kind is Kind.COMPANY:
+            return KnownValues(self.companies)
+        if kind is Kind.ROLE:
+            return KnownValues(self.roles)
+        return None
+
+    def accept(self, field: Input) -> None:
+        """Enter accepts the completion a company or role field suggests."""
+        row = field.parent
+        if isinstance(row, FieldRow) and row.question.kind in (Kind.COMPANY, Kind.ROLE):
+            known = self.companies() if row.question.kind is Kind.COMPANY else self.roles()
+            completion = complete(field.value, known)
+            if completion:
+                field.value = completion
 
 
 def choice_select(
@@ -155,16 +191,51 @@ class Cards(Vertical):
         cards: Cards
 
     def __init__(
-        self, spec: CardSpec, cards: list[dict[str, str]], *, id: str | None = None
+        self,
+        spec: CardSpec,
+        cards: list[dict[str, str]],
+        *,
+        met_before: Callable[[], Sequence[Interviewer]] | None = None,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.spec = spec
         self.initial = cards or [{}]
+        self.met_before = met_before  # interviewers met in earlier rounds, to add in one go
 
     def compose(self) -> ComposeResult:
         for number, card in enumerate(self.initial, start=1):
             yield CardForm(self.spec, card, number)
-        yield Button(self.spec.add_label, classes="add-card", compact=True)
+        with Horizontal(classes="card-buttons"):
+            yield Button(self.spec.add_label, classes="add-card", compact=True)
+            if self.met_before is not None:
+                yield Button("+ Someone you met before…", classes="add-met", compact=True)
+
+    @on(Button.Pressed, ".add-met")
+    def _choose_met(self, event: Button.Pressed) -> None:
+        """The interviewers of the earlier rounds not on a card yet; the one chosen gets a
+        card filled in (the cursor on it, to check)."""
+        from debrief.questionnaire import card_of_interviewer
+        from debrief.ui.screens.dialogs import ChoiceScreen
+
+        event.stop()
+        on_cards = {card.get("name", "").strip().casefold() for card in self.raw}
+        met = self.met_before() if self.met_before is not None else []
+        people = [p for p in met if p.name.casefold() not in on_cards]
+        if not people:
+            self.notify("Everyone you met before already has a card here.")
+            return
+        by_name = {person.name: person for person in people}
+
+        async def chosen(name: str | None) -> None:
+            if name in by_name:
+                blank = [c for c in self.query(CardForm) if not self.spec.filled(c.raw)]
+                if blank:  # (the empty first card makes way)
+                    await blank[0].remove()
+                await self.add_card(card_of_interviewer(by_name[name]))
+
+        choices = [(p.name, ", ".join(x for x in (p.name, p.title) if x)) for p in people]
+        self.app.push_screen(ChoiceScreen("Add someone you met before", choices, ""), chosen)
 
     @property
     def raw(self) -> list[dict[str, str]]:
@@ -181,7 +252,9 @@ class Cards(Vertical):
     async def add_card(self, card: dict[str, str] | None = None) -> None:
         """Add a card (empty, or filled: someone met before) and put the cursor in it."""
         form = CardForm(self.spec, card or {}, len(self.query(CardForm)) + 1)
-        await self.mount(form, before=self.query_one(".add-card"))
+        await self.mount(form, before=self.query_one(".card-buttons"))
+        for number, each in enumerate(self.query(CardForm), start=1):
+            each.border_title = f"{self.spec.noun} {number}"
         form.query_one(Input).focus()
         self.post_message(self.Changed(self))
 
@@ -202,7 +275,12 @@ class Cards(Vertical):
         self.post_message(self.Changed(self))
 
 
-def build_control(question: Question, raw: Raw, suggester: Suggester | None) -> Widget:
+def build_control(
+    question: Question,
+    raw: Raw,
+    suggester: Suggester | None,
+    met_before: Callable[[], Sequence[Interviewer]] | None = None,
+) -> Widget:
     """The widget that edits one question, prefilled with its raw answer."""
     control_id = f"q-{question.key}"
     if question.kind in INPUT_KINDS:
@@ -236,7 +314,7 @@ def build_control(question: Question, raw: Raw, suggester: Suggester | None) -> 
     if question.kind is Kind.RATING:
         return RatingPicker(raw if isinstance(raw, int) else None, id=control_id)
     if question.kind is Kind.CARDS and question.card is not None:
-        return Cards(question.card, list(raw or []), id=control_id)
+        return Cards(question.card, list(raw or []), met_before=met_before, id=control_id)
     raise ValueError(f"no control for {question.kind}")
 
 
@@ -249,10 +327,17 @@ class FieldRow(Vertical):
         key: str
         raw: Any
 
-    def __init__(self, question: Question, raw: Raw, suggester: Suggester | None = None) -> None:
+    def __init__(
+        self,
+        question: Question,
+        raw: Raw,
+        suggester: Suggester | None = None,
+        *,
+        met_before: Callable[[], Sequence[Interviewer]] | None = None,
+    ) -> None:
         super().__init__(classes=f"field field-{question.kind.value}", id=f"row-{question.key}")
         self.question = question
-        self.control = build_control(question, raw, suggester)
+        self.control = build_control(question, raw, suggester, met_before)
 
     def compose(self) -> ComposeResult:
         marker = Content.styled(" *", "$error") if self.question.required else Content("")

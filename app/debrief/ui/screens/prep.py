@@ -1,0 +1,205 @@
+"""Prepare an interview ahead: questions to ask, things to mention, salary, references,
+your application; filled in from the earlier rounds until you write your own."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import pendulum
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Checkbox, Header, Label, Static, TextArea
+
+from debrief.interviews import Suggestions, interview_title, suggest_prep, when_phrase
+from debrief.model import Interview
+from debrief.questionnaire import AnswerContext
+from debrief.questions import every_question
+from debrief.store.journal import Journal, JournalError
+from debrief.ui.screens.form import FormKeys
+from debrief.ui.widgets.footer import KeysFooter
+
+# The prep fields: the Interview field, its label, and the suggestions that fill it.
+AREAS: tuple[tuple[str, str, Callable[[Suggestions], list[str]]], ...] = (
+    ("prep_questions", "Questions to ask (one per line)", lambda s: s.questions),
+    ("prep_mention", "Things to mention", lambda s: s.mention),
+    ("prep_salary", "Salary: what was said, what you will ask for", lambda s: s.salary),
+    ("prep_references", "References to warn", lambda s: s.references),
+)
+NOTHING_WEAK = "No question answered badly at this stage yet: q shows every question asked."
+
+
+class PrepScreen(FormKeys):
+    """One interview's preparation; what is typed is kept when the page closes."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back (kept)", id="prep.back"),
+        Binding("ctrl+s", "close", "Save", id="prep.save", show=False),
+        Binding("ctrl+e", "edit", "Change the interview", id="prep.edit"),
+        Binding("ctrl+d", "delete", "Delete it", id="prep.delete"),
+    ]
+
+    def __init__(
+        self, journal: Journal, interview_id: str, context: Callable[[], AnswerContext]
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.interview_id = interview_id
+        self.context = context  # the clock and the user's defaults
+
+    def clock(self) -> pendulum.DateTime:
+        return self.context().now
+
+    @property
+    def interview(self) -> Interview | None:
+        return self.journal.interview(self.interview_id)
+
+    def compose(self) -> ComposeResult:
+        interview = self.interview
+        yield Header()
+        with VerticalScroll(id="prep"):
+            if interview is None:
+                yield Static(Content("This interview is no longer in the journal."))
+                return
+            yield Static(id="prep-title", classes="doc-title")
+            yield Static(id="prep-about", classes="doc-subtitle")
+            suggestions = self._suggestions(interview)
+            for key, label, suggested in AREAS:
+                yield Label(Content(label), classes="field-label")
+                text = getattr(interview, key) or "\n".join(suggested(suggestions))
+                yield TextArea(text, id=key, classes="prep-area")
+            yield Checkbox(
+                "I have reread the CV and the application I sent them",
+                interview.prep_application_reread,
+                id="prep_application_reread",
+            )
+            yield Label(
+                Content("Questions you answered worst at this stage"), classes="field-label"
+            )
+            weak = "\n".join(f"• {line}" for line in suggestions.weakest) or NOTHING_WEAK
+            yield Static(Content(weak), id="prep-weakest")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Done (esc)", id="done", variant="primary")
+                yield Button("Change the interview (ctrl+e)", id="edit")
+                yield Button("Delete it (ctrl+d)", id="delete", variant="error")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.title = "Prepare"
+        self._show_heading()
+        areas = self.query(TextArea)
+        if areas:
+            self.set_focus(areas.first())
+
+    def _suggestions(self, interview: Interview) -> Suggestions:
+        opportunities = {o.id: o for o in self.journal.opportunities()}
+        rounds = [
+            r
+            for r in self.journal.rounds(interview.opportunity_id)
+            if r.interview_at < interview.start
+        ]
+        asked = every_question(self.journal.reflections(), opportunities)
+        return suggest_prep(interview, rounds, asked, self.journal.settings().checklist)
+
+    def _show_heading(self) -> None:
+        interview = self.interview
+        if interview is None:
+            return
+        opportunity = self.journal.opportunity(interview.opportunity_id)
+        self.query_one("#prep-title", Static).update(
+            Content.styled(f"Prepare: {interview_title(interview, opportunity)}", "bold")
+        )
+        minutes = interview.duration_minutes
+        about = [when_phrase(interview.start, self.clock())]
+        about += [f"{minutes} min"] if minutes else []
+        about += [interview.where] if interview.where else []
+        people = ", ".join(
+            p.name + (f" ({p.title})" if p.title else "") for p in interview.interviewers
+        )
+        about += [f"with {people}"] if people else []
+        if opportunity is not None:
+            about += [opportunity.role]
+            about += [f"job: {opportunity.link}"] if opportunity.link else []
+            if opportunity.recruiter_name:
+                about += [f"recruiter: {opportunity.recruiter_name}"]
+        self.query_one("#prep-about", Static).update(Content(" · ".join(about)))
+
+    def _typed(self, interview: Interview) -> Interview:
+        values: dict[str, Any] = {
+            key: self.query_one(f"#{key}", TextArea).text.strip() for key, _, _ in AREAS
+        }
+        reread = self.query_one("#prep_application_reread", Checkbox).value
+        return dataclasses.replace(interview, prep_application_reread=reread, **values)
+
+    def _keep(self) -> bool:
+        """Store what is on the page if it changed; False (and said) if it could not be."""
+        interview = self.interview
+        if interview is None or not self.query(TextArea):
+            return True
+        typed = self._typed(interview)
+        if typed == interview:
+            return True
+        opportunity = self.journal.opportunity(interview.opportunity_id)
+        if opportunity is None:
+            return True
+        try:
+            self.journal.save_interview(
+                dataclasses.replace(typed, updated_at=self.clock()), opportunity
+            )
+        except JournalError as error:
+            self.notify(
+                f"{error} Your notes are still on this page.", severity="error", markup=False
+            )
+            return False
+        return True
+
+    @on(Button.Pressed, "#done")
+    def action_close(self) -> None:
+        if self._keep():
+            self.dismiss()
+
+    @on(Button.Pressed, "#edit")
+    def action_edit(self) -> None:
+        from debrief.ui.screens.schedule import ScheduleScreen
+
+        interview = self.interview
+        if interview is None or not self._keep():
+            return
+
+        def changed(result: Interview | None) -> None:
+            if result is not None:
+                self._show_heading()
+                self.notify("The interview is changed.")
+
+        self.app.push_screen(ScheduleScreen(self.journal, self.context, self.interview), changed)
+
+    @on(Button.Pressed, "#delete")
+    def action_delete(self) -> None:
+        from debrief.ui.screens.dialogs import ConfirmScreen
+
+        interview = self.interview
+        if interview is None:
+            return
+        title = interview_title(interview, self.journal.opportunity(interview.opportunity_id))
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.journal.delete_interview(self.interview_id)
+            except JournalError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(f"{title} is deleted, with its preparation.", markup=False)
+            self.dismiss()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {title}?", "Its preparation goes with it.", confirm_label="Delete"
+            ),
+            confirmed,
+        )
