@@ -25,6 +25,17 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.pause()
 
 
+async def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Send key presses all at once (`ctrl+n`, `6`, …), as fast as a typist ahead of
+    the screen, then wait for the app."""
+    app = pilot.app
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()
+
+
 def focused(pilot: Pilot[Any]) -> Widget:
     widget = pilot.app.focused
     assert widget is not None, "nothing has focus"

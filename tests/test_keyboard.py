@@ -22,7 +22,7 @@ from debrief.ui.screens.profile import ProfileScreen
 from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import VirtualTable
-from tests.pilot_helpers import focused, type_text
+from tests.pilot_helpers import burst, focused, type_text
 from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -105,6 +105,25 @@ async def test_a_burst_of_typing_lands_in_the_fields_its_tabs_and_enters_chose(
         assert values["q-company"] == "Acme" and values["q-role"] == "Data Engineer"
         assert values["q-interview_at"] == "yesterday 15:00"
         assert values["q-duration_minutes"] == "45 min"
+
+
+async def test_keys_typed_ahead_of_a_new_step_land_in_it(build_app: AppFactory) -> None:
+    """Ctrl+N, a rating, Ctrl+N and a question typed in one burst: each lands on its own
+    step, none in the field left behind (it did: "SRE6T" in Role)."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Acme\tSRE")
+        await burst(pilot, "ctrl+n", "ctrl+n", "6", "ctrl+n", "W", "h", "y", "?")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        assert (screen.answers["role"], screen.answers["rating"]) == ("SRE", 6)
+        assert screen.answers["questions"][0]["text"] == "Why?"
+        await type_text(pilot, "\n")  # Enter at a step's end, then keys at once: the next step's
+        await burst(pilot, "enter", "enter", "G", "o", "o", "d")
+        assert screen.query_one("#q-went_well", TextArea).text == "Good"
 
 
 async def test_enter_in_a_business_card_goes_to_the_next_card_field_not_a_later_step(

@@ -26,7 +26,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 
 from debrief.dates import DateParseError, format_day, parse_when, plural
-from debrief.model import Draft, Reflection, Reply, Status, new_id
+from debrief.model import Draft, Interview, Reflection, Reply, Status, new_id
 from debrief.store.journal import Journal, JournalError
 from debrief.ui import messages
 from debrief.ui.guard import TypingGuard, held_back
@@ -46,6 +46,7 @@ HOME, JOURNAL, TRENDS, COMPARE = "home", "journal", "trends", "compare"
 FOLLOW_EVERY_SECONDS = 2.0  # how often to look whether another process changed the journal
 
 
+NUDGE = "interview:"  # a choice that reflects on a scheduled interview, before its id
 # Textual's palette entries that ours make redundant ("Keys": F1 shows every key).
 TEXTUAL_COMMANDS_LEFT_OUT = frozenset({"Keys"})
 
@@ -293,20 +294,106 @@ class DebriefApp(App[None]):
         if await self._back_to_open_questionnaire():
             return
         drafts = self.journal.drafts()
-        if not drafts:
+        nudges = self._unreflected()
+        if not drafts and not nudges:
             await self.open_questionnaire(self._new_draft())
-        elif len(drafts) == 1 and not self._is_edit(drafts[0]):
+        elif not drafts and len(nudges) == 1:
+            await self.reflect_on_interview(nudges[0].id)
+        elif len(drafts) == 1 and not nudges and not self._is_edit(drafts[0]):
             self._ask_about_draft(
                 drafts[0], discard_label="Discard it, start afresh", on_discard=self._start_afresh
             )
         else:
-            self._choose_draft(drafts, offer_new=True)
+            self._choose_draft(drafts, offer_new=True, nudges=nudges)
+
+    def _unreflected(self) -> list[Interview]:
+        """Interviews that are over, not reflected on, and with no draft started from them."""
+        from debrief.interviews import schedule
+
+        started = {draft.interview_id for draft in self.journal.drafts()}
+        over = schedule(self.journal.interviews(), self.clock()).to_reflect
+        return [interview for interview in over if interview.id not in started]
+
+    @on(messages.ReflectOnInterview)
+    async def _reflect_on(self, message: messages.ReflectOnInterview) -> None:
+        if not await self._back_to_open_questionnaire():
+            await self.reflect_on_interview(message.interview_id)
+
+    async def reflect_on_interview(self, interview_id: str) -> None:
+        """The questionnaire prefilled with the scheduled interview (or the draft already
+        started from it)."""
+        from debrief.questionnaire import answers_from_interview
+
+        started = [d for d in self.journal.drafts() if d.interview_id == interview_id]
+        if started:
+            await self.open_questionnaire(started[0])
+            return
+        interview = self.journal.interview(interview_id)
+        opportunity = self.journal.opportunity(interview.opportunity_id) if interview else None
+        if interview is None or opportunity is None:
+            return
+        context = self.answer_context()
+        draft = Draft(
+            answers=answers_from_interview(interview, opportunity, context),
+            started_at=context.now,
+            updated_at=context.now,
+            reflection_id=new_id(),
+            interview_id=interview_id,
+        )
+        await self.open_questionnaire(draft, fresh=True)
+
+    @on(messages.PrepareInterview)
+    def _prepare(self, message: messages.PrepareInterview) -> None:
+        self.prepare(message.interview_id)
+
+    def prepare(self, interview_id: str) -> None:
+        from debrief.ui.screens.prep import PrepScreen
+
+        self.push_screen(PrepScreen(self.journal, interview_id, self.answer_context))
+
+    def action_prepare(self) -> None:
+        """The nearest interview ahead's preparation; with none, the before-you-leave card."""
+        from debrief.interviews import schedule
+
+        ahead = schedule(self.journal.interviews(), self.clock()).upcoming
+        if ahead:
+            self.prepare(ahead[0].id)
+        else:
+            self.action_checklist()
+
+    def action_schedule(self) -> None:
+        from debrief.ui.screens.schedule import ScheduleScreen
+
+        if held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+            return
+
+        def scheduled(interview: Interview | None) -> None:
+            if interview is not None:
+                from debrief.interviews import interview_title, when_phrase
+
+                title = interview_title(
+                    interview, self.journal.opportunity(interview.opportunity_id)
+                )
+                when = when_phrase(interview.start, self.clock())
+                self.notify(f"{title}, {when}: on your agenda, b prepares it.", markup=False)
+                self._reload_view()
+
+        self.push_screen(ScheduleScreen(self.journal, self.answer_context), scheduled)
+
+    def action_question_bank(self) -> None:
+        from debrief.ui.screens.question_bank import QuestionBankScreen
+
+        self.push_screen(QuestionBankScreen(self.journal))
 
     def _is_edit(self, draft: Draft) -> bool:
         return self.journal.reflection(draft.reflection_id or "") is not None
 
-    def _choose_draft(self, drafts: Sequence[Draft], *, offer_new: bool) -> None:
-        """Every kept draft (new reflections and edits), to pick one up; or a new one."""
+    def _choose_draft(
+        self, drafts: Sequence[Draft], *, offer_new: bool, nudges: Sequence[Interview] = ()
+    ) -> None:
+        """Every kept draft (new reflections and edits) to pick one up, every interview
+        over and not reflected on; or a new one."""
+        from debrief.interviews import ended_phrase, interview_title
         from debrief.ui.screens.dialogs import ChoiceScreen
         from debrief.ui.screens.resume import describe_draft
 
@@ -316,16 +403,28 @@ class DebriefApp(App[None]):
             (draft.id, ("Edit of " if self._is_edit(draft) else "") + describe_draft(draft, now))
             for draft in drafts
         ]
+        for interview in nudges:
+            title = interview_title(interview, self.journal.opportunity(interview.opportunity_id))
+            choices.append(
+                (NUDGE + interview.id, f"Reflect on {title} ({ended_phrase(interview, now)})")
+            )
         if offer_new:
             choices.append(("new", "Start a new reflection"))
 
         async def chosen(value: str | None) -> None:
             if value == "new":
                 await self._start_afresh()
+            elif value is not None and value.startswith(NUDGE):
+                await self.reflect_on_interview(value.removeprefix(NUDGE))
             elif value in by_id:
                 self._ask_about_draft(by_id[value], discard_label="Discard it", on_discard=None)
 
-        title = f"{len(drafts)} unfinished reflections: pick one up"
+        if drafts and nudges:
+            title = "Unfinished reflections, and interviews to reflect on"
+        elif drafts:
+            title = f"{len(drafts)} unfinished reflections: pick one up"
+        else:
+            title = "Which interview?"
         self.push_screen(ChoiceScreen(title, choices, ""), callback=chosen)
 
     @on(messages.EditReflection)
@@ -699,7 +798,41 @@ class DebriefApp(App[None]):
 
     def action_import(self) -> None:
         """Ask for a JSON export, show what would change, merge on confirmation."""
-        from debrief.exchange import ImportRejected, parse_export, plan_merge
+        from debrief.exchange import parse_export, plan_merge
+
+        def plan_for(source: Path) -> tuple[str, Callable[[], None]]:
+            plan = plan_merge(parse_export(source.read_bytes(), str(source)), self.journal.bundle())
+            return plan.summary(), lambda: self.journal.apply_import(plan.writes)
+
+        self._import("Import a JSON export", "~/debrief-2026-11-22.json", plan_for)
+
+    def action_import_invitations(self) -> None:
+        """Ask for an .ics file; its events become interviews ahead (again: updated)."""
+        from debrief.invitations import plan_invitations, read_invitations
+
+        def plan_for(source: Path) -> tuple[str, Callable[[], None]]:
+            settings = self.journal.settings()
+            now = self.clock()
+            read = read_invitations(
+                source.read_bytes(), str(source), now.timezone_name or "UTC", me=settings.email
+            )
+            plan = plan_invitations(
+                read, self.journal.interviews(), self.journal.opportunities(), now
+            )
+            return plan.summary(), lambda: self.journal.save_interviews(
+                plan.interviews, plan.opportunities
+            )
+
+        self._import("Import calendar invitations", "~/Downloads/invitations.ics", plan_for)
+
+    def _import(
+        self,
+        title: str,
+        placeholder: str,
+        plan_for: Callable[[Path], tuple[str, Callable[[], None]]],
+    ) -> None:
+        """Ask for a file, say what importing it would change, write it on confirmation; a
+        file that can't be imported changes nothing and says why."""
         from debrief.ui.screens.dialogs import ConfirmScreen, PromptScreen
 
         def check(text: str) -> str | None:
@@ -711,8 +844,8 @@ class DebriefApp(App[None]):
                 return
             source = Path(text).expanduser()
             try:
-                incoming = parse_export(source.read_bytes(), str(source))
-            except (OSError, ImportRejected) as error:
+                summary, write = plan_for(source)
+            except (OSError, ValueError) as error:  # (ImportRejected, InvitationsRejected)
                 self.notify(
                     f"{error} Nothing was imported.",
                     title="Import refused",
@@ -720,28 +853,26 @@ class DebriefApp(App[None]):
                     markup=False,
                 )
                 return
-            plan = plan_merge(incoming, self.journal.bundle())
 
             def confirmed(yes: bool | None) -> None:
                 if not yes:
                     return
                 try:
-                    self.journal.apply_import(plan.writes)
+                    write()
                 except JournalError as error:
                     self.notify(str(error), severity="error", markup=False)
                     return
                 self._reload_view()
-                self.notify(plan.summary(), title="Journal imported", markup=False)
+                self.notify(summary, title="Imported", markup=False)
 
-            question = f"Import {source.name}: {plan.summary()}?"
+            question = f"Import {source.name}: {summary}?"
             self.push_screen(
                 ConfirmScreen("Import", question, confirm_label="Import"), callback=confirmed
             )
 
-        prompt = PromptScreen(
-            "Import a JSON export", "File", placeholder="~/debrief-2026-11-22.json", check=check
+        self.push_screen(
+            PromptScreen(title, "File", placeholder=placeholder, check=check), callback=chosen
         )
-        self.push_screen(prompt, callback=chosen)
 
     # --- command palette -----------------------------------------------------------
 
@@ -771,7 +902,24 @@ class DebriefApp(App[None]):
             "Profile", "Your name and contact details, used to sign drafts (p)", self.action_profile
         )
         yield SystemCommand(
-            "Before you leave", "What to ask before leaving an interview (b)", self.action_checklist
+            "Schedule an interview…",
+            "An interview ahead: prepare it, be reminded to reflect (i)",
+            self.action_schedule,
+        )
+        yield SystemCommand(
+            "Prepare the next interview",
+            "Questions to ask, what to mention, salary, references (b)",
+            self.action_prepare,
+        )
+        yield SystemCommand(
+            "Question bank",
+            "Every question you were asked, and how your answers went (q)",
+            self.action_question_bank,
+        )
+        yield SystemCommand(
+            "Before you leave",
+            "What to ask before leaving an interview, and your own items",
+            self.action_checklist,
         )
         yield SystemCommand(
             "Export the journal…",
@@ -780,6 +928,11 @@ class DebriefApp(App[None]):
         )
         yield SystemCommand(
             "Import a journal export…", "Merge a JSON export into this journal", self.action_import
+        )
+        yield SystemCommand(
+            "Import calendar invitations…",
+            "An .ics file: its events become interviews ahead",
+            self.action_import_invitations,
         )
         yield SystemCommand("Help", "The keys of this screen (F1 or ?)", self.action_help)
         if self.journal.in_trash():

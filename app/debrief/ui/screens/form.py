@@ -14,6 +14,9 @@ draws (a fast typist, a paste), lands in the field the keys before it moved to.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import inspect
 from typing import Any
 
 from textual import on
@@ -29,6 +32,7 @@ from debrief.ui.keyboard import FORM_KEYS
 from debrief.ui.widgets.rating import RatingPicker
 
 FIELDS = (Input, TextArea, Select, SelectionList, RatingPicker)
+SETTLE_SECONDS = 1.0  # the longest a priority key waits for the focused field
 
 
 class FormKeys(Screen[Any]):
@@ -51,30 +55,46 @@ class FormKeys(Screen[Any]):
         """The fields Enter steps through, in order (the whole screen's, by default)."""
         return [widget for widget in self.query("*") if isinstance(widget, FIELDS)]
 
-    def form_done(self) -> None:
-        """What Enter does past the last field (override: the next step, OK…)."""
+    def form_done(self) -> object:
+        """What Enter does past the last field (override: the next step, OK…); a
+        coroutine is awaited before the next key is handled."""
 
     def leaving_field(self, field: Input) -> None:
         """Called as Enter leaves a one-line field (override: accept a completion)."""
 
-    def action_next_field(self) -> None:
+    async def action_next_field(self) -> None:
         focused = self.focused
         if not isinstance(focused, FIELDS) or isinstance(focused, TextArea):
             raise SkipAction()  # (a new line, a button pressed, a choice made, as usual)
         if isinstance(focused, Input):
+            await self.settled()
             self.leaving_field(focused)
-        self.focus_after(focused)
+        await self.focus_after(focused)
 
-    def focus_after(self, field: Widget) -> None:
+    async def settled(self) -> None:
+        """Wait until the focused field has handled the keys already sent to it: a
+        priority key is handled by the app at once, ahead of them, and what it does next
+        (check the step, complete a company) must see what they typed."""
+        focused = self.focused
+        if focused is None:
+            return
+        handled = asyncio.get_running_loop().create_future()
+        focused.call_later(handled.set_result, None)  # (queued behind those keys)
+        with contextlib.suppress(TimeoutError):  # (a field removed meanwhile never answers)
+            await asyncio.wait_for(handled, SETTLE_SECONDS)
+
+    async def focus_after(self, field: Widget) -> None:
         """The field after `field` (as Enter moves on), or the form's next move."""
         fields = [f for f in self.form_fields() if f.focusable]
         if field in fields and fields.index(field) + 1 < len(fields):
             # (At once, not `focus()`, which waits a turn: the next key is already coming.)
             self.set_focus(fields[fields.index(field) + 1])
         else:
-            self.form_done()
+            done = self.form_done()
+            if inspect.isawaitable(done):
+                await done
 
     @on(Select.Changed)
-    def _chosen_moves_on(self, event: Select.Changed) -> None:
+    async def _chosen_moves_on(self, event: Select.Changed) -> None:
         if event.select.has_focus_within:  # (chosen by the user, not set by the code)
-            self.focus_after(event.select)
+            await self.focus_after(event.select)

@@ -99,7 +99,8 @@ SET_UP = (
 START = (
     "Just had an interview? Press  n  to reflect on it: a few minutes of guided questions, "
     "one step at a time.\n\n"
-    "Before the next one, press  b  for what to ask before you leave."
+    "One coming up? Press  i  to schedule it (or import calendar invitations: Ctrl+P): "
+    "b  prepares it, and once it is over Debrief reminds you to reflect."
 )
 NOTHING_DUE = (
     "Nothing to follow up right now. Keep job hunting until a firm offer is on the table, "
@@ -386,8 +387,9 @@ class HomeScreen(JournalView):
         ]  # fmt: skip
         if not counts:
             return Content(NOTHING_DUE)
+        heading = "Your agenda" if ahead.upcoming or ahead.to_reflect else "Follow-ups"
         return Content.from_markup(
-            "[b]Your agenda[/b] [dim]· $counts[/dim]", counts=" · ".join(counts)
+            "[b]$heading[/b] [dim]· $counts[/dim]", heading=heading, counts=" · ".join(counts)
         )
 
     def _interview_options(self, ahead: Schedule, now: pendulum.DateTime) -> list[Option | None]:

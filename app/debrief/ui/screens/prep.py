@@ -39,8 +39,9 @@ class PrepScreen(FormKeys):
     BINDINGS = [
         Binding("escape", "close", "Back (kept)", id="prep.back"),
         Binding("ctrl+s", "close", "Save", id="prep.save", show=False),
-        Binding("ctrl+e", "edit", "Change the interview", id="prep.edit"),
-        Binding("ctrl+d", "delete", "Delete it", id="prep.delete"),
+        # (not Ctrl+E or Ctrl+D: a text area's end of line and delete)
+        Binding("ctrl+t", "edit", "Change time, place…", id="prep.edit"),
+        Binding("ctrl+r", "delete", "Remove it", id="prep.delete"),
     ]
 
     def __init__(
@@ -84,8 +85,8 @@ class PrepScreen(FormKeys):
             yield Static(Content(weak), id="prep-weakest")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Done (esc)", id="done", variant="primary")
-                yield Button("Change the interview (ctrl+e)", id="edit")
-                yield Button("Delete it (ctrl+d)", id="delete", variant="error")
+                yield Button("Change time, place… (ctrl+t)", id="edit")
+                yield Button("Remove it (ctrl+r)", id="delete", variant="error")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -94,6 +95,10 @@ class PrepScreen(FormKeys):
         areas = self.query(TextArea)
         if areas:
             self.set_focus(areas.first())
+            # (the heading stays in sight: focusing scrolls the first area into view)
+            self.call_after_refresh(
+                self.query_one("#prep", VerticalScroll).scroll_home, animate=False
+            )
 
     def _suggestions(self, interview: Interview) -> Suggestions:
         opportunities = {o.id: o for o in self.journal.opportunities()}

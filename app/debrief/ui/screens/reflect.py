@@ -69,22 +69,31 @@ def is_blank_draft(answers: dict[str, Any]) -> bool:
 class ReflectScreen(FormKeys):
     """Walks through STEPS, then a review page; dismisses with the saved reflection."""
 
+    # Priority keys: the app carries each out before it hands on the next key, so what is
+    # typed straight after (faster than a step is drawn) lands in the new step's field.
     BINDINGS = [
         Binding(
             "ctrl+n",
             "next_step",
             "Next",
             id="reflect.next",
+            priority=True,
             tooltip="Check this step and go to the next",
         ),
         Binding(
-            "ctrl+b", "previous_step", "Back", id="reflect.back", tooltip="Go to the previous step"
+            "ctrl+b",
+            "previous_step",
+            "Back",
+            id="reflect.back",
+            priority=True,
+            tooltip="Go to the previous step",
         ),
         Binding(
             "ctrl+s",
             "save",
             "Review / Save",
             id="reflect.save",
+            priority=True,
             tooltip="Review the answers; on the review page, save",
         ),
         Binding(
@@ -280,6 +289,8 @@ class ReflectScreen(FormKeys):
             await self.action_save()
             return
         step = STEPS[self.step_index]
+        await self.settled()
+        self._take_answers(step)
         errors = step_errors(step, self.answers, self.context())
         self._show_errors(step, errors)
         if errors:
@@ -292,7 +303,17 @@ class ReflectScreen(FormKeys):
 
     async def action_previous_step(self) -> None:
         if self.step_index > 0:
+            await self.settled()
+            self._take_answers(STEPS[self.step_index])
             await self.show_step(self.step_index - 1)
+
+    def _take_answers(self, step: Step) -> None:
+        """The step's answers as its fields hold them now: a step-changing key is handled
+        at once (a priority key), perhaps before the fields' own change messages."""
+        for row in self._rows(step):
+            if self.answers.get(row.question.key) != row.raw:
+                self.answers[row.question.key] = row.raw
+                self._dirty = True
 
     @on(Button.Pressed, "#next")
     async def _next_pressed(self) -> None:
@@ -315,8 +336,8 @@ class ReflectScreen(FormKeys):
         step = self.query_one(f"#{self._pane_id(self.step_index)}")
         return [widget for widget in step.query("*") if isinstance(widget, FIELDS)]
 
-    def form_done(self) -> None:
-        self.run_worker(self.action_next_step(), group="next-step")
+    async def form_done(self) -> None:
+        await self.action_next_step()
 
     def leaving_field(self, field: Input) -> None:
         self.completions.accept(field)
@@ -360,6 +381,8 @@ class ReflectScreen(FormKeys):
         if existing is None:
             return "→ a new opportunity"
         others = [r for r in self.journal.rounds(existing.id) if r.id != self.draft.reflection_id]
+        if not others:
+            return f"→ {existing.title}: its first round"
         return f"→ {existing.title}, with {plural(len(others), 'other round')}"
 
     def _rows(self, step: Step) -> list[FieldRow]:
@@ -449,6 +472,8 @@ class ReflectScreen(FormKeys):
 
     async def action_save(self) -> None:
         if self.step_index != REVIEW:
+            await self.settled()
+            self._take_answers(STEPS[self.step_index])
             await self.show_step(REVIEW)
             return
         ctx = self.context()
