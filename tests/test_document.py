@@ -24,6 +24,7 @@ def test_title_subtitle_and_sections_in_questionnaire_order() -> None:
         == "Sat 21 Nov 2026, 15:00 · Technical · Video · round 2 of 2 · status: interviewing"
     )
     assert [s.heading for s in document.sections] == [
+        "The job",
         "Interviewers",
         "Your performance",
         "Questions they asked",
@@ -37,6 +38,9 @@ def test_title_subtitle_and_sections_in_questionnaire_order() -> None:
         "Next steps",
         "Next time, before you leave",
     ]
+    assert document.sections[0].answers[0].text == (
+        "Berlin · https://acme.example/jobs/42 · recruiter: Mo Salah"
+    )
     (lessons,) = document.sections[-1].answers
     assert lessons.question == "Remember to"
     assert lessons.text.splitlines() == [

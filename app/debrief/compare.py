@@ -142,6 +142,11 @@ def matrix(columns: Sequence[Column]) -> list[Row]:
     def of_opportunity(text: str, column: Column) -> str:
         return text if column.opportunity is not None else "—"
 
+    def detail(attribute: str) -> tuple[str, ...]:
+        return tuple(
+            str(getattr(c.opportunity, attribute) or "—") if c.opportunity else "—" for c in columns
+        )
+
     latest_ratings = [float(c.latest.rating) if c.latest else None for c in columns]
     averages = [
         sum(r.rating for r in c.rounds) / len(c.rounds) if c.rounds else None for c in columns
@@ -157,6 +162,7 @@ def matrix(columns: Sequence[Column]) -> list[Row]:
             "Status",
             tuple(c.opportunity.status.label if c.opportunity else "your job now" for c in columns),
         ),
+        Row("Location", detail("location")),
         Row("Rounds", tuple(of_opportunity(str(len(c.rounds)), c) for c in columns)),
         Row(
             "Last interview",
@@ -196,7 +202,16 @@ def matrix(columns: Sequence[Column]) -> list[Row]:
             ),
         ),
         Row("Against your other options", latest("vs_other_opportunities")),
+        Row("Job posting", detail("link")),
+        Row("Recruiter", tuple(_recruiter(c.opportunity) for c in columns)),
     ]
+
+
+def _recruiter(opportunity: Opportunity | None) -> str:
+    if opportunity is None or not opportunity.recruiter_name:
+        return "—"
+    reach = [x for x in (opportunity.recruiter_email, opportunity.recruiter_phone) if x]
+    return opportunity.recruiter_name + (f" ({', '.join(reach)})" if reach else "")
 
 
 def _text(column: Column, attribute: str) -> str:

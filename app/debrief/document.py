@@ -88,6 +88,15 @@ def reflection_document(
         f"round {number} of {len(rounds)}" if len(rounds) > 1 else "",
         f"status: {opportunity.status.label.lower()}",
     ]
+    details = [
+        opportunity.location,
+        opportunity.link,
+        f"recruiter: {opportunity.recruiter_name}" if opportunity.recruiter_name else "",
+    ]
+    if any(details):
+        sections.insert(
+            0, Section("The job", (Answer("job", "Details", " · ".join(d for d in details if d)),))
+        )
     footer = f"Written {format_moment(reflection.created_at)}"
     if reflection.updated_at != reflection.created_at:
         footer += f" · edited {format_moment(reflection.updated_at)}"

@@ -15,6 +15,7 @@ from typing import Any
 
 import pendulum
 
+from debrief.dates import format_moment
 from debrief.followups import actionable, describe
 from debrief.model import (
     Bundle,
@@ -312,6 +313,12 @@ def export_markdown(bundle: Bundle, ctx: AnswerContext) -> bytes:
             f"Status: {opportunity.status.label} · {len(rounds)} round(s)",
             "",
         ]
+        for interview in sorted(bundle.interviews, key=lambda i: i.start):
+            if interview.opportunity_id == opportunity.id and interview.open:
+                facts = [format_moment(interview.start)]
+                facts += [interview.stage.label] if interview.stage else []
+                facts += [interview.where] if interview.where else []
+                lines += [f"Scheduled: {md_escape(' · '.join(facts))}", ""]
         for number, reflection in enumerate(rounds, start=1):
             own = [f for f in followups if f.reflection_id == reflection.id]
             document = reflection_document(reflection, opportunity, rounds, ctx, own)

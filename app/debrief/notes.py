@@ -150,6 +150,37 @@ def _recipient(person: Interviewer | None, channel: Channel, opportunity: Opport
     )
 
 
+def recruiter_card(opportunity: Opportunity) -> Interviewer | None:
+    """The opportunity's recruiter as a card a draft can be addressed to, if known."""
+    if not opportunity.recruiter_name:
+        return None
+    return Interviewer(
+        name=opportunity.recruiter_name,
+        title="Recruiter",
+        email=opportunity.recruiter_email,
+        phone=opportunity.recruiter_phone,
+    )
+
+
+def recipients(reflection: Reflection, opportunity: Opportunity) -> list[Interviewer]:
+    """Whom a draft may go to: the round's interviewers, then the recruiter."""
+    recruiter = recruiter_card(opportunity)
+    return [*reflection.interviewers, *([recruiter] if recruiter else [])]
+
+
+def _person_of(
+    item: FollowUp, reflection: Reflection, opportunity: Opportunity
+) -> Interviewer | None:
+    """The card of the person a follow-up names: an interviewer, or the recruiter."""
+    for person in recipients(reflection, opportunity):
+        if person.name == item.person:
+            return person
+    recruiter = recruiter_card(opportunity)
+    if recruiter is not None and item.person.casefold() in ("the recruiter", "recruiter"):
+        return recruiter
+    return None
+
+
 def draft_for(
     item: FollowUp,
     reflection: Reflection,
@@ -159,11 +190,12 @@ def draft_for(
     *,
     formal: bool = True,
     earlier: FollowUp | None = None,
+    to: Interviewer | None = None,
 ) -> Draft:
-    """The draft that fits a follow-up, for its person and channel. `earlier`: for a second
-    status check, the first (when it was sent)."""
-    person = next((p for p in reflection.interviewers if p.name == item.person), None)
-    channel = item.channel or Channel.EMAIL
+    """The draft that fits a follow-up, for its person (or `to`, chosen instead) and their
+    channel. `earlier`: for a second status check, the first (when it was sent)."""
+    person = to or _person_of(item, reflection, opportunity)
+    channel = (to.preferred if to else None) or item.channel or Channel.EMAIL
     if item.kind is FollowUpKind.LINKEDIN:
         return linkedin_note(reflection, opportunity, profile, person)
     if item.kind is FollowUpKind.CALL:

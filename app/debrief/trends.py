@@ -25,6 +25,7 @@ from debrief.model import (
     Status,
     interview_order,
 )
+from debrief.questions import QuestionGroup, every_question, question_bank, weakest
 
 MOVING_WINDOW = 3
 LOW_RATING = 4  # a rating at or below this is a hard interview
@@ -133,6 +134,8 @@ class Trends:
     gentle_note: str | None
     weak_spot_window: int = 0  # how many (latest) interviews the weak spots come from
     sparkline: list[int] = field(default_factory=list)
+    most_asked: list[QuestionGroup] = field(default_factory=list)  # asked twice or more
+    weakest_answers: list[QuestionGroup] = field(default_factory=list)
 
 
 # --- selecting -------------------------------------------------------------------------------
@@ -418,4 +421,19 @@ def compute(
         funnel=funnel(reflections, opportunities),
         gentle_note=gentle_note(points),
         sparkline=[p.rating for p in points[-12:]],
+        **asked_questions(reflections, opportunities),
     )
+
+
+QUESTIONS_SHOWN = 5
+
+
+def asked_questions(
+    reflections: Sequence[Reflection], opportunities: dict[str, Opportunity]
+) -> dict[str, list[QuestionGroup]]:
+    """The questions asked most often (twice or more), and those answered worst last time."""
+    bank = question_bank(every_question(reflections, opportunities))
+    return {
+        "most_asked": [group for group in bank if group.count > 1][:QUESTIONS_SHOWN],
+        "weakest_answers": weakest(bank, QUESTIONS_SHOWN),
+    }

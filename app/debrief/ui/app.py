@@ -26,7 +26,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 
 from debrief.dates import DateParseError, format_day, parse_when, plural
-from debrief.model import Draft, Interview, Reflection, Reply, Status, new_id
+from debrief.model import Draft, Interview, Opportunity, Reflection, Reply, Status, new_id
 from debrief.store.journal import Journal, JournalError
 from debrief.ui import messages
 from debrief.ui.guard import TypingGuard, held_back
@@ -550,9 +550,30 @@ class DebriefApp(App[None]):
     def action_checklist(self) -> None:
         from debrief.ui.screens.checklist import ChecklistScreen
 
-        self.push_screen(ChecklistScreen())
+        self.push_screen(ChecklistScreen(self.journal))
 
     # --- status, delete, undo ------------------------------------------------------
+
+    @on(messages.EditJobDetails)
+    def edit_job_details(self, message: messages.EditJobDetails) -> None:
+        from debrief.ui.screens.job_details import JobDetailsScreen
+
+        opportunity = self.journal.opportunity_of(message.reflection_id)
+        if opportunity is None:
+            return
+
+        def saved(changed: Opportunity | None) -> None:
+            if changed is None:
+                return
+            try:
+                self.journal.save_opportunity(changed)
+            except JournalError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self._reload_view()
+            self.notify(f"{changed.title}: details saved.", markup=False)
+
+        self.push_screen(JobDetailsScreen(opportunity, self.clock()), saved)
 
     @on(messages.ChangeStatus)
     def change_status(self, message: messages.ChangeStatus) -> None:

@@ -19,6 +19,13 @@ class EditReflection(Message):
 
 
 @dataclass
+class EditJobDetails(Message):
+    """Edit the details of a reflection's opportunity: location, posting, recruiter."""
+
+    reflection_id: str
+
+
+@dataclass
 class ChangeStatus(Message):
     """Pick a new status for the opportunity of a reflection."""
 

@@ -19,7 +19,13 @@ from debrief.questionnaire import AnswerContext, describe_interviewer
 from debrief.store.journal import Journal
 from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keyboard import LIST_KEYS
-from debrief.ui.messages import ChangeStatus, DeleteReflection, EditReflection, RecordReply
+from debrief.ui.messages import (
+    ChangeStatus,
+    DeleteReflection,
+    EditJobDetails,
+    EditReflection,
+    RecordReply,
+)
 from debrief.ui.screens.view import Clock, JournalView
 from debrief.ui.widgets.footer import KeysFooter
 
@@ -43,6 +49,13 @@ class DetailScreen(JournalView):
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
         Binding("e", "edit", "Edit", id="detail.edit"),
         Binding("o", "status", "Status", id="detail.status"),
+        Binding(
+            "i",
+            "job_details",
+            "Job details",
+            id="detail.details",
+            tooltip="Location, job posting and recruiter of the opportunity",
+        ),
         Binding("y", "replied", "They replied", id="detail.replied"),
         Binding("d,delete", "delete", "Delete", id="detail.delete"),
         Binding("left_square_bracket", "round(-1)", "Earlier round", id="detail.earlier"),
@@ -159,6 +172,9 @@ class DetailScreen(JournalView):
 
     def action_delete(self) -> None:
         self._request(DeleteReflection(self.reflection_id))
+
+    def action_job_details(self) -> None:
+        self._request(EditJobDetails(self.reflection_id))
 
     def action_replied(self) -> None:
         self._request(RecordReply(self.reflection_id))

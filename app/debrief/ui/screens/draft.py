@@ -18,8 +18,16 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from debrief.followups import describe, due_phrase, mark_done
-from debrief.model import Channel, FollowUp, FollowUpKind, Opportunity, Reflection, followup_id
-from debrief.notes import Draft, draft_for
+from debrief.model import (
+    Channel,
+    FollowUp,
+    FollowUpKind,
+    Interviewer,
+    Opportunity,
+    Reflection,
+    followup_id,
+)
+from debrief.notes import Draft, draft_for, recipients
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.guard import closing_a_typed_screen
 from debrief.ui.planning import save_plan_after
@@ -69,6 +77,13 @@ class DraftScreen(Screen[None]):
             id="draft.tone",
             tooltip="Switch the tone (while unedited)",
         ),
+        Binding(
+            "ctrl+g",
+            "recipient",
+            "Send to…",
+            id="draft.recipient",
+            tooltip="Address it to another interviewer, or the recruiter (while unedited)",
+        ),
     ]
 
     def __init__(
@@ -79,6 +94,7 @@ class DraftScreen(Screen[None]):
         self.followup_id = followup_id
         self.clock = clock
         self.formal = True
+        self.recipient: Interviewer | None = None  # chosen instead of the follow-up's person
         self.generated: Draft | None = None
 
     def compose(self) -> ComposeResult:
@@ -132,6 +148,7 @@ class DraftScreen(Screen[None]):
             self.clock(),
             formal=self.formal,
             earlier=self.journal.followup(first_check) if item.key.endswith(":2") else None,
+            to=self.recipient,
         )
         heading = {
             Channel.EMAIL: "To",
@@ -167,16 +184,45 @@ class DraftScreen(Screen[None]):
             title="Copied",
         )
 
-    def action_tone(self) -> None:
+    def _edited(self, switching: str) -> bool:
+        """True (and said) when the user has edited the draft: writing it again would lose it."""
         if self.generated is not None and self.current != self.generated:
             self.notify(
-                "You have edited the draft: switching the tone would lose your edits.",
+                f"You have edited the draft: {switching} would lose your edits.",
                 severity="warning",
             )
+            return True
+        return False
+
+    def action_tone(self) -> None:
+        if self._edited("switching the tone"):
             return
         self.formal = not self.formal
         self._fill()
         self.notify("Formal tone." if self.formal else "Friendly tone.", timeout=2)
+
+    def action_recipient(self) -> None:
+        from debrief.ui.screens.dialogs import ChoiceScreen
+
+        if self._edited("changing whom it is to"):
+            return
+        _, reflection, opportunity = self._records()
+        people = {person.name: person for person in recipients(reflection, opportunity)}
+        if len(people) < 2:
+            self.notify(
+                "Nobody else to send it to: add the recruiter with i (job details) "
+                "in the journal, or interviewers to the reflection."
+            )
+            return
+
+        def chosen(name: str | None) -> None:
+            if name in people:
+                self.recipient = people[name]
+                self._fill()
+
+        choices = [(name, ", ".join(x for x in (name, p.title) if x)) for name, p in people.items()]
+        current = self.recipient.name if self.recipient else self._records()[0].person
+        self.app.push_screen(ChoiceScreen("Send it to…", choices, current), chosen)
 
     def action_save(self) -> None:
         from debrief.ui.screens.dialogs import save_to_new_file

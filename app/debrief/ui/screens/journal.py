@@ -33,6 +33,7 @@ from debrief.ui.keyboard import LIST_KEYS
 from debrief.ui.messages import (
     ChangeStatus,
     DeleteReflection,
+    EditJobDetails,
     EditReflection,
     RecordReply,
     UndoDelete,
@@ -87,6 +88,14 @@ class JournalScreen(JournalView):
         Binding("e", "edit", "Edit", id="journal.edit", tooltip="Edit the highlighted reflection"),
         Binding(
             "o", "status", "Status", id="journal.status", tooltip="Change the opportunity's status"
+        ),
+        Binding(
+            "i",
+            "job_details",
+            "Job details",
+            id="journal.details",
+            show=False,
+            tooltip="Location, job posting and recruiter of the opportunity",
         ),
         Binding(
             "y",
@@ -378,6 +387,9 @@ class JournalScreen(JournalView):
     def action_status(self) -> None:
         self._request(ChangeStatus)
 
+    def action_job_details(self) -> None:
+        self._request(EditJobDetails)
+
     def action_delete(self) -> None:
         self._request(DeleteReflection)
 
@@ -385,7 +397,10 @@ class JournalScreen(JournalView):
         self._request(RecordReply)
 
     def _request(
-        self, message: type[EditReflection | ChangeStatus | DeleteReflection | RecordReply]
+        self,
+        message: type[
+            EditReflection | ChangeStatus | DeleteReflection | RecordReply | EditJobDetails
+        ],
     ) -> None:
         entry = self.highlighted_entry()
         if entry is not None and not held_back(self.typing, self._say):

@@ -109,6 +109,36 @@ def group_lines(groups: list[Group]) -> Content:
     return Content("\n").join(lines)
 
 
+def asked_lines(trends: Trends) -> Content:
+    """Most asked, and weakest answers: the practice list."""
+    if not trends.most_asked and not trends.weakest_answers:
+        return Content.styled(
+            "No question asked twice, nor answered badly, yet: step 4 of the questionnaire "
+            "records them.",
+            "$text-muted",
+        )
+    lines = []
+    if trends.most_asked:
+        lines.append(Content.styled("Most asked", "italic"))
+        lines += [
+            Content(f"  {group.count}×  {group.text}  (your answers: {group.trend()})")
+            for group in trends.most_asked
+        ]
+    if trends.weakest_answers:
+        lines.append(Content.styled("Weakest answers: practise these", "italic"))
+        lines += [
+            Content(f"  {group.answers[-1]}/5  {group.text}")
+            + Content.styled(
+                f"  better: {group.better_answer}" if group.better_answer else "", "$success"
+            )
+            for group in trends.weakest_answers
+        ]
+    lines.append(
+        Content.styled("q on the home screen: every question, by company and stage.", "$text-muted")
+    )
+    return Content("\n").join(lines)
+
+
 class TrendsScreen(JournalView):
     """Self-rating over time, by stage and format, against outcomes; weak spots; discipline."""
 
@@ -159,6 +189,10 @@ class TrendsScreen(JournalView):
             yield OptionList(id="weak-spots")
             yield Static(Content.styled("Follow-up discipline", "bold"), classes="trend-heading")
             yield Static(id="discipline", classes="trend-body")
+            yield Static(
+                Content.styled("The questions you were asked", "bold"), classes="trend-heading"
+            )
+            yield Static(id="asked", classes="trend-body")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -231,6 +265,7 @@ class TrendsScreen(JournalView):
         self.query_one("#quadrants", Static).update(self._quadrants(trends))
         self._draw_weak_spots(trends)
         self.query_one("#discipline", Static).update(self._discipline(trends))
+        self.query_one("#asked", Static).update(asked_lines(trends))
 
     def _draw_chart(self, trends: Trends) -> None:
         from textual_plotext import PlotextPlot
