@@ -30,7 +30,8 @@ async def burst(pilot: Pilot[Any], *keys: str) -> None:
     the screen, then wait for the app."""
     app = pilot.app
     for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
+        character = key if len(key) == 1 else {"space": " "}.get(key)
+        event = events.Key(key, character)
         event.set_sender(app)
         app.post_message(event)
     await pilot.pause()

@@ -584,3 +584,19 @@ async def test_compare_starts_with_the_keys_on_the_choice_of_opportunities(
         await pilot.press("f5")
         await pilot.pause()
         assert app.focused is app.screen.query_one("#chosen", SelectionList)
+
+
+async def test_letters_typed_while_a_new_card_is_drawn_go_into_it(build_app: AppFactory) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        await screen.show_step(3)  # the questions they asked
+        await type_text(pilot, "Design a cache")
+        screen.set_focus(screen.query_one("#q-questions .add-card", Button))
+        await burst(pilot, "enter", "W", "h", "y", "space", "u", "s", "?")
+        await pilot.pause()
+        texts = [card["text"] for card in screen.query_one("#q-questions").raw]  # type: ignore[attr-defined]
+        assert texts == ["Design a cache", "Why us?"]

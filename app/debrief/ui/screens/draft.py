@@ -208,7 +208,8 @@ class DraftScreen(Screen[None]):
             return
         _, reflection, opportunity = self._records()
         people = {person.name: person for person in recipients(reflection, opportunity)}
-        if len(people) < 2:
+        current = self.recipient.name if self.recipient else self._records()[0].person
+        if not set(people) - {current}:
             self.notify(
                 "Nobody else to send it to: add the recruiter with i (job details) "
                 "in the journal, or interviewers to the reflection."
@@ -221,7 +222,6 @@ class DraftScreen(Screen[None]):
                 self._fill()
 
         choices = [(name, ", ".join(x for x in (name, p.title) if x)) for name, p in people.items()]
-        current = self.recipient.name if self.recipient else self._records()[0].person
         self.app.push_screen(ChoiceScreen("Send it to…", choices, current), chosen)
 
     def action_save(self) -> None:

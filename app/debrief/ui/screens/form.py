@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual import on
@@ -25,7 +26,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Button, Input, Select, SelectionList, TextArea
 
 from debrief.ui.guard import closing_a_typed_screen
 from debrief.ui.keyboard import FORM_KEYS
@@ -33,6 +34,15 @@ from debrief.ui.widgets.rating import RatingPicker
 
 FIELDS = (Input, TextArea, Select, SelectionList, RatingPicker)
 SETTLE_SECONDS = 1.0  # the longest a priority key waits for the focused field
+
+
+class ActNowButton(Button):
+    """A button whose action a form carries out on Enter before it hands on the next key:
+    what it makes (a new card) is where the typing goes."""
+
+    def __init__(self, act: Callable[[], Awaitable[None]], label: str, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.act = act
 
 
 class FormKeys(Screen[Any]):
@@ -64,6 +74,9 @@ class FormKeys(Screen[Any]):
 
     async def action_next_field(self) -> None:
         focused = self.focused
+        if isinstance(focused, ActNowButton):
+            await focused.act()  # (done before the next key: it goes where this leads)
+            return
         if not isinstance(focused, FIELDS) or isinstance(focused, TextArea):
             raise SkipAction()  # (a new line, a button pressed, a choice made, as usual)
         if isinstance(focused, Input):

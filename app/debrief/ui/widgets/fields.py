@@ -23,12 +23,13 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 from debrief.model import Interviewer, Opportunity
 from debrief.notes import address_as
 from debrief.questionnaire import CardSpec, Kind, Question, Raw
+from debrief.ui.screens.form import ActNowButton
 from debrief.ui.widgets.rating import RatingPicker
 
 Control = Input | TextArea | Select[str] | SelectionList[str] | RatingPicker
 INPUT_KINDS = {
     Kind.LINE, Kind.COMPANY, Kind.ROLE, Kind.WHEN, Kind.DAY, Kind.AMOUNT, Kind.CURRENCY,
-    Kind.MINUTES,
+    Kind.MINUTES, Kind.UPCOMING,
 }  # fmt: skip
 
 
@@ -207,7 +208,7 @@ class Cards(Vertical):
         for number, card in enumerate(self.initial, start=1):
             yield CardForm(self.spec, card, number)
         with Horizontal(classes="card-buttons"):
-            yield Button(self.spec.add_label, classes="add-card", compact=True)
+            yield ActNowButton(self.add_card, self.spec.add_label, classes="add-card", compact=True)
             if self.met_before is not None:
                 yield Button("+ Someone you met before…", classes="add-met", compact=True)
 
@@ -255,13 +256,13 @@ class Cards(Vertical):
         await self.mount(form, before=self.query_one(".card-buttons"))
         for number, each in enumerate(self.query(CardForm), start=1):
             each.border_title = f"{self.spec.noun} {number}"
-        form.query_one(Input).focus()
+        self.screen.set_focus(form.query_one(Input))  # (now: the next key is on its way)
         self.post_message(self.Changed(self))
 
     @on(Button.Pressed, ".add-card")
     async def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        await self.add_card()
+        await self.add_card()  # (clicked: Enter acts through `ActNowButton.act`)
 
     @on(Button.Pressed, ".remove-card")
     async def remove_card(self, event: Button.Pressed) -> None:
@@ -292,7 +293,7 @@ def build_control(
             # Typing into a field adds to what is there; only the fields prefilled with a
             # default (the date with now, the currency with the profile's) are selected so
             # that typing replaces them.
-            select_on_focus=question.kind in (Kind.WHEN, Kind.CURRENCY),
+            select_on_focus=question.kind in (Kind.WHEN, Kind.CURRENCY) and bool(raw),
         )
     if question.kind is Kind.TEXT:
         return TextArea(
