@@ -17,9 +17,11 @@ from typing import Any
 
 import pendulum
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from debrief.cli import build_demo_journal
 from debrief.ui.app import make_app
+from debrief.ui.screens.home import HomeScreen
 
 NOW = pendulum.datetime(2026, 11, 22, 18, 30, tz="Europe/Berlin")
 SIZE = (120, 36)
@@ -51,7 +53,25 @@ async def _detail(pilot: Pilot[Any]) -> None:
 
 
 async def _draft(pilot: Pilot[Any]) -> None:
+    """The first follow-up's draft (below the interviews on the agenda)."""
+    home = pilot.app.screen
+    assert isinstance(home, HomeScreen)
+    agenda = home.query_one("#agenda", OptionList)
+    agenda.highlighted = agenda.get_option_index(next(iter(home.items)))
     await pilot.press("enter")
+
+
+async def _prep(pilot: Pilot[Any]) -> None:
+    await pilot.press("b")
+
+
+async def _questions(pilot: Pilot[Any]) -> None:
+    await pilot.press("q")
+    await pilot.pause()
+
+
+async def _schedule(pilot: Pilot[Any]) -> None:
+    await pilot.press("i", *"Globex", "enter", *"Platform Engineer", "enter", *"friday 10:00")
 
 
 async def _trends(pilot: Pilot[Any]) -> None:
@@ -74,6 +94,9 @@ SHOTS: dict[str, Steps] = {
     "detail": _detail,
     "trends": _trends,
     "compare": _compare,
+    "schedule": _schedule,
+    "prep": _prep,
+    "questions": _questions,
 }
 
 

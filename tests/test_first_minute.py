@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from debrief.cli import build_demo_journal
 from debrief.store.journal import Journal
@@ -16,6 +16,7 @@ from debrief.ui.app import make_app
 from debrief.ui.screens.compare import CompareScreen
 from debrief.ui.screens.detail import DetailScreen
 from debrief.ui.screens.draft import DraftScreen
+from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.journal import JournalScreen
 from debrief.ui.screens.trends import TrendsScreen
 from tests.samples import NOW, fixed_clock
@@ -58,7 +59,11 @@ async def test_every_screen_renders_the_demo(demo: Journal) -> None:
     app = make_app(demo, clock=fixed_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "Follow-ups" in str(app.screen.query_one("#agenda-title").render())
+        assert "Your agenda" in str(app.screen.query_one("#agenda-title").render())
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        agenda = home.query_one("#agenda", OptionList)
+        agenda.highlighted = agenda.get_option_index(next(iter(home.items)))
         await pilot.press("enter")  # the first follow-up's draft
         await pilot.pause()
         assert isinstance(app.screen, DraftScreen)
@@ -97,7 +102,8 @@ def test_debrief_demo_never_touches_the_real_journal(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0
-    assert len(result.stdout.splitlines()) == 3
+    lines = result.stdout.splitlines()
+    assert [line.endswith("ahead") for line in lines] == [True, True, False, False, False]
     assert not real.exists()
 
 

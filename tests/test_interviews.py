@@ -60,9 +60,9 @@ def test_prep_suggests_from_the_earlier_rounds_and_the_checklist() -> None:
     )  # fmt: skip
     second = bare_reflection(ACME.id, reservations="Long commute")
     prep = suggest_prep(scheduled(ACME.id), [first, second], [], ["Ask about parking"])
-    assert prep.questions[:2] == [
-        "Ask the team lead about rotations (your reservation after round 1: On-call load)",
+    assert prep.questions[:2] == [  # the latest round first
         "Ask about Long commute (your reservation after round 2)",
+        "Ask the team lead about rotations (your reservation after round 1: On-call load)",
     ]
     assert prep.questions[2:] == before_leaving(["Ask about parking"])
     assert prep.questions[-1] == "Ask about parking"
@@ -70,7 +70,7 @@ def test_prep_suggests_from_the_earlier_rounds_and_the_checklist() -> None:
         "Explained the Kafka migration. (went well after round 1)",
         "Start from the read/write ratio. (to answer better than after round 1)",
     ]
-    assert prep.salary == ["Discussed after round 1: 90,000 EUR per year"]
+    assert prep.salary == ["Discussed: 90,000 EUR per year (after round 1)"]
     assert prep.references  # asked for them before (and an onsite is a late stage)
 
 
@@ -138,3 +138,17 @@ def test_an_asked_question_needs_words_and_a_1_to_5_answer() -> None:
         AskedQuestion("Why?", 6)
     with pytest.raises(ModelError, match="answered"):
         AskedQuestion("Why?", True)  # type: ignore[arg-type]
+
+
+def test_prep_says_each_thing_once_from_the_latest_round() -> None:
+    same = {"answer_differently": "Start from the read/write ratio.", "reservations": "Commute"}
+    rounds = [
+        bare_reflection(ACME.id, interview_at=NOW.subtract(days=9), **same),  # type: ignore[arg-type]
+        bare_reflection(ACME.id, interview_at=NOW.subtract(days=2), **same),  # type: ignore[arg-type]
+    ]
+    prep = suggest_prep(scheduled(ACME.id), rounds, [])
+    assert prep.mention == [
+        "Start from the read/write ratio. (to answer better than after round 2)"
+    ]
+    assert prep.questions[0] == "Ask about Commute (your reservation after round 2)"
+    assert len(prep.questions) == 1 + len(before_leaving([]))

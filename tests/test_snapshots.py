@@ -17,7 +17,7 @@ from debrief.model import Draft
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp, make_app
 from tests.pilot_helpers import type_text
-from tests.samples import NOW, fixed_clock, full_reflection, opportunity
+from tests.samples import NOW, fixed_clock, full_reflection, opportunity, scheduled
 
 SnapCompare = Callable[..., bool]
 SIZE = (120, 36)
@@ -52,6 +52,7 @@ def sample_journal(home: Path) -> Journal:
         (full_reflection(globex.id, id="r3", interview_at=NOW.subtract(hours=3), rating=9), globex),
     ):
         journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    journal.save_interview(scheduled(acme.id), acme)  # the day after tomorrow: an onsite
     return journal
 
 
@@ -175,7 +176,23 @@ OPENED_BY = {
     "draft": ("enter",),
     "trends": ("f4",),
     "compare": ("f5",),
+    "schedule": ("i", "G", "l", "o", "b", "e", "x", "enter"),
+    "prep": ("b",),
+    "questions": ("q",),
 }
+
+
+@pytest.mark.parametrize("screen", ["schedule", "prep", "questions"])
+def test_the_screens_before_and_after_an_interview(
+    snap_compare: SnapCompare, home: Path, screen: str
+) -> None:
+    async def open_screen(pilot: Pilot[Any]) -> None:
+        for key in OPENED_BY[screen]:
+            await pilot.press(key)
+        await pilot.pause()
+        still(pilot)
+
+    assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=open_screen)
 
 
 @pytest.mark.parametrize("screen", list(OPENED_BY))

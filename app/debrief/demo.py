@@ -18,6 +18,7 @@ import pendulum
 from debrief.followups import dismiss, mark_done, plan, snooze
 from debrief.model import (
     Ask,
+    AskedQuestion,
     Bundle,
     Channel,
     Criterion,
@@ -25,6 +26,7 @@ from debrief.model import (
     FollowUp,
     FollowUpKind,
     Format,
+    Interview,
     Interviewer,
     Money,
     Opportunity,
@@ -101,6 +103,21 @@ MENTIONED = [  # what each interviewer brought up: their own thank-you draws on 
     "the new office in Leipzig",
     "how on-call is shared across three time zones",
 ]
+# Questions asked, and how well (1–5): some come back, answered better each time.
+QUESTIONS = [
+    ("Tell me about yourself.", [2, 3, 4, 4, 5]),
+    ("Design a rate limiter for our public API.", [2, 2, 3, 4]),
+    ("Why do you want to leave your current job?", [3, 4, 4]),
+    ("Tell me about a time you disagreed with your manager.", [2, 3]),
+    ("How would you shard a 2 TB table?", [1, 2]),
+    ("What does good on-call look like to you?", [4]),
+    ("Walk me through a pipeline you rebuilt.", [5, 5]),
+]
+BETTER = {
+    "Tell me about yourself.": "Two minutes: data platform, the on-call incident, why this team.",
+    "How would you shard a 2 TB table?": "Start from the access pattern, then pick the key.",
+    "Design a rate limiter for our public API.": "Token bucket per key; then bursts and storage.",
+}
 KEY_POINTS = [
     "how the pipeline rebuild cut costs by a third",
     "their plan to move the warehouse to streaming",
@@ -147,7 +164,16 @@ def demo_bundle(now: pendulum.DateTime) -> Bundle:
         reflections += held
         followups += _lived(job, held, zone, now, counter)
         opportunities.append(job)
+    reflections = _with_questions(reflections)
     ids = {o.company: o.id for o in opportunities}
+    opportunities = [
+        dataclasses.replace(
+            o, recruiter_name="Sofia García", recruiter_email="sofia@acme.example",
+            location="Berlin, hybrid", link="https://acme.example/jobs/data-engineer",
+        ) if o.company == "Acme Analytics" else o
+        for o in opportunities
+    ]  # fmt: skip
+    interviews = _scheduled(opportunities, now)
     decision = Decision(
         criteria=(
             Criterion("Pay", Decimal(3)),
@@ -172,7 +198,56 @@ def demo_bundle(now: pendulum.DateTime) -> Bundle:
         chosen=(ids["Acme Analytics"], ids["Globex"]),
         include_current=True,
     )
-    return Bundle(tuple(opportunities), tuple(reflections), tuple(followups), settings, decision)
+    return Bundle(
+        tuple(opportunities), tuple(reflections), tuple(followups), settings, decision,
+        interviews=interviews,
+    )  # fmt: skip
+
+
+def _with_questions(reflections: list[Reflection]) -> list[Reflection]:
+    """Two questions per interview, oldest first: the recurring ones answered better and
+    better (the question bank's story)."""
+    asked_so_far = {text: 0 for text, _ in QUESTIONS}
+    result = []
+    ordered = sorted(reflections, key=lambda r: r.interview_at.timestamp())
+    for index, reflection in enumerate(ordered):
+        chosen = [QUESTIONS[index % len(QUESTIONS)], QUESTIONS[(index * 3 + 1) % len(QUESTIONS)]]
+        questions = []
+        for text, answers in dict(chosen).items():
+            times = asked_so_far[text]
+            asked_so_far[text] = times + 1
+            answered = answers[min(times, len(answers) - 1)]
+            better = BETTER.get(text, "") if answered <= 3 else ""
+            questions.append(AskedQuestion(text, answered, better))
+        result.append(dataclasses.replace(reflection, questions=tuple(questions)))
+    return result
+
+
+def _scheduled(opportunities: list[Opportunity], now: pendulum.DateTime) -> tuple[Interview, ...]:
+    """Acme's onsite the day after tomorrow, Wonka's final next week; Hooli's hiring-manager
+    call an hour ago, waiting for its reflection."""
+    by_company = {o.company: o for o in opportunities}
+    at = now.set(second=0, microsecond=0)
+
+    def interview(
+        company: str, start: pendulum.DateTime, stage: Stage, **more: object
+    ) -> Interview:
+        return Interview(
+            opportunity_id=by_company[company].id, start=start, created_at=now.subtract(days=2),
+            updated_at=now.subtract(days=2), stage=stage, **more,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    return (
+        interview("Acme Analytics", at.add(days=2).set(hour=10, minute=0), ON,
+                  duration_minutes=180, format=IN_PERSON, where="Acme Analytics, Torstraße 1",
+                  interviewers=(Interviewer(name="Jonas Weber", title="Dr.",
+                                            email="jonas@acme.example"),
+                                Interviewer(name="Amara Okafor", title="CTO"))),
+        interview("Wonka Labs", at.add(days=6).set(hour=14, minute=0), F,
+                  duration_minutes=60, format=VIDEO, where="https://meet.example/wonka-final"),
+        interview("Hooli", at.subtract(minutes=100), H, duration_minutes=45, format=VIDEO,
+                  where="https://meet.example/hooli"),
+    )  # fmt: skip
 
 
 def _reflection(

@@ -107,25 +107,27 @@ def suggest_prep(
     questions: list[str] = []
     mention: list[str] = []
     salary: list[str] = []
-    for number, past in enumerate(rounds, start=1):
+    said: set[str] = set()  # each text once, from the latest round that has it
+
+    def add(items: list[str], text: str, source: str) -> None:
+        text = _first_line(text)
+        if text and text.casefold() not in said:
+            said.add(text.casefold())
+            items.append(f"{text} ({source})")
+
+    for number, past in reversed(list(enumerate(rounds, start=1))):  # the latest first
         after = f"after round {number}"
+        reservation = past.reservations.strip()
         if past.resolve_reservations.strip():
-            reservation = f": {past.reservations.strip()}" if past.reservations.strip() else ""
-            questions.append(
-                f"{past.resolve_reservations.strip()} (your reservation {after}{reservation})"
-            )
-        elif past.reservations.strip():
-            questions.append(f"Ask about {past.reservations.strip()} (your reservation {after})")
-        if past.went_well.strip():
-            mention.append(f"{_first_line(past.went_well)} (went well {after})")
-        if past.answer_differently.strip():
-            mention.append(
-                f"{_first_line(past.answer_differently)} (to answer better than {after})"
-            )
+            detail = f": {reservation}" if reservation else ""
+            add(questions, past.resolve_reservations, f"your reservation {after}{detail}")
+        elif reservation:
+            add(questions, f"Ask about {reservation}", f"your reservation {after}")
+        add(mention, past.went_well, f"went well {after}")
+        add(mention, past.answer_differently, f"to answer better than {after}")
         if past.money is not None:
-            salary.append(f"Discussed {after}: {past.money.describe()}")
-        if past.money_notes.strip():
-            salary.append(f"{_first_line(past.money_notes)} ({after})")
+            add(salary, f"Discussed: {past.money.describe()}", after)
+        add(salary, past.money_notes, after)
     questions += before_leaving(checklist)
     references = []
     if any(past.references_requested for past in rounds) or interview.stage in LATE_STAGES:
@@ -162,4 +164,5 @@ def weakest_answers(asked: Iterable[Asked], stage: Stage | None) -> list[str]:
 
 
 def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0].strip()
+    lines = text.strip().splitlines()
+    return lines[0].strip() if lines else ""

@@ -20,7 +20,7 @@ from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
 COLUMNS = (
     TableColumn("question", "Question", 60, narrowest=24),
     TableColumn("count", "Asked", 6, align_right=True),
-    TableColumn("answers", "Your answers (1–5)", 18, narrowest=8),
+    TableColumn("answers", "Answers (1–5)", 18, narrowest=8),
     TableColumn("latest", "Last asked", 12, drop=2),
     TableColumn("companies", "At", 24, drop=1, narrowest=10),
 )
