@@ -226,6 +226,9 @@ def test_the_screenshot_script_writes_every_picture(tmp_path: Path) -> None:
             "detail",
             "trends",
             "compare",
+            "schedule",
+            "prep",
+            "questions",
         )
     )
     assert all(
