@@ -15,10 +15,11 @@ from debrief.browse import (
     match_spans,
     parse_period,
     parse_rating_bound,
+    search_terms,
     sort_entries,
 )
 from debrief.dates import DateParseError
-from debrief.model import Interviewer, Stage, Status
+from debrief.model import AskedQuestion, Interviewer, Stage, Status
 from tests.samples import NOW, bare_reflection, opportunity
 
 
@@ -41,6 +42,54 @@ def test_match_spans_point_into_the_original_text() -> None:
     assert [text[a:b] for a, b in spans] == ["Café", "café"]
     assert match_spans("Straße", "strasse") == [(0, 6)]
     assert match_spans("anything", "   ") == []
+
+
+def test_words_match_in_any_order_anywhere_in_the_reflection() -> None:
+    entries = [
+        entry("Globex", interviewers=(Interviewer(name="Zoë Brontë"),), went_badly="I was nervous"),
+        entry("Acme", went_well="Zoe was kind", lessons="less nervous next time"),
+        entry("Initech", went_well="zoe", lessons="calm"),
+    ]
+    index = SearchIndex(entries)
+    assert index.matching("zoe nervous") == [0, 1]
+    assert index.matching("NERVOUS   zoë") == [0, 1]
+    assert index.matching("zoe nervous globex") == [0]
+    assert index.matching("zoe nervous umbrella") == []
+
+
+def test_a_quoted_phrase_matches_as_a_phrase() -> None:
+    entries = [
+        entry(went_well="the system design question"),
+        entry(went_well="design of the system"),
+    ]
+    index = SearchIndex(entries)
+    assert index.matching("system design") == [0, 1]
+    assert index.matching('"system design"') == [0]
+    assert index.matching('"System   Design') == [0]  # unclosed, as while typing
+    assert search_terms('c++ "a  b" c++') == ("c++", "a b")
+
+
+def test_typing_a_second_word_narrows_and_removing_it_widens() -> None:
+    entries = [entry(went_well="sharding zoe"), entry(went_well="sharding"), entry()]
+    index = SearchIndex(entries)
+    assert index.matching("shard") == [0, 1]
+    assert index.matching("shard zo") == [0]
+    assert index.matching("shard zoe") == [0]
+    assert index.matching("shard") == [0, 1]
+    assert index.matching("zoe shard") == [0]
+
+
+def test_questions_asked_are_searched() -> None:
+    asked = (AskedQuestion(text="Tell me about a conflict", answered=2, better_answer="STAR"),)
+    index = SearchIndex([entry(questions=asked), entry()])
+    assert index.matching("conflict star") == [0]
+
+
+def test_every_word_is_highlighted_and_overlaps_merge() -> None:
+    text = "Zoë was nervous; zoe too"
+    spans = match_spans(text, "nervous zoe")
+    assert [text[a:b] for a, b in spans] == ["Zoë", "nervous", "zoe"]
+    assert match_spans("interview", "inter view interview") == [(0, 9)]
 
 
 @pytest.mark.parametrize("query", ["c++", "(", "[", "*", ".*", "\\d", "a|b"])

@@ -236,7 +236,7 @@ def test_markdown_has_a_section_per_opportunity_with_rounds_in_order(
     assert run("--db", str(journal_path), "export", "--format", "md") == 0
     text = capsys.readouterr().out
     assert text.startswith(
-        "# Debrief journal\n\n## Acme — Data Engineer\n\nStatus: Interviewing · 1 round(s)"
+        "# Debrief journal\n\n## Acme — Data Engineer\n\nStatus: Interviewing · 1 round"
     )
     assert "### Round 1: Sat 21 Nov 2026, 15:00 · Technical · Video" in text
     assert "\\[bold\\]x\\[/\\]" in text  # user text shown literally

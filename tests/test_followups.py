@@ -11,12 +11,14 @@ import pytest
 
 from debrief.followups import (
     RULES,
+    Outcome,
     actionable,
     add_working_days,
     agenda,
     describe,
     dismiss,
     due_phrase,
+    history,
     mark_done,
     plan,
     record_reply,
@@ -246,6 +248,24 @@ def test_a_new_round_retires_the_earlier_rounds_chasers_and_keeps_its_thank_yous
     to_do = actionable(items.values(), [one, two], [job])
     chasers = [f for f in to_do if f.kind in (FollowUpKind.CALL, FollowUpKind.STATUS_CHECK, FollowUpKind.MARK_COLD)]  # fmt: skip
     assert {f.reflection_id for f in chasers} == {"r2"}  # one chain, on the latest round
+
+
+def test_history_lists_done_skipped_and_retired_newest_first() -> None:
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 2, 10, 0), interviewers=(RAVI,))  # fmt: skip
+    items = live(job, [one], [], berlin(2026, 11, 2, 12, 0))
+    thanked = mark_done(keyed(items, one)["thank_you:ravi kumar"], berlin(2026, 11, 2, 19, 0))
+    called = dismiss(keyed(items, one)["call"], berlin(2026, 11, 5, 9, 0))
+    items = live(job, [one], [*items.values(), thanked, called], berlin(2026, 11, 5, 9, 0))
+    two = bare_reflection(job.id, id="r2", interview_at=berlin(2026, 11, 16, 10, 0))
+    items = live(job, [one, two], list(items.values()), berlin(2026, 11, 16, 12, 0))
+    behind = [(f.outcome, f.item.key, f.at) for f in history(items.values())]
+    assert behind == [
+        (Outcome.RETIRED, "status_check:1", berlin(2026, 11, 16, 12, 0)),
+        (Outcome.SKIPPED, "call", berlin(2026, 11, 5, 9, 0)),
+        (Outcome.DONE, "thank_you:ravi kumar", berlin(2026, 11, 2, 19, 0)),
+    ]
+    assert Outcome.RETIRED.label == "No longer needed"
 
 
 def test_gone_cold_is_never_suggested_while_a_later_round_is_live() -> None:

@@ -470,3 +470,40 @@ async def test_two_rounds_of_one_opportunity_make_one_chain_on_the_agenda(
     history = {f.key: f for f in journal.followups(first_round.id)}
     assert history["status_check:1"].done_at is not None  # what was done stays as it was
     assert history["status_check:2"].superseded_at is not None
+
+
+async def test_the_history_lists_what_is_behind_you_and_puts_a_mistake_back(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    from debrief.ui.screens.detail import DetailScreen
+    from debrief.ui.screens.history import HistoryScreen
+    from debrief.ui.widgets.virtual_table import VirtualTable
+
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert "Nothing behind you yet" in str(
+            app.screen.query_one("#history-count", Static).content
+        )
+        await pilot.press("escape", "space", "x", "h")  # thank-you done, the next one skipped
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        rows = [table.row_texts(row) for row in range(table.row_count)]
+        assert sorted(row[1] for row in rows) == ["Done", "Skipped"]
+        assert ["Done", "Thank-you note to Jane Doe"] in [row[1:3] for row in rows]
+        assert rows[0][0] == "just now" and rows[0][3] == "Acme — Data Engineer"
+        done_row = next(i for i, row in enumerate(rows) if row[1] == "Done")
+        await pilot.press(*["down"] * done_row, "r")  # marked done by mistake
+        await pilot.pause()
+        assert item(Journal.open(journal_path), "thank_you:jane doe").done_at is None
+        assert [table.row_texts(row)[1] for row in range(table.row_count)] == ["Skipped"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Thank-you note" in " ".join(agenda_lines(app))

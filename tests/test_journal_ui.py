@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 import pytest
+from textual.content import Content
 from textual.widgets import Input, Select, SelectionList, Static
 
 from debrief.model import Interviewer, Opportunity, Stage, Status
@@ -267,6 +268,31 @@ async def test_bad_filter_values_are_explained_and_nothing_changes(
         assert str(error.content) == "⚠ A rating is 1 to 10, not 'eleven'"
         await pilot.press("escape")
         assert len(rows(app)) == 4
+
+
+async def test_two_remembered_words_find_the_reflection_and_both_are_highlighted(
+    build_app: AppFactory, sample: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_journal(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "sharding fumbled")
+        await pilot.pause()
+        assert count_label(app).startswith("1 of ")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        answer = next(
+            s
+            for s in app.screen.query(".doc-answer").results(Static)
+            if "sharding" in str(s.content)
+        )
+        content = answer.content
+        assert isinstance(content, Content)
+        assert [content.plain[span.start : span.end] for span in content.spans] == [
+            "Fumbled",
+            "sharding",
+        ]
 
 
 async def test_the_detail_view_reads_as_a_document(build_app: AppFactory, sample: Journal) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from debrief.cli import main
-from debrief.followups import mark_done, plan
+from debrief.followups import dismiss, mark_done, plan
 from debrief.model import Interviewer, Settings, Stage, Status
 from debrief.shell import Style
 from debrief.store.journal import Journal
@@ -75,10 +75,13 @@ def test_list_prints_aligned_lines_newest_first(
         (["-n", "1"], ["a1000000"]),
         (["--company", "globex"], ["b1000000"]),
         (["--status", "interviewing"], ["a1000000", "a2000000"]),
+        (["--status", "Offer"], ["b1000000"]),  # choices as people type them
         (["--since", "2026-11-01"], ["a1000000", "a2000000"]),
         (["--since", "3 weeks ago"], ["a1000000", "a2000000"]),
         (["--search", "resume"], ["b1000000"]),  # "Résumé", accents ignored
         (["--search", "SHARDING", "-n", "5"], ["a1000000"]),
+        (["--search", "sharding fumbled"], ["a1000000"]),  # words in any order
+        (["--search", '"sharding fumbled"'], []),  # a quoted phrase as written
         (["--company", "nobody"], []),
     ],
 )
@@ -161,6 +164,28 @@ def test_due_json(fixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert record["due"] == "2026-11-20T20:00:00+01:00"
     assert record["company"] == "Acme"
+
+
+def test_due_done_lists_what_is_behind_you_newest_first(
+    fixed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = Journal.open(fixed)
+    (thank_you,) = [f for f in journal.followups(ACME_ID) if f.kind.value == "thank_you"]
+    journal.save_followup(dismiss(thank_you, NOW.subtract(hours=2)))
+    code, lines, _ = run(fixed, "due", "--done", capsys=capsys)
+    assert code == 0
+    assert lines[0].split()[:3] == ["just", "now", "Done:"]
+    assert lines[-1].split("  ")[:3] == [
+        "2 hours ago",
+        "Skipped: Thank-you note to Jane Doe (by email)",
+        "Acme — Data Engineer",
+    ]
+    _, lines, _ = run(fixed, "due", "--done", "--json", capsys=capsys)
+    records = [json.loads(line) for line in lines]
+    assert [r["at"] for r in records] == sorted((r["at"] for r in records), reverse=True)
+    assert records[-1]["outcome"] == "skipped" and records[-1]["id"] == thank_you.id
+    code, lines, _ = run(fixed, "due", capsys=capsys)
+    assert (code, lines) == (0, [])  # and it has left the agenda
 
 
 def test_nothing_due_exits_0(
@@ -272,6 +297,23 @@ def test_add_interview_then_list_and_due_show_it(
     assert len(out) == 4  # and the three reflections below
     code, out, _ = run(fixed, "due", capsys=capsys)
     assert out[0].split("  ")[0:2] == ["tomorrow 10:00", "Interview: Globex Corporation — onsite"]
+
+
+@pytest.mark.parametrize(
+    "typed, stage, kind",
+    [("Phone Screen", "phone_screen", "VIDEO"), ("hiring-manager", "hiring_manager", "in person")],
+)
+def test_choices_are_read_whatever_their_case_or_spacing(
+    fixed: Path, capsys: pytest.CaptureFixture[str], typed: str, stage: str, kind: str
+) -> None:
+    code, _, err = run(fixed, "add-interview", "--company", "Initech", "--role", "SRE",
+                       "--at", "tomorrow 9:00", "--stage", typed, "--format", kind,
+                       capsys=capsys)  # fmt: skip
+    assert code == 0, err
+    interview = Journal.open(fixed).interviews()[0]
+    assert (interview.stage.value if interview.stage else None) == stage
+    code, lines, _ = run(fixed, "export", "--format", "CSV", capsys=capsys)
+    assert code == 0 and lines[0].startswith("interview date,")
 
 
 def test_an_interview_that_is_over_asks_for_its_reflection_in_due(

@@ -40,6 +40,11 @@ EXIT_SOMETHING_DUE = 1
 EXPORT_FORMATS = ("json", "csv", "md", "ics", "compare-md")
 
 
+def choice_key(text: str) -> str:
+    """A choice as people type it ("Rejected", "phone screen", "Phone-Screen") as its value."""
+    return "_".join(text.casefold().replace("-", " ").split())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="debrief",
@@ -63,7 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("-n", type=int, metavar="N", help="at most N reflections")
     listing.add_argument("--company", metavar="X", help="only companies whose name contains X")
     listing.add_argument(
-        "--status", choices=[s.value for s in Status], help="only opportunities with this status"
+        "--status",
+        type=choice_key,
+        choices=[s.value for s in Status],
+        help="only opportunities with this status",
     )
     listing.add_argument(
         "--since", metavar="DATE", help="only interviews on or after DATE (2026-10-01, 30 days ago)"
@@ -84,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument(
         "--all", action="store_true", help="every pending follow-up, upcoming included"
     )
+    due.add_argument(
+        "--done",
+        action="store_true",
+        help="instead: the follow-ups behind you (done, skipped, no longer needed), newest first",
+    )
     due.add_argument("--json", action="store_true", help="one JSON object per line")
 
     export = commands.add_parser(
@@ -92,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         required=True,
+        type=str.lower,
         choices=EXPORT_FORMATS,
         help="json: everything, lossless (debrief import reads it back); csv: one row per "
         "reflection; md: a readable document; ics: pending follow-ups as calendar events; "
@@ -115,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument(
         "--format",
+        type=str.lower,
         choices=("json", "ics"),
         help="json (an export) or ics (invitations become interviews ahead); "
         "default: from the file name",
@@ -130,8 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--at", required=True, metavar="WHEN", help='e.g. "tomorrow 10:00", "2026-12-10 09:30"'
     )
     ahead.add_argument("--duration", metavar="LENGTH", help="e.g. 45 min, 1h30")
-    ahead.add_argument("--stage", choices=[stage.value for stage in Stage])
-    ahead.add_argument("--format", choices=[kind.value for kind in Format])
+    ahead.add_argument("--stage", type=choice_key, choices=[stage.value for stage in Stage])
+    ahead.add_argument("--format", type=choice_key, choices=[kind.value for kind in Format])
     ahead.add_argument("--where", default="", help="the address, or the video link")
     ahead.add_argument(
         "--interviewer",
@@ -304,10 +319,12 @@ def _list_filter(
         since = _parse_since(args.since)
         tests.append(lambda r: r.interview_at.date() >= since)
     if args.search:
-        from debrief.browse import Entry, fold, searchable_text
+        from debrief.browse import Entry, has_all, search_terms, searchable_text
 
-        needle = fold(args.search.strip())
-        tests.append(lambda r: needle in searchable_text(Entry(r, opportunities[r.opportunity_id])))
+        terms = search_terms(args.search)
+        tests.append(
+            lambda r: has_all(searchable_text(Entry(r, opportunities[r.opportunity_id])), terms)
+        )
     if not tests:
         return None
     return lambda reflection: all(test(reflection) for test in tests)
@@ -364,6 +381,8 @@ def due_command(journal: Journal, args: argparse.Namespace) -> int:
     from debrief.shell import Style, due_lines, followup_row, json_line
 
     now = now_for(journal.settings())
+    if args.done:
+        return _history_command(journal, now, as_json=args.json)
     to_do = actionable(journal.followups(), journal.reflections(), journal.opportunities())
     sections = agenda(to_do, now)
     items = [*sections.overdue, *sections.today, *(sections.upcoming if args.all else [])]
@@ -381,6 +400,30 @@ def due_command(journal: Journal, args: argparse.Namespace) -> int:
     )
     _print_lines(lines)
     return EXIT_SOMETHING_DUE if rows else EXIT_OK
+
+
+def _history_command(journal: Journal, now: pendulum.DateTime, *, as_json: bool) -> int:
+    from debrief.dates import relative_or_absolute
+    from debrief.followups import describe, history
+    from debrief.shell import Style, due_lines, finished_row, json_line
+
+    rows = [
+        finished_row(
+            finished,
+            opportunity,
+            f"{finished.outcome.label}: {describe(finished.item)}",
+            relative_or_absolute(finished.at, now),
+        )
+        for finished in history(journal.followups())
+        if (opportunity := journal.opportunity_of(finished.item.reflection_id)) is not None
+    ]
+    lines = (
+        [json_line(row) for row in rows]
+        if as_json
+        else due_lines(rows, Style.for_stream(sys.stdout))
+    )
+    _print_lines(lines)
+    return EXIT_OK
 
 
 AHEAD_IN_DUE = 7  # days: `due` lists the interviews this close (all of them with --all)

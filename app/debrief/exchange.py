@@ -15,7 +15,7 @@ from typing import Any
 
 import pendulum
 
-from debrief.dates import format_moment
+from debrief.dates import format_moment, plural
 from debrief.followups import actionable, describe
 from debrief.model import (
     Bundle,
@@ -310,7 +310,7 @@ def export_markdown(bundle: Bundle, ctx: AnswerContext) -> bytes:
         lines += [
             f"## {md_escape(opportunity.title)}",
             "",
-            f"Status: {opportunity.status.label} · {len(rounds)} round(s)",
+            f"Status: {opportunity.status.label} · {plural(len(rounds), 'round')}",
             "",
         ]
         for interview in sorted(bundle.interviews, key=lambda i: i.start):

@@ -30,6 +30,7 @@ from debrief.model import (
     Channel,
     FollowUp,
     FollowUpKind,
+    LabelledEnum,
     Opportunity,
     Reflection,
     Reply,
@@ -419,6 +420,37 @@ def describe(item: FollowUp, *, brief: bool = False) -> str:
     if not brief and item.kind in written and item.channel is not None:
         what += f" (by {item.channel.label})"
     return what
+
+
+# --- what is behind you -----------------------------------------------------------------------
+
+
+class Outcome(LabelledEnum):
+    DONE = "done"
+    SKIPPED = "skipped"
+    RETIRED = "no_longer_needed"  # a later round, their reply or a withdrawal took its place
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A follow-up that left the agenda: how, and when."""
+
+    item: FollowUp
+    outcome: Outcome
+    at: datetime
+
+
+def history(followups: Iterable[FollowUp]) -> list[Finished]:
+    """Every follow-up done, skipped or retired, the most recent first."""
+    finished = []
+    for item in followups:
+        if item.done_at is not None:
+            finished.append(Finished(item, Outcome.DONE, item.done_at))
+        elif item.dismissed_at is not None:
+            finished.append(Finished(item, Outcome.SKIPPED, item.dismissed_at))
+        elif item.superseded_at is not None:
+            finished.append(Finished(item, Outcome.RETIRED, item.superseded_at))
+    return sorted(finished, key=lambda f: (f.at.timestamp(), f.item.id), reverse=True)
 
 
 # --- what the user does ---------------------------------------------------------------------

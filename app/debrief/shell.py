@@ -12,10 +12,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from debrief.model import FollowUp, Interview, Opportunity, Reflection
 from debrief.text import BIDI_CONTROLS, cell_width, fit, one_line, printable
+
+if TYPE_CHECKING:
+    from debrief.followups import Finished
 
 MAX_WIDTHS = {"company": 24, "role": 28, "stage": 14, "status": 12}
 
@@ -186,6 +189,14 @@ def followup_row(
     }
 
 
+def finished_row(
+    finished: Finished, opportunity: Opportunity, what: str, when: str
+) -> dict[str, Any]:
+    """A follow-up of the history (`due --done`): the `due` row, with how and when it ended."""
+    row = followup_row(finished.item, opportunity, what, when, False)
+    return row | {"outcome": finished.outcome.value, "at": finished.at.isoformat()}
+
+
 def interview_due_row(
     interview: Interview, opportunity: Opportunity, what: str, when: str, over: bool
 ) -> dict[str, Any]:
@@ -213,7 +224,10 @@ def due_lines(rows: Sequence[dict[str, Any]], style: Style) -> list[str]:
     what_width = min(52, max(cell_width(one_line(r["what"])) for r in rows))
     lines = []
     for row in rows:
-        when = style(fit(row["when"], when_width), RED if row["overdue"] else YELLOW)
+        colour = RED if row["overdue"] else YELLOW
+        if "outcome" in row:
+            colour = GREEN if row["outcome"] == "done" else DIM
+        when = style(fit(row["when"], when_width), colour)
         what = fit(row["what"], what_width)
         where = style(one_line(f"{row['company']} — {row['role']}"), DIM)
         line = f"{when}  {what}  {where}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Control characters would reach the terminal raw (an ESC could restyle the screen, a
@@ -92,3 +93,13 @@ def _escape_line_start(line: str) -> str:
             return f"{indent}{number}\\.{rest}"
         return f"{indent}\\{stripped}"
     return line
+
+
+_NOT_IN_FILE_NAMES = re.compile(r"[\W_]+")
+
+
+def file_name(*words: str, suffix: str) -> str:
+    """A file name made of `words`, lower case: letters of any script kept whole (NFC, so
+    "Zoë" stays "zoë"), everything else (spaces, slashes, dots, controls) one hyphen."""
+    text = unicodedata.normalize("NFC", " ".join(words)).lower()
+    return _NOT_IN_FILE_NAMES.sub("-", text).strip("-") + suffix

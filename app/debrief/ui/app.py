@@ -380,6 +380,11 @@ class DebriefApp(App[None]):
 
         self.push_screen(ScheduleScreen(self.journal, self.answer_context), scheduled)
 
+    def action_history(self) -> None:
+        from debrief.ui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen(self.journal, self.clock, typing=self.typing))
+
     def action_question_bank(self) -> None:
         from debrief.ui.screens.question_bank import QuestionBankScreen
 
@@ -936,6 +941,11 @@ class DebriefApp(App[None]):
             "Question bank",
             "Every question you were asked, and how your answers went (q)",
             self.action_question_bank,
+        )
+        yield SystemCommand(
+            "Follow-ups behind you",
+            "Done, skipped and no longer needed, the most recent first (h)",
+            self.action_history,
         )
         yield SystemCommand(
             "Before you leave",

@@ -4,7 +4,6 @@ letter or a call script): edit it, copy it, save it to a file, mark it sent."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from debrief.model import (
 )
 from debrief.notes import Draft, draft_for, recipients
 from debrief.store.journal import Journal, JournalError
+from debrief.text import file_name
 from debrief.ui.guard import closing_a_typed_screen
 from debrief.ui.planning import save_plan_after
 from debrief.ui.widgets.footer import KeysFooter
@@ -46,8 +46,7 @@ NO_PROFILE = (
 
 
 def default_file_name(kind: FollowUpKind, company: str, person: str) -> str:
-    words = " ".join([kind.value.replace("_", "-"), company, person])
-    return re.sub(r"[^a-z0-9]+", "-", words.casefold()).strip("-") + ".txt"
+    return file_name(kind.value, company, person, suffix=".txt")
 
 
 class DraftScreen(Screen[None]):

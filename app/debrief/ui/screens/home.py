@@ -217,6 +217,14 @@ class HomeScreen(JournalView):
             tooltip="Every question you were asked, and how your answers went",
         ),
         Binding(
+            "h",
+            "app.history",
+            "History",
+            id="home.history",
+            show=False,
+            tooltip="Follow-ups done, skipped or no longer needed",
+        ),
+        Binding(
             "p",
             "app.profile",
             "Profile",

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Select, Static
 
+from debrief.dates import plural
 from debrief.model import Stage
 from debrief.questions import QuestionGroup, every_question, question_bank
 from debrief.store.journal import Journal
@@ -74,7 +75,10 @@ class QuestionBankScreen(Screen[None]):
         )
         times = sum(group.count for group in self.groups)
         self.query_one("#bank-count", Static).update(
-            Content.styled(f"{len(self.groups)} questions, asked {times} times", "$text-muted")
+            Content.styled(
+                f"{plural(len(self.groups), 'question')}, asked {plural(times, 'time')}",
+                "$text-muted",
+            )
         )
         rows = [
             {

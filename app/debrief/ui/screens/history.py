@@ -1,0 +1,185 @@
+"""Follow-ups behind you: what was done, skipped or no longer needed, the most recent first.
+
+A thank-you marked done by mistake is put back on the agenda from here (`r`), and the
+reflection each one came from opens with Enter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pendulum
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Header, Static
+
+from debrief.dates import format_moment, plural, relative_or_absolute
+from debrief.followups import Finished, Outcome, describe, history, reopen
+from debrief.store.journal import Journal, JournalError
+from debrief.ui.guard import TypingGuard
+from debrief.ui.planning import save_plan_after
+from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.footer import KeysFooter
+from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
+
+COLUMNS = (
+    TableColumn("when", "When", 12),
+    TableColumn("outcome", "", 10),
+    TableColumn("what", "Follow-up", 40, narrowest=22),
+    TableColumn("where", "Opportunity", 34, drop=1, narrowest=16),
+)
+IN_THE_TABLE = {Outcome.DONE: "Done", Outcome.SKIPPED: "Skipped", Outcome.RETIRED: "Not needed"}
+SINCE = {
+    Outcome.DONE: "Done on",
+    Outcome.SKIPPED: "Skipped on",
+    Outcome.RETIRED: "Not needed since",
+}
+
+
+def when_finished(moment: datetime, now: datetime) -> str:
+    """`3 hours ago` within a week, else the day, short (`25 Nov`, `25 Nov 2025`)."""
+    if abs(now.timestamp() - moment.timestamp()) <= 7 * 86400:
+        return relative_or_absolute(moment, now)
+    return moment.strftime("%-d %b" if moment.year == now.year else "%-d %b %Y")
+
+
+EMPTY = (
+    "Nothing behind you yet. Follow-ups you mark done (Space on the home screen) or skip (x) "
+    "are listed here, the most recent first, with the ones a later round or a reply made "
+    "unnecessary."
+)
+
+
+class HistoryScreen(JournalView):
+    """The history as a table; the highlighted item's details below it."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="history.back"),
+        Binding("r", "reopen", "Back on the agenda", id="history.reopen"),
+    ]
+
+    def __init__(
+        self,
+        journal: Journal,
+        clock: Callable[[], pendulum.DateTime],
+        typing: TypingGuard | None = None,
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.clock = clock
+        self.typing = typing
+        self.finished: list[Finished] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="history"):
+            yield Static(id="history-count")
+            yield VirtualTable(COLUMNS, id="history-table")
+            yield Static(id="history-detail")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.title = "Follow-ups behind you"
+        self.reload()
+        self.query_one("#history-table").focus()
+
+    def reload(self) -> None:
+        table = self.query_one("#history-table", VirtualTable)
+        keep = self._highlighted()
+        self.finished = history(self.journal.followups())
+        now = self.clock()
+        rows = []
+        for finished in self.finished:
+            opportunity = self.journal.opportunity_of(finished.item.reflection_id)
+            rows.append(
+                {
+                    "when": when_finished(finished.at, now),
+                    "outcome": IN_THE_TABLE[finished.outcome],
+                    "what": describe(finished.item, brief=True),
+                    "where": f"{opportunity.company} — {opportunity.role}" if opportunity else "",
+                }
+            )
+        ids = [f.item.id for f in self.finished]
+        cursor = ids.index(keep.item.id) if keep is not None and keep.item.id in ids else 0
+        table.show_rows(len(rows), lambda row, key: rows[row][key], cursor=cursor)
+        table.display = bool(rows)
+        done = sum(f.outcome is Outcome.DONE for f in self.finished)
+        self.query_one("#history-count", Static).update(
+            Content.styled(
+                f"{plural(done, 'follow-up')} done, {len(self.finished) - done} skipped or "
+                "no longer needed · Enter opens the reflection",
+                "$text-muted",
+            )
+            if rows
+            else Content(EMPTY)
+        )
+        if not rows:
+            self.query_one("#history-detail", Static).update("")
+
+    def _highlighted(self) -> Finished | None:
+        if not self.is_mounted or not self.finished:
+            return None
+        row = self.query_one("#history-table", VirtualTable).cursor_row
+        return self.finished[row] if 0 <= row < len(self.finished) else None
+
+    @on(VirtualTable.Highlighted)
+    def _show_detail(self, event: VirtualTable.Highlighted) -> None:
+        if not 0 <= event.row < len(self.finished):
+            return
+        finished = self.finished[event.row]
+        item = finished.item
+        opportunity = self.journal.opportunity_of(item.reflection_id)
+        where = f" · {opportunity.company} — {opportunity.role}" if opportunity else ""
+        lines = [
+            Content.styled(describe(item), "bold") + Content(where),
+            Content(
+                f"{SINCE[finished.outcome]} {format_moment(finished.at)} · "
+                f"it was due {format_moment(item.due)}"
+            ),
+        ]
+        if item.note:
+            lines.append(Content.styled(f"✎ {item.note}", "$text-muted"))
+        if finished.outcome is Outcome.RETIRED:
+            lines.append(
+                Content.styled(
+                    "A later round, their reply or a withdrawal took its place.", "$text-muted"
+                )
+            )
+        else:
+            lines.append(Content.styled("r puts it back on the agenda", "$text-muted"))
+        self.query_one("#history-detail", Static).update(Content("\n").join(lines))
+
+    @on(VirtualTable.Selected)
+    def _open_reflection(self, event: VirtualTable.Selected) -> None:
+        from debrief.ui.screens.detail import DetailScreen
+
+        if 0 <= event.row < len(self.finished):
+            reflection_id = self.finished[event.row].item.reflection_id
+            self.app.push_screen(
+                DetailScreen(self.journal, reflection_id, self.clock, typing=self.typing)
+            )
+
+    def action_reopen(self) -> None:
+        finished = self._highlighted()
+        if finished is None:
+            return
+        if finished.outcome is Outcome.RETIRED:
+            self.notify(
+                "No longer needed: a later round or their reply planned what comes next.",
+                timeout=4,
+            )
+            return
+        opportunity = self.journal.opportunity_of(finished.item.reflection_id)
+        if opportunity is None:
+            return
+        try:
+            save_plan_after(self.journal, opportunity, self.clock(), changed=reopen(finished.item))
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.reload()
+        self.notify(f"Back on the agenda: {describe(finished.item)}.", markup=False, timeout=4)
