@@ -11,10 +11,14 @@ from debrief.compare import (
     columns_for,
     describe_pay,
     explanation,
+    format_total,
+    fully_scored,
     markdown,
     matrix,
+    missing_scores,
     prefilled,
     ranking,
+    scored_phrase,
     totals,
     unscored,
     with_criteria,
@@ -174,16 +178,64 @@ def test_weighted_totals_ranking_and_sentence() -> None:
     )
 
 
-def test_unscored_criteria_count_as_zero_and_are_listed() -> None:
-    decision = Decision(scores={"a": {"Pay": 5}})
-    assert totals(decision, ["a"]) == {"a": pytest.approx(15 / 14)}
+def test_an_unscored_criterion_is_missing_not_zero_and_nothing_is_ranked_until_scored() -> None:
+    decision = Decision(scores={"a": {"Pay": 5, "Growth": 2}, "b": {}})
+    assert totals(decision, ["a", "b"]) == {"a": pytest.approx((15 + 6) / 6), "b": None}
     assert unscored(decision, "a") == [
-        "Growth",
         "Work–life balance",
         "Location / commute",
         "Culture / people",
         "Role fit",
     ]
+    assert scored_phrase(decision, "a") == "2 of 6 criteria scored"
+    assert format_total(decision, "a", 3.5) == "3.50 (2 of 6 criteria scored)"
+    assert format_total(decision, "b", None) == "—"
+    assert not fully_scored(decision, ["a", "b"])
+    chosen, reflections, settings = sample()
+    columns = columns_for(chosen, reflections, settings, include_current=True)
+    current_only_pay = prefilled(Decision(), columns)  # Acme and Globex: pay, culture, role fit
+    assert explanation(current_only_pay, columns) == ""  # no verdict from what was left empty
+    assert missing_scores(current_only_pay, columns) == (
+        "To rank them, score Acme on growth, work–life balance and location / commute; "
+        "Globex on growth, work–life balance and location / commute; "
+        "Initrode (now) on growth, work–life balance, location / commute, culture / people "
+        "and role fit."
+    )
+    text = markdown(columns, current_only_pay)
+    assert "| **Total (0–5)** | | **4.38 (3 of 6 criteria scored)** |" in text
+    assert text.rstrip().endswith("culture / people and role fit.")
+
+
+def test_a_weight_of_zero_keeps_a_criterion_out_of_the_count() -> None:
+    criteria = (Criterion("Pay", Decimal(1)), Criterion("Visa", Decimal(0)))
+    decision = Decision(criteria, {"a": {"Pay": 4}, "b": {"Pay": 2}})
+    assert fully_scored(decision, ["a", "b"]) and scored_phrase(decision, "a") == ""
+    assert ranking(totals(decision, ["a", "b"])) == [["a"], ["b"]]
+
+
+def test_each_row_shows_the_latest_answer_across_rounds_and_says_which() -> None:
+    acme = opportunity("Acme")
+    reflections = [
+        bare_reflection(acme.id, interview_at=NOW.subtract(days=20), likes_role="Greenfield",
+                        reservations="On-call", money=money(85000), want_job=8),
+        bare_reflection(acme.id, interview_at=NOW.subtract(days=15), money=money(7500, period=Period.MONTH)),
+        bare_reflection(acme.id, interview_at=NOW.subtract(days=9), reservations="None left",
+                        money=money(7500, period=Period.MONTH)),
+        bare_reflection(acme.id, interview_at=NOW.subtract(days=2), likes_role=""),
+    ]  # fmt: skip
+    settings = Settings(current_company="Initrode", current_role="Analyst", current_pay=money(1))
+    columns = columns_for([acme], reflections, settings, include_current=True)
+    rows = {row.aspect: row for row in matrix(columns)}
+    assert rows["What you like: the role"].cells[0] == "Greenfield"
+    assert rows["What you like: the role"].sources[0] == "round 1"
+    assert rows["Reservations"].cells[0] == "None left"
+    assert rows["Reservations"].sources[0] == "round 3"
+    assert rows["Do you want it?"].cells[0] == "8/10"
+    assert rows["Pay (a year)"].cells[0] == "90,000 EUR a year (7,500 per month; monthly × 12)"
+    assert rows["Pay (a year)"].sources[0] == "round 3; round 1: 85,000 EUR per year"
+    assert rows["Role"].cells == (acme.role, "Analyst")  # the current job's, from the profile
+    text = markdown(columns, Decision())
+    assert "| What you like: the role | Greenfield *(round 1)* | — |" in text
 
 
 @pytest.mark.parametrize(
@@ -226,4 +278,5 @@ def test_markdown_export_marks_the_best_and_escapes_pipes() -> None:
     assert "| | Acme \\| Co | Globex |" in text
     assert "| Self-rating, latest | **9/10** | 7/10 |" in text
     assert "line one<br>line two" in text
-    assert "| **Total (0–5)** | | **0.00** | **0.00** |" in text
+    assert "| **Total (0–5)** | | **—** | **—** |" in text  # nothing scored: no total
+    assert "score Acme \\| Co on pay" in text

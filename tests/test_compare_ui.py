@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from textual.containers import HorizontalScroll
 from textual.widgets import Checkbox, Input, SelectionList, Static
 
@@ -53,8 +55,12 @@ async def open_compare(pilot: Any) -> CompareScreen:
     return screen
 
 
-def cells(screen: CompareScreen) -> list[str]:
-    return [str(s.content) for s in screen.query("#aspects .cell").results(Static)]
+def side_by_side(screen: CompareScreen) -> list[str]:
+    """The side by side as drawn: the table's lines, at the widths the screen chose."""
+    table = screen.query_one("#aspects", Static).content
+    console = Console(width=400, file=io.StringIO(), record=True)
+    console.print(table)
+    return [line.rstrip() for line in console.export_text().splitlines()]
 
 
 def verdict(screen: CompareScreen) -> str:
@@ -84,16 +90,21 @@ async def test_side_by_side_with_the_current_job(build_app: AppFactory, three: J
         screen.query_one("#include-current", Checkbox).value = True
         await pilot.pause()
         await pilot.pause()
-        texts = cells(screen)
-        assert texts[:4] == ["", "Acme", "Globex", "Initrode (now)"]
-        pay = texts.index("Pay (a year)")
-        assert texts[pay + 1 : pay + 4] == [
+        lines = side_by_side(screen)
+        assert lines[0].split() == ["Acme", "Globex", "Initrode", "(now)"]
+        pay = lines.index(next(line for line in lines if line.startswith("Pay (a year)")))
+        assert [cell.strip() for cell in lines[pay].split("  ") if cell.strip()] == [
+            "Pay (a year)",
             "90,000 EUR a year",
-            "84,000 EUR a year (7,000 per month; monthly × 12)",
+            "84,000 EUR a year (7,000",
             "70,000 EUR a year",
         ]
-        assert "Greenfield [b]platform[/b]" in texts  # literal
-        assert "Acme comes first." in verdict(screen)
+        assert lines[pay + 1].split() == ["per", "month;", "monthly", "×", "12)"]  # wrapped
+        assert any("Greenfield [b]platform[/b]" in line for line in lines)  # literal
+        assert verdict(screen).startswith("Not ranked yet")  # Initrode is scored on pay only
+        assert "Initrode (now) on growth" in verdict(screen)
+        total = screen.query_one("#total-2", Static).content
+        assert str(total) == "4.00 (1 of 6 criteria scored)"  # 70k of 90k, and nothing else
 
 
 async def test_a_fifth_choice_is_refused(build_app: AppFactory, journal: Journal) -> None:
@@ -119,6 +130,11 @@ async def test_editing_a_weight_changes_the_ranking_and_persists(
         # Prefilled: pay 5 and 5 (90k vs 84k rounds to 5), culture 4 vs 3, role fit 4 vs 3.
         screen.query_one("#score-1-1", Input).value = "5"  # growth: Globex 5
         screen.query_one("#score-2-1", Input).value = "5"  # balance: Globex 5
+        await pilot.pause()
+        assert verdict(screen).startswith("Not ranked yet")
+        assert "score Acme on growth, work–life balance and location / commute" in verdict(screen)
+        for field in ("#score-1-0", "#score-2-0", "#score-3-0", "#score-3-1"):
+            screen.query_one(field, Input).value = "3"  # Acme growth, balance; both location
         await pilot.pause()
         assert verdict(screen).startswith("Ranking: 1. Globex  2. Acme")
         weight = screen.query_one("#weight-5", Input)  # role fit, where Acme leads
@@ -255,3 +271,41 @@ async def test_opening_the_comparison_writes_nothing(
         await pilot.pause()
         screen.save()
         assert journal_path.read_bytes() != before  # a real change is
+
+
+async def test_every_control_is_reached_and_worked_from_the_keyboard(
+    build_app: AppFactory, three: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_compare(pilot)
+        assert app.focused is screen.query_one("#chosen", SelectionList)
+        await pilot.press("down", "down", "space")  # Initech (third) joins Acme and Globex
+        await pilot.pause()
+        assert len(screen.query_one("#chosen", SelectionList).selected) == 3
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#include-current", Checkbox)
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.decision.include_current
+        assert side_by_side(screen)[0].split() == ["Acme", "Globex", "Initech", "Initrode", "(now)"]
+        reached = [widget.id for widget in screen.focus_chain]  # the order Tab goes in
+        for wanted in ("name-0", "weight-0", "score-0-0", "score-0-3", "remove-0", "add-criterion"):
+            assert wanted in reached
+        while app.focused is not screen.query_one("#score-3-2", Input):
+            await pilot.press("tab")
+        await type_text(pilot, "4")  # Initech, location
+        await pilot.pause()
+        assert screen.decision.scores[three.opportunities()[2].id]["Location / commute"] == 4
+        while app.focused is not screen.query_one("#add-criterion"):
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.decision.criteria) == 7
+        assert app.focused is screen.query_one("#name-6", Input)
+        while app.focused is not screen.query_one("#remove-6"):
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.decision.criteria) == 6

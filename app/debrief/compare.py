@@ -6,11 +6,12 @@ never converted with a made-up rate. Annual figures state their working-time ass
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
-from debrief.dates import format_day
+from debrief.dates import format_day, plural
 from debrief.model import (
     ANNUAL_FACTOR,
     CURRENT_JOB,
@@ -43,14 +44,21 @@ class Column:
 
     key: str
     title: str
+    role: str
     opportunity: Opportunity | None
     rounds: tuple[Reflection, ...]  # oldest first
-    pay: Money | None
+    pays: tuple[tuple[int, Money], ...] = ()  # (round number, figure), oldest first
+    current_pay: Money | None = None  # the current job's, from the profile
     notes: str = ""
 
     @property
     def latest(self) -> Reflection | None:
         return self.rounds[-1] if self.rounds else None
+
+    @property
+    def pay(self) -> Money | None:
+        """The latest figure: what was said last is what is on the table."""
+        return self.pays[-1][1] if self.pays else self.current_pay
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ class Row:
     cells: tuple[str, ...]
     best: frozenset[int] = frozenset()  # indexes of the cells to highlight
     note: str = ""  # e.g. how money was made annual
+    sources: tuple[str, ...] = ()  # per cell: where an older answer came from ("round 1")
 
 
 def columns_for(
@@ -76,21 +85,37 @@ def columns_for(
                 key=lambda r: r.interview_at,
             )
         )
-        pay = next((r.money for r in reversed(rounds) if r.money is not None), None)
-        columns.append(Column(opportunity.id, opportunity.company, opportunity, rounds, pay))
+        pays = tuple(
+            (number, r.money) for number, r in enumerate(rounds, start=1) if r.money is not None
+        )
+        columns.append(
+            Column(opportunity.id, opportunity.company, opportunity.role, opportunity, rounds, pays)
+        )
     if include_current:
         title = settings.current_company or "Current job"
         columns.append(
             Column(
                 CURRENT_JOB,
                 f"{title} (now)",
+                settings.current_role,
                 None,
                 (),
-                settings.current_pay,
-                settings.current_notes,
+                current_pay=settings.current_pay,
+                notes=settings.current_notes,
             )
         )
     return columns
+
+
+def latest_answer(column: Column, attribute: str) -> tuple[object, str]:
+    """The latest round's answer, or (when it left the question empty) the latest earlier
+    one, with where it came from: (`None`, "") when no round answered."""
+    count = len(column.rounds)
+    for number in range(count, 0, -1):
+        value = getattr(column.rounds[number - 1], attribute)
+        if value is not None and value != "":
+            return value, "" if number == count else f"round {number}"
+    return None, ""
 
 
 def annual(money: Money) -> Decimal:
@@ -115,6 +140,21 @@ def _highest(values: Sequence[float | None]) -> frozenset[int]:
     return frozenset(i for i, v in enumerate(values) if v == top)
 
 
+def pay_source(column: Column) -> str:
+    """Where the figure shown came from, when older than the latest round, and the other
+    figures said before it (`round 1: 85,000 EUR per year`); a figure repeated is not news."""
+    if not column.pays:
+        return ""
+    latest_number, latest = column.pays[-1]
+    parts = [f"round {latest_number}"] if latest_number != len(column.rounds) else []
+    parts += [
+        f"round {number}: {money.amount:,} {money.currency} {money.period.label}"
+        for number, money in column.pays[:-1]
+        if money != latest
+    ]
+    return "; ".join(parts)
+
+
 def pay_row(columns: Sequence[Column]) -> Row:
     """Annual pay in each column's own currency; the best only among one currency."""
     pays = [c.pay for c in columns]
@@ -130,17 +170,28 @@ def pay_row(columns: Sequence[Column]) -> Row:
         notes.append(f"different currencies ({listed}): not compared, no exchange rate assumed")
     if any(p is not None and p.period is not Period.YEAR for p in pays):
         notes.append("a year is 52 weeks of 5 days or 40 hours")
-    return Row("Pay (a year)", tuple(describe_pay(p) for p in pays), best, "; ".join(notes))
+    return Row(
+        "Pay (a year)",
+        tuple(describe_pay(p) for p in pays),
+        best,
+        "; ".join(notes),
+        tuple(pay_source(c) for c in columns),
+    )
 
 
 def matrix(columns: Sequence[Column]) -> list[Row]:
-    """Every aspect as a row, one cell per column; comparable rows mark their best cells."""
+    """Every aspect as a row, one cell per column; comparable rows mark their best cells.
 
-    def latest(attribute: str) -> tuple[str, ...]:
-        return tuple(str(getattr(c.latest, attribute) or "—") if c.latest else "—" for c in columns)
+    An answer left empty in the latest round shows the latest round that gave one, and
+    says which: what you liked in round 1 still counts once round 2 exists.
+    """
 
-    def of_opportunity(text: str, column: Column) -> str:
-        return text if column.opportunity is not None else "—"
+    def answers(attribute: str) -> list[tuple[object, str]]:
+        return [latest_answer(c, attribute) for c in columns]
+
+    def text_row(aspect: str, attribute: str) -> Row:
+        found = answers(attribute)
+        return Row(aspect, tuple(str(v or "—") for v, _ in found), sources=_sources(found))
 
     def detail(attribute: str) -> tuple[str, ...]:
         return tuple(
@@ -151,30 +202,28 @@ def matrix(columns: Sequence[Column]) -> list[Row]:
     averages = [
         sum(r.rating for r in c.rounds) / len(c.rounds) if c.rounds else None for c in columns
     ]
-    wants = [
-        float(c.latest.want_job) if c.latest and c.latest.want_job is not None else None
-        for c in columns
-    ]
-    rapports = [c.latest.could_work_with if c.latest else None for c in columns]
+    wants = answers("want_job")
+    want_values = [float(v) if isinstance(v, int) else None for v, _ in wants]
+    rapports = answers("could_work_with")
+    rapport_values = [v if isinstance(v, Rapport) else None for v, _ in rapports]
+    replies = answers("reply_by")
     return [
-        Row("Role", tuple(c.opportunity.role if c.opportunity else "—" for c in columns)),
+        Row("Role", tuple(c.role or "—" for c in columns)),
         Row(
             "Status",
             tuple(c.opportunity.status.label if c.opportunity else "your job now" for c in columns),
         ),
         Row("Location", detail("location")),
-        Row("Rounds", tuple(of_opportunity(str(len(c.rounds)), c) for c in columns)),
+        Row("Rounds", tuple(str(len(c.rounds)) if c.opportunity else "—" for c in columns)),
         Row(
             "Last interview",
             tuple(format_day(c.latest.interview_at) if c.latest else "—" for c in columns),
         ),
-        Row("Next step", latest("next_steps")),
+        text_row("Next step", "next_steps"),
         Row(
             "You should hear by",
-            tuple(
-                format_day(c.latest.reply_by) if c.latest and c.latest.reply_by else "—"
-                for c in columns
-            ),
+            tuple(format_day(v) if isinstance(v, date) else "—" for v, _ in replies),
+            sources=_sources(replies),
         ),
         Row(
             "Self-rating, latest",
@@ -182,29 +231,46 @@ def matrix(columns: Sequence[Column]) -> list[Row]:
             _highest(latest_ratings),
         ),
         Row("Self-rating, average", tuple(_score(v) for v in averages), _highest(averages)),
-        Row("Do you want it?", tuple(_score(v) for v in wants), _highest(wants)),
+        Row(
+            "Do you want it?",
+            tuple(_score(v) for v in want_values),
+            _highest(want_values),
+            sources=_sources(wants),
+        ),
         Row(
             "Could work with them",
-            tuple(r.label if r else "—" for r in rapports),
-            _highest([float(RAPPORT_ORDER[r]) if r else None for r in rapports]),
+            tuple(r.label if r else "—" for r in rapport_values),
+            _highest([float(RAPPORT_ORDER[r]) if r else None for r in rapport_values]),
+            sources=_sources(rapports),
         ),
         pay_row(columns),
-        Row("Money notes", latest("money_notes")),
-        Row("What you like: the role", latest("likes_role")),
-        Row("What you like: the company", latest("likes_company")),
-        Row("Reservations", latest("reservations")),
-        Row("…and how to resolve them", latest("resolve_reservations")),
-        Row(
-            "Against your current job",
-            tuple(
-                c.notes or "—" if c.key == CURRENT_JOB else _text(c, "vs_current_job")
-                for c in columns
-            ),
-        ),
-        Row("Against your other options", latest("vs_other_opportunities")),
+        text_row("Money notes", "money_notes"),
+        text_row("What you like: the role", "likes_role"),
+        text_row("What you like: the company", "likes_company"),
+        text_row("Reservations", "reservations"),
+        text_row("…and how to resolve them", "resolve_reservations"),
+        _against_current_job(columns),
+        text_row("Against your other options", "vs_other_opportunities"),
         Row("Job posting", detail("link")),
         Row("Recruiter", tuple(_recruiter(c.opportunity) for c in columns)),
     ]
+
+
+def _sources(found: Sequence[tuple[object, str]]) -> tuple[str, ...]:
+    return tuple(source for _, source in found)
+
+
+def _against_current_job(columns: Sequence[Column]) -> Row:
+    """The reflection's comparison; for the current job itself, its notes from the profile."""
+    found = [
+        (c.notes, "") if c.key == CURRENT_JOB else latest_answer(c, "vs_current_job")
+        for c in columns
+    ]
+    return Row(
+        "Against your current job",
+        tuple(str(v or "—") for v, _ in found),
+        sources=_sources(found),
+    )
 
 
 def _recruiter(opportunity: Opportunity | None) -> str:
@@ -212,10 +278,6 @@ def _recruiter(opportunity: Opportunity | None) -> str:
         return "—"
     reach = [x for x in (opportunity.recruiter_email, opportunity.recruiter_phone) if x]
     return opportunity.recruiter_name + (f" ({', '.join(reach)})" if reach else "")
-
-
-def _text(column: Column, attribute: str) -> str:
-    return str(getattr(column.latest, attribute) or "—") if column.latest else "—"
 
 
 def _score(value: float | None) -> str:
@@ -243,54 +305,94 @@ def prefilled(decision: Decision, columns: Sequence[Column]) -> Decision:
         guesses: dict[str, int] = {}
         if column.pay is not None and len(currencies) == 1 and top > 0:
             guesses["pay"] = round(annual(column.pay) / top * SCORE_MAX)
-        if column.latest and column.latest.could_work_with:
-            guesses["culture / people"] = RAPPORT_SCORE[column.latest.could_work_with]
-        if column.latest and column.latest.want_job is not None:
-            guesses["role fit"] = round(column.latest.want_job / 2)
+        rapport, _ = latest_answer(column, "could_work_with")
+        if isinstance(rapport, Rapport):
+            guesses["culture / people"] = RAPPORT_SCORE[rapport]
+        want, _ = latest_answer(column, "want_job")
+        if isinstance(want, int):
+            guesses["role fit"] = round(want / 2)
         for folded, score in guesses.items():
             if folded in names and names[folded] not in own:
                 own[names[folded]] = max(0, min(SCORE_MAX, score))
     return replace(decision, scores=scores)
 
 
-def totals(decision: Decision, keys: Sequence[str]) -> dict[str, float]:
-    """Weighted average score (0–5) per column; an unscored criterion counts as 0."""
-    weight = sum(c.weight for c in decision.criteria)
-    result = {}
+def weighted(decision: Decision) -> list[Criterion]:
+    """The criteria that count: a weight of 0 keeps a criterion on the list, out of the sums."""
+    return [c for c in decision.criteria if c.weight > 0]
+
+
+def totals(decision: Decision, keys: Sequence[str]) -> dict[str, float | None]:
+    """Weighted average score (0–5) per column, over the criteria it has a score for: an
+    unscored criterion is missing, not 0 (None when nothing is scored)."""
+    result: dict[str, float | None] = {}
     for key in keys:
         scores = decision.scores.get(key, {})
-        points = sum(c.weight * scores.get(c.name, 0) for c in decision.criteria)
-        result[key] = float(points / weight) if weight else 0.0
+        scored = [c for c in weighted(decision) if c.name in scores]
+        weight = sum(c.weight for c in scored)
+        points = sum(c.weight * scores[c.name] for c in scored)
+        result[key] = float(points / weight) if weight else None
     return result
 
 
 def unscored(decision: Decision, key: str) -> list[str]:
     scores = decision.scores.get(key, {})
-    return [c.name for c in decision.criteria if c.weight > 0 and c.name not in scores]
+    return [c.name for c in weighted(decision) if c.name not in scores]
 
 
-def ranking(total_by_key: dict[str, float]) -> list[list[str]]:
+def scored_phrase(decision: Decision, key: str) -> str:
+    """`3 of 6 criteria scored` when some are missing, else empty."""
+    missing = len(unscored(decision, key))
+    if not missing:
+        return ""
+    count = len(weighted(decision))
+    return f"{count - missing} of {plural(count, 'criterion', 'criteria')} scored"
+
+
+def format_total(decision: Decision, key: str, total: float | None) -> str:
+    """`3.40`, `3.40 (3 of 6 criteria scored)`, or `—` with nothing scored."""
+    if total is None:
+        return "—"
+    gaps = scored_phrase(decision, key)
+    return f"{total:.2f} ({gaps})" if gaps else f"{total:.2f}"
+
+
+def fully_scored(decision: Decision, keys: Sequence[str]) -> bool:
+    """Whether every option has a score for every weighted criterion: only then is a
+    ranking a verdict rather than an artefact of what was left empty."""
+    return all(not unscored(decision, key) for key in keys)
+
+
+def missing_scores(decision: Decision, columns: Sequence[Column]) -> str:
+    """`To rank them, score Globex on growth and balance; Initrode (now) on role fit.`"""
+    gaps = [
+        f"{c.title} on {_and([name.lower() for name in unscored(decision, c.key)])}"
+        for c in columns
+        if unscored(decision, c.key)
+    ]
+    return f"To rank them, score {'; '.join(gaps)}." if gaps else ""
+
+
+def ranking(total_by_key: Mapping[str, float | None]) -> list[list[str]]:
     """Keys grouped by total, best first; a group of several is a tie."""
-    ordered = sorted(set(round(v, 6) for v in total_by_key.values()), reverse=True)
-    return [[k for k, v in total_by_key.items() if round(v, 6) == level] for level in ordered]
+    known = {k: round(v, 6) for k, v in total_by_key.items() if v is not None}
+    ordered = sorted(set(known.values()), reverse=True)
+    return [[k for k, v in known.items() if v == level] for level in ordered]
 
 
 def explanation(decision: Decision, columns: Sequence[Column]) -> str:
-    """`Acme leads on pay and growth; Globex on work–life balance.` (or a tie, plainly)."""
-    if len(columns) < 2:
+    """`Acme leads on pay and growth; Globex on work–life balance.` (or a tie, plainly);
+    nothing until every option is scored on every weighted criterion."""
+    keys = [c.key for c in columns]
+    if len(columns) < 2 or not fully_scored(decision, keys):
         return ""
     titles = {c.key: c.title for c in columns}
-    places = ranking(totals(decision, [c.key for c in columns]))
+    places = ranking(totals(decision, keys))
     leads: dict[str, list[str]] = {c.key: [] for c in columns}
-    for criterion in decision.criteria:
-        if criterion.weight == 0:
-            continue
-        scores = {c.key: decision.scores.get(c.key, {}).get(criterion.name) for c in columns}
-        known = {k: v for k, v in scores.items() if v is not None}
-        if not known:
-            continue
-        top = max(known.values())
-        leaders = [k for k, v in known.items() if v == top]
+    for criterion in weighted(decision):
+        scores = {k: decision.scores[k][criterion.name] for k in keys}
+        top = max(scores.values())
+        leaders = [k for k, v in scores.items() if v == top]
         if len(leaders) == 1:
             leads[leaders[0]].append(criterion.name.lower())
     first = places[0]
@@ -335,12 +437,15 @@ def markdown(columns: Sequence[Column], decision: Decision) -> str:
     header = "| | " + " | ".join(_md(c.title) for c in columns) + " |"
     rule = "|---|" + "---|" * len(columns)
     lines = ["# Comparing opportunities", "", header, rule]
-    for row in matrix(columns):
+    rows = matrix(columns)
+    for row in rows:
         cells = [
-            f"**{_md(cell)}**" if i in row.best else _md(cell) for i, cell in enumerate(row.cells)
+            (f"**{_md(cell)}**" if i in row.best else _md(cell))
+            + (f" *({_md(row.sources[i])})*" if row.sources and row.sources[i] else "")
+            for i, cell in enumerate(row.cells)
         ]
         lines.append(f"| {row.aspect} | " + " | ".join(cells) + " |")
-    notes = [row.note for row in matrix(columns) if row.note]
+    notes = [row.note for row in rows if row.note]
     if notes:
         lines += ["", *[f"*{note}*" for note in notes]]
     keys = [c.key for c in columns]
@@ -356,9 +461,12 @@ def markdown(columns: Sequence[Column], decision: Decision) -> str:
         scores = [str(decision.scores.get(k, {}).get(criterion.name, "—")) for k in keys]
         lines.append(f"| {_md(criterion.name)} | {criterion.weight} | " + " | ".join(scores) + " |")
     lines.append(
-        "| **Total (0–5)** | | " + " | ".join(f"**{total_by_key[k]:.2f}**" for k in keys) + " |"
+        "| **Total (0–5)** | | "
+        + " | ".join(f"**{format_total(decision, k, total_by_key[k])}**" for k in keys)
+        + " |"
     )
-    lines += ["", explanation(decision, columns), ""]
+    verdict = explanation(decision, columns) or missing_scores(decision, columns)
+    lines += ["", _md(verdict), ""]
     return "\n".join(lines)
 
 

@@ -11,10 +11,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pendulum
+from rich import box
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, HorizontalScroll, VerticalScroll
+from textual.containers import Grid, Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
@@ -23,14 +26,17 @@ from textual.widgets import Button, Checkbox, Header, Input, SelectionList, Stat
 from debrief.compare import (
     MAX_CHOSEN,
     Column,
+    Row,
     columns_for,
     explanation,
+    format_total,
+    fully_scored,
     markdown,
     matrix,
+    missing_scores,
     prefilled,
     ranking,
     totals,
-    unscored,
     with_criteria,
 )
 from debrief.dates import plural
@@ -39,9 +45,12 @@ from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 
-ASPECT_WIDTH = 26  # the side-by-side's first column; 18 on a narrow screen
-COLUMN_WIDTH = 30  # an option's column at most; it narrows to fit, down to 16
-NARROWEST_COLUMN = 16
+ASPECT_WIDTH = 26  # the side-by-side's first column; 20 when the options need the room
+NARROW_ASPECT_WIDTH = 20
+COLUMN_WIDTH = 30  # an option's column at most; it narrows to fit, down to 14
+NARROWEST_COLUMN = 14
+COMFORTABLE_COLUMN = 24  # below this, the aspects narrow first
+GAP = 2  # between the side-by-side's columns
 SIDEWAYS_HINT = "→ Wider than the window: Tab into it and use ← →, or shift + mouse wheel."
 SAVE_DELAY = 0.5  # seconds after the last valid edit
 OPEN_STATUSES = (Status.INTERVIEWING, Status.OFFER)
@@ -88,6 +97,7 @@ class CompareScreen(JournalView):
         self.columns: list[Column] = []
         self._save_timer: Timer | None = None
         self._drawn_revision = -1
+        self._rows: list[Row] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -95,7 +105,7 @@ class CompareScreen(JournalView):
             yield Static(id="compare-too-few")
             with Horizontal(id="compare-pick"):
                 yield SelectionList[str](id="chosen")
-                with VerticalScroll(id="compare-options"):
+                with Vertical(id="compare-options"):
                     yield Static(id="pick-hint")
                     yield Checkbox("Include my current job", id="include-current")
             yield Static(
@@ -103,7 +113,7 @@ class CompareScreen(JournalView):
             )
             yield Static(SIDEWAYS_HINT, classes="sideways-hint", id="aspects-hint")
             with HorizontalScroll(id="side-by-side", classes="compare-part"):
-                yield Grid(id="aspects")
+                yield Static(id="aspects")
             yield Static(id="matrix-notes", classes="compare-part")
             yield Static(Content.styled("Decide", "bold"), classes="trend-heading compare-part")
             yield Static(
@@ -174,6 +184,7 @@ class CompareScreen(JournalView):
                     for o in candidates
                 ]
             )
+            picker.highlighted = 0  # (it starts with none: the first Down would be lost)
         has_current = bool(settings.current_company or settings.current_pay)
         checkbox = self.query_one("#include-current", Checkbox)
         with checkbox.prevent(Checkbox.Changed):
@@ -236,48 +247,50 @@ class CompareScreen(JournalView):
     # --- side by side --------------------------------------------------------------
 
     async def _draw_aspects(self) -> None:
-        grid = self.query_one("#aspects", Grid)
-        await grid.remove_children()
-        grid.styles.grid_size_columns = len(self.columns) + 1
-        self._fit_aspects()
-        cells: list[Widget] = [Static("", classes="cell head")]
-        cells += [
-            Static(Content.styled(c.title, "bold"), classes="cell head") for c in self.columns
-        ]
+        """The side by side as one table (a widget per cell cost ~0.4 ms each to style:
+        hundreds of them made the first open slow)."""
         rows = matrix(self.columns)
-        for row in rows:
-            cells.append(Static(Content(row.aspect), classes="cell aspect"))
-            for index, text in enumerate(row.cells):
-                content = (
-                    Content.styled(text, "bold $success") if index in row.best else Content(text)
-                )
-                cells.append(Static(content, classes="cell"))
-        await grid.mount_all(cells)
+        self._rows = rows
+        self._fit_aspects()
         notes = [f"{row.aspect}: {row.note}" for row in rows if row.note]
+        legend = "Best values in green; an answer from an earlier round says which."
         self.query_one("#matrix-notes", Static).update(
-            Content.styled("\n".join(notes) + "\nBest values in green.", "$text-muted")
-            if notes
-            else Content.styled("Best values in green.", "$text-muted")
+            Content.styled("\n".join([*notes, legend]), "$text-muted")
         )
 
     def _room(self) -> int:
         """The width the tables have: the window less the padding and a scrollbar."""
         return self.app.size.width - 6
 
+    def _widths(self) -> tuple[int, int]:
+        """The aspect column's width and each option's: 30 cells at most, narrowing to
+        14, the aspects to 18 first when the options need the room."""
+        count = max(len(self.columns), 1)
+        room = self._room()
+        aspect = ASPECT_WIDTH
+        if room - aspect - count * (COMFORTABLE_COLUMN + GAP) < 0:
+            aspect = NARROW_ASPECT_WIDTH
+        share = (room - aspect - count * GAP) // count
+        return aspect, max(NARROWEST_COLUMN, min(COLUMN_WIDTH, share))
+
     def _fit_aspects(self) -> None:
-        """Option columns share the width (30 cells at most, 16 at least); what still
-        does not fit scrolls sideways, and says so."""
-        count = len(self.columns)
-        aspect = ASPECT_WIDTH if self._room() >= 100 else 18
-        share = (self._room() - aspect - 2 * count) // max(count, 1)
-        width = max(NARROWEST_COLUMN, min(COLUMN_WIDTH, share))
-        grid = self.query_one("#aspects", Grid)
-        grid.styles.grid_columns = f"{aspect} " + " ".join([str(width)] * count)
-        grid.styles.width = aspect + (width + 2) * count
+        """Draw the table at the widths that fit; what still does not fit scrolls
+        sideways, and says so."""
+        aspect, width = self._widths()
+        table = side_by_side(
+            self.columns,
+            self._rows,
+            aspect,
+            width,
+            best_style=f"bold {self.app.current_theme.success or 'green'}",
+        )
+        view = self.query_one("#aspects", Static)
+        view.styles.width = aspect + (width + GAP) * len(self.columns)
+        view.update(table)
         self._show_sideways_hints()
 
     def _show_sideways_hints(self) -> None:
-        aspects = self.query_one("#aspects", Grid).styles.width
+        aspects = self.query_one("#aspects", Static).styles.width
         weights = self.query_one("#weights", Grid).styles.width
         for hint, grid_width in (("#aspects-hint", aspects), ("#weights-hint", weights)):
             wide = grid_width is not None and grid_width.value > self._room()
@@ -294,7 +307,9 @@ class CompareScreen(JournalView):
         await grid.remove_children()
         count = len(self.columns)
         grid.styles.grid_size_columns = count + 3
-        name, weight, score = (24, 10, 14) if self._room() >= 100 else (19, 8, 10)
+        name, weight, score = 24, 10, 14
+        if name + weight + score * count + 5 + 2 * (count + 2) > self._room():
+            name, weight, score = 19, 8, 10
         grid.styles.grid_columns = f"{name} {weight} " + " ".join([str(score)] * count) + " 5"
         grid.styles.width = name + weight + score * count + 5 + 2 * (count + 2)
         self._show_sideways_hints()
@@ -407,27 +422,27 @@ class CompareScreen(JournalView):
         total_by_key = totals(self.decision, keys)
         for column, key in enumerate(keys):
             self.query_one(f"#total-{column}", Static).update(
-                Content.styled(f"{total_by_key[key]:.2f}", "bold")
+                Content.styled(format_total(self.decision, key, total_by_key[key]), "bold")
             )
-        titles = {c.key: c.title for c in self.columns}
-        places = ranking(total_by_key)
-        order = "  ".join(
-            f"{place}. " + " = ".join(titles[k] for k in group)
-            for place, group in enumerate(places, start=1)
-        )
-        lines = [
-            Content.styled("Ranking: ", "bold") + Content(order),
-            Content(explanation(self.decision, self.columns)),
-        ]
-        gaps = [
-            f"{titles[k]}: {', '.join(unscored(self.decision, k))}"
-            for k in keys
-            if unscored(self.decision, k)
-        ]
-        if gaps:
-            lines.append(
-                Content.styled("Not scored yet (counted as 0): " + "; ".join(gaps), "$text-muted")
+        if not fully_scored(self.decision, keys):
+            lines = [
+                Content.styled("Not ranked yet: ", "bold")
+                + Content(
+                    "an unscored criterion is missing, not 0, so the totals above cover "
+                    "only what is scored."
+                ),
+                Content.styled(missing_scores(self.decision, self.columns), "$warning"),
+            ]
+        else:
+            titles = {c.key: c.title for c in self.columns}
+            order = "  ".join(
+                f"{place}. " + " = ".join(titles[k] for k in group)
+                for place, group in enumerate(ranking(total_by_key), start=1)
             )
+            lines = [
+                Content.styled("Ranking: ", "bold") + Content(order),
+                Content(explanation(self.decision, self.columns)),
+            ]
         self.query_one("#verdict", Static).update(Content("\n").join(lines))
 
     async def action_add_criterion(self) -> None:
@@ -503,3 +518,31 @@ class CompareScreen(JournalView):
             lambda: markdown(columns, decision).encode(),
             "Comparison exported",
         )
+
+
+def side_by_side(
+    columns: list[Column], rows: list[Row], aspect: int, width: int, *, best_style: str
+) -> Table:
+    """The matrix as a table: text wraps within its column, shown literally (Text, never
+    markup); the best cells in `best_style`, an older round's answer saying which."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, GAP // 2),
+        collapse_padding=True,
+        expand=False,
+    )
+    table.add_column("", width=aspect, style="dim", overflow="fold")
+    for column in columns:
+        table.add_column(Text(column.title, style="bold"), width=width, overflow="fold")
+    for row in rows:
+        cells: list[Text] = []
+        for index, text in enumerate(row.cells):
+            cell = Text(text, style=best_style if index in row.best else "")
+            source = row.sources[index] if row.sources else ""
+            if source:
+                cell.append(f"\n{source}", style="dim italic")
+            cells.append(cell)
+        table.add_row(Text(row.aspect), *cells)
+    return table
