@@ -52,7 +52,52 @@ def test_the_demo_journal_is_full(demo: Journal) -> None:
         for f in demo.followups()
     }
     assert states == {"done", "skipped", "snoozed", "pending"}
-    assert demo.settings().current_company and len(demo.decision().chosen) == 2
+    assert demo.settings().current_company and len(demo.decision().chosen) == 3
+
+
+def test_the_demo_tells_one_true_story(demo: Journal) -> None:
+    from debrief.model import Reply, Status
+    from debrief.trends import weak_spots
+
+    statuses = [o.status for o in demo.opportunities()]
+    assert statuses.count(Status.OFFER) == 1
+    assert statuses.count(Status.GHOSTED) == statuses.count(Status.WITHDRAWN) == 1
+    for opportunity in demo.opportunities():
+        latest = demo.rounds(opportunity.id)[-1]
+        expected = {Status.OFFER: Reply.OFFER, Status.REJECTED: Reply.REJECTED}
+        assert latest.reply is expected.get(opportunity.status)  # an offer has its offer…
+        if latest.reply is not None:  # …a rejection its date
+            assert latest.replied_at is not None and latest.replied_at > latest.interview_at
+    oldest_first = sorted(demo.reflections(), key=lambda r: r.interview_at)
+    early = [r.rating for r in oldest_first[:4]]
+    late = [r.rating for r in oldest_first[-6:]]
+    assert sum(early) / 4 < 5 < sum(late) / 6  # nervous early rounds, steadier later
+    lessons = [r.lessons for r in demo.reflections() if r.lessons]
+    assert len(lessons) == len(set(lessons)) >= 10  # each interview taught its own lesson
+    spots = weak_spots(demo.reflections())
+    assert spots and all(2 <= spot.count <= 5 for spot in spots)
+    assert spots[0].term == "nervous"
+    people = {p.name for r in demo.reflections() for p in r.interviewers}
+    assert len(people) >= 15  # each company its own people
+
+
+def test_demo_ids_are_the_same_on_every_run_so_shell_commands_chain(tmp_path: Path) -> None:
+    def debrief(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "debrief", "--db", str(tmp_path / "mine.json"), "--demo", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    listed = [line for line in debrief("list").splitlines() if not line.endswith("ahead")]
+    first_id = listed[0].split()[0]
+    ids = [{line.split()[0] for line in debrief("list").splitlines()} for _ in range(2)]
+    assert ids[0] == ids[1] == {line.split()[0] for line in listed} | ids[0]
+    shown = debrief("show", first_id)
+    assert shown.startswith("Tyrell Tech — Staff Engineer")
 
 
 async def test_every_screen_renders_the_demo(demo: Journal) -> None:
@@ -86,7 +131,7 @@ async def test_every_screen_renders_the_demo(demo: Journal) -> None:
         assert isinstance(app.screen, CompareScreen) and [c.title for c in app.screen.columns] == [
             "Acme Analytics",
             "Globex",
-            "Initrode (now)",
+            "Wonka Labs",
         ]
         await pilot.press("f2", "p")
         await pilot.pause()

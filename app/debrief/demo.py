@@ -1,21 +1,26 @@
 """A realistic sample journal: `debrief --demo`, the screenshots, and the tests that every
 screen renders with real content.
 
-A dozen opportunities over three months, every stage, ratings that dip and recover, money
-per year, month, day and hour in two currencies, and follow-ups in every state (sent on
-time, late, skipped, snoozed, noted, overdue, upcoming). Dates count back from `now`, so
-the sample always looks current.
+One job search told as it happened: a dozen opportunities over three months, nervous early
+rounds rated low, feedback taken in, steadier rounds, one offer, one ghosting, one
+withdrawal, rejections with their dates, four processes still running and interviews
+ahead. Each company has its own people and its own text; weak spots come back a few times,
+as they do. Money per year, month, day and hour in two currencies; follow-ups in every
+state. Dates count back from `now`, so the sample always looks current; ids are seeded, so
+`debrief --demo list` then `debrief --demo show ID` finds the same reflection.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, timedelta
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 import pendulum
 
-from debrief.followups import dismiss, mark_done, plan, snooze
+from debrief.followups import dismiss, mark_done, plan, record_reply, snooze
 from debrief.model import (
     Ask,
     AskedQuestion,
@@ -33,6 +38,7 @@ from debrief.model import (
     Period,
     Rapport,
     Reflection,
+    Reply,
     Settings,
     Stage,
     Status,
@@ -41,74 +47,272 @@ from debrief.model import (
 P, T, H = Stage.PHONE_SCREEN, Stage.TECHNICAL, Stage.HIRING_MANAGER
 PA, ON, F = Stage.PANEL, Stage.ONSITE, Stage.FINAL
 PHONE, VIDEO, IN_PERSON = Format.PHONE, Format.VIDEO, Format.IN_PERSON
+EMAIL, CALL, LINKEDIN = Channel.EMAIL, Channel.PHONE, Channel.LINKEDIN
+YEAR, MONTH, DAY, HOUR = Period.YEAR, Period.MONTH, Period.DAY, Period.HOUR
+SEED = "debrief-demo"  # ids are made from it: `debrief --demo list`, then `show ID`, works
 
-# company, role, status, pay (amount, currency, period) or None,
-# rounds: (days ago, stage, format, rating, want)
-Pay = tuple[int, str, Period]
-Round = tuple[int, Stage, Format, int, int]
-OPPORTUNITIES: list[tuple[str, str, Status, Pay | None, list[Round]]] = [
-    ("Acme Analytics", "Data Engineer", Status.INTERVIEWING, (92000, "EUR", Period.YEAR),
-     [(9, P, PHONE, 7, 7), (1, T, VIDEO, 6, 8)]),
-    ("Globex", "Platform Engineer", Status.OFFER, (7600, "EUR", Period.MONTH),
-     [(30, P, VIDEO, 8, 6), (21, ON, IN_PERSON, 8, 7), (14, F, IN_PERSON, 9, 8)]),
-    ("Initech", "Backend Developer", Status.REJECTED, None, [(40, T, VIDEO, 4, 5)]),
-    ("Umbrella Health", "Site Reliability Engineer", Status.GHOSTED, (95000, "EUR", Period.YEAR),
-     [(55, H, PHONE, 6, 6)]),
-    ("Hooli", "Senior Python Engineer", Status.INTERVIEWING, (68, "EUR", Period.HOUR),
-     [(12, P, PHONE, 5, 6), (5, T, VIDEO, 3, 7)]),
-    ("Vandelay Industries", "Data Platform Lead", Status.WITHDRAWN, None, [(75, P, PHONE, 6, 3)]),
-    ("Stark Logistics", "ML Engineer", Status.INTERVIEWING, (450, "EUR", Period.DAY),
-     [(3, H, VIDEO, 4, 6)]),
-    ("Wayne Foundation", "Analytics Engineer", Status.REJECTED, None,
-     [(60, P, VIDEO, 7, 6), (50, PA, IN_PERSON, 4, 6)]),
-    ("Wonka Labs", "Backend Developer", Status.INTERVIEWING, (78000, "GBP", Period.YEAR),
-     [(18, P, PHONE, 6, 7), (6, PA, VIDEO, 7, 8)]),
-    ("Cyberdyne", "Platform Engineer", Status.GHOSTED, None, [(85, T, VIDEO, 3, 4)]),
-    ("Soylent Systems", "Data Engineer", Status.REJECTED, (70000, "EUR", Period.YEAR),
-     [(35, H, IN_PERSON, 5, 5)]),
-    ("Tyrell Tech", "Staff Engineer", Status.INTERVIEWING, None, [(0, P, VIDEO, 8, 9)]),
-]  # fmt: skip
 
-INTERVIEWERS = [
-    ("Priya Raman", "Engineering Manager", Channel.EMAIL),
-    ("Jonas Weber", "Dr.", Channel.EMAIL),
-    ("Zoë Park", "Head of Data", Channel.LINKEDIN),
-    ("Amara Okafor", "CTO", Channel.EMAIL),
-    ("Li Wei", "Staff Engineer", Channel.PHONE),
-    ("Sofia García", "Recruiter", Channel.EMAIL),
-]
-WENT_WELL = [
-    "Walked through the pipeline I rebuilt; they asked good follow-ups.",
-    "Clear story about the on-call incident I led, with numbers.",
-    "Pair-programming felt natural; I talked through my trade-offs.",
-    "Good questions about their roadmap; they noticed my preparation.",
-]
-WENT_BADLY = [
-    "Rushed the system-design question on sharding; forgot to ask about scale.",
-    "Nervous at the start and rambled on the first answer.",
-    "Blanked on a SQL window function I use every week.",
-    "Nerves again in the first ten minutes; the live coding felt slow.",
-    "Didn't ask about team size before designing the solution.",
-]
-LESSONS = [
-    "Ask about scale and team size before designing anything.",
-    "Practise a two-minute version of my career story to calm the nerves.",
-    "Review window functions and indexing before technical rounds.",
-    "Slow down: restate the question before answering.",
-]
-MENTIONED = [  # what each interviewer brought up: their own thank-you draws on it
-    "the team's move from cron jobs to an orchestrator",
-    "your talk on data contracts",
-    "their quarterly hack week",
-    "the new office in Leipzig",
-    "how on-call is shared across three time zones",
-]
+def demo_id(*parts: object) -> str:
+    """The same id on every run, for the same record."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, ":".join([SEED, *map(str, parts)])).hex
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str
+    channel: Channel = EMAIL
+    mentioned: str = ""  # what they brought up: their thank-you draws on it
+    linkedin: bool = False
+
+
+@dataclass(frozen=True)
+class Round:
+    """One interview as its reflection tells it."""
+
+    days_ago: int
+    stage: Stage
+    form: Format
+    rating: int
+    want: int
+    people: tuple[Person, ...]
+    answers: dict[str, object]  # the reflection's text fields, as written that evening
+    pay: tuple[int, str, Period] | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    company: str
+    role: str
+    status: Status
+    rounds: tuple[Round, ...]
+    ending: tuple[int, Reply | None] | None = None  # (days ago, their reply) for a closed one
+    domain: str = ""
+
+
+def _r(
+    days: int,
+    stage: Stage,
+    form: Format,
+    rating: int,
+    want: int,
+    *people: Person,
+    pay: tuple[int, str, Period] | None = None,
+    **answers: object,
+) -> Round:
+    return Round(days, stage, form, rating, want, people, answers, pay)
+
+
+DYSON = Person("Miles Dyson", "Director of Engineering", mentioned="their move to Kubernetes")
+ART = Person("Art Vandelay", "VP Data", CALL, "the import/export data warehouse")
+FOX = Person("Lucius Fox", "Head of Analytics", mentioned="the foundation's open-data grants")
+KYLE = Person("Selina Kyle", "Senior Analyst", LINKEDIN, "her dashboard for the donors", True)
+LUMBERGH = Person("Bill Lumbergh", "Engineering Manager", mentioned="the TPS report service")
+ALICE = Person("Alice Abernathy", "Hiring Manager", LINKEDIN, "the hospital on-call rota", True)
+ROTH = Person("Sol Roth", "Head of Data Engineering", mentioned="the recipe-data lake")
+DIAZ = Person("Rosa Díaz", "Talent Partner", mentioned="the team doubling next year")
+WEBER = Person("Jonas Weber", "Dr.", mentioned="the Postgres-to-Kafka migration")
+TANAKA = Person("Mei Tanaka", "Engineering Manager", LINKEDIN, "their blameless post-mortems", True)
+SCORPIO = Person("Hank Scorpio", "CEO", mentioned="the expansion to Lisbon")
+BUCKET = Person("Charlie Bucket", "Engineering Manager", mentioned="the golden-ticket checkout")
+BRONTE = Person("Zoë Brontë", "Principal Engineer", LINKEDIN, "event sourcing for orders", True)
+RAMAN = Person("Priya Raman", "Recruiter", CALL, "the relocation package")
+LI = Person("Li Wei", "Staff Engineer", mentioned="their async task framework")
+GARCIA = Person("Sofia García", "Recruiter", mentioned="the published salary bands")
+BECKER = Person("Tom Becker", "Data Lead", LINKEDIN, "dbt and the data contracts", True)
+POTTS = Person("Pepper Potts", "Head of ML Platform", mentioned="the feature store")
+ROSEN = Person("Rachel Rosen", "Engineering Director", mentioned="replicating the staff track")
+
+# The search, oldest first: nervous early phone screens and a tough first technical round,
+# feedback taken in, steadier rounds, one offer, a ghosting, a withdrawal, and four
+# processes still running. Each company's rounds tell one story.
+STORIES: tuple[Story, ...] = (
+    Story("Cyberdyne", "Platform Engineer", Status.GHOSTED, (
+        _r(85, T, VIDEO, 3, 5, DYSON,
+           went_well="Knew the Terraform questions cold.",
+           went_badly="Nervous from the start; rambled through the Kubernetes scheduling question.",
+           answer_differently="Sketch the control loop, then talk.",
+           rapport="Polite but distant; camera off half the time.", could_work_with=Rapport.UNSURE,
+           likes_role="Greenfield platform work.", reservations="No one could say who owns on-call.",
+           resolve_reservations="Ask the team lead directly next round.",
+           next_steps="Dyson said they'd be in touch within the week.",
+           key_point="their move to Kubernetes",
+           lessons="Breathe before answering; the nerves settle."),
+    ), ending=(62, None), domain="cyberdyne.example"),
+    Story("Vandelay Industries", "Data Platform Lead", Status.WITHDRAWN, (
+        _r(78, P, PHONE, 5, 3, ART,
+           went_well="Clear about what I want next.",
+           went_badly="The role turned out to be people management with no hands-on work; I stayed nervous and polite instead of asking.",
+           rapport="Friendly, a salesman's energy.", could_work_with=Rapport.YES,
+           likes_company="Small, profitable, no investors.",
+           reservations="A lead role with six reports and no coding.",
+           resolve_reservations="Nothing to resolve: not the job I want.",
+           next_steps="A second call with their COO.", key_point="the import/export data warehouse",
+           lessons="Ask how hands-on the job is before anything else."),
+    ), ending=(74, None), domain="vandelay.example"),
+    Story("Wayne Foundation", "Analytics Engineer", Status.REJECTED, (
+        _r(70, P, VIDEO, 4, 6, FOX,
+           went_well="The mission resonated and it showed.",
+           went_badly="Nervous again; rambled about my early career.",
+           rapport="Warm, patient.", could_work_with=Rapport.YES,
+           likes_company="Open data for non-profits.", next_steps="A panel with the analytics team.",
+           key_point="the foundation's open-data grants",
+           lessons="Prepare a two-minute career story and stop there."),
+        _r(62, PA, IN_PERSON, 5, 6, FOX, KYLE,
+           went_well="The SQL exercise went well: window functions, no hesitation.",
+           went_badly="Froze on the stakeholder question: no story ready about pushing back on a donor.",
+           answer_differently="The dashboard I rebuilt when finance and fundraising disagreed.",
+           rapport="Selina asked sharp questions; Lucius kept it friendly.", could_work_with=Rapport.YES,
+           likes_role="Analytics that funds real projects.",
+           reservations="Pay is well below market.", resolve_reservations="Ask about the band.",
+           next_steps="Decision in two weeks.", hear_in_days=14, feedback="Strong SQL, weaker on stakeholder stories.",
+           key_point="her dashboard for the donors",
+           lessons="Write three stakeholder stories in STAR form."),
+    ), ending=(55, Reply.REJECTED), domain="wayne.example"),
+    Story("Initech", "Backend Developer", Status.REJECTED, (
+        _r(58, T, VIDEO, 4, 5, LUMBERGH,
+           went_well="Clean code in the live exercise, tests first.",
+           went_badly="Nervous on the design question, and never asked about scale.",
+           answer_differently="Ask for traffic, data size and growth.",
+           rapport="Formal, checklist interview.", could_work_with=Rapport.NO,
+           likes_role="Mature codebase, good tooling.", reservations="Four days a week in the office.",
+           next_steps="They would decide by Friday.", hear_in_days=4, key_point="the TPS report service",
+           lessons="Requirements and scale come before any whiteboard."),
+    ), ending=(50, Reply.REJECTED), domain="initech.example"),
+    Story("Umbrella Health", "Site Reliability Engineer", Status.REJECTED, (
+        _r(48, H, PHONE, 6, 6, ALICE, pay=(95000, "EUR", YEAR),
+           went_well="Calm this time: the two-minute story worked.",
+           went_badly="Vague about my on-call numbers.",
+           rapport="Easy conversation, lots of laughter.", could_work_with=Rapport.YES,
+           likes_role="Reliability for hospitals: it matters.", likes_company="Strong mentoring culture.",
+           reservations="On-call every third week.", resolve_reservations="Ask how pages are shared.",
+           money_notes="95k stated as the top of the band.", next_steps="A technical round, probably.",
+           key_point="the hospital on-call rota",
+           lessons="Bring numbers: pages per week, time to recover."),
+    ), ending=(40, Reply.REJECTED), domain="umbrella.example"),
+    Story("Soylent Systems", "Data Engineer", Status.REJECTED, (
+        _r(38, H, IN_PERSON, 6, 5, ROTH, pay=(70000, "EUR", YEAR),
+           went_well="My stakeholder story about the finance dashboard landed.",
+           went_badly="Named a salary figure before they did, and too low.",
+           answer_differently="Ask for their band before giving a number.",
+           rapport="Dry humour, direct.", could_work_with=Rapport.UNSURE,
+           likes_role="Streaming pipelines from day one.", reservations="70k is below what I earn now.",
+           resolve_reservations="Negotiate, or let it go.", money_notes="Their offer range: 65–72k.",
+           vs_current_job="Less pay than Initrode for similar work.",
+           next_steps="Decision next week.", hear_in_days=7, key_point="the recipe-data lake",
+           lessons="Salary: let them name a number before I do."),
+    ), ending=(31, Reply.REJECTED), domain="soylent.example"),
+    Story("Globex", "Platform Engineer", Status.OFFER, (
+        _r(32, P, VIDEO, 7, 6, DIAZ, pay=(7200, "EUR", MONTH),
+           went_well="Relaxed, good questions about the team.",
+           went_badly="Unsure how to describe my current title.",
+           rapport="Rosa was lovely.", could_work_with=Rapport.YES,
+           likes_company="Team doubling next year; good reviews from ex-colleagues.",
+           reservations="Is the platform team a cost centre?",
+           resolve_reservations="Ask the engineering manager how they measure the team.",
+           money_notes="Range 7,000–7,600 a month, 13 salaries.", next_steps="Onsite in two weeks.",
+           key_point="the team doubling next year"),
+        _r(23, ON, IN_PERSON, 8, 8, WEBER, TANAKA,
+           went_well="System design on Kafka partitions went well: asked about throughput first.",
+           went_badly="A tiring day; my closing answer was flat.",
+           rapport="Mei is the manager I'd want.", could_work_with=Rapport.YES,
+           likes_role="Owning the event platform end to end.",
+           reservations="The office is 50 minutes away.",
+           resolve_reservations="Ask about two remote days.",
+           next_steps="A final conversation with the CEO.", key_point="the Postgres-to-Kafka migration",
+           lessons="Eat before an onsite; book nothing after it."),
+        _r(16, F, IN_PERSON, 9, 9, SCORPIO, TANAKA, pay=(7600, "EUR", MONTH),
+           went_well="Hank asked about ambition; I had a clear answer.",
+           went_badly="Said yes to the salary offer too fast, again.",
+           rapport="Energetic CEO; Mei steady.", could_work_with=Rapport.YES,
+           reservations="Commute, twice a week at least.",
+           resolve_reservations="Two remote days confirmed verbally: get it in writing.",
+           money_notes="7,600 a month, 13 salaries, 10% bonus.",
+           vs_current_job="More growth than Initrode, and better pay.",
+           vs_other_opportunities="Acme's data role excites me more; Globex pays sooner.",
+           next_steps="Written offer within a week.", hear_in_days=7, key_point="the expansion to Lisbon",
+           lessons="Salary: pause before agreeing, and ask about the whole package."),
+    ), ending=(11, Reply.OFFER), domain="globex.example"),
+    Story("Wonka Labs", "Backend Developer", Status.INTERVIEWING, (
+        _r(19, P, PHONE, 6, 7, BUCKET, pay=(78000, "GBP", YEAR),
+           went_well="The two-minute story, then a real conversation.",
+           went_badly="Didn't know their product well enough.",
+           rapport="Charlie is kind and curious.", could_work_with=Rapport.YES,
+           likes_company="Remote-first, four-day weeks in summer.",
+           reservations="Pay in pounds; taxes?", resolve_reservations="Ask about an employer of record.",
+           money_notes="78k GBP, fully remote.", next_steps="A panel with two engineers.",
+           key_point="the golden-ticket checkout",
+           lessons="Use the product before the opening call."),
+        _r(8, PA, VIDEO, 7, 8, BUCKET, BRONTE,
+           went_well="Event sourcing discussion with Zoë: we sketched it together.",
+           went_badly="My stakeholder story ran long.",
+           answer_differently="Cut it to the conflict, my action, the result.",
+           rapport="Zoë pushes hard, in a good way.", could_work_with=Rapport.YES,
+           likes_role="Orders and payments: interesting domain.",
+           next_steps="A final round with Violet, their CTO.", key_point="event sourcing for orders"),
+    ), domain="wonka.example"),
+    Story("Hooli", "Senior Python Engineer", Status.INTERVIEWING, (
+        _r(13, P, PHONE, 6, 6, RAMAN, pay=(68, "EUR", HOUR),
+           went_well="Clear on what I want.", went_badly="The contract rate question caught me off guard.",
+           rapport="Brisk, friendly.", could_work_with=Rapport.UNSURE,
+           reservations="A contract, not a permanent role.",
+           resolve_reservations="Ask whether it converts after six months.",
+           money_notes="68 an hour, six-month contract.", next_steps="Technical round next week.",
+           key_point="the relocation package"),
+        _r(6, T, VIDEO, 7, 7, LI,
+           went_well="Async Python deep dive: my best technical round so far.",
+           went_badly="Forgot to ask about scale before the caching design.",
+           rapport="Li is thoughtful, generous with hints.", could_work_with=Rapport.YES,
+           likes_role="A real async codebase.", next_steps="Hiring manager call.",
+           key_point="their async task framework",
+           lessons="Scale before design, still: keep a sticky note on the screen."),
+    ), domain="hooli.example"),
+    Story("Acme Analytics", "Data Engineer", Status.INTERVIEWING, (
+        _r(10, P, PHONE, 7, 8, GARCIA, pay=(88000, "EUR", YEAR),
+           went_well="Calm, concise, the career story in two minutes.",
+           went_badly="Hesitated on my notice period.",
+           rapport="Sofia explained the process clearly.", could_work_with=Rapport.YES,
+           likes_company="Published salary bands; a data team of twelve.",
+           reservations="Is the stack still on cron jobs?", resolve_reservations="Ask Tom in the technical round.",
+           money_notes="Band 82–95k; said 88k.", next_steps="Technical round with the data lead.",
+           key_point="the published salary bands"),
+        _r(2, T, VIDEO, 8, 9, BECKER, pay=(92000, "EUR", YEAR),
+           went_well="dbt modelling exercise: fast, and I explained the trade-offs.",
+           went_badly="Slow on the final SQL puzzle.",
+           rapport="Tom is the lead I'd learn most from.", could_work_with=Rapport.YES,
+           likes_role="Owning data contracts across the company.",
+           reservations="The onsite is three hours.", resolve_reservations="Ask for the agenda in advance.",
+           money_notes="Sofia confirmed 92k is possible.",
+           vs_current_job="More growth than Initrode, shorter commute.",
+           vs_other_opportunities="Ahead of Globex on the work itself.",
+           next_steps="A three-hour onsite with Tom and the CTO.", key_point="dbt and the data contracts",
+           lessons="Practise SQL puzzles under a timer."),
+    ), domain="acme.example"),
+    Story("Stark Logistics", "ML Engineer", Status.INTERVIEWING, (
+        _r(4, H, VIDEO, 6, 6, POTTS, pay=(450, "EUR", DAY),
+           went_well="Feature store design questions: solid.",
+           went_badly="My ML theory is rusty: couldn't explain regularisation crisply.",
+           rapport="Pepper is sharp and fast.", could_work_with=Rapport.UNSURE,
+           reservations="Freelance day rate, no holidays paid.", money_notes="450 a day, 12 months.",
+           next_steps="They will decide within a week.", hear_in_days=7, key_point="the feature store",
+           lessons="Review the ML basics before the technical round."),
+    ), domain="stark.example"),
+    Story("Tyrell Tech", "Staff Engineer", Status.INTERVIEWING, (
+        _r(0, P, VIDEO, 8, 9, ROSEN,
+           went_well="Talked about the staff track with real examples.",
+           went_badly="Went over the half hour.",
+           rapport="Rachel is direct and warm.", could_work_with=Rapport.YES,
+           likes_role="A staff role with a defined track.", next_steps="A system design round.",
+           key_point="replicating the staff track"),
+    ), domain="tyrell.example"),
+)  # fmt: skip
+
 # Questions asked, and how well (1–5): some come back, answered better each time.
 QUESTIONS = [
     ("Tell me about yourself.", [2, 3, 4, 4, 5]),
     ("Design a rate limiter for our public API.", [2, 2, 3, 4]),
     ("Why do you want to leave your current job?", [3, 4, 4]),
-    ("Tell me about a time you disagreed with your manager.", [2, 3]),
+    ("Tell me about a time you disagreed with a stakeholder.", [1, 2, 3]),
     ("How would you shard a 2 TB table?", [1, 2]),
     ("What does good on-call look like to you?", [4]),
     ("Walk me through a pipeline you rebuilt.", [5, 5]),
@@ -117,13 +321,10 @@ BETTER = {
     "Tell me about yourself.": "Two minutes: data platform, the on-call incident, why this team.",
     "How would you shard a 2 TB table?": "Start from the access pattern, then pick the key.",
     "Design a rate limiter for our public API.": "Token bucket per key; then bursts and storage.",
+    "Tell me about a time you disagreed with a stakeholder.": (
+        "Finance vs fundraising dashboard: the conflict, what I did, the result."
+    ),
 }
-KEY_POINTS = [
-    "how the pipeline rebuild cut costs by a third",
-    "their plan to move the warehouse to streaming",
-    "mentoring juniors through on-call",
-    "the migration from cron jobs to an orchestrator",
-]
 
 
 def demo_bundle(now: pendulum.DateTime) -> Bundle:
@@ -140,29 +341,19 @@ def demo_bundle(now: pendulum.DateTime) -> Bundle:
         current_notes="Stable and kind, but little growth and a long commute.",
     )
     zone = now.timezone_name or "UTC"
-    counter = 0
     opportunities: list[Opportunity] = []
     reflections: list[Reflection] = []
     followups: list[FollowUp] = []
-    for company, role, status, pay, rounds in OPPORTUNITIES:
-        first = now.subtract(days=rounds[0][0] + 4)
+    for number, story in enumerate(STORIES):
+        first = now.subtract(days=story.rounds[0].days_ago + 4)
         job = Opportunity(
-            company=company, role=role, status=status, created_at=first, updated_at=first
-        )
-        if status is not Status.INTERVIEWING:  # the answer came about six days after the last round
-            answered = now.subtract(days=max(0, rounds[-1][0] - 6))
-            job = dataclasses.replace(job, updated_at=answered)
-        held: list[Reflection] = []
-        for days_ago, stage, form, rating, want in rounds:
-            when = now.subtract(days=days_ago).set(
-                hour=[10, 14, 16][counter % 3], minute=0, second=0, microsecond=0
-            )
-            when = min(when, now.subtract(hours=2))  # today's interview is already over
-            money = Money(Decimal(pay[0]), pay[1], pay[2]) if pay else None
-            held.append(_reflection(job, when, stage, form, rating, want, money, counter))
-            counter += 1
+            company=story.company, role=story.role, created_at=first, updated_at=first,
+            id=demo_id("opportunity", story.company),
+        )  # fmt: skip
+        held = [_reflection(job, story, index, number, now) for index in range(len(story.rounds))]
+        job, held, items = _lived(job, story, held, zone, now)
         reflections += held
-        followups += _lived(job, held, zone, now, counter)
+        followups += items
         opportunities.append(job)
     reflections = _with_questions(reflections)
     ids = {o.company: o.id for o in opportunities}
@@ -170,33 +361,27 @@ def demo_bundle(now: pendulum.DateTime) -> Bundle:
         dataclasses.replace(
             o, recruiter_name="Sofia García", recruiter_email="sofia@acme.example",
             location="Berlin, hybrid", link="https://acme.example/jobs/data-engineer",
-        ) if o.company == "Acme Analytics" else o
+        ) if o.company == "Acme Analytics" else
+        dataclasses.replace(o, location="Hamburg, two days remote") if o.company == "Globex" else
+        dataclasses.replace(o, location="Remote (UK employer)") if o.company == "Wonka Labs" else o
         for o in opportunities
     ]  # fmt: skip
     interviews = _scheduled(opportunities, now)
+    criteria = ("Pay", "Growth", "Work–life balance", "Location / commute", "Culture / people",
+                "Role fit")  # fmt: skip
+    scores = {  # every option scored on every criterion: the ranking is a real verdict
+        "Acme Analytics": (5, 5, 3, 4, 4, 5),
+        "Globex": (4, 3, 4, 2, 4, 4),
+        "Wonka Labs": (4, 4, 4, 5, 3, 4),
+    }
     decision = Decision(
-        criteria=(
-            Criterion("Pay", Decimal(3)),
-            Criterion("Growth", Decimal(3)),
-            Criterion("Work–life balance", Decimal(2)),
-            Criterion("Location / commute", Decimal(1)),
-            Criterion("Culture / people", Decimal(2)),
-            Criterion("Role fit", Decimal(3)),
+        criteria=tuple(
+            Criterion(name, Decimal(weight))
+            for name, weight in zip(criteria, (3, 3, 2, 1, 2, 3), strict=True)
         ),
-        scores={
-            ids["Acme Analytics"]: {
-                "Growth": 4,
-                "Work–life balance": 3,
-                "Location / commute": 4,
-            },
-            ids["Globex"]: {
-                "Growth": 3,
-                "Work–life balance": 4,
-                "Location / commute": 2,
-            },
-        },
-        chosen=(ids["Acme Analytics"], ids["Globex"]),
-        include_current=True,
+        scores={ids[c]: dict(zip(criteria, values, strict=True)) for c, values in scores.items()},
+        chosen=(ids["Acme Analytics"], ids["Globex"], ids["Wonka Labs"]),
+        include_current=False,
     )
     return Bundle(
         tuple(opportunities), tuple(reflections), tuple(followups), settings, decision,
@@ -234,149 +419,116 @@ def _scheduled(opportunities: list[Opportunity], now: pendulum.DateTime) -> tupl
     ) -> Interview:
         return Interview(
             opportunity_id=by_company[company].id, start=start, created_at=now.subtract(days=2),
-            updated_at=now.subtract(days=2), stage=stage, **more,  # type: ignore[arg-type]
+            updated_at=now.subtract(days=2), stage=stage, id=demo_id("interview", company),
+            **more,  # type: ignore[arg-type]
         )  # fmt: skip
 
     return (
         interview("Acme Analytics", at.add(days=2).set(hour=10, minute=0), ON,
                   duration_minutes=180, format=IN_PERSON, where="Acme Analytics, Torstraße 1",
-                  interviewers=(Interviewer(name="Jonas Weber", title="Dr.",
-                                            email="jonas@acme.example"),
-                                Interviewer(name="Amara Okafor", title="CTO"))),
+                  interviewers=(_card(BECKER, "acme.example"),
+                                Interviewer(name="Amara Okafor", title="CTO",
+                                            email="amara@acme.example"))),
         interview("Wonka Labs", at.add(days=6).set(hour=14, minute=0), F,
-                  duration_minutes=60, format=VIDEO, where="https://meet.example/wonka-final"),
+                  duration_minutes=60, format=VIDEO, where="https://meet.example/wonka-final",
+                  interviewers=(Interviewer(name="Violet Beauregarde", title="CTO"),)),
         interview("Hooli", at.subtract(minutes=100), H, duration_minutes=45, format=VIDEO,
-                  where="https://meet.example/hooli"),
+                  where="https://meet.example/hooli",
+                  interviewers=(Interviewer(name="Gavin Belson", title="Head of Engineering",
+                                            email="gavin@hooli.example"),)),
     )  # fmt: skip
 
 
 def _reflection(
-    job: Opportunity,
-    when: pendulum.DateTime,
-    stage: Stage,
-    form: Format,
-    rating: int,
-    want: int,
-    money: Money | None,
-    index: int,
+    job: Opportunity, story: Story, index: int, number: int, now: pendulum.DateTime
 ) -> Reflection:
-    name, title, channel = INTERVIEWERS[index % len(INTERVIEWERS)]
-    slug = job.company.split()[0].lower()
-    first_name = name.split()[0].lower()
-    profile = f"https://www.linkedin.com/in/{first_name}" if index % 2 else ""
-    email = f"{first_name}@{slug}.example"
-    people = [
-        Interviewer(
-            name=name,
-            title=title,
-            email=email,
-            preferred=channel,
-            linkedin=profile,
-            mentioned=MENTIONED[index % len(MENTIONED)],
-        )
-    ]
-    if stage in (Stage.PANEL, Stage.ONSITE, Stage.FINAL):
-        other = INTERVIEWERS[(index + 3) % len(INTERVIEWERS)]
-        people.append(
-            Interviewer(
-                name=other[0],
-                title=other[1],
-                preferred=other[2],
-                mentioned=MENTIONED[(index + 2) % len(MENTIONED)],
-            )
-        )
+    """One round's reflection, written two hours after the interview."""
+    round_ = story.rounds[index]
+    when = now.subtract(days=round_.days_ago).set(
+        hour=[10, 14, 16][(number + index) % 3], minute=0, second=0, microsecond=0
+    )
+    when = min(when, now.subtract(hours=2).set(minute=0))  # today's is already over
+    people = tuple(_card(person, story.domain) for person in round_.people)
+    answers = dict(round_.answers)
+    hear_in = answers.pop("hear_in_days", None)  # "when will you hear", as they said it
+    if isinstance(hear_in, int):
+        answers["reply_by"] = (when + timedelta(days=hear_in)).date()
+    money = Money(Decimal(round_.pay[0]), round_.pay[1], round_.pay[2]) if round_.pay else None
     return Reflection(
         opportunity_id=job.id,
         interview_at=when,
         created_at=when.add(hours=2),
         updated_at=when.add(hours=2),
-        rating=rating,
-        want_job=want,
-        stage=stage,
-        format=form,
-        interviewers=tuple(people),
-        went_well=WENT_WELL[index % len(WENT_WELL)],
-        went_badly=WENT_BADLY[index % len(WENT_BADLY)],
-        answer_differently="Start from the requirements, then the read/write ratio.",
-        rapport=[
-            "Friendly and direct.",
-            "Formal, hard to read.",
-            "Warm; we laughed about on-call.",
-        ][index % 3],
-        could_work_with=[Rapport.YES, Rapport.UNSURE, Rapport.YES, Rapport.NO][index % 4],
-        likes_role=[
-            "Ownership of the data platform.",
-            "A small team with real autonomy.",
-            "Hard problems at scale.",
-        ][index % 3],
-        likes_company=[
-            "Remote-first and a sane on-call rotation.",
-            "Published salary bands.",
-            "Strong mentoring culture.",
-        ][index % 3],
-        reservations=[
-            "The salary range may be below my current pay.",
-            "Long interview process.",
-            "",
-        ][index % 3],
-        resolve_reservations=[
-            "Ask about the band and the review cycle.",
-            "Ask for the timeline in writing.",
-            "",
-        ][index % 3],
+        id=demo_id("reflection", story.company, index + 1),
+        rating=round_.rating,
+        want_job=round_.want,
+        stage=round_.stage,
+        format=round_.form,
+        interviewers=people,
         money=money,
-        money_notes="Range discussed, plus bonus." if money else "",
-        vs_current_job="More growth than Initrode, shorter commute." if index % 2 else "",
-        next_steps=[
-            "Take-home task, then a panel.",
-            "Final round with the CTO.",
-            "They will decide within a week.",
-        ][index % 3],
-        reply_by=date(when.year, when.month, when.day) + timedelta(days=7)
-        if index % 3 != 1
-        else None,
-        feedback="Asked; they liked the clarity of my answers." if index % 2 else "",
-        key_point=KEY_POINTS[index % len(KEY_POINTS)],
-        lessons=LESSONS[index % len(LESSONS)],
-        asked=tuple(ask for n, ask in enumerate(Ask) if (index + n) % 3),
-        references_requested=stage is Stage.FINAL,
-        replies_from=name if index % 2 else "",
+        asked=tuple(ask for n, ask in enumerate(Ask) if (number + index + n) % 3),
+        references_requested=round_.stage is Stage.FINAL,
+        replies_from=people[0].name,
+        **answers,  # type: ignore[arg-type]
+    )
+
+
+def _card(person: Person, domain: str) -> Interviewer:
+    first = person.name.split()[0].lower()
+    return Interviewer(
+        name=person.name,
+        title=person.title,
+        email=f"{first}@{domain}" if person.channel is not Channel.PHONE else "",
+        phone="+49 30 1234 5678" if person.channel is Channel.PHONE else "",
+        preferred=person.channel,
+        linkedin=f"https://www.linkedin.com/in/{first}-demo" if person.linkedin else "",
+        mentioned=person.mentioned,
     )
 
 
 def _lived(
-    job: Opportunity, rounds: list[Reflection], zone: str, now: pendulum.DateTime, index: int
-) -> list[FollowUp]:
-    """The opportunity's plan as it stands after a busy but diligent person lived it round
-    by round: each round planned as it happened, what was due done (mostly), the chain
-    moving on from each check sent."""
+    job: Opportunity, story: Story, rounds: list[Reflection], zone: str, now: pendulum.DateTime
+) -> tuple[Opportunity, list[Reflection], list[FollowUp]]:
+    """The opportunity as a busy but diligent person lived it: each round planned as it
+    happened, what was due done (mostly), the chain moving on from each check sent; then
+    how it ended (their reply, a ghosting, a withdrawal) and the plan after that."""
     items: list[FollowUp] = []
+    late = len(story.company) % 4 == 0  # some thank-yous go out late
     for count in range(1, len(rounds) + 1):
         planned_at = pendulum.instance(rounds[count - 1].interview_at).add(hours=2)
         for _ in range(3):  # (each check sent brings the next one into the plan)
-            items = _history(plan(job, rounds[:count], zone, items, planned_at), now, index)
-    return items
+            items = _history(plan(job, rounds[:count], zone, items, planned_at), now, late)
+    if story.ending is not None:
+        days_ago, reply = story.ending
+        at = now.subtract(days=days_ago).set(hour=11, minute=0, second=0, microsecond=0)
+        if reply is not None:
+            latest, job = record_reply(rounds[-1], job, reply, at)
+            rounds = [*rounds[:-1], latest]
+        else:
+            job = dataclasses.replace(job, status=story.status, updated_at=at)
+        items = _history(plan(job, rounds, zone, items, at), now, late)
+    return job, rounds, items
 
 
-def _history(items: list[FollowUp], now: pendulum.DateTime, index: int) -> list[FollowUp]:
+def _history(items: list[FollowUp], now: pendulum.DateTime, late: bool) -> list[FollowUp]:
     """What a busy but diligent person would have done by `now`: most things, not all."""
     result = []
     for item in items:
         past = item.pending and item.when < now.subtract(days=1)
         if past and item.kind is FollowUpKind.THANK_YOU:
-            late = index % 4 == 3
             sent_at = item.when + timedelta(hours=5 if late else -2)
-            item = mark_done(item, sent_at, note="sent by email" if not late else "a day late")
+            item = mark_done(item, sent_at, note="a day late" if late else "sent by email")
         elif past and item.kind in (
             FollowUpKind.LINKEDIN,
             FollowUpKind.REFERENCES,
             FollowUpKind.WITHDRAWAL,
+            FollowUpKind.MARK_COLD,
         ):
             item = mark_done(item, item.when)
         elif past and item.kind is FollowUpKind.CALL:
             item = dismiss(item, item.when)
-        elif past and item.kind is FollowUpKind.STATUS_CHECK and index % 2:
-            item = mark_done(item, item.when, note="left voicemail")
+        elif past and item.kind is FollowUpKind.STATUS_CHECK:
+            item = mark_done(item, item.when, note="" if late else "left voicemail")
         elif item.pending and item.snoozed_until is None and item.kind is FollowUpKind.CALL:
             item = snooze(item, item.when + timedelta(days=1))  # "not before their offsite"
         result.append(item)
