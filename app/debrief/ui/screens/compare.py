@@ -138,6 +138,8 @@ class CompareScreen(JournalView):
         await self.redraw()
 
     def reload(self) -> None:
+        if self._drawn_revision == -1:
+            return  # not drawn yet: on_mount draws it (the first resume may come first)
         if self.journal.revision != self._drawn_revision:
             self.run_worker(self.redraw(), exclusive=True, group="compare")
 
