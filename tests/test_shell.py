@@ -295,6 +295,7 @@ def test_add_interview_then_list_and_due_show_it(
     assert out[0].split()[1:] == ["2026-11-23", "10:00", "Globex", "Corporation", "Platform",
                                   "Engineer", "Onsite", "ahead"]  # fmt: skip
     assert len(out) == 4  # and the three reflections below
+    assert out[0].index("Platform Engineer") == out[3].index("Platform Engineer")  # aligned
     code, out, _ = run(fixed, "due", capsys=capsys)
     assert out[0].split("  ")[0:2] == ["tomorrow 10:00", "Interview: Globex Corporation — onsite"]
 

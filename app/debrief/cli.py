@@ -255,7 +255,6 @@ def list_command(journal: Journal, args: argparse.Namespace) -> int:
         json_line,
         list_lines,
         reflection_row,
-        upcoming_lines,
     )
 
     opportunities = {o.id: o for o in journal.opportunities()}
@@ -269,7 +268,7 @@ def list_command(journal: Journal, args: argparse.Namespace) -> int:
         lines += [json_line(reflection_row(r, o)) for r, o in rows]
     else:
         style = Style.for_stream(sys.stdout)
-        lines = upcoming_lines(ahead, style) + (list_lines(rows, style) if rows else [])
+        lines = list_lines(rows, style, ahead)
     _print_lines(lines)
     return EXIT_OK
 

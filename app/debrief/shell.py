@@ -70,9 +70,25 @@ def reflection_row(reflection: Reflection, opportunity: Opportunity) -> dict[str
     }
 
 
-def list_lines(rows: Sequence[tuple[Reflection, Opportunity]], style: Style) -> list[str]:
-    """Aligned columns: id, date, company, role, stage, rating, status."""
+def list_lines(
+    rows: Sequence[tuple[Reflection, Opportunity]],
+    style: Style,
+    ahead: Sequence[tuple[Interview, Opportunity]] = (),
+) -> list[str]:
+    """Aligned columns: id, date, company, role, stage, rating, status; the interviews
+    ahead first, in the same columns (`ahead` where the rating and status go)."""
     cells = [
+        {
+            "id": short_id(i.id),
+            "when": stamp(i.start),
+            "company": one_line(o.company),
+            "role": one_line(o.role),
+            "stage": i.stage.label if i.stage else "—",
+            "rating": "",
+            "status": "ahead",
+        }
+        for i, o in ahead
+    ] + [
         {
             "id": short_id(r.id),
             "when": stamp(r.interview_at),
@@ -84,20 +100,25 @@ def list_lines(rows: Sequence[tuple[Reflection, Opportunity]], style: Style) -> 
         }
         for r, o in rows
     ]
+    if not cells:
+        return []
     widths = {
         key: min(MAX_WIDTHS.get(key, 99), max(cell_width(c[key]) for c in cells))
         for key in ("company", "role", "stage", "status")
     }
+    ratings = [None] * len(ahead) + [r.rating for r, _ in rows]
     lines = []
-    for (reflection, _), c in zip(rows, cells, strict=True):
+    for rating, c in zip(ratings, cells, strict=True):
         parts = [
             style(c["id"], DIM),
             c["when"],
             style(fit(c["company"], widths["company"]), BOLD),
             fit(c["role"], widths["role"]),
             fit(c["stage"], widths["stage"]),
-            style(fit(c["rating"], 5, align_right=True), rating_colour(reflection.rating)),
-            style(c["status"], DIM),
+            style(fit(c["rating"], 5, align_right=True), rating_colour(rating))
+            if rating is not None
+            else " " * 5,
+            style(c["status"], DIM if rating is not None else CYAN),
         ]
         lines.append("  ".join(parts).rstrip())
     return lines
@@ -115,23 +136,6 @@ def interview_row(interview: Interview, opportunity: Opportunity) -> dict[str, A
         "format": interview.format.value if interview.format else None,
         "where": interview.where or None,
     }
-
-
-def upcoming_lines(rows: Sequence[tuple[Interview, Opportunity]], style: Style) -> list[str]:
-    """The interviews ahead, above the reflections: id, date, company, role, stage, `ahead`."""
-    lines = []
-    for interview, opportunity in rows:
-        stage = interview.stage.label if interview.stage else "—"
-        parts = [
-            style(short_id(interview.id), DIM),
-            stamp(interview.start),
-            style(fit(one_line(opportunity.company), MAX_WIDTHS["company"]), BOLD),
-            fit(one_line(opportunity.role), MAX_WIDTHS["role"]),
-            fit(stage, MAX_WIDTHS["stage"]),
-            style("ahead", CYAN),
-        ]
-        lines.append("  ".join(parts).rstrip())
-    return lines
 
 
 def json_line(record: dict[str, Any]) -> str:
