@@ -14,10 +14,12 @@ import pendulum
 
 from debrief.model import Opportunity, Reflection
 from debrief.store.journal import Journal
+from debrief.unlock import sealer_for
 
 
 def main() -> None:
-    journal = Journal.open(Path(sys.argv[1]))
+    path = Path(sys.argv[1])
+    journal = Journal.open(path, sealer=sealer_for(path))  # (encrypted: the command's)
     number = int(sys.argv[2])
     now = pendulum.datetime(2026, 11, 22, 14, tz="Europe/Berlin")
     job = Opportunity(

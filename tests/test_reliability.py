@@ -32,7 +32,8 @@ from debrief.model import (
     from_dict,
     to_dict,
 )
-from debrief.store.journal import Journal, JournalError
+from debrief.store.journal import Journal, JournalError, change_encryption
+from debrief.store.sealed import KeyParams, Sealer
 from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.screens.reflect import ReflectScreen
 from tests.pilot_helpers import type_text
@@ -46,9 +47,16 @@ AppFactory = Callable[[], DebriefApp]
 # --- crash safety -------------------------------------------------------------------------------
 
 
+PASSPHRASE = "crash test passphrase"
+
+
 def run_writer_until_killed(journal_path: Path, first: int, rng: random.Random) -> list[str]:
     """Start the writer, wait for its first acknowledged save, kill it at a random moment."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "DEBRIEF_PASSPHRASE_COMMAND": f"echo '{PASSPHRASE}'",  # (used if it is encrypted)
+    }
     writer = [sys.executable, str(ROOT / "tests" / "crash_writer.py"), str(journal_path)]
     process = subprocess.Popen(
         [*writer, str(first)],
@@ -73,22 +81,34 @@ def run_writer_until_killed(journal_path: Path, first: int, rng: random.Random) 
     return acknowledged
 
 
-def test_sigkill_at_random_moments_never_loses_an_acknowledged_save(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_sigkill_at_random_moments_never_loses_an_acknowledged_save(
+    tmp_path: Path, encrypted: bool
+) -> None:
     """Kills land before, amid and after the atomic replace; every check opens the file
-    read-only (as the shell does) but every fifth, which opens it as the app does."""
+    read-only (as the shell does) but every fifth, which opens it as the app does. The
+    same holds for an encrypted journal (a cheap key: the kills are what is tested)."""
     journal_path = tmp_path / "journal.json"
     Journal.open(journal_path)
+    sealer = None
+    if encrypted:
+        sealer = Sealer(PASSPHRASE, KeyParams(b"crash-test-salt!", n=2**10))
+        change_encryption(journal_path, None, sealer)
     rng = random.Random(20261122)
     acknowledged: list[str] = []
-    for kill in range(KILLS):
+    kills = KILLS if not encrypted else KILLS // 2
+    for kill in range(kills):
         acknowledged += run_writer_until_killed(journal_path, len(acknowledged) + 1000 * kill, rng)
         readonly = kill % 5 != 4
-        stored = {r.id for r in Journal.open(journal_path, readonly=readonly).reflections()}
+        journal = Journal.open(journal_path, readonly=readonly, sealer=sealer)
+        stored = {r.id for r in journal.reflections()}
         missing = set(acknowledged) - stored
         assert not missing, f"acknowledged saves lost after a kill: {sorted(missing)[:5]}"
-    assert len(acknowledged) >= KILLS
-    Journal.open(journal_path)  # opening cleans the temporaries of killed writers
+    assert len(acknowledged) >= kills
+    Journal.open(journal_path, sealer=sealer)  # opening cleans killed writers' temporaries
     assert not list(tmp_path.glob(".*.tmp"))
+    if encrypted:
+        assert b"Long answer" not in journal_path.read_bytes()
 
 
 # --- two windows -------------------------------------------------------------------------------

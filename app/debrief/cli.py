@@ -33,6 +33,7 @@ from debrief.store.journal_path import default_journal_path
 if TYPE_CHECKING:
     import pendulum
 
+    from debrief.store.sealed import Sealer
     from debrief.ui.app import DebriefApp
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_JOURNAL_ERROR = 0, 1, 2
@@ -138,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="say what would change, write nothing"
     )
 
+    commands.add_parser(
+        "encrypt",
+        help="encrypt the journal (and its backup and drafts) with a passphrase",
+    )
+    commands.add_parser("decrypt", help="turn an encrypted journal back into plain JSON")
+    commands.add_parser("passphrase", help="change an encrypted journal's passphrase")
+
     ahead = commands.add_parser("add-interview", help="schedule an interview ahead")
     ahead.add_argument("--company", required=True)
     ahead.add_argument("--role", required=True)
@@ -198,7 +206,9 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
     if args.command == "add-interview":
         return add_interview_command(path, args)
     try:
-        journal = Journal.open(path, readonly=True)
+        if args.command in ENCRYPTION_COMMANDS:
+            return ENCRYPTION_COMMANDS[args.command](path)
+        journal = open_journal(path, readonly=True)
         return COMMANDS[args.command](journal, args)
     except JournalError as error:
         print(f"debrief: {error}", file=sys.stderr)
@@ -206,6 +216,14 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
     except ValueError as error:  # a bad option value, e.g. an unreadable --since
         parser.error(str(error))
         return EXIT_JOURNAL_ERROR  # not reached: parser.error exits
+
+
+def open_journal(path: Path, *, readonly: bool = False) -> Journal:
+    """The journal at `path`; an encrypted one unlocked from the passphrase command, or by
+    asking on the terminal."""
+    from debrief.unlock import sealer_for
+
+    return Journal.open(path, readonly=readonly, sealer=sealer_for(path))
 
 
 def now_for(settings: Settings) -> pendulum.DateTime:
@@ -226,19 +244,43 @@ def run_app(path: Path) -> int:
     # on, with what start-up built out of its sight). See the README's performance notes.
     gc.disable()
     try:
-        app = build_app(path)
+        app = build_app(path, app_sealer(path))
     except JournalError as error:
         gc.enable()
         print(f"debrief: {error}", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    except Cancelled:
         return EXIT_JOURNAL_ERROR
     app.run()
     return app.return_code or EXIT_OK
 
 
-def build_app(path: Path) -> DebriefApp:
+class Cancelled(Exception):
+    """The user closed the passphrase dialog: nothing was opened."""
+
+
+def app_sealer(path: Path) -> Sealer | None:
+    """What opens an encrypted journal for the app: the passphrase command's, else the
+    passphrase typed in a dialog shown before anything of the journal (three tries)."""
+    from debrief.store.sealed import sealed_params
+    from debrief.unlock import from_command, sealer_for
+
+    if sealed_params(path) is None:
+        return None
+    if from_command() is not None:
+        return sealer_for(path)
+    from debrief.ui.screens.unlock import ask_for_passphrase
+
+    sealer = ask_for_passphrase(path)
+    if sealer is None:
+        raise Cancelled
+    return sealer
+
+
+def build_app(path: Path, sealer: Sealer | None = None) -> DebriefApp:
     """The app on the journal at `path`, as `debrief` runs it (the benchmarks too). Raises
     JournalError, before Textual is even loaded, for a journal that cannot be opened."""
-    journal = Journal.open(path)
+    journal = Journal.open(path, sealer=sealer)
     from debrief.ui.app import make_app  # Textual loads only for the full-screen app
     from debrief.ui.keymap import default_keymap_path
 
@@ -475,6 +517,7 @@ def export_command(journal: Journal, args: argparse.Namespace) -> int:
 
             payload = printable_lines(payload.decode()).encode()
         sys.stdout.buffer.write(payload)
+        warn_if_decrypted(journal)
         return EXIT_OK
     target = args.output.expanduser()
     refusal = export_target_problem(target, journal, force=args.force)
@@ -487,7 +530,14 @@ def export_command(journal: Journal, args: argparse.Namespace) -> int:
         print(f"debrief: can't write {args.output}: {describe_os_error(error)}.", file=sys.stderr)
         return EXIT_NOT_FOUND
     print(f"debrief: wrote {args.output}", file=sys.stderr)
+    warn_if_decrypted(journal)
     return EXIT_OK
+
+
+def warn_if_decrypted(journal: Journal) -> None:
+    """An export of an encrypted journal is plain text: say so, every time."""
+    if journal.sealer is not None:
+        print("debrief: note: the export is not encrypted (your journal is).", file=sys.stderr)
 
 
 def export_target_problem(target: Path, journal: Journal, *, force: bool) -> str | None:
@@ -517,10 +567,10 @@ def import_command(path: Path, source: Path, *, dry_run: bool) -> int:
         return EXIT_JOURNAL_ERROR
     try:
         if dry_run:
-            plan = plan_merge(incoming, Journal.open(path, readonly=True).bundle())
+            plan = plan_merge(incoming, open_journal(path, readonly=True).bundle())
             print(f"{plan.summary()} (dry run: nothing written)")
             return EXIT_OK
-        journal = Journal.open(path)
+        journal = open_journal(path)
         plan = plan_merge(incoming, journal.bundle())
         journal.apply_import(plan.writes)
     except JournalError as error:
@@ -536,7 +586,7 @@ def import_invitations_command(path: Path, source: Path, *, dry_run: bool) -> in
 
     try:
         payload = source.expanduser().read_bytes()
-        journal = Journal.open(path, readonly=dry_run)
+        journal = open_journal(path, readonly=dry_run)
         settings = journal.settings()
         now = now_for(settings)
         read = read_invitations(payload, str(source), now.timezone_name or "UTC", me=settings.email)
@@ -570,7 +620,7 @@ def add_interview_command(path: Path, args: argparse.Namespace) -> int:
         "format": args.format or "", "where": args.where, "interviewers": cards,
     }  # fmt: skip
     try:
-        journal = Journal.open(path)
+        journal = open_journal(path)
         settings = journal.settings()
         now = now_for(settings)
         parsed = parse_schedule(answers, AnswerContext(now, settings.default_currency))
@@ -615,6 +665,65 @@ def _print_lines(lines: Sequence[str]) -> None:
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
 
+
+# --- encryption ------------------------------------------------------------------------------
+
+
+def encrypt_command(path: Path) -> int:
+    """Encrypt the journal, its backup and drafts with a new passphrase."""
+    from debrief.store.journal import change_encryption
+    from debrief.store.sealed import sealed_params
+    from debrief.unlock import new_sealer
+
+    if sealed_params(path) is not None:
+        print(
+            f"debrief: {path} is encrypted already (`debrief passphrase` changes it).",
+            file=sys.stderr,
+        )
+        return EXIT_JOURNAL_ERROR
+    Journal.open(path, readonly=True)  # a damaged journal is refused before any question
+    changed = change_encryption(path, None, new_sealer())
+    print(
+        f"Encrypted {', '.join(f.name for f in changed)}. Keep the passphrase safe: without "
+        "it the journal can't be read, by you or anyone."
+    )
+    return EXIT_OK
+
+
+def decrypt_command(path: Path) -> int:
+    """Turn the encrypted journal (and its backup and drafts) back into plain JSON."""
+    from debrief.store.journal import change_encryption
+    from debrief.unlock import sealer_for
+
+    current = sealer_for(path)
+    if current is None:
+        print(f"debrief: {path} is not encrypted.", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    changed = change_encryption(path, current, None)
+    print(f"Decrypted {', '.join(f.name for f in changed)}: they are plain JSON again.")
+    return EXIT_OK
+
+
+def passphrase_command(path: Path) -> int:
+    """Change the passphrase: the current one (command or typed), then a new one typed twice."""
+    from debrief.store.journal import change_encryption
+    from debrief.unlock import new_sealer, sealer_for
+
+    current = sealer_for(path)
+    if current is None:
+        print(f"debrief: {path} is not encrypted (`debrief encrypt` does that).", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    new = new_sealer(typed=True)
+    changed = change_encryption(path, current, new)
+    print(f"New passphrase set for {', '.join(f.name for f in changed)}.")
+    return EXIT_OK
+
+
+ENCRYPTION_COMMANDS: dict[str, Callable[[Path], int]] = {
+    "encrypt": encrypt_command,
+    "decrypt": decrypt_command,
+    "passphrase": passphrase_command,
+}
 
 COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "list": list_command,

@@ -17,7 +17,7 @@ import os
 import shutil
 import stat
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +48,12 @@ def describe_os_error(error: OSError) -> str:
     return reasons.get(error.errno or 0, error.strerror or str(error))
 
 
-def read_document(path: Path, what: str = "a journal") -> tuple[dict[str, Any], Signature] | None:
+def read_document(
+    path: Path, what: str = "a journal", unseal: Callable[[bytes], bytes] | None = None
+) -> tuple[dict[str, Any], Signature] | None:
     """The parsed file and its signature; None if there is no file; JournalError if unusable
-    (the message calls it `what` it should have been)."""
+    (the message calls it `what` it should have been). `unseal` turns the bytes read into
+    the JSON (an encrypted journal's are an envelope)."""
     try:
         with open(path, "rb") as handle:
             signature = signature_of(os.fstat(handle.fileno()))
@@ -61,6 +64,8 @@ def read_document(path: Path, what: str = "a journal") -> tuple[dict[str, Any], 
         raise JournalError(f"{path} can't be read: {describe_os_error(error)}.") from error
     if not payload.strip():
         raise JournalError(f"{path} is empty ({len(payload)} bytes), so it is not {what}.")
+    if unseal is not None:
+        payload = unseal(payload)
     try:
         data = orjson.loads(payload)
     except orjson.JSONDecodeError as error:

@@ -45,6 +45,7 @@ from debrief.model import (
 from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, WHAT, refusal, schema_of
 from debrief.store.files import (
     JournalError,
+    atomic_write,
     backup_path_of,
     describe_os_error,
     file_lock,
@@ -53,6 +54,14 @@ from debrief.store.files import (
     remove_stale_temporaries,
 )
 from debrief.store.migrations import SCHEMA_VERSION, migrate
+from debrief.store.sealed import (
+    PassphraseNeeded,
+    Sealer,
+    WrongPassphrase,
+    envelope_of,
+    params_of,
+    unsealed,
+)
 from debrief.store.storage import AtomicJSONStorage
 
 TRASH = "trash"
@@ -66,7 +75,7 @@ RECORD_TABLES: dict[str, type[Any]] = {
 Record = TypeVar("Record")
 AnyRecord = Opportunity | Reflection | FollowUp | Interview
 
-__all__ = ["Journal", "JournalError", "drafts_path_of"]
+__all__ = ["Journal", "JournalError", "change_encryption", "drafts_path_of"]
 
 
 def drafts_path_of(path: Path) -> Path:
@@ -76,12 +85,24 @@ def drafts_path_of(path: Path) -> Path:
 class _File:
     """One TinyDB database in one file, over the atomic storage, with its format name."""
 
-    def __init__(self, path: Path, format_name: str, *, readonly: bool, lock: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        format_name: str,
+        *,
+        readonly: bool,
+        lock: Path,
+        sealer: Sealer | None = None,
+    ) -> None:
         self.path = path
         self.format_name = format_name
         self.lock = lock  # one lock for the journal and its drafts
         self.database = TinyDB(
-            path, storage=AtomicJSONStorage, readonly=readonly, what=WHAT[format_name]
+            path,
+            storage=AtomicJSONStorage,
+            readonly=readonly,
+            what=WHAT[format_name],
+            sealer=sealer,
         )
         storage = self.database.storage
         assert isinstance(storage, AtomicJSONStorage)
@@ -95,6 +116,8 @@ class _File:
     def read(self) -> dict[str, Any] | None:
         try:
             return self.storage.read()
+        except (PassphraseNeeded, WrongPassphrase):
+            raise  # (nothing wrong with the file: said as it is)
         except JournalError as error:
             raise JournalError(refusal(self.path, str(error))) from error
 
@@ -225,7 +248,7 @@ class _Records:
 class Journal:
     """Opportunities, reflections, follow-ups, settings and drafts of one journal file."""
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, sealer: Sealer | None = None) -> None:
         if path.is_dir():
             raise JournalError(
                 f"{path} is a folder; a journal is a file. Pass a file path with --db."
@@ -239,18 +262,24 @@ class Journal:
         if not readonly:
             refuse_if_not_ours(real)
         lock = lock_path_of(real)
-        self._main = _File(real, FORMAT_NAME, readonly=readonly, lock=lock)
-        self._drafts = _File(drafts_path_of(real), DRAFTS_FORMAT_NAME, readonly=readonly, lock=lock)
+        self.sealer = sealer  # set: the journal is encrypted (see sealed.py)
+        self._main = _File(real, FORMAT_NAME, readonly=readonly, lock=lock, sealer=sealer)
+        self._drafts = _File(
+            drafts_path_of(real), DRAFTS_FORMAT_NAME, readonly=readonly, lock=lock, sealer=sealer
+        )
         self._records = _Records()
         self._read_generation = -1  # the storage's generation the records were read from
         self.revision = 0  # changes whenever the records may have: a save, or a refresh
         self.notices: list[str] = []  # what opening had to do that the user should hear
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Journal:
+    def open(
+        cls, path: str | Path, *, readonly: bool = False, sealer: Sealer | None = None
+    ) -> Journal:
         """Open (creating when missing, unless read-only) and read every record, or raise
-        JournalError naming what is wrong. Read-only: no lock, no write, ever."""
-        journal = cls(Path(path).expanduser(), readonly=readonly)
+        JournalError naming what is wrong. Read-only: no lock, no write, ever. An encrypted
+        journal needs its `sealer` (`sealed.unlock`): without one, PassphraseNeeded."""
+        journal = cls(Path(path).expanduser(), readonly=readonly, sealer=sealer)
         journal._main.check(create=not readonly, validate=journal._validate_journal)
         journal._sync()
         if not readonly:  # (the shell never reads drafts)
@@ -692,6 +721,36 @@ class Journal:
             name = record_id if isinstance(record_id, str) else f"#{doc_id}"
             reason = f"{where}: record {table_name}/{name}, field {error.field}: {error.message}."
             raise JournalError(refusal(where, reason)) from error
+
+
+def change_encryption(path: Path, current: Sealer | None, new: Sealer | None) -> list[Path]:
+    """Rewrite the journal, its backup, its drafts and their backup sealed with `new`
+    (None: plain), each opened with `current`; the files rewritten.
+
+    The journal is checked first (opened with `current`, read-only): a wrong passphrase
+    or a damaged journal changes nothing. Each file is replaced atomically, the journal
+    last, under the journal's lock; a file already in the new form is left as it is, so
+    an interrupted change completes when run again.
+    """
+    real = path.resolve() if path.is_symlink() else path
+    Journal.open(real, readonly=True, sealer=current)
+    drafts = drafts_path_of(real)
+    changed = []
+    with file_lock(lock_path_of(real)):
+        for file in (backup_path_of(real), drafts, backup_path_of(drafts), real):
+            try:
+                payload = file.read_bytes()
+            except FileNotFoundError:
+                continue
+            envelope = envelope_of(payload)
+            if new is None and envelope is None:
+                continue  # plain already
+            if new is not None and envelope is not None and params_of(envelope, file) == new.params:
+                continue  # sealed with the new key already (a change run again)
+            plain = unsealed(payload, file, current)
+            atomic_write(file, new.seal(plain) if new else plain, keep_backup=False)
+            changed.append(file)
+    return changed
 
 
 def _fold(text: str) -> str:

@@ -19,6 +19,7 @@ import orjson
 from tinydb.storages import Storage
 
 from debrief.store.files import JournalError, Signature, atomic_write, read_document, signature_of
+from debrief.store.sealed import Sealer, unsealed
 
 
 def signature_on_disk(path: Path) -> Signature | None:
@@ -33,11 +34,17 @@ class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, fsynced writes, a backup, and a change-aware read cache."""
 
     def __init__(
-        self, path: str | Path, *, readonly: bool = False, what: str = "a journal"
+        self,
+        path: str | Path,
+        *,
+        readonly: bool = False,
+        what: str = "a journal",
+        sealer: Sealer | None = None,
     ) -> None:
         self.path = Path(path)
         self.readonly = readonly
         self.what = what  # what the file should be, for messages
+        self.sealer = sealer  # set: the file is encrypted, every write sealed
         self.generation = 0  # bumped whenever the cache is (re)filled from disk
         self._cache: dict[str, Any] | None = None
         self._signature: Signature | None = None
@@ -49,7 +56,9 @@ class AtomicJSONStorage(Storage):
             return self._cache
         if self._cache is not None and self._signature == signature_on_disk(self.path):
             return self._cache
-        loaded = read_document(self.path, self.what)
+        loaded = read_document(
+            self.path, self.what, lambda payload: unsealed(payload, self.path, self.sealer)
+        )
         self._cache, self._signature = loaded if loaded is not None else (None, None)
         self.generation += 1
         return self._cache
@@ -89,7 +98,10 @@ class AtomicJSONStorage(Storage):
         try:
             # Sorted keys: the same journal always makes the same bytes, whatever the
             # order of edits (an undone delete leaves the file byte-identical).
-            atomic_write(self.path, orjson.dumps(self._cache, option=orjson.OPT_SORT_KEYS))
+            payload = orjson.dumps(self._cache, option=orjson.OPT_SORT_KEYS)
+            if self.sealer is not None:
+                payload = self.sealer.seal(payload)  # (only sealed bytes reach the disk)
+            atomic_write(self.path, payload)
             self._signature = signature_on_disk(self.path)
         except BaseException:
             self._forget()  # the cache holds what failed to reach the disk

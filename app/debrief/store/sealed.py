@@ -1,0 +1,187 @@
+"""Encryption at rest: a journal file sealed with a passphrase.
+
+A sealed file is a small JSON envelope, recognised by its `format`, so that anything that
+cannot open it says so rather than guessing:
+
+    {"format": "debrief-encrypted", "version": 1,
+     "kdf": {"name": "scrypt", "n": 65536, "r": 8, "p": 1, "salt": "…"},
+     "cipher": "AES-256-GCM", "nonce": "…", "ciphertext": "…"}
+
+The key comes from the passphrase with scrypt (cost parameters in the file, tuned to about
+0.2 s here, so guessing is slow); AES-256-GCM seals the journal's JSON with a fresh random
+nonce on every write, and authenticates the envelope's header too (changing the cost
+parameters or the salt makes the file unreadable, not weaker). The key lives only in
+memory; the passphrase is never written anywhere. A journal, its backup and its drafts
+share one salt, so one derivation opens all three.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from debrief.store.files import JournalError
+
+SEALED_FORMAT = "debrief-encrypted"
+SEALED_VERSION = 1
+CIPHER = "AES-256-GCM"
+SCRYPT_COST = 2**16  # ~0.2 s on the machine it was tuned on; stored per file
+SCRYPT_BLOCK, SCRYPT_PARALLEL = 8, 1
+SALT_BYTES, NONCE_BYTES = 16, 12
+
+
+class PassphraseNeeded(JournalError):
+    """The file is encrypted, and no passphrase was given."""
+
+
+class WrongPassphrase(JournalError):
+    """The passphrase does not open the file (or the file was tampered with)."""
+
+
+@dataclass(frozen=True)
+class KeyParams:
+    """How the key was made from the passphrase: scrypt's salt and costs."""
+
+    salt: bytes
+    n: int = SCRYPT_COST
+    r: int = SCRYPT_BLOCK
+    p: int = SCRYPT_PARALLEL
+
+    @classmethod
+    def fresh(cls) -> KeyParams:
+        return cls(os.urandom(SALT_BYTES))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": "scrypt", "n": self.n, "r": self.r, "p": self.p, "salt": _b64(self.salt)}
+
+    def header(self) -> bytes:
+        """What the cipher authenticates besides the text: the format and these costs."""
+        return orjson.dumps(
+            {"format": SEALED_FORMAT, "version": SEALED_VERSION, "kdf": self.as_dict()},
+            option=orjson.OPT_SORT_KEYS,
+        )
+
+
+def envelope_of(payload: bytes) -> dict[str, Any] | None:
+    """The envelope, if `payload` is a sealed file (None: it is something else)."""
+    if SEALED_FORMAT.encode() not in payload[:200]:
+        return None
+    try:
+        data = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) and data.get("format") == SEALED_FORMAT else None
+
+
+def params_of(envelope: dict[str, Any], path: Path) -> KeyParams:
+    """The envelope's key parameters, refusing a version or cipher this Debrief can't open."""
+    kdf = envelope.get("kdf")
+    if envelope.get("version") != SEALED_VERSION or envelope.get("cipher") != CIPHER:
+        raise JournalError(
+            f"{path} is encrypted in a way this version of Debrief can't open "
+            f"(version {envelope.get('version')!r}, cipher {envelope.get('cipher')!r})."
+        )
+    damaged = JournalError(f"{path} is encrypted, but its key parameters are damaged.")
+    if not isinstance(kdf, dict) or kdf.get("name") != "scrypt":
+        raise damaged
+    try:
+        n, r, p = (int(kdf[key]) for key in ("n", "r", "p"))
+        salt = base64.b64decode(kdf["salt"], validate=True)
+    except (KeyError, TypeError, ValueError) as error:
+        raise damaged from error
+    # (Bounds: a damaged or hostile file must not make the key derivation take hours.)
+    if not (2**10 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 16 and p == 1 and salt):
+        raise damaged
+    return KeyParams(salt, n, r, p)
+
+
+def sealed_params(path: Path) -> KeyParams | None:
+    """The key parameters of an encrypted file; None if it is not encrypted (or missing)."""
+    try:
+        with open(path, "rb") as handle:
+            payload = handle.read()
+    except FileNotFoundError:
+        return None
+    envelope = envelope_of(payload)
+    return None if envelope is None else params_of(envelope, path)
+
+
+class Sealer:
+    """Seals and opens files with keys made from one passphrase (kept in memory only)."""
+
+    def __init__(self, passphrase: str, params: KeyParams) -> None:
+        self.params = params  # what new writes are sealed with
+        self._passphrase = passphrase
+        self._keys = {params: _derive(passphrase, params)}
+
+    def _key(self, params: KeyParams) -> bytes:
+        """A copy made elsewhere (a sync conflict) may have its own salt."""
+        if params not in self._keys:
+            self._keys[params] = _derive(self._passphrase, params)
+        return self._keys[params]
+
+    def seal(self, plaintext: bytes) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        key = self._keys[self.params]
+        sealed = AESGCM(key).encrypt(nonce, plaintext, self.params.header())
+        envelope = {
+            "format": SEALED_FORMAT,
+            "version": SEALED_VERSION,
+            "kdf": self.params.as_dict(),
+            "cipher": CIPHER,
+            "nonce": _b64(nonce),
+            "ciphertext": _b64(sealed),
+        }
+        return orjson.dumps(envelope)
+
+    def open(self, envelope: dict[str, Any], path: Path) -> bytes:
+        """The file's plaintext, or WrongPassphrase (a wrong passphrase and a tampered file
+        look the same to an authenticated cipher)."""
+        params = params_of(envelope, path)
+        try:
+            nonce = base64.b64decode(envelope["nonce"], validate=True)
+            sealed = base64.b64decode(envelope["ciphertext"], validate=True)
+            return AESGCM(self._key(params)).decrypt(nonce, sealed, params.header())
+        except (InvalidTag, KeyError, TypeError, ValueError) as error:
+            raise WrongPassphrase(
+                f"Wrong passphrase for {path} (or the file was altered). Nothing was changed."
+            ) from error
+
+
+def unsealed(payload: bytes, path: Path, sealer: Sealer | None) -> bytes:
+    """A file's JSON: as it is when it is not encrypted, else opened with `sealer`."""
+    envelope = envelope_of(payload)
+    if envelope is None:
+        return payload
+    if sealer is None:
+        raise PassphraseNeeded(f"{path} is encrypted: Debrief needs its passphrase to open it.")
+    return sealer.open(envelope, path)
+
+
+def unlock(path: Path, passphrase: str) -> Sealer | None:
+    """A sealer that opens `path` (WrongPassphrase if it does not); None: not encrypted."""
+    params = sealed_params(path)
+    if params is None:
+        return None
+    sealer = Sealer(passphrase, params)
+    envelope = envelope_of(path.read_bytes())
+    if envelope is not None:  # (it is, unless replaced since: then the next read says)
+        sealer.open(envelope, path)
+    return sealer
+
+
+def _derive(passphrase: str, params: KeyParams) -> bytes:
+    kdf = Scrypt(salt=params.salt, length=32, n=params.n, r=params.r, p=params.p)
+    return kdf.derive(passphrase.encode("utf-8"))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")

@@ -1,0 +1,93 @@
+"""Getting the passphrase of an encrypted journal, as mail clients do: from a command the
+user names (`DEBRIEF_PASSPHRASE_COMMAND="pass show debrief"`, its first line), else by
+asking on the terminal. Never from an environment variable or the command line, never
+written anywhere. The app asks in its own dialog instead (ui/screens/unlock.py).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from debrief.store.files import JournalError
+from debrief.store.sealed import KeyParams, Sealer, WrongPassphrase, sealed_params, unlock
+
+PASSPHRASE_COMMAND = "DEBRIEF_PASSPHRASE_COMMAND"
+TRIES = 3
+SHORTEST = 8  # characters: shorter is guessed too quickly, whatever the key derivation
+
+
+def from_command() -> str | None:
+    """The first line the passphrase command prints; None when no command is set."""
+    command = os.environ.get(PASSPHRASE_COMMAND, "").strip()
+    if not command:
+        return None
+    try:  # (stdin and stderr stay the terminal's: `pass` may ask for its own key)
+        result = subprocess.run(command, shell=True, stdout=subprocess.PIPE, check=False)
+    except OSError as error:
+        raise JournalError(f"{PASSPHRASE_COMMAND} could not run: {error}.") from error
+    if result.returncode != 0:
+        raise JournalError(f"{PASSPHRASE_COMMAND} failed (exit status {result.returncode}).")
+    first = result.stdout.decode("utf-8", "replace").split("\n", 1)[0].rstrip("\r")
+    if not first:
+        raise JournalError(f"{PASSPHRASE_COMMAND} printed no passphrase.")
+    return first
+
+
+def sealer_for(path: Path, ask: Callable[[str], str] | None = None) -> Sealer | None:
+    """What opens the journal at `path`: None when it is not encrypted; else a sealer from
+    the passphrase command, or from asking (three tries). JournalError when neither works."""
+    if sealed_params(path) is None:
+        return None
+    given = from_command()
+    if given is not None:
+        try:
+            return unlock(path, given)
+        except WrongPassphrase as error:
+            raise JournalError(f"The passphrase from {PASSPHRASE_COMMAND}: {error}") from error
+    if ask is None and not sys.stdin.isatty():
+        raise JournalError(
+            f"{path} is encrypted: run this in a terminal to type its passphrase, or set "
+            f'{PASSPHRASE_COMMAND} (e.g. "pass show debrief").'
+        )
+    ask = ask or getpass.getpass
+    for attempt in range(1, TRIES + 1):
+        try:
+            return unlock(path, ask(f"Passphrase for {path}: "))
+        except WrongPassphrase:
+            left = TRIES - attempt
+            print(f"Wrong passphrase.{f' {left} more tries.' if left else ''}", file=sys.stderr)
+    raise JournalError(too_many_tries(path))
+
+
+def too_many_tries(path: Path) -> str:
+    return f"Wrong passphrase {TRIES} times: {path} was neither opened nor changed."
+
+
+def new_sealer(ask: Callable[[str], str] | None = None, *, typed: bool = False) -> Sealer:
+    """A sealer for a new passphrase: from the command, else typed twice (`typed`: always
+    typed, as when the command gives the current one)."""
+    given = None if typed else from_command()
+    if given is None:
+        ask = ask or getpass.getpass
+        given = ask("New passphrase: ")
+        problem = passphrase_problem(given)
+        if problem is not None:
+            raise JournalError(problem)
+        if ask("The same passphrase again: ") != given:
+            raise JournalError("The two passphrases differ: nothing was changed.")
+    return Sealer(given, KeyParams.fresh())
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why a new passphrase is refused, or None."""
+    if len(passphrase) < SHORTEST:
+        return (
+            f"A passphrase needs at least {SHORTEST} characters (a few words are easiest "
+            "to remember): nothing was changed."
+        )
+    return None
