@@ -17,6 +17,7 @@ NOT_DOMAIN = (
     "debrief.cli",
     "debrief.shell",
     "debrief.unlock",  # asking for a passphrase: the shell's side of an encrypted journal
+    "debrief.conflicts",  # opening sync conflict copies and storing the merge: uses the store
     "debrief.__main__",
 )
 

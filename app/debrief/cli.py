@@ -145,6 +145,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("decrypt", help="turn an encrypted journal back into plain JSON")
     commands.add_parser("passphrase", help="change an encrypted journal's passphrase")
+    merging = commands.add_parser(
+        "merge",
+        help="merge the copies a sync folder made of the journal (conflict copies)",
+    )
+    merging.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help="one copy to merge (default: every conflict copy beside the journal)",
+    )
 
     ahead = commands.add_parser("add-interview", help="schedule an interview ahead")
     ahead.add_argument("--company", required=True)
@@ -205,6 +216,8 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
         return import_command(path, args.file, dry_run=args.dry_run)
     if args.command == "add-interview":
         return add_interview_command(path, args)
+    if args.command == "merge":
+        return merge_command(path, args.file)
     try:
         if args.command in ENCRYPTION_COMMANDS:
             return ENCRYPTION_COMMANDS[args.command](path)
@@ -664,6 +677,35 @@ def _comparison_markdown(journal: Journal) -> bytes | None:
 def _print_lines(lines: Sequence[str]) -> None:
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
+
+
+# --- conflict copies -------------------------------------------------------------------------
+
+
+def merge_command(path: Path, copy: Path | None) -> int:
+    """Merge one copy, or every conflict copy beside the journal; a copy that can't be
+    merged is named and left where it is (exit 2)."""
+    from debrief.conflicts import MERGED, conflict_copies, merge_conflict_copy
+
+    try:
+        journal = open_journal(path)
+    except JournalError as error:
+        print(f"debrief: {error}", file=sys.stderr)
+        return EXIT_JOURNAL_ERROR
+    copies = [copy.expanduser()] if copy is not None else conflict_copies(journal.file_path)
+    if not copies:
+        print(f"No conflict copies beside {path}.")
+        return EXIT_OK
+    failed = 0
+    for each in copies:
+        try:
+            plan, moved_to = merge_conflict_copy(journal, each)
+        except (JournalError, OSError) as error:
+            failed += 1
+            print(f"debrief: {each.name} was left as it is: {error}", file=sys.stderr)
+            continue
+        print(f"{each.name}: {plan.summary()}; moved to {MERGED}/{moved_to.name}")
+    return EXIT_JOURNAL_ERROR if failed else EXIT_OK
 
 
 # --- encryption ------------------------------------------------------------------------------

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -65,6 +65,7 @@ from debrief.store.sealed import (
 from debrief.store.storage import AtomicJSONStorage
 
 TRASH = "trash"
+DELETED = "deleted"  # ids of deleted records, with when: a sync copy won't bring them back
 RECORD_TABLES: dict[str, type[Any]] = {
     "opportunities": Opportunity,
     "reflections": Reflection,
@@ -197,6 +198,9 @@ class _Records:
     )
     settings: Settings | None = None  # None: never saved
     decision: Decision | None = None
+    deleted: dict[str, datetime] = field(default_factory=dict)  # id -> when (for syncing)
+    removed: dict[str, str] = field(default_factory=dict)  # by this write: id -> table
+    written: set[str] = field(default_factory=set)  # by this write
     _newest_first: list[Reflection] | None = None
     _plans: dict[str, list[FollowUp]] | None = None
     _rounds: dict[str, list[Reflection]] | None = None
@@ -211,6 +215,7 @@ class _Records:
             {name: dict(ids) for name, ids in self.doc_ids.items()},
             self.settings,
             self.decision,
+            dict(self.deleted),
         )
 
     def of(self, table_name: str) -> dict[str, Any]:
@@ -402,6 +407,11 @@ class Journal:
         """Ids of reflections deleted in this session and not yet restored."""
         return [str(entry["id"]) for entry in self._main.table(TRASH).all()]
 
+    def deleted(self) -> dict[str, datetime]:
+        """Ids of the records deleted from this journal, and when (never brought back by a
+        sync conflict copy)."""
+        return dict(self._records.deleted)
+
     def bundle(self) -> Bundle:
         """Every record, for an export; settings and decision only if they were ever saved."""
         records = self._records
@@ -559,6 +569,29 @@ class Journal:
                 self._replace_single("decision", to_dict(writes.decision))
                 records.decision = writes.decision
 
+    def apply_merge(
+        self,
+        writes: Bundle,
+        deletions: Mapping[str, Sequence[str]],
+        deleted_elsewhere: Mapping[str, datetime],
+    ) -> None:
+        """Store a merged copy's changes in one write: records written, records deleted
+        (by table), and the deletions the other device made, remembered from now on."""
+        with self._write() as records:
+            self._put(records, "opportunities", writes.opportunities)
+            self._put(records, "reflections", writes.reflections)
+            self._put(records, "followups", writes.followups)
+            self._put(records, "interviews", writes.interviews)
+            for table_name, ids in deletions.items():
+                self._take(records, table_name, ids)
+            if writes.settings is not None:
+                self._replace_single("settings", to_dict(writes.settings))
+                records.settings = writes.settings
+            if writes.decision is not None:
+                self._replace_single("decision", to_dict(writes.decision))
+                records.decision = writes.decision
+            self._remember_deletions(records, deleted_elsewhere)
+
     def save_decision(self, decision: Decision) -> None:
         """Store the comparison, unless it is already what is stored (the compare screen
         saves after every change, opening it included)."""
@@ -595,8 +628,33 @@ class Journal:
             self._sync()  # under the lock: pick up what another process wrote
             records = self._records.copy()
             yield records
+            self._remember_deletions(records)
         self._records = records
         self.revision += 1
+
+    def _remember_deletions(
+        self, records: _Records, elsewhere: Mapping[str, datetime] | None = None
+    ) -> None:
+        """Keep the ids this write removed (and did not write back), with when, so that a
+        sync conflict copy does not bring them back; forget those written again (an
+        undone delete). `elsewhere`: deletions another device made, remembered too."""
+        now = datetime.now(UTC)
+        gone = {record_id: now for record_id in records.removed if record_id not in records.written}
+        gone |= {k: v for k, v in (elsewhere or {}).items() if k not in records.deleted}
+        back = [record_id for record_id in records.written if record_id in records.deleted]
+        records.removed, records.written = {}, set()
+        if not gone and not back:
+            return
+        table = self._main.table(DELETED)
+        if back:
+            table.remove(Query().id.one_of(back))
+        if gone:
+            table.insert_multiple({"id": k, "at": v.isoformat()} for k, v in gone.items())
+        elif not table:
+            self._main.database.drop_table(DELETED)  # (an undone delete leaves no trace)
+        for record_id in back:
+            del records.deleted[record_id]
+        records.deleted.update(gone)
 
     def _put(self, records: _Records, table_name: str, items: Sequence[AnyRecord]) -> None:
         """Write records over their documents, inserting the new ones (one TinyDB
@@ -616,6 +674,7 @@ class Journal:
         stored = records.of(table_name)
         for item in items:
             stored[item.id] = item
+        records.written.update(item.id for item in items)
 
     def _take(
         self, records: _Records, table_name: str, record_ids: Sequence[str]
@@ -634,6 +693,7 @@ class Journal:
         for record_id in taken:
             del doc_ids[record_id]
             del records.of(table_name)[record_id]
+            records.removed[record_id] = table_name
         return documents
 
     def _give_back(
@@ -652,6 +712,7 @@ class Journal:
                 table.insert(Document(entry["data"], doc_id=doc_id))
             records.doc_ids[table_name][record.id] = doc_id
             records.of(table_name)[record.id] = record
+            records.written.add(record.id)
 
     def _replace_single(self, table_name: str, document: dict[str, Any]) -> None:
         table = self._main.table(table_name)
@@ -678,9 +739,19 @@ class Journal:
                 doc_ids[record.id] = document.doc_id
         records.settings = self._single(Settings, "settings")
         records.decision = self._single(Decision, "decision")
+        records.deleted = self._deletions()
         self._records = records
         self._read_generation = self._main.storage.generation
         self.revision += 1
+
+    def _deletions(self) -> dict[str, datetime]:
+        deleted = {}
+        for document in self._main.table(DELETED).all():
+            try:
+                deleted[str(document["id"])] = datetime.fromisoformat(str(document["at"]))
+            except (KeyError, ValueError):
+                continue  # (a damaged entry only means one deletion may come back)
+        return deleted
 
     def _validate_journal(self, data: dict[str, Any]) -> None:
         """Decode every record of a raw journal file (JournalError at the first bad one)."""

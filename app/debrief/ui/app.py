@@ -212,7 +212,62 @@ class DebriefApp(App[None]):
         if not gc.isenabled():  # (`debrief` turns the collector off for start-up)
             gc.freeze()  # what start-up built lives as long as the app: out of its sight
             gc.enable()
-        self._offer_unfinished_draft()
+        from debrief.conflicts import conflict_copies
+
+        self._offer_merges(conflict_copies(self.journal.file_path))
+
+    def _offer_merges(self, copies: list[Path]) -> None:
+        """Offer to merge each copy a sync folder made (one that brings nothing new is put
+        away without asking; a damaged one is named and left alone); then the drafts."""
+        from debrief.conflicts import MERGED, merge_conflict_copy, plan_conflict_copy
+        from debrief.ui.screens.dialogs import ConfirmScreen
+
+        if not copies:
+            self._offer_unfinished_draft()
+            return
+        copy, rest = copies[0], copies[1:]
+        try:
+            plan = plan_conflict_copy(self.journal, copy)
+        except (JournalError, OSError) as error:
+            self.notify(
+                f"{copy.name} looks like a copy of your journal made by a sync folder, but it "
+                f"can't be merged: {error} It was left as it is.",
+                title="Conflict copy not merged",
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
+            self._offer_merges(rest)
+            return
+
+        def merge(yes: bool | None) -> None:
+            if yes or not plan.merge.changes_anything:
+                try:
+                    merged, moved_to = merge_conflict_copy(self.journal, copy)
+                except (JournalError, OSError) as error:
+                    self.notify(str(error), severity="error", markup=False)
+                else:
+                    self._reload_view()
+                    self.notify(
+                        f"{merged.summary()}. The copy is kept in {MERGED}/{moved_to.name}.",
+                        title="Merged",
+                        markup=False,
+                        timeout=10,
+                    )
+            self._offer_merges(rest)
+
+        if not plan.merge.changes_anything:
+            merge(True)
+            return
+        question = (
+            f"Your journal was also changed on another device: a sync folder kept that "
+            f"version as {copy.name}. Merging it: {plan.summary()}. Merge? (The copy then "
+            f"moves to {MERGED}/; Esc asks again next time.)"
+        )
+        self.push_screen(
+            ConfirmScreen("Merge a copy from another device", question, confirm_label="Merge"),
+            callback=merge,
+        )
 
     def follow_journal(self) -> None:
         """Redraw the screen if the journal changed: another window or a shell command

@@ -1,0 +1,190 @@
+"""Two devices, one journal in a sync folder: the conflict copies each tool makes are found,
+merged by id (newer wins, follow-ups with their reflection, deletions respected on either
+side) and moved to merged/; a damaged copy is named and left alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from debrief.cli import main
+from debrief.conflicts import conflict_copies, merge_conflict_copy
+from debrief.followups import mark_done, plan
+from debrief.model import Bundle
+from debrief.store.journal import Journal, JournalError, change_encryption
+from debrief.store.sealed import KeyParams, Sealer, unlock
+from debrief.sync import merge_copy
+from debrief.ui.app import make_app
+from debrief.ui.screens.dialogs import ConfirmScreen
+from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
+
+ACME = opportunity("Acme", "Data Engineer")
+GLOBEX = opportunity("Globex", "SRE")
+
+
+def reflection(rid: str, job=ACME, **changes: object):  # type: ignore[no-untyped-def]
+    return bare_reflection(job.id, id=rid, interview_at=NOW.subtract(days=3), **changes)
+
+
+@pytest.fixture
+def two_devices(tmp_path: Path) -> tuple[Journal, Path]:
+    """A synced journal with two rounds, copied to a second device; each then changes it."""
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    path = folder / "journal.json"
+    here = Journal.open(path)
+    for rid in ("r1", "r2"):
+        one = reflection(rid)
+        here.save_reflection(one, ACME, plan(ACME, [one], "Europe/Berlin"))
+    other_path = tmp_path / "laptop" / "journal.json"
+    other_path.parent.mkdir()
+    shutil.copy(path, other_path)
+    return here, other_path
+
+
+def test_each_tools_naming_is_found_and_nothing_else(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    Journal.open(path)
+    names = [
+        "journal.sync-conflict-20261201-101500-ABCDEF1.json",  # Syncthing
+        "journal (Alex's conflicted copy 2026-12-01).json",  # Dropbox
+        "journal (conflicted copy 2026-12-01 101500).json",  # Nextcloud
+        "journal-LAPTOP.json",  # OneDrive: a journal, so it counts
+    ]
+    for name in names:
+        shutil.copy(path, tmp_path / name)
+    (tmp_path / "journal-export.json").write_text('{"format": "debrief-export"}')  # not one
+    for other in ("journal.json.bak", "journal.drafts.json", "notes.json"):
+        shutil.copy(path, tmp_path / other)
+    assert sorted(p.name for p in conflict_copies(path)) == sorted(names)
+
+
+def test_both_devices_work_ends_up_in_one_journal(two_devices: tuple[Journal, Path]) -> None:
+    here, other_path = two_devices
+    there = Journal.open(other_path)
+    new_there = reflection("r3", GLOBEX, went_well="written on the laptop")
+    there.save_reflection(new_there, GLOBEX, plan(GLOBEX, [new_there], "Europe/Berlin"))
+    edited = dataclasses.replace(
+        there.reflection("r1"), lessons="edited later on the laptop", updated_at=NOW.add(hours=1)
+    )
+    there.save_reflection(edited, ACME)
+    there.delete_reflection("r2", now=NOW.add(hours=2))
+    new_here = reflection("r4", went_well="written on the desktop")
+    here.save_reflection(new_here, ACME)
+    copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-LAPTOP.json")
+    shutil.copy(other_path, copy)
+    merged, moved_to = merge_conflict_copy(here, copy)
+    assert merged.summary().startswith("2 added from the copy made on ")  # Globex and r3
+    assert merged.merge.updated == 1 and merged.merge.deleted == 1
+    reread = Journal.open(here.file_path)
+    assert {r.id for r in reread.reflections()} == {"r1", "r3", "r4"}
+    assert reread.reflection("r1").lessons == "edited later on the laptop"  # newer wins
+    assert {f.reflection_id for f in reread.followups()} >= {"r3"}  # with their reflection
+    assert not any(f.reflection_id == "r2" for f in reread.followups())
+    assert moved_to == here.file_path.parent / "merged" / copy.name and not copy.exists()
+    assert moved_to.read_bytes()  # kept, never deleted
+
+
+def test_a_deletion_here_is_not_undone_by_an_older_copy(two_devices: tuple[Journal, Path]) -> None:
+    here, other_path = two_devices
+    here.delete_reflection("r2", now=NOW)
+    Journal.open(here.file_path)  # (a new session: the trash is emptied, the deletion kept)
+    copy = here.file_path.with_name("journal (conflicted copy 2026-12-01 101500).json")
+    shutil.copy(other_path, copy)  # still has r2, unchanged
+    merged, _ = merge_conflict_copy(here, copy)
+    assert merged.merge.added == 0
+    assert Journal.open(here.file_path).reflection("r2") is None
+
+
+def test_a_record_changed_here_after_the_other_device_deleted_it_stays() -> None:
+    kept = reflection("r1", updated_at=NOW.add(days=1))
+    mine = Bundle((ACME,), (kept,), ())
+    theirs = Bundle((ACME,), (), ())
+    merge = merge_copy(mine, {}, theirs, {"r1": NOW})
+    assert merge.deletions == {} and merge.deleted == 0
+    gone = merge_copy(mine, {}, theirs, {"r1": NOW.add(days=2), ACME.id: NOW.add(days=2)})
+    assert gone.deletions == {"reflections": ("r1",), "opportunities": (ACME.id,)}
+
+
+def test_what_was_done_about_a_follow_up_on_either_device_counts() -> None:
+    one = reflection("r1")
+    items = plan(ACME, [one], "Europe/Berlin")
+    thanked = mark_done(items[0], NOW)
+    mine = Bundle((ACME,), (one,), tuple(items))
+    theirs = Bundle((ACME,), (one,), (thanked, *items[1:]))
+    merge = merge_copy(mine, {}, theirs, {})
+    assert merge.writes.followups == (thanked,)  # done there: done here
+    assert merge_copy(theirs, {}, mine, {}).writes.followups == ()  # pending never undoes it
+
+
+def test_a_damaged_or_foreign_copy_is_named_and_left_alone(
+    two_devices: tuple[Journal, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    here, _ = two_devices
+    damaged = here.file_path.with_name("journal.sync-conflict-20261201-101500-BROKEN.json")
+    damaged.write_bytes(b'{"meta": {"1": {"format": "debrief-journal", "schema": 2}}, "reflect')
+    before = here.file_path.read_bytes()
+    with pytest.raises(JournalError):
+        merge_conflict_copy(here, damaged)
+    assert main(["--db", str(here.file_path), "merge"]) == 2
+    assert f"{damaged.name} was left as it is" in capsys.readouterr().err
+    assert damaged.exists() and here.file_path.read_bytes() == before
+
+
+def test_the_shell_merges_every_copy_found(
+    two_devices: tuple[Journal, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    here, other_path = two_devices
+    there = Journal.open(other_path)
+    there.save_reflection(reflection("r9", GLOBEX), GLOBEX)
+    copy = here.file_path.with_name("journal-LAPTOP.json")
+    shutil.copy(other_path, copy)
+    assert main(["--db", str(here.file_path), "merge"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("journal-LAPTOP.json: 2 added from the copy made on ")
+    assert out.rstrip().endswith("moved to merged/journal-LAPTOP.json")
+    assert main(["--db", str(here.file_path), "merge"]) == 0
+    assert capsys.readouterr().out.startswith("No conflict copies beside")
+
+
+def test_encrypted_copies_merge_with_the_same_passphrase(two_devices: tuple[Journal, Path]) -> None:
+    here, other_path = two_devices
+    passphrase = "one passphrase for both"
+    change_encryption(
+        here.file_path, None, Sealer(passphrase, KeyParams(b"salt-of-desktop!", n=2**10))
+    )
+    change_encryption(other_path, None, Sealer(passphrase, KeyParams(b"salt-of-laptop!!", n=2**10)))
+    there = Journal.open(other_path, sealer=unlock(other_path, passphrase))
+    there.save_reflection(reflection("r5", GLOBEX), GLOBEX)
+    copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-LAPTOP.json")
+    shutil.copy(other_path, copy)
+    sealer = unlock(here.file_path, passphrase)
+    merged, _ = merge_conflict_copy(Journal.open(here.file_path, sealer=sealer), copy)
+    assert merged.merge.added == 2
+    assert b"debrief-encrypted" in here.file_path.read_bytes()  # still sealed
+    assert Journal.open(here.file_path, sealer=sealer).reflection("r5") is not None
+
+
+async def test_the_app_offers_to_merge_a_copy_when_it_starts(
+    two_devices: tuple[Journal, Path],
+) -> None:
+    here, other_path = two_devices
+    there = Journal.open(other_path)
+    there.save_reflection(reflection("r7", GLOBEX), GLOBEX)
+    copy = here.file_path.with_name("journal (Alex's conflicted copy 2026-12-01).json")
+    shutil.copy(other_path, copy)
+    app = make_app(here, clock=fixed_clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        message = " ".join(str(s.content) for s in app.screen.query(Static).results(Static))
+        assert "a sync folder kept that version as" in message and "2 added" in message
+        await pilot.press("y")
+        await pilot.pause()
+        assert here.reflection("r7") is not None
+        assert not copy.exists() and (copy.parent / "merged" / copy.name).exists()
