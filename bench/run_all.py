@@ -26,6 +26,7 @@ def benchmarks(quick: bool) -> list[list[str]]:
     return [
         ["startup.py", *(["--runs", "5"] if quick else [])],
         ["save.py", *(["--runs", "5"] if quick else [])],
+        ["encryption.py", *(["--runs", "5"] if quick else [])],
         ["screens.py"],
         ["search.py"],
         ["trends.py"],

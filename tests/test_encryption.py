@@ -95,6 +95,20 @@ def test_without_the_passphrase_nothing_opens_and_nothing_changes(
     assert on_disk(path.parent) == before
 
 
+def test_two_windows_on_one_encrypted_journal_keep_each_others_saves(
+    journal_with_secret: Path,
+) -> None:
+    path = journal_with_secret
+    change_encryption(path, None, cheap())
+    first = Journal.open(path, sealer=unlock(path, PASSPHRASE))
+    second = Journal.open(path, sealer=unlock(path, PASSPHRASE))
+    for journal, rid in ((first, "from-first"), (second, "from-second")):
+        job = opportunity("Globex", rid)
+        journal.save_reflection(bare_reflection(job.id, id=rid), job)
+    assert first.refresh() and {"from-first", "from-second"} <= {r.id for r in first.reflections()}
+    assert SECRET.encode() not in on_disk(path.parent)
+
+
 def test_a_tampered_file_is_refused_like_a_wrong_passphrase(journal_with_secret: Path) -> None:
     path = journal_with_secret
     change_encryption(path, None, cheap())
