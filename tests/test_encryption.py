@@ -20,9 +20,10 @@ from debrief.store.sealed import (
     sealed_params,
     unlock,
 )
+from debrief.ui.app import make_app
 from debrief.ui.screens.unlock import UnlockApp
 from debrief.unlock import PASSPHRASE_COMMAND, new_sealer, sealer_for
-from tests.samples import NOW, bare_reflection, opportunity
+from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
 
 PASSPHRASE = "correct horse battery staple"
 SECRET = "I would take a pay cut to leave Initrode"  # an answer that must never be on disk
@@ -219,7 +220,12 @@ async def test_the_app_asks_for_the_passphrase_before_showing_anything(
         await pilot.pause()
         await pilot.pause()
     assert isinstance(app.return_value, Sealer)
-    assert Journal.open(path, sealer=app.return_value).reflection("secret") is not None
+    journal = Journal.open(path, sealer=app.return_value)
+    assert journal.reflection("secret") is not None
+    debrief = make_app(journal, clock=fixed_clock)
+    async with debrief.run_test() as pilot:
+        await pilot.pause()
+        assert debrief.screen.sub_title.endswith("journal.json · encrypted")
 
 
 async def test_three_wrong_passphrases_close_the_dialog(journal_with_secret: Path) -> None:

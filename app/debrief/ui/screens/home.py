@@ -291,7 +291,9 @@ class HomeScreen(JournalView):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = display_path(self.journal.path)
+        self.sub_title = display_path(self.journal.path) + (
+            " · encrypted" if self.journal.sealer else ""
+        )
         self.reload()
 
     # --- showing ------------------------------------------------------------------
