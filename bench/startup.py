@@ -4,7 +4,7 @@
 
 Each run is a fresh process on a real 120×36 pseudo-terminal (what a user sees: the
 terminal driver included), and the clock stops when the home screen's footer
-("Checklist") reaches the terminal. Debrief draws its home screen complete in its first
+("Prepare") reaches the terminal. Debrief draws its home screen complete in its first
 frame, so that moment is the home screen ready for keys. A bare Textual app (a header and
 a footer) takes turns with it, as the floor. Every start is the same: there is no cache
 to be warm or cold. Also reported: peak memory (VmHWM) once the home screen is drawn.
@@ -36,13 +36,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Footer, Header
 class Bare(App):
-    BINDINGS = [Binding("n", "bell", "Checklist")]
+    BINDINGS = [Binding("n", "bell", "Prepare")]
     def compose(self):
         yield Header()
         yield Footer()
 Bare().run()
 """
-MARKER = b"Checklist"
+MARKER = b"Prepare"
 TARGET_RATIO = {300: 1.4, 2000: 2.0}  # from the issue: × the bare app
 TARGET_MEMORY_RATIO = {300: 1.5}
 SETTLE = 0.3  # seconds after the first frame before memory is read (the frame's aftermath)

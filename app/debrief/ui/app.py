@@ -219,12 +219,12 @@ class DebriefApp(App[None]):
     def _offer_merges(self, copies: list[Path]) -> None:
         """Offer to merge each copy a sync folder made (one that brings nothing new is put
         away without asking; a damaged one is named and left alone); then the drafts."""
-        from debrief.conflicts import MERGED, merge_conflict_copy, plan_conflict_copy
-        from debrief.ui.screens.dialogs import ConfirmScreen
-
         if not copies:
             self._offer_unfinished_draft()
             return
+        from debrief.conflicts import MERGED, merge_conflict_copy, plan_conflict_copy
+        from debrief.ui.screens.dialogs import ConfirmScreen
+
         copy, rest = copies[0], copies[1:]
         try:
             plan = plan_conflict_copy(self.journal, copy)
