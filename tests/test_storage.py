@@ -11,6 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from debrief.followups import plan
 from debrief.model import Draft, Settings, Status, to_dict
 from debrief.store import migrations
 from debrief.store.files import atomic_write
@@ -55,6 +56,20 @@ def test_saving_again_updates_in_place(journal: Journal, journal_path: Path) -> 
     journal.save_reflection(full_reflection(job.id, id=reflection.id, rating=3), job)
     reopened = Journal.open(journal_path)
     assert [r.rating for r in reopened.reflections()] == [3]
+
+
+def test_a_listing_may_leave_the_follow_ups_unread_and_says_so_if_asked(
+    journal: Journal, journal_path: Path
+) -> None:
+    job = opportunity()
+    reflection = full_reflection(job.id)
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    listing = Journal.open(journal_path, readonly=True, with_followups=False)
+    assert [r.id for r in listing.reflections()] == [reflection.id]
+    with pytest.raises(RuntimeError, match="without its follow-ups"):
+        listing.followups()
+    with pytest.raises(ValueError, match="read-only"):
+        Journal.open(journal_path, with_followups=False)  # a writer needs the whole plan
 
 
 def test_reflections_are_newest_first(journal: Journal) -> None:

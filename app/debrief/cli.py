@@ -221,7 +221,8 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
     try:
         if args.command in ENCRYPTION_COMMANDS:
             return ENCRYPTION_COMMANDS[args.command](path)
-        journal = open_journal(path, readonly=True)
+        listing = args.command == "list"  # (shows no follow-ups: they are not read)
+        journal = open_journal(path, readonly=True, with_followups=not listing)
         return COMMANDS[args.command](journal, args)
     except JournalError as error:
         print(f"debrief: {error}", file=sys.stderr)
@@ -231,12 +232,14 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
         return EXIT_JOURNAL_ERROR  # not reached: parser.error exits
 
 
-def open_journal(path: Path, *, readonly: bool = False) -> Journal:
+def open_journal(path: Path, *, readonly: bool = False, with_followups: bool = True) -> Journal:
     """The journal at `path`; an encrypted one unlocked from the passphrase command, or by
     asking on the terminal."""
     from debrief.unlock import sealer_for
 
-    return Journal.open(path, readonly=readonly, sealer=sealer_for(path))
+    return Journal.open(
+        path, readonly=readonly, sealer=sealer_for(path), with_followups=with_followups
+    )
 
 
 def now_for(settings: Settings) -> pendulum.DateTime:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,8 @@ def from_command() -> str | None:
     command = os.environ.get(PASSPHRASE_COMMAND, "").strip()
     if not command:
         return None
+    import subprocess  # (here: `debrief list` on a plain journal never needs it)
+
     try:  # (stdin and stderr stay the terminal's: `pass` may ask for its own key)
         result = subprocess.run(command, shell=True, stdout=subprocess.PIPE, check=False)
     except OSError as error:
