@@ -188,3 +188,29 @@ async def test_the_app_offers_to_merge_a_copy_when_it_starts(
         await pilot.pause()
         assert here.reflection("r7") is not None
         assert not copy.exists() and (copy.parent / "merged" / copy.name).exists()
+
+
+async def test_a_merge_put_off_at_start_is_in_the_palette(
+    two_devices: tuple[Journal, Path],
+) -> None:
+    here, other_path = two_devices
+    Journal.open(other_path).save_reflection(reflection("r8", GLOBEX), GLOBEX)
+    copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-LAPTOP.json")
+    shutil.copy(other_path, copy)
+    app = make_app(here, clock=fixed_clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # not now
+        await pilot.pause()
+        assert copy.exists() and here.reflection("r8") is None
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Merge copies from", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert here.reflection("r8") is not None and not copy.exists()

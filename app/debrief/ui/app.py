@@ -214,13 +214,21 @@ class DebriefApp(App[None]):
             gc.enable()
         from debrief.conflicts import conflict_copies
 
-        self._offer_merges(conflict_copies(self.journal.file_path))
+        self._offer_merges(conflict_copies(self.journal.file_path), self._offer_unfinished_draft)
 
-    def _offer_merges(self, copies: list[Path]) -> None:
-        """Offer to merge each copy a sync folder made (one that brings nothing new is put
-        away without asking; a damaged one is named and left alone); then the drafts."""
+    def action_merge_copies(self) -> None:
+        from debrief.conflicts import conflict_copies
+
+        copies = conflict_copies(self.journal.file_path)
         if not copies:
-            self._offer_unfinished_draft()
+            self.notify("No copies from other devices beside your journal.", timeout=4)
+        self._offer_merges(copies, lambda: None)
+
+    def _offer_merges(self, copies: list[Path], then: Callable[[], object]) -> None:
+        """Offer to merge each copy a sync folder made (one that brings nothing new is put
+        away without asking; a damaged one is named and left alone); then `then`."""
+        if not copies:
+            then()
             return
         from debrief.conflicts import MERGED, merge_conflict_copy, plan_conflict_copy
         from debrief.ui.screens.dialogs import ConfirmScreen
@@ -237,7 +245,7 @@ class DebriefApp(App[None]):
                 markup=False,
                 timeout=20,
             )
-            self._offer_merges(rest)
+            self._offer_merges(rest, then)
             return
 
         def merge(yes: bool | None) -> None:
@@ -254,7 +262,7 @@ class DebriefApp(App[None]):
                         markup=False,
                         timeout=10,
                     )
-            self._offer_merges(rest)
+            self._offer_merges(rest, then)
 
         if not plan.merge.changes_anything:
             merge(True)
@@ -262,7 +270,8 @@ class DebriefApp(App[None]):
         question = (
             f"Your journal was also changed on another device: a sync folder kept that "
             f"version as {copy.name}. Merging it: {plan.summary()}. Merge? (The copy then "
-            f"moves to {MERGED}/; Esc asks again next time.)"
+            f"moves to {MERGED}/; after Esc, the palette's *Merge copies from other devices* "
+            "asks again.)"
         )
         self.push_screen(
             ConfirmScreen("Merge a copy from another device", question, confirm_label="Merge"),
@@ -1005,6 +1014,11 @@ class DebriefApp(App[None]):
             "Follow-ups behind you",
             "Done, skipped and no longer needed, the most recent first (h)",
             self.action_history,
+        )
+        yield SystemCommand(
+            "Merge copies from other devices",
+            "The conflict copies a sync folder kept beside your journal",
+            self.action_merge_copies,
         )
         yield SystemCommand(
             "Before you leave",
