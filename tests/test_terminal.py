@@ -193,3 +193,45 @@ def test_an_app_that_ends_on_an_error_makes_debrief_exit_non_zero(tmp_path: Path
         assert os.WIFEXITED(status) and os.WEXITSTATUS(status) != 0
     finally:
         term.close()
+
+
+def encrypted_journal(tmp_path: Path, passphrase: str) -> Path:
+    from debrief.store.journal import change_encryption
+    from debrief.store.sealed import KeyParams, Sealer
+
+    path = tmp_path / "journal.json"
+    journal = Journal.open(path)
+    job = opportunity("Acme", "Data Engineer")
+    journal.save_reflection(full_reflection(job.id, id="r1", interview_at=NOW), job)
+    change_encryption(path, None, Sealer(passphrase, KeyParams(b"terminal-salt-01", n=2**10)))
+    return path
+
+
+def test_the_shell_asks_for_the_passphrase_without_echoing_it(tmp_path: Path) -> None:
+    path = encrypted_journal(tmp_path, "open sesame please")
+    term = Terminal(path, command=["-m", "debrief", "--db", str(path), "show", "r1"])
+    try:
+        term.wait_for_text("Passphrase for")
+        term.type("wrong guess\r")
+        term.wait_for_text("Wrong passphrase. 2 more tries.")
+        term.type("open sesame please\r")
+        term.wait_for_text("Acme — Data Engineer")
+        assert os.WEXITSTATUS(term.wait_exit()) == 0
+        assert b"open sesame" not in term.output and b"wrong guess" not in term.output
+    finally:
+        term.close()
+
+
+def test_the_app_opens_an_encrypted_journal_after_its_dialog(tmp_path: Path) -> None:
+    path = encrypted_journal(tmp_path, "open sesame please")
+    term = Terminal(path)
+    try:
+        term.wait_for_text("journal.json is encrypted")
+        term.type("open sesame please\r")
+        term.wait_for_text("Latest reflections")
+        term.type("\x11")  # ctrl+q
+        assert term.wait_exit() == 0
+        assert b"open sesame" not in term.output  # masked
+    finally:
+        term.close()
+    assert b"debrief-encrypted" in path.read_bytes() and b"Acme" not in path.read_bytes()
