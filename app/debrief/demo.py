@@ -90,7 +90,7 @@ class Story:
     domain: str = ""
 
 
-def _r(
+def held(
     days: int,
     stage: Stage,
     form: Format,
@@ -100,6 +100,7 @@ def _r(
     pay: tuple[int, str, Period] | None = None,
     **answers: object,
 ) -> Round:
+    """A round held `days` ago, and what its reflection said."""
     return Round(days, stage, form, rating, want, people, answers, pay)
 
 
@@ -128,7 +129,7 @@ ROSEN = Person("Rachel Rosen", "Engineering Director", mentioned="replicating th
 # processes still running. Each company's rounds tell one story.
 STORIES: tuple[Story, ...] = (
     Story("Cyberdyne", "Platform Engineer", Status.GHOSTED, (
-        _r(85, T, VIDEO, 3, 5, DYSON,
+        held(85, T, VIDEO, 3, 5, DYSON,
            went_well="Knew the Terraform questions cold.",
            went_badly="Nervous from the start; rambled through the Kubernetes scheduling question.",
            answer_differently="Sketch the control loop, then talk.",
@@ -140,7 +141,7 @@ STORIES: tuple[Story, ...] = (
            lessons="Breathe before answering; the nerves settle."),
     ), ending=(62, None), domain="cyberdyne.example"),
     Story("Vandelay Industries", "Data Platform Lead", Status.WITHDRAWN, (
-        _r(78, P, PHONE, 5, 3, ART,
+        held(78, P, PHONE, 5, 3, ART,
            went_well="Clear about what I want next.",
            went_badly="The role turned out to be people management with no hands-on work; I stayed nervous and polite instead of asking.",
            rapport="Friendly, a salesman's energy.", could_work_with=Rapport.YES,
@@ -151,14 +152,14 @@ STORIES: tuple[Story, ...] = (
            lessons="Ask how hands-on the job is before anything else."),
     ), ending=(74, None), domain="vandelay.example"),
     Story("Wayne Foundation", "Analytics Engineer", Status.REJECTED, (
-        _r(70, P, VIDEO, 4, 6, FOX,
+        held(70, P, VIDEO, 4, 6, FOX,
            went_well="The mission resonated and it showed.",
            went_badly="Nervous again; rambled about my early career.",
            rapport="Warm, patient.", could_work_with=Rapport.YES,
            likes_company="Open data for non-profits.", next_steps="A panel with the analytics team.",
            key_point="the foundation's open-data grants",
            lessons="Prepare a two-minute career story and stop there."),
-        _r(62, PA, IN_PERSON, 5, 6, FOX, KYLE,
+        held(62, PA, IN_PERSON, 5, 6, FOX, KYLE,
            went_well="The SQL exercise went well: window functions, no hesitation.",
            went_badly="Froze on the stakeholder question: no story ready about pushing back on a donor.",
            answer_differently="The dashboard I rebuilt when finance and fundraising disagreed.",
@@ -170,7 +171,7 @@ STORIES: tuple[Story, ...] = (
            lessons="Write three stakeholder stories in STAR form."),
     ), ending=(55, Reply.REJECTED), domain="wayne.example"),
     Story("Initech", "Backend Developer", Status.REJECTED, (
-        _r(58, T, VIDEO, 4, 5, LUMBERGH,
+        held(58, T, VIDEO, 4, 5, LUMBERGH,
            went_well="Clean code in the live exercise, tests first.",
            went_badly="Nervous on the design question, and never asked about scale.",
            answer_differently="Ask for traffic, data size and growth.",
@@ -180,7 +181,7 @@ STORIES: tuple[Story, ...] = (
            lessons="Requirements and scale come before any whiteboard."),
     ), ending=(50, Reply.REJECTED), domain="initech.example"),
     Story("Umbrella Health", "Site Reliability Engineer", Status.REJECTED, (
-        _r(48, H, PHONE, 6, 6, ALICE, pay=(95000, "EUR", YEAR),
+        held(48, H, PHONE, 6, 6, ALICE, pay=(95000, "EUR", YEAR),
            went_well="Calm this time: the two-minute story worked.",
            went_badly="Vague about my on-call numbers.",
            rapport="Easy conversation, lots of laughter.", could_work_with=Rapport.YES,
@@ -191,7 +192,7 @@ STORIES: tuple[Story, ...] = (
            lessons="Bring numbers: pages per week, time to recover."),
     ), ending=(40, Reply.REJECTED), domain="umbrella.example"),
     Story("Soylent Systems", "Data Engineer", Status.REJECTED, (
-        _r(38, H, IN_PERSON, 6, 5, ROTH, pay=(70000, "EUR", YEAR),
+        held(38, H, IN_PERSON, 6, 5, ROTH, pay=(70000, "EUR", YEAR),
            went_well="My stakeholder story about the finance dashboard landed.",
            went_badly="Named a salary figure before they did, and too low.",
            answer_differently="Ask for their band before giving a number.",
@@ -203,7 +204,7 @@ STORIES: tuple[Story, ...] = (
            lessons="Salary: let them name a number before I do."),
     ), ending=(31, Reply.REJECTED), domain="soylent.example"),
     Story("Globex", "Platform Engineer", Status.OFFER, (
-        _r(32, P, VIDEO, 7, 6, DIAZ, pay=(7200, "EUR", MONTH),
+        held(32, P, VIDEO, 7, 6, DIAZ, pay=(7200, "EUR", MONTH),
            went_well="Relaxed, good questions about the team.",
            went_badly="Unsure how to describe my current title.",
            rapport="Rosa was lovely.", could_work_with=Rapport.YES,
@@ -212,7 +213,7 @@ STORIES: tuple[Story, ...] = (
            resolve_reservations="Ask the engineering manager how they measure the team.",
            money_notes="Range 7,000–7,600 a month, 13 salaries.", next_steps="Onsite in two weeks.",
            key_point="the team doubling next year"),
-        _r(23, ON, IN_PERSON, 8, 8, WEBER, TANAKA,
+        held(23, ON, IN_PERSON, 8, 8, WEBER, TANAKA,
            went_well="System design on Kafka partitions went well: asked about throughput first.",
            went_badly="A tiring day; my closing answer was flat.",
            rapport="Mei is the manager I'd want.", could_work_with=Rapport.YES,
@@ -221,7 +222,7 @@ STORIES: tuple[Story, ...] = (
            resolve_reservations="Ask about two remote days.",
            next_steps="A final conversation with the CEO.", key_point="the Postgres-to-Kafka migration",
            lessons="Eat before an onsite; book nothing after it."),
-        _r(16, F, IN_PERSON, 9, 9, SCORPIO, TANAKA, pay=(7600, "EUR", MONTH),
+        held(16, F, IN_PERSON, 9, 9, SCORPIO, TANAKA, pay=(7600, "EUR", MONTH),
            went_well="Hank asked about ambition; I had a clear answer.",
            went_badly="Said yes to the salary offer too fast, again.",
            rapport="Energetic CEO; Mei steady.", could_work_with=Rapport.YES,
@@ -234,7 +235,7 @@ STORIES: tuple[Story, ...] = (
            lessons="Salary: pause before agreeing, and ask about the whole package."),
     ), ending=(11, Reply.OFFER), domain="globex.example"),
     Story("Wonka Labs", "Backend Developer", Status.INTERVIEWING, (
-        _r(19, P, PHONE, 6, 7, BUCKET, pay=(78000, "GBP", YEAR),
+        held(19, P, PHONE, 6, 7, BUCKET, pay=(78000, "GBP", YEAR),
            went_well="The two-minute story, then a real conversation.",
            went_badly="Didn't know their product well enough.",
            rapport="Charlie is kind and curious.", could_work_with=Rapport.YES,
@@ -243,7 +244,7 @@ STORIES: tuple[Story, ...] = (
            money_notes="78k GBP, fully remote.", next_steps="A panel with two engineers.",
            key_point="the golden-ticket checkout",
            lessons="Use the product before the opening call."),
-        _r(8, PA, VIDEO, 7, 8, BUCKET, BRONTE,
+        held(8, PA, VIDEO, 7, 8, BUCKET, BRONTE,
            went_well="Event sourcing discussion with Zoë: we sketched it together.",
            went_badly="My stakeholder story ran long.",
            answer_differently="Cut it to the conflict, my action, the result.",
@@ -252,14 +253,14 @@ STORIES: tuple[Story, ...] = (
            next_steps="A final round with Violet, their CTO.", key_point="event sourcing for orders"),
     ), domain="wonka.example"),
     Story("Hooli", "Senior Python Engineer", Status.INTERVIEWING, (
-        _r(13, P, PHONE, 6, 6, RAMAN, pay=(68, "EUR", HOUR),
+        held(13, P, PHONE, 6, 6, RAMAN, pay=(68, "EUR", HOUR),
            went_well="Clear on what I want.", went_badly="The contract rate question caught me off guard.",
            rapport="Brisk, friendly.", could_work_with=Rapport.UNSURE,
            reservations="A contract, not a permanent role.",
            resolve_reservations="Ask whether it converts after six months.",
            money_notes="68 an hour, six-month contract.", next_steps="Technical round next week.",
            key_point="the relocation package"),
-        _r(6, T, VIDEO, 7, 7, LI,
+        held(6, T, VIDEO, 7, 7, LI,
            went_well="Async Python deep dive: my best technical round so far.",
            went_badly="Forgot to ask about scale before the caching design.",
            rapport="Li is thoughtful, generous with hints.", could_work_with=Rapport.YES,
@@ -268,7 +269,7 @@ STORIES: tuple[Story, ...] = (
            lessons="Scale before design, still: keep a sticky note on the screen."),
     ), domain="hooli.example"),
     Story("Acme Analytics", "Data Engineer", Status.INTERVIEWING, (
-        _r(10, P, PHONE, 7, 8, GARCIA, pay=(88000, "EUR", YEAR),
+        held(10, P, PHONE, 7, 8, GARCIA, pay=(88000, "EUR", YEAR),
            went_well="Calm, concise, the career story in two minutes.",
            went_badly="Hesitated on my notice period.",
            rapport="Sofia explained the process clearly.", could_work_with=Rapport.YES,
@@ -276,7 +277,7 @@ STORIES: tuple[Story, ...] = (
            reservations="Is the stack still on cron jobs?", resolve_reservations="Ask Tom in the technical round.",
            money_notes="Band 82–95k; said 88k.", next_steps="Technical round with the data lead.",
            key_point="the published salary bands"),
-        _r(2, T, VIDEO, 8, 9, BECKER, pay=(92000, "EUR", YEAR),
+        held(2, T, VIDEO, 8, 9, BECKER, pay=(92000, "EUR", YEAR),
            went_well="dbt modelling exercise: fast, and I explained the trade-offs.",
            went_badly="Slow on the final SQL puzzle.",
            rapport="Tom is the lead I'd learn most from.", could_work_with=Rapport.YES,
@@ -289,7 +290,7 @@ STORIES: tuple[Story, ...] = (
            lessons="Practise SQL puzzles under a timer."),
     ), domain="acme.example"),
     Story("Stark Logistics", "ML Engineer", Status.INTERVIEWING, (
-        _r(4, H, VIDEO, 6, 6, POTTS, pay=(450, "EUR", DAY),
+        held(4, H, VIDEO, 6, 6, POTTS, pay=(450, "EUR", DAY),
            went_well="Feature store design questions: solid.",
            went_badly="My ML theory is rusty: couldn't explain regularisation crisply.",
            rapport="Pepper is sharp and fast.", could_work_with=Rapport.UNSURE,
@@ -298,7 +299,7 @@ STORIES: tuple[Story, ...] = (
            lessons="Review the ML basics before the technical round."),
     ), domain="stark.example"),
     Story("Tyrell Tech", "Staff Engineer", Status.INTERVIEWING, (
-        _r(0, P, VIDEO, 8, 9, ROSEN,
+        held(0, P, VIDEO, 8, 9, ROSEN,
            went_well="Talked about the staff track with real examples.",
            went_badly="Went over the half hour.",
            rapport="Rachel is direct and warm.", could_work_with=Rapport.YES,
