@@ -201,6 +201,16 @@ def test_the_shell_encrypts_lists_exports_and_decrypts(
     assert SECRET.encode() in path.read_bytes() and sealed_params(path) is None
 
 
+def test_encrypting_a_journal_not_made_yet_makes_it_encrypted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new" / "journal.json"
+    monkeypatch.setenv(PASSPHRASE_COMMAND, f"echo '{PASSPHRASE}'")
+    assert main(["--db", str(path), "encrypt"]) == 0
+    assert sealed_params(path) is not None
+    assert Journal.open(path, sealer=unlock(path, PASSPHRASE)).reflections() == []
+
+
 async def test_the_app_asks_for_the_passphrase_before_showing_anything(
     journal_with_secret: Path,
 ) -> None:

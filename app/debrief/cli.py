@@ -266,6 +266,8 @@ def run_app(path: Path) -> int:
         print(f"debrief: {error}", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
     except Cancelled:
+        gc.enable()
+        print(f"debrief: {path} stays locked; nothing was opened.", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
     app.run()
     return app.return_code or EXIT_OK
@@ -726,7 +728,8 @@ def encrypt_command(path: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_JOURNAL_ERROR
-    Journal.open(path, readonly=True)  # a damaged journal is refused before any question
+    # A damaged journal is refused before any question; a missing one is made, then sealed.
+    Journal.open(path, readonly=path.exists())
     changed = change_encryption(path, None, new_sealer())
     print(
         f"Encrypted {', '.join(f.name for f in changed)}. Keep the passphrase safe: without "
