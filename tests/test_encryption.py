@@ -24,6 +24,7 @@ from debrief.ui.app import make_app
 from debrief.ui.screens.unlock import UnlockApp
 from debrief.unlock import PASSPHRASE_COMMAND, new_sealer, sealer_for
 from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
+from tests.test_hostile_text import screen_lines
 
 PASSPHRASE = "correct horse battery staple"
 SECRET = "I would take a pay cut to leave Initrode"  # an answer that must never be on disk
@@ -248,3 +249,23 @@ async def test_three_wrong_passphrases_close_the_dialog(journal_with_secret: Pat
             for _ in range(3):
                 await pilot.pause()
     assert app.return_value is None and app.wrong == 3
+
+
+async def test_an_export_from_the_app_says_it_is_not_encrypted(
+    journal_with_secret: Path, tmp_path: Path
+) -> None:
+    path = journal_with_secret
+    change_encryption(path, None, cheap())
+    target = tmp_path / "out.csv"
+    app = make_app(Journal.open(path, sealer=unlock(path, PASSPHRASE)), clock=fixed_clock)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        app.action_export()
+        await pilot.pause()
+        await pilot.press("down", "enter")  # CSV
+        await pilot.pause()
+        app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = " ".join(screen_lines(app))
+        assert "not encrypted" in shown
+    assert b"Initrode Rival" in target.read_bytes()  # an export is plain: it said so
