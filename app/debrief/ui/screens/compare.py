@@ -90,9 +90,7 @@ class CompareScreen(JournalView):
     ]
 
     def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
-        super().__init__()
-        self.journal = journal
-        self.clock = clock
+        super().__init__(journal, clock)
         self.decision = Decision()
         self.columns: list[Column] = []
         self._save_timer: Timer | None = None

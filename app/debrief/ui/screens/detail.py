@@ -71,10 +71,7 @@ class DetailScreen(JournalView):
         query: str = "",
         typing: TypingGuard | None = None,
     ) -> None:
-        super().__init__()
-        self.journal = journal
-        self.clock = clock
-        self.typing = typing
+        super().__init__(journal, clock, typing)
         self.reflection_id = reflection_id
         self.search_text = query
 

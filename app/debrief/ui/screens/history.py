@@ -68,10 +68,7 @@ class HistoryScreen(JournalView):
         clock: Callable[[], pendulum.DateTime],
         typing: TypingGuard | None = None,
     ) -> None:
-        super().__init__()
-        self.journal = journal
-        self.clock = clock
-        self.typing = typing
+        super().__init__(journal, clock, typing)
         self.finished: list[Finished] = []
 
     def compose(self) -> ComposeResult:

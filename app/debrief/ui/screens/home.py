@@ -263,10 +263,7 @@ class HomeScreen(JournalView):
         clock: Callable[[], pendulum.DateTime],
         typing: TypingGuard | None = None,
     ) -> None:
-        super().__init__()
-        self.journal = journal
-        self.clock = clock
-        self.typing = typing
+        super().__init__(journal, clock, typing)
         self.items: dict[str, FollowUp] = {}
         self.interview_rows: dict[str, Interview] = {}  # by agenda row id
         # Earlier states of the follow-ups changed here, with their opportunity's.

@@ -135,10 +135,7 @@ class JournalScreen(JournalView):
         clock: Callable[[], pendulum.DateTime],
         typing: TypingGuard | None = None,
     ) -> None:
-        super().__init__()
-        self.journal = journal
-        self.clock = clock
-        self.typing = typing
+        super().__init__(journal, clock, typing)
         self.entries: list[Entry] = []  # every reflection, newest first
         self.ordered: list[Entry] = []  # every reflection, in the chosen sort order
         self.shown: list[Entry] = []  # what the table shows: search and filters applied

@@ -147,9 +147,7 @@ class TrendsScreen(JournalView):
     ]
 
     def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
-        super().__init__()
-        self.journal = journal
-        self.clock = clock
+        super().__init__(journal, clock)
         self.words: WordCache = {}  # each reflection's words, kept until it is edited
         self.period = FIRST_PERIOD
         self.company = ALL_COMPANIES

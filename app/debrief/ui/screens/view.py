@@ -7,12 +7,24 @@ from collections.abc import Callable
 import pendulum
 from textual.screen import Screen
 
+from debrief.store.journal import Journal
+from debrief.ui.guard import TypingGuard
+
 Clock = Callable[[], pendulum.DateTime]
 
 
 class JournalView(Screen[None]):
     """Shows journal content; `reload()` redraws it after a save, an edit or an undo, and
-    each time the screen shows again (something may have changed while it was away)."""
+    each time the screen shows again (something may have changed while it was away).
+
+    It reads `journal`, tells the time by `clock` (injected: tests stop it), and asks
+    `typing` whether a one-key action is a key typed ahead (see guard.py)."""
+
+    def __init__(self, journal: Journal, clock: Clock, typing: TypingGuard | None = None) -> None:
+        super().__init__()
+        self.journal = journal
+        self.clock = clock
+        self.typing = typing
 
     def reload(self) -> None:
         raise NotImplementedError
