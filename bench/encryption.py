@@ -9,31 +9,19 @@ The real cost parameters are used, as `debrief encrypt` writes them.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.report import Figure, bench_parser, emit
-from bench.save import save_reflection
+from bench.save import median_ms, save_reflection
 from bench.synthetic import copy_of_synthetic_journal
 from debrief.store.journal import Journal, change_encryption
 from debrief.store.sealed import KeyParams, Sealer, unlock
 
 PASSPHRASE = "a benchmark passphrase"
-
-
-def median_ms(action: Callable[[int], object], runs: int) -> float:
-    times = []
-    for number in range(runs):
-        started = time.perf_counter()
-        action(number)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
 
 
 def main() -> int:
