@@ -429,6 +429,9 @@ def test_a_schema_1_journal_opens_upgraded_to_2_with_its_records_intact(
                               if k not in ("questions", "interview_id")}},
     }  # fmt: skip
     journal_path.write_bytes(orjson.dumps(old))
+    reader = Journal.open(journal_path, readonly=True)  # the shell: upgraded in memory only
+    assert reader.reflections()[0] == replace(reflection, questions=())
+    assert orjson.loads(journal_path.read_bytes()) == old  # and nothing written
     journal = Journal.open(journal_path)
     assert journal.reflections()[0] == replace(reflection, questions=())
     assert journal.opportunities() == [replace(job, recruiter_name="", recruiter_email="")]

@@ -134,8 +134,12 @@ class _File:
         schema = schema_of(data, self.path, self.format_name)
         if schema < SCHEMA_VERSION:
             # (On a copy, before the lock: a refusal leaves no trace.)
-            validate(migrate(copy.deepcopy(data), schema))
-            self._migrate(schema, validate)
+            upgraded = migrate(copy.deepcopy(data), schema)
+            validate(upgraded)
+            if self.storage.readonly:  # the shell, or a sync copy: upgraded in memory only
+                self.storage.hold(upgraded)
+            else:
+                self._migrate(schema, validate)
 
     def _meta(self) -> dict[str, Any]:
         return {"format": self.format_name, "schema": SCHEMA_VERSION}
@@ -153,10 +157,6 @@ class _File:
             ) from error
 
     def _migrate(self, schema: int, validate: Callable[[dict[str, Any]], None]) -> None:
-        if self.storage.readonly:
-            raise JournalError(
-                f"{self.path} uses an older schema; open it in the app once to upgrade it."
-            )
         with file_lock(self.lock):
             upgraded = migrate(self.storage.read() or {}, schema)
             validate(upgraded)

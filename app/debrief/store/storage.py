@@ -72,6 +72,11 @@ class AtomicJSONStorage(Storage):
         else:
             self._commit()
 
+    def hold(self, data: dict[str, Any]) -> None:
+        """Serve `data` instead of what the file holds until the file changes: an older
+        schema's file upgraded in memory for a read-only reader (never written)."""
+        self._cache = data
+
     def close(self) -> None:
         self._cache = None
 
