@@ -322,8 +322,16 @@ class CompareScreen(JournalView):
         ]
         cells.append(Static("", classes="cell head"))
         for row, criterion in enumerate(self.decision.criteria):
-            cells.append(Input(criterion.name, id=f"name-{row}", classes="matrix-name"))
-            cells.append(Input(str(criterion.weight), id=f"weight-{row}", classes="matrix-weight"))
+            # Compact fields (a line each, the focused one highlighted): six criteria and
+            # their scores fit a 24-row terminal without scrolling.
+            cells.append(
+                Input(criterion.name, id=f"name-{row}", classes="matrix-name", compact=True)
+            )
+            cells.append(
+                Input(
+                    str(criterion.weight), id=f"weight-{row}", classes="matrix-weight", compact=True
+                )
+            )
             for column, item in enumerate(self.columns):
                 score = self.decision.scores.get(item.key, {}).get(criterion.name)
                 cells.append(
@@ -332,6 +340,7 @@ class CompareScreen(JournalView):
                         placeholder="0–5",
                         id=f"score-{row}-{column}",
                         classes="matrix-score",
+                        compact=True,
                     )
                 )
             cells.append(
