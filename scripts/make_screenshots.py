@@ -21,7 +21,9 @@ from textual.widgets import OptionList
 
 from debrief.cli import build_demo_journal
 from debrief.ui.app import make_app
+from debrief.ui.screens.detail import DetailScreen
 from debrief.ui.screens.home import HomeScreen
+from debrief.ui.screens.journal import JournalScreen
 
 NOW = pendulum.datetime(2026, 11, 22, 18, 30, tz="Europe/Berlin")
 SIZE = (120, 36)
@@ -42,14 +44,19 @@ async def _review(pilot: Pilot[Any]) -> None:
 
 
 async def _journal(pilot: Pilot[Any]) -> None:
+    """Two remembered words, in any order: the early rounds where nerves got the better."""
     await pilot.press("f3")
     await pilot.app.workers.wait_for_complete()
-    await pilot.press("slash", *"sharding", "enter")
+    await pilot.press("slash", *"rambled nervous", "enter")
+    journal = pilot.app.screen
+    assert isinstance(journal, JournalScreen) and len(journal.shown) >= 2, "nothing matches"
 
 
 async def _detail(pilot: Pilot[Any]) -> None:
     await _journal(pilot)
     await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, DetailScreen), "no reflection opened"
 
 
 async def _draft(pilot: Pilot[Any]) -> None:

@@ -293,6 +293,11 @@ async def test_two_remembered_words_find_the_reflection_and_both_are_highlighted
             "Fumbled",
             "sharding",
         ]
+        await pilot.pause()
+        page = app.screen.query_one("#document")
+        visible = page.region
+        assert page.scroll_y > 0  # scrolled down to where the words are…
+        assert visible.y <= answer.region.y and answer.region.bottom <= visible.bottom  # …shown
 
 
 async def test_the_detail_view_reads_as_a_document(build_app: AppFactory, sample: Journal) -> None:

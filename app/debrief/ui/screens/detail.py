@@ -40,6 +40,20 @@ def highlighted(text: str, query: str) -> Content:
     return content
 
 
+def _first_hit(widgets: list[Static | OptionList]) -> Static | None:
+    """The question above the first answer a search highlighted (None: no highlight below
+    the title, which shows anyway)."""
+    question: Static | None = None
+    for widget in widgets[2:]:  # (the title and subtitle are at the top already)
+        if not isinstance(widget, Static):
+            continue
+        if widget.has_class("doc-question"):
+            question = widget
+        elif isinstance(widget.content, Content) and widget.content.spans:
+            return question or widget
+    return None
+
+
 class DetailScreen(JournalView):
     """The whole reflection: headings per question, cards, money, dates, other rounds."""
 
@@ -132,6 +146,9 @@ class DetailScreen(JournalView):
         widgets.append(Static(Content(document.footer), classes="doc-footer"))
         await page.mount_all(widgets)
         page.scroll_home(animate=False)
+        first_hit = _first_hit(widgets)
+        if first_hit is not None:  # opened from a search: show where the words are
+            self.call_after_refresh(page.scroll_to_widget, first_hit, animate=False, top=True)
 
     def _rounds_list(self, rounds: list[Reflection], current: Reflection) -> OptionList:
         options = []
