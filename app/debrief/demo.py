@@ -274,7 +274,7 @@ STORIES: tuple[Story, ...] = (
            went_badly="Hesitated on my notice period.",
            rapport="Sofia explained the process clearly.", could_work_with=Rapport.YES,
            likes_company="Published salary bands; a data team of twelve.",
-           reservations="Is the stack still on cron jobs?", resolve_reservations="Ask Tom in the technical round.",
+           reservations="Is the stack still on cron jobs?", resolve_reservations="Ask how much still runs on cron jobs.",
            money_notes="Band 82–95k; said 88k.", next_steps="Technical round with the data lead.",
            key_point="the published salary bands"),
         held(2, T, VIDEO, 8, 9, BECKER, pay=(92000, "EUR", YEAR),
