@@ -17,7 +17,7 @@ from typing import Any
 
 import pendulum
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from debrief.cli import build_demo_journal
 from debrief.ui.app import make_app
@@ -35,7 +35,11 @@ async def _nothing(pilot: Pilot[Any]) -> None:
 
 
 async def _questionnaire(pilot: Pilot[Any]) -> None:
-    await pilot.press("n", *"Acme Analytics", "tab", *"Data Engineer", "tab", *"today 14:00", "tab")
+    """`n` after the Hooli interview that just ended: everything scheduled filled in."""
+    await pilot.press("n")
+    await pilot.pause()
+    company = pilot.app.screen.query_one("#q-company", Input).value
+    assert company == "Hooli", f"the questionnaire was not prefilled ({company!r})"
 
 
 async def _review(pilot: Pilot[Any]) -> None:
