@@ -19,7 +19,7 @@ from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
 
 COLUMNS = (
-    TableColumn("question", "Question", 60, narrowest=24),
+    TableColumn("question", "Question", 60, narrowest=36),  # (the others drop first)
     TableColumn("count", "Asked", 6, align_right=True),
     TableColumn("answers", "Answers (1–5)", 18, narrowest=8),
     TableColumn("latest", "Last asked", 12, drop=2),
