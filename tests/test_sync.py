@@ -214,3 +214,20 @@ async def test_a_merge_put_off_at_start_is_in_the_palette(
         await pilot.press("y")
         await pilot.pause()
         assert here.reflection("r8") is not None and not copy.exists()
+
+
+def test_a_plain_copy_beside_an_encrypted_journal_is_kept_sealed(
+    two_devices: tuple[Journal, Path],
+) -> None:
+    here, other_path = two_devices
+    Journal.open(other_path).save_reflection(
+        reflection("r6", GLOBEX, went_well="plain secret"), GLOBEX
+    )
+    sealer = Sealer("a passphrase here", KeyParams(b"salt-of-desktop!", n=2**10))
+    change_encryption(here.file_path, None, sealer)
+    copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-OLDLAPTOP.json")
+    shutil.copy(other_path, copy)  # made before the laptop's journal was encrypted
+    _, moved_to = merge_conflict_copy(Journal.open(here.file_path, sealer=sealer), copy)
+    assert not copy.exists() and b"plain secret" not in moved_to.read_bytes()
+    kept = Journal.open(moved_to, readonly=True, sealer=sealer)  # nothing lost, only sealed
+    assert kept.reflection("r6") is not None

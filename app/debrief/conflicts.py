@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from debrief.store.files import atomic_write
 from debrief.store.journal import Journal
+from debrief.store.sealed import Sealer, envelope_of
 from debrief.sync import CopyMerge, merge_copy
 
 MERGED = "merged"  # where a merged copy goes, beside the journal: never deleted
@@ -81,16 +83,23 @@ def merge_conflict_copy(journal: Journal, copy: Path) -> tuple[CopyPlan, Path]:
     if plan.merge.changes_anything:
         merge = plan.merge
         journal.apply_merge(merge.writes, merge.deletions, merge.deleted_there)
-    return plan, set_aside(copy, journal.file_path.parent / MERGED)
+    return plan, set_aside(copy, journal.file_path.parent / MERGED, journal.sealer)
 
 
-def set_aside(copy: Path, folder: Path) -> Path:
-    """Move a merged copy into `folder` (made private if new), under a free name."""
+def set_aside(copy: Path, folder: Path, sealer: Sealer | None = None) -> Path:
+    """Move a merged copy into `folder` (made private if new), under a free name. Beside
+    an encrypted journal a plain copy (made before the other device encrypted, say) is
+    kept sealed: its text does not stay readable on disk."""
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / copy.name
     number = 1
     while target.exists():
         number += 1
         target = folder / f"{copy.stem}.{number}{copy.suffix}"
-    os.replace(copy, target)
+    payload = copy.read_bytes()
+    if sealer is not None and envelope_of(payload) is None:
+        atomic_write(target, sealer.seal(payload), keep_backup=False)
+        copy.unlink()
+    else:
+        os.replace(copy, target)
     return target
