@@ -53,8 +53,11 @@ def test_encrypt_use_and_decrypt_round_trip_every_record(journal_with_secret: Pa
     path = journal_with_secret
     before = Journal.open(path, readonly=True).bundle()
     sealer = cheap()
+    leftover = path.with_name(".journal.json.0123abcd.tmp")  # a killed writer's, in plain text
+    leftover.write_bytes(path.read_bytes())
     changed = change_encryption(path, None, sealer)
     assert {f.name for f in changed} == {"journal.json", "journal.json.bak"}
+    assert not leftover.exists()
     assert SECRET.encode() not in on_disk(path.parent)
     envelope = orjson.loads(path.read_bytes())
     assert (envelope["format"], envelope["version"], envelope["cipher"]) == (

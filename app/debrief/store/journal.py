@@ -836,6 +836,8 @@ def change_encryption(path: Path, current: Sealer | None, new: Sealer | None) ->
     drafts = drafts_path_of(real)
     changed = []
     with file_lock(lock_path_of(real)):
+        for written in (real, drafts):  # what a killed writer left: plain text, maybe
+            remove_stale_temporaries(written)
         for file in (backup_path_of(real), drafts, backup_path_of(drafts), real):
             try:
                 payload = file.read_bytes()
