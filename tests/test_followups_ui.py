@@ -507,3 +507,35 @@ async def test_the_history_lists_what_is_behind_you_and_puts_a_mistake_back(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "Thank-you note" in " ".join(agenda_lines(app))
+
+
+async def test_an_item_a_later_round_retired_is_not_put_back(
+    build_app: AppFactory, journal: Journal, journal_path: Path
+) -> None:
+    from debrief.ui.widgets.virtual_table import VirtualTable
+
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=12), interviewers=(JANE,))
+    journal.save_reflection(one, job, plan(job, [one], "Europe/Berlin", now=NOW.subtract(days=12)))
+    two = bare_reflection(job.id, id="r2", interview_at=NOW.subtract(days=2), stage=Stage.ONSITE)
+    journal.save_reflection(
+        two, job, plan(job, [one, two], "Europe/Berlin", journal.followups(), now=NOW)
+    )
+    retired = [f for f in journal.followups() if f.superseded_at is not None]
+    assert retired
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        rows = [table.row_texts(row) for row in range(table.row_count)]
+        assert all(row[1] == "Not needed" for row in rows)
+        await pilot.press("r")
+        await pilot.pause()
+        assert table.row_count == len(rows)  # still behind you: a later round took its place
+    assert all(
+        f.superseded_at
+        for f in Journal.open(journal_path).followups()
+        if f.id in {r.id for r in retired}
+    )
