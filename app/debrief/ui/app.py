@@ -494,7 +494,7 @@ class DebriefApp(App[None]):
         if drafts and nudges:
             title = "Unfinished reflections, and interviews to reflect on"
         elif drafts:
-            title = f"{len(drafts)} unfinished reflections: pick one up"
+            title = f"{plural(len(drafts), 'unfinished reflection')}: pick one up"
         else:
             title = "Which interview?"
         self.push_screen(ChoiceScreen(title, choices, ""), callback=chosen)
