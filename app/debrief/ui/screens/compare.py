@@ -264,7 +264,7 @@ class CompareScreen(JournalView):
 
     def _widths(self) -> tuple[int, int]:
         """The aspect column's width and each option's: 30 cells at most, narrowing to
-        14, the aspects to 18 first when the options need the room."""
+        14, the aspects to 20 first when the options need the room."""
         count = max(len(self.columns), 1)
         room = self._room()
         aspect = ASPECT_WIDTH
