@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import icalendar
@@ -88,3 +88,29 @@ def test_debrief_export_ics_writes_a_file_and_never_touches_the_journal(
     assert (journal_path.read_bytes(), journal_path.stat().st_mtime_ns) == before
     assert main(["--db", str(journal_path), "export", "--format", "ics"]) == 0
     assert "BEGIN:VCALENDAR" in capsys.readouterr().out
+
+
+def test_interviews_ahead_scheduled_here_go_into_the_calendar_with_a_reminder() -> None:
+    from debrief.model import Interview, Stage
+
+    items, reflections, opportunities = sample()
+    job = opportunities[0]
+
+    def ahead(days: float, **changes: object) -> Interview:
+        start = NOW.add(hours=int(days * 24))
+        return Interview(opportunity_id=job.id, start=start, created_at=NOW, updated_at=NOW,
+                         stage=Stage.ONSITE, **changes)  # type: ignore[arg-type]  # fmt: skip
+
+    onsite = ahead(2, where="Acme, Torstraße 1", interviewers=(Interviewer(name="Jane Doe"),))
+    invited = ahead(3, uid="abc@calendar.example")  # in the calendar already
+    over = ahead(-1)
+    payload = followups_ics(items, reflections, opportunities, now=NOW,
+                            interviews=[invited, over, onsite])  # fmt: skip
+    parsed = [e for e in events(payload) if str(e["SUMMARY"]).startswith("Interview")]
+    assert [str(e["SUMMARY"]) for e in parsed] == ["Interview: Acme — onsite"]
+    (event,) = parsed
+    assert event.decoded("DTSTART") == onsite.start.astimezone(UTC)
+    assert str(event["LOCATION"]) == "Acme, Torstraße 1"
+    assert "With Jane Doe." in str(event["DESCRIPTION"])
+    (alarm,) = event.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == -timedelta(hours=1)

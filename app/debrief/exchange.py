@@ -17,6 +17,7 @@ import pendulum
 
 from debrief.dates import format_moment, plural
 from debrief.followups import actionable, describe
+from debrief.interviews import interview_title
 from debrief.model import (
     Bundle,
     Decision,
@@ -33,6 +34,7 @@ from debrief.questionnaire import AnswerContext
 from debrief.text import calendar_safe, md_escape
 
 EVENT_LENGTH = timedelta(minutes=15)
+REMINDER_BEFORE = timedelta(hours=1)  # an interview ahead, in the exported calendar
 PRODUCT_ID = "-//Debrief//Follow-ups//EN"
 
 
@@ -42,9 +44,12 @@ def followups_ics(
     opportunities: Iterable[Opportunity],
     *,
     now: datetime,
+    interviews: Iterable[Interview] = (),
 ) -> bytes:
-    """An RFC 5545 calendar of every follow-up still to do."""
-    from icalendar import Calendar, Event  # loaded only for this export: it is slow to import
+    """An RFC 5545 calendar of every follow-up still to do, and of the interviews ahead
+    scheduled in Debrief (with a reminder an hour before; those imported from an
+    invitation are in the calendar already, under the organiser's own event)."""
+    from icalendar import Alarm, Calendar, Event  # loaded only here: it is slow to import
 
     reflections = list(reflections)
     opportunities = list(opportunities)
@@ -54,6 +59,30 @@ def followups_ics(
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Debrief follow-ups")
+    for interview in sorted(interviews, key=lambda i: (i.start, i.id)):
+        opportunity = opportunity_by_id.get(interview.opportunity_id)
+        if interview.uid or not interview.open or interview.end <= now or opportunity is None:
+            continue
+        event = Event()
+        event.add("uid", f"{interview.id}@debrief")
+        event.add("dtstamp", now)
+        event.add("dtstart", interview.start.astimezone(UTC))
+        event.add("dtend", interview.end.astimezone(UTC))
+        event.add("summary", calendar_safe(f"Interview: {interview_title(interview, opportunity)}"))
+        if interview.where:
+            event.add("location", calendar_safe(interview.where))
+        people = ", ".join(p.name for p in interview.interviewers)
+        details = [f"{opportunity.role} at {opportunity.company}."]
+        details += [f"With {people}."] if people else []
+        details.append("Prepare it in Debrief (b on the home screen), and reflect after.")
+        event.add("description", calendar_safe("\n".join(details)))
+        event.add("categories", ["Debrief", "Interview"])
+        reminder = Alarm()
+        reminder.add("action", "DISPLAY")
+        reminder.add("description", calendar_safe(f"Interview: {opportunity.company} in an hour"))
+        reminder.add("trigger", -REMINDER_BEFORE)
+        event.add_component(reminder)
+        calendar.add_component(event)
     for item in sorted(
         actionable(followups, reflections, opportunities), key=lambda f: (f.when, f.id)
     ):
@@ -334,7 +363,7 @@ EXPORT_FORMATS = {
     "json": "everything, lossless: `debrief import` reads it back",
     "csv": "one row per reflection, for a spreadsheet",
     "md": "a readable document, one section per opportunity",
-    "ics": "pending follow-ups as calendar events",
+    "ics": "pending follow-ups and interviews ahead as calendar events",
 }
 
 
@@ -350,5 +379,11 @@ def export_bundle(bundle: Bundle, format_name: str, now: datetime) -> bytes:
             bundle, AnswerContext(now=pendulum.instance(now), default_currency=currency)
         )
     if format_name == "ics":
-        return followups_ics(bundle.followups, bundle.reflections, bundle.opportunities, now=now)
+        return followups_ics(
+            bundle.followups,
+            bundle.reflections,
+            bundle.opportunities,
+            now=now,
+            interviews=bundle.interviews,
+        )
     raise ValueError(f"unknown export format {format_name!r}")
