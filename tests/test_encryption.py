@@ -272,3 +272,16 @@ async def test_an_export_from_the_app_says_it_is_not_encrypted(
         shown = " ".join(screen_lines(app))
         assert "not encrypted" in shown
     assert b"Initrode Rival" in target.read_bytes()  # an export is plain: it said so
+
+
+def test_the_passphrase_command_runs_once_when_the_app_starts(
+    journal_with_secret: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from debrief.cli import app_sealer
+
+    path = journal_with_secret
+    change_encryption(path, None, cheap())
+    runs = tmp_path / "runs"
+    monkeypatch.setenv(PASSPHRASE_COMMAND, f"echo run >> {runs}; echo '{PASSPHRASE}'")
+    assert isinstance(app_sealer(path), Sealer)
+    assert runs.read_text().count("run") == 1  # (`pass` would ask for its key only once)

@@ -281,11 +281,11 @@ def app_sealer(path: Path) -> Sealer | None:
     """What opens an encrypted journal for the app: the passphrase command's, else the
     passphrase typed in a dialog shown before anything of the journal (three tries)."""
     from debrief.store.sealed import sealed_params
-    from debrief.unlock import from_command, sealer_for
+    from debrief.unlock import has_command, sealer_for
 
     if sealed_params(path) is None:
         return None
-    if from_command() is not None:
+    if has_command():  # (run once: `pass` may ask for its own key)
         return sealer_for(path)
     from debrief.ui.screens.unlock import ask_for_passphrase
 

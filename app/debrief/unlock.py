@@ -20,6 +20,11 @@ TRIES = 3
 SHORTEST = 8  # characters: shorter is guessed too quickly, whatever the key derivation
 
 
+def has_command() -> bool:
+    """Whether a passphrase command is set (without running it)."""
+    return bool(os.environ.get(PASSPHRASE_COMMAND, "").strip())
+
+
 def from_command() -> str | None:
     """The first line the passphrase command prints; None when no command is set."""
     command = os.environ.get(PASSPHRASE_COMMAND, "").strip()
