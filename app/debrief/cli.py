@@ -732,8 +732,8 @@ def encrypt_command(path: Path) -> int:
     Journal.open(path, readonly=path.exists())
     changed = change_encryption(path, None, new_sealer())
     print(
-        f"Encrypted {', '.join(f.name for f in changed)}. Keep the passphrase safe: without "
-        "it the journal can't be read, by you or anyone."
+        f"Encrypted {_names(changed)}. Keep the passphrase safe: without it the journal "
+        "can't be read, by you or anyone."
     )
     return EXIT_OK
 
@@ -741,30 +741,40 @@ def encrypt_command(path: Path) -> int:
 def decrypt_command(path: Path) -> int:
     """Turn the encrypted journal (and its backup and drafts) back into plain JSON."""
     from debrief.store.journal import change_encryption
-    from debrief.unlock import sealer_for
 
-    current = sealer_for(path)
+    current = _unlocked(path, "")
     if current is None:
-        print(f"debrief: {path} is not encrypted.", file=sys.stderr)
         return EXIT_JOURNAL_ERROR
     changed = change_encryption(path, current, None)
-    print(f"Decrypted {', '.join(f.name for f in changed)}: they are plain JSON again.")
+    print(f"Decrypted {_names(changed)}: they are plain JSON again.")
     return EXIT_OK
 
 
 def passphrase_command(path: Path) -> int:
     """Change the passphrase: the current one (command or typed), then a new one typed twice."""
     from debrief.store.journal import change_encryption
-    from debrief.unlock import new_sealer, sealer_for
+    from debrief.unlock import new_sealer
+
+    current = _unlocked(path, " (`debrief encrypt` does that)")
+    if current is None:
+        return EXIT_JOURNAL_ERROR
+    changed = change_encryption(path, current, new_sealer(typed=True))
+    print(f"New passphrase set for {_names(changed)}.")
+    return EXIT_OK
+
+
+def _unlocked(path: Path, hint: str) -> Sealer | None:
+    """The sealer of an encrypted journal; None (said) when it is not encrypted."""
+    from debrief.unlock import sealer_for
 
     current = sealer_for(path)
     if current is None:
-        print(f"debrief: {path} is not encrypted (`debrief encrypt` does that).", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
-    new = new_sealer(typed=True)
-    changed = change_encryption(path, current, new)
-    print(f"New passphrase set for {', '.join(f.name for f in changed)}.")
-    return EXIT_OK
+        print(f"debrief: {path} is not encrypted{hint}.", file=sys.stderr)
+    return current
+
+
+def _names(files: Sequence[Path]) -> str:
+    return ", ".join(file.name for file in files)
 
 
 ENCRYPTION_COMMANDS: dict[str, Callable[[Path], int]] = {
