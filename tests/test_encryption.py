@@ -285,3 +285,21 @@ def test_the_passphrase_command_runs_once_when_the_app_starts(
     monkeypatch.setenv(PASSPHRASE_COMMAND, f"echo run >> {runs}; echo '{PASSPHRASE}'")
     assert isinstance(app_sealer(path), Sealer)
     assert runs.read_text().count("run") == 1  # (`pass` would ask for its key only once)
+
+
+def test_the_shell_changes_the_passphrase(
+    journal_with_secret: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import getpass
+
+    path = journal_with_secret
+    change_encryption(path, None, cheap())
+    monkeypatch.setenv(PASSPHRASE_COMMAND, f"echo '{PASSPHRASE}'")  # the current one
+    typed = iter(["a brand new passphrase", "a brand new passphrase"])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
+    assert main(["--db", str(path), "passphrase"]) == 0
+    assert "New passphrase set for journal.json.bak, journal.json." in capsys.readouterr().out
+    with pytest.raises(WrongPassphrase):
+        unlock(path, PASSPHRASE)
+    assert Journal.open(path, sealer=unlock(path, "a brand new passphrase")).reflection("secret")
+    assert main(["--db", str(path), "passphrase"]) == 2  # the command's is no longer right
