@@ -298,6 +298,11 @@ async def test_every_control_is_reached_and_worked_from_the_keyboard(
         await type_text(pilot, "4")  # Initech, location
         await pilot.pause()
         assert screen.decision.scores[three.opportunities()[2].id]["Location / commute"] == 4
+        await pilot.press("enter")  # on to the next field…
+        assert app.focused is screen.query_one("#score-3-3", Input)  # (Initrode's)
+        await pilot.press("enter")  # …and past the row's ✕, never pressing it
+        assert app.focused is screen.query_one("#name-4", Input)
+        assert len(screen.decision.criteria) == 6
         while app.focused is not screen.query_one("#add-criterion"):
             await pilot.press("tab")
         await pilot.press("enter")

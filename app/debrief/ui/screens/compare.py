@@ -360,6 +360,15 @@ class CompareScreen(JournalView):
         cells.append(Static("", classes="cell"))
         await grid.mount_all(cells)
 
+    @on(Input.Submitted, ".matrix-name, .matrix-weight, .matrix-score")
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter goes on to the next field of the matrix, as in every form (never onto a ✕:
+        Enter must not remove a criterion by surprise)."""
+        fields = list(self.query(".matrix-name, .matrix-weight, .matrix-score").results(Input))
+        position = fields.index(event.input) if event.input in fields else -1
+        if 0 <= position < len(fields) - 1:
+            fields[position + 1].focus()
+
     @on(Input.Changed, ".matrix-name, .matrix-weight, .matrix-score")
     def _matrix_edited(self) -> None:
         decision = self._read_matrix()
