@@ -225,8 +225,7 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
         journal = open_journal(path, readonly=True, with_followups=not listing)
         return COMMANDS[args.command](journal, args)
     except JournalError as error:
-        print(f"debrief: {error}", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(str(error))
     except ValueError as error:  # a bad option value, e.g. an unreadable --since
         parser.error(str(error))
         return EXIT_JOURNAL_ERROR  # not reached: parser.error exits
@@ -240,6 +239,12 @@ def open_journal(path: Path, *, readonly: bool = False, with_followups: bool = T
     return Journal.open(
         path, readonly=readonly, sealer=sealer_for(path), with_followups=with_followups
     )
+
+
+def refuse(message: str) -> int:
+    """Say on stderr why nothing was done; the exit status for a journal problem."""
+    print(f"debrief: {message}", file=sys.stderr)
+    return EXIT_JOURNAL_ERROR
 
 
 def now_for(settings: Settings) -> pendulum.DateTime:
@@ -263,12 +268,10 @@ def run_app(path: Path) -> int:
         app = build_app(path, app_sealer(path))
     except JournalError as error:
         gc.enable()
-        print(f"debrief: {error}", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(str(error))
     except Cancelled:
         gc.enable()
-        print(f"debrief: {path} stays locked; nothing was opened.", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(f"{path} stays locked; nothing was opened.")
     app.run()
     return app.return_code or EXIT_OK
 
@@ -578,11 +581,9 @@ def import_command(path: Path, source: Path, *, dry_run: bool) -> int:
     try:
         incoming = parse_export(source.expanduser().read_bytes(), str(source))
     except OSError as error:
-        print(f"debrief: can't read {source}: {describe_os_error(error)}.", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(f"can't read {source}: {describe_os_error(error)}.")
     except ImportRejected as error:
-        print(f"debrief: {error} Nothing was imported.", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(f"{error} Nothing was imported.")
     try:
         if dry_run:
             plan = plan_merge(incoming, open_journal(path, readonly=True).bundle())
@@ -592,8 +593,7 @@ def import_command(path: Path, source: Path, *, dry_run: bool) -> int:
         plan = plan_merge(incoming, journal.bundle())
         journal.apply_import(plan.writes)
     except JournalError as error:
-        print(f"debrief: {error}", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(str(error))
     print(plan.summary())
     return EXIT_OK
 
@@ -612,14 +612,11 @@ def import_invitations_command(path: Path, source: Path, *, dry_run: bool) -> in
         if not dry_run:
             journal.save_interviews(plan.interviews, plan.opportunities)
     except OSError as error:
-        print(f"debrief: can't read {source}: {describe_os_error(error)}.", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(f"can't read {source}: {describe_os_error(error)}.")
     except InvitationsRejected as error:
-        print(f"debrief: {error} Nothing was imported.", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(f"{error} Nothing was imported.")
     except JournalError as error:
-        print(f"debrief: {error}", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(str(error))
     print(plan.summary() + (" (dry run: nothing written)" if dry_run else ""))
     return EXIT_OK
 
@@ -652,8 +649,7 @@ def add_interview_command(path: Path, args: argparse.Namespace) -> int:
             print(f"debrief: --{OPTION_OF.get(key, key)}: {message}", file=sys.stderr)
         return EXIT_NOT_FOUND
     except JournalError as error:
-        print(f"debrief: {error}", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(str(error))
     from debrief.interviews import interview_title, when_phrase
 
     title = interview_title(interview, opportunity)
@@ -695,8 +691,7 @@ def merge_command(path: Path, copy: Path | None) -> int:
     try:
         journal = open_journal(path)
     except JournalError as error:
-        print(f"debrief: {error}", file=sys.stderr)
-        return EXIT_JOURNAL_ERROR
+        return refuse(str(error))
     copies = [copy.expanduser()] if copy is not None else conflict_copies(journal.file_path)
     if not copies:
         print(f"No conflict copies beside {path}.")
