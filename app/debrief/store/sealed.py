@@ -176,13 +176,14 @@ def unsealed(payload: bytes, path: Path, sealer: Sealer | None) -> bytes:
 
 def unlock(path: Path, passphrase: str) -> Sealer | None:
     """A sealer that opens `path` (WrongPassphrase if it does not); None: not encrypted."""
-    params = sealed_params(path)
-    if params is None:
+    try:
+        envelope = envelope_of(path.read_bytes())
+    except FileNotFoundError:
         return None
-    sealer = Sealer(passphrase, params)
-    envelope = envelope_of(path.read_bytes())
-    if envelope is not None:  # (it is, unless replaced since: then the next read says)
-        sealer.open(envelope, path)
+    if envelope is None:
+        return None
+    sealer = Sealer(passphrase, params_of(envelope, path))
+    sealer.open(envelope, path)  # (the file read once: its key and its check)
     return sealer
 
 
