@@ -606,3 +606,21 @@ async def test_when_you_will_hear_counts_from_the_interview_and_shows_the_day(
         await pilot.press("ctrl+n")  # leaving the step checks it
         await pilot.pause()
         assert "could be 9 Dec or 12 Sep" in field_error(app, "reply_by")
+
+
+async def test_back_from_the_review_page_returns_to_the_last_step(build_app: AppFactory) -> None:
+    """The reported crash: n, company, role, date, Ctrl+N twice, 5, Ctrl+S (review), Ctrl+B."""
+    for size in ((80, 24), SIZE):
+        app = build_app()
+        async with app.run_test(size=size) as pilot:
+            await start_reflection(pilot)
+            await fill_first_step(pilot)
+            await pilot.press("ctrl+n", "ctrl+n", "5", "ctrl+s")
+            assert progress(app).startswith("Review")
+            await pilot.press("ctrl+b")
+            assert progress(app).startswith("Step 12 of 12")
+            await pilot.press("ctrl+s")
+            await pilot.click("#back")  # the review's "◀ Back" button runs the same action
+            assert progress(app).startswith("Step 12 of 12")
+            await pilot.press("ctrl+s", "ctrl+s")  # review, then save: nothing was lost
+            assert app.journal.reflections()[0].rating == 5

@@ -304,8 +304,13 @@ class ReflectScreen(FormKeys):
     async def action_previous_step(self) -> None:
         if self.step_index > 0:
             await self.settled()
-            self._take_answers(STEPS[self.step_index])
+            self._take_current_answers()
             await self.show_step(self.step_index - 1)
+
+    def _take_current_answers(self) -> None:
+        """The shown step's answers as its fields hold them (the review page has none)."""
+        if self.step_index != REVIEW:
+            self._take_answers(STEPS[self.step_index])
 
     def _take_answers(self, step: Step) -> None:
         """The step's answers as its fields hold them now: a step-changing key is handled
@@ -473,7 +478,7 @@ class ReflectScreen(FormKeys):
     async def action_save(self) -> None:
         if self.step_index != REVIEW:
             await self.settled()
-            self._take_answers(STEPS[self.step_index])
+            self._take_current_answers()
             await self.show_step(REVIEW)
             return
         ctx = self.context()
