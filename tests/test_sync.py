@@ -231,3 +231,29 @@ def test_a_plain_copy_beside_an_encrypted_journal_is_kept_sealed(
     assert not copy.exists() and b"plain secret" not in moved_to.read_bytes()
     kept = Journal.open(moved_to, readonly=True, sealer=sealer)  # nothing lost, only sealed
     assert kept.reflection("r6") is not None
+
+
+def _with_naive_tombstones(copy: Path) -> None:
+    """The copy remembers deleting r1, written without a time zone (as a hand-edit or an
+    older tool would)."""
+    import orjson
+
+    data = orjson.loads(copy.read_bytes())
+    data["deleted"] = {"1": {"id": "r1", "at": "2026-12-01T10:15:00"}}
+    copy.write_bytes(orjson.dumps(data))
+
+
+async def test_a_deletion_without_a_time_zone_in_a_copy_is_ignored_not_a_crash(
+    two_devices: tuple[Journal, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    here, other_path = two_devices
+    copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-NAIVE01.json")
+    shutil.copy(other_path, copy)
+    _with_naive_tombstones(copy)
+    app = make_app(here, clock=fixed_clock)  # (this crashed the app at every start)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.is_running
+    assert main(["--db", str(here.file_path), "merge"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert Journal.open(here.file_path).reflection("r1") is not None  # not deleted by it

@@ -776,9 +776,11 @@ class Journal:
         deleted = {}
         for document in self._main.table(DELETED).all():
             try:
-                deleted[str(document["id"])] = datetime.fromisoformat(str(document["at"]))
+                at = datetime.fromisoformat(str(document["at"]))
             except (KeyError, ValueError):
                 continue  # (a damaged entry only means one deletion may come back)
+            if at.tzinfo is not None:  # (one without a zone can't be ordered against edits)
+                deleted[str(document["id"])] = at
         return deleted
 
     def _validate_journal(self, data: dict[str, Any]) -> None:
