@@ -19,7 +19,7 @@ from bench.report import Figure, bench_parser, emit
 from bench.save import median_ms, save_reflection
 from bench.synthetic import copy_of_synthetic_journal
 from debrief.store.journal import Journal, change_encryption
-from debrief.store.sealed import KeyParams, Sealer, unlock
+from debrief.store.sealed import KeyParams, Passphrase, Sealer, unlock
 
 PASSPHRASE = "a benchmark passphrase"
 
@@ -34,11 +34,11 @@ def main() -> int:
         path = copy_of_synthetic_journal(Path(scratch), args.reflections)
         plain_open = median_ms(lambda _: Journal.open(path), args.runs)
         plain_save = median_ms(save_reflection(Journal.open(path)), args.runs)
-        change_encryption(path, None, Sealer(PASSPHRASE, KeyParams.fresh()))
+        change_encryption(path, None, Sealer(Passphrase(PASSPHRASE), KeyParams.fresh()))
         sealed_open = median_ms(
-            lambda _: Journal.open(path, sealer=unlock(path, PASSPHRASE)), args.runs
+            lambda _: Journal.open(path, sealer=unlock(path, Passphrase(PASSPHRASE))), args.runs
         )
-        sealer = unlock(path, PASSPHRASE)
+        sealer = unlock(path, Passphrase(PASSPHRASE))
         reopen = median_ms(lambda _: Journal.open(path, sealer=sealer), args.runs)
         sealed_save = median_ms(save_reflection(Journal.open(path, sealer=sealer)), args.runs)
     figures += [

@@ -3,6 +3,8 @@ passphrase, from a command or typed; a wrong one changes nothing; back to plain 
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import orjson
@@ -14,6 +16,7 @@ from debrief.model import Draft
 from debrief.store.journal import Journal, JournalError, change_encryption, drafts_path_of
 from debrief.store.sealed import (
     KeyParams,
+    Passphrase,
     PassphraseNeeded,
     Sealer,
     WrongPassphrase,
@@ -27,12 +30,20 @@ from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
 from tests.test_hostile_text import screen_lines
 
 PASSPHRASE = "correct horse battery staple"
+
+
+class TerminalInput(io.StringIO):
+    """Standard input that is a terminal (the passphrase is typed; getpass is faked)."""
+
+    def isatty(self) -> bool:
+        return True
+
 SECRET = "I would take a pay cut to leave Initrode"  # an answer that must never be on disk
 
 
 def cheap(passphrase: str = PASSPHRASE) -> Sealer:
     """A sealer with the lowest cost allowed: the tests are about sealing, not scrypt."""
-    return Sealer(passphrase, KeyParams(b"a-test-salt-1234", n=2**10))
+    return Sealer(Passphrase(passphrase), KeyParams(b"a-test-salt-1234", n=2**10))
 
 
 @pytest.fixture
@@ -66,7 +77,7 @@ def test_encrypt_use_and_decrypt_round_trip_every_record(journal_with_secret: Pa
         "AES-256-GCM",
     )
     assert envelope["kdf"]["name"] == "scrypt" and "salt" in envelope["kdf"]
-    journal = Journal.open(path, sealer=unlock(path, PASSPHRASE))
+    journal = Journal.open(path, sealer=unlock(path, Passphrase(PASSPHRASE)))
     assert journal.bundle() == before  # every record, as it was
     job = opportunity("Globex", "SRE")
     journal.save_reflection(bare_reflection(job.id, id="after", went_well=SECRET + " too"), job)
@@ -94,7 +105,7 @@ def test_without_the_passphrase_nothing_opens_and_nothing_changes(
     with pytest.raises(PassphraseNeeded, match="is encrypted"):
         Journal.open(path)
     with pytest.raises(WrongPassphrase, match=r"Wrong passphrase .* Nothing was changed"):
-        unlock(path, "not the passphrase")
+        unlock(path, Passphrase("not the passphrase"))
     with pytest.raises(WrongPassphrase):
         change_encryption(path, cheap("not the passphrase"), None)
     assert on_disk(path.parent) == before
@@ -105,8 +116,8 @@ def test_two_windows_on_one_encrypted_journal_keep_each_others_saves(
 ) -> None:
     path = journal_with_secret
     change_encryption(path, None, cheap())
-    first = Journal.open(path, sealer=unlock(path, PASSPHRASE))
-    second = Journal.open(path, sealer=unlock(path, PASSPHRASE))
+    first = Journal.open(path, sealer=unlock(path, Passphrase(PASSPHRASE)))
+    second = Journal.open(path, sealer=unlock(path, Passphrase(PASSPHRASE)))
     for journal, rid in ((first, "from-first"), (second, "from-second")):
         job = opportunity("Globex", rid)
         journal.save_reflection(bare_reflection(job.id, id=rid), job)
@@ -121,7 +132,7 @@ def test_a_tampered_file_is_refused_like_a_wrong_passphrase(journal_with_secret:
     envelope["kdf"]["n"] = 2**11  # weaker costs slipped in: the header is authenticated
     path.write_bytes(orjson.dumps(envelope))
     with pytest.raises(WrongPassphrase):
-        unlock(path, PASSPHRASE)
+        unlock(path, Passphrase(PASSPHRASE))
     envelope["kdf"]["n"] = 2**40  # or costs meant to hang the machine
     path.write_bytes(orjson.dumps(envelope))
     with pytest.raises(JournalError, match="key parameters are damaged"):
@@ -130,12 +141,17 @@ def test_a_tampered_file_is_refused_like_a_wrong_passphrase(journal_with_secret:
 
 def test_an_interrupted_change_completes_when_run_again(journal_with_secret: Path) -> None:
     path = journal_with_secret
-    old, new = cheap(), Sealer("another passphrase", KeyParams(b"another-salt-567", n=2**10))
+    old, new = (
+        cheap(),
+        Sealer(Passphrase("another passphrase"), KeyParams(b"another-salt-567", n=2**10)),
+    )
     change_encryption(path, None, old)
     backup = path.with_name("journal.json.bak")
     backup.write_bytes(new.seal(old.open(orjson.loads(backup.read_bytes()), backup)))  # half done
     assert change_encryption(path, old, new) == [path]  # the backup was in the new form already
-    assert Journal.open(path, readonly=True, sealer=unlock(path, "another passphrase")).bundle()
+    assert Journal.open(
+        path, readonly=True, sealer=unlock(path, Passphrase("another passphrase"))
+    ).bundle()
 
 
 def test_the_passphrase_command_gives_the_first_line(
@@ -212,7 +228,7 @@ def test_encrypting_a_journal_not_made_yet_makes_it_encrypted(
     monkeypatch.setenv(PASSPHRASE_COMMAND, f"echo '{PASSPHRASE}'")
     assert main(["--db", str(path), "encrypt"]) == 0
     assert sealed_params(path) is not None
-    assert Journal.open(path, sealer=unlock(path, PASSPHRASE)).reflections() == []
+    assert Journal.open(path, sealer=unlock(path, Passphrase(PASSPHRASE))).reflections() == []
 
 
 async def test_the_app_asks_for_the_passphrase_before_showing_anything(
@@ -260,7 +276,9 @@ async def test_an_export_from_the_app_says_it_is_not_encrypted(
     path = journal_with_secret
     change_encryption(path, None, cheap())
     target = tmp_path / "out.csv"
-    app = make_app(Journal.open(path, sealer=unlock(path, PASSPHRASE)), clock=fixed_clock)
+    app = make_app(
+        Journal.open(path, sealer=unlock(path, Passphrase(PASSPHRASE))), clock=fixed_clock
+    )
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         app.action_export()
         await pilot.pause()
@@ -297,9 +315,12 @@ def test_the_shell_changes_the_passphrase(
     monkeypatch.setenv(PASSPHRASE_COMMAND, f"echo '{PASSPHRASE}'")  # the current one
     typed = iter(["a brand new passphrase", "a brand new passphrase"])
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
+    monkeypatch.setattr(sys, "stdin", TerminalInput())
     assert main(["--db", str(path), "passphrase"]) == 0
     assert "New passphrase set for journal.json.bak, journal.json." in capsys.readouterr().out
     with pytest.raises(WrongPassphrase):
-        unlock(path, PASSPHRASE)
-    assert Journal.open(path, sealer=unlock(path, "a brand new passphrase")).reflection("secret")
+        unlock(path, Passphrase(PASSPHRASE))
+    assert Journal.open(path, sealer=unlock(path, Passphrase("a brand new passphrase"))).reflection(
+        "secret"
+    )
     assert main(["--db", str(path), "passphrase"]) == 2  # the command's is no longer right

@@ -33,7 +33,7 @@ from debrief.model import (
     to_dict,
 )
 from debrief.store.journal import Journal, JournalError, change_encryption
-from debrief.store.sealed import KeyParams, Sealer
+from debrief.store.sealed import KeyParams, Passphrase, Sealer
 from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.screens.reflect import ReflectScreen
 from tests.pilot_helpers import type_text
@@ -92,7 +92,7 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_save(
     Journal.open(journal_path)
     sealer = None
     if encrypted:
-        sealer = Sealer(PASSPHRASE, KeyParams(b"crash-test-salt!", n=2**10))
+        sealer = Sealer(Passphrase(PASSPHRASE), KeyParams(b"crash-test-salt!", n=2**10))
         change_encryption(journal_path, None, sealer)
     rng = random.Random(20261122)
     acknowledged: list[str] = []

@@ -16,7 +16,7 @@ from debrief.conflicts import conflict_copies, merge_conflict_copy
 from debrief.followups import mark_done, plan
 from debrief.model import Bundle
 from debrief.store.journal import Journal, JournalError, change_encryption
-from debrief.store.sealed import KeyParams, Sealer, unlock
+from debrief.store.sealed import KeyParams, Passphrase, Sealer, unlock
 from debrief.sync import merge_copy
 from debrief.ui.app import make_app
 from debrief.ui.screens.dialogs import ConfirmScreen
@@ -155,14 +155,18 @@ def test_encrypted_copies_merge_with_the_same_passphrase(two_devices: tuple[Jour
     here, other_path = two_devices
     passphrase = "one passphrase for both"
     change_encryption(
-        here.file_path, None, Sealer(passphrase, KeyParams(b"salt-of-desktop!", n=2**10))
+        here.file_path,
+        None,
+        Sealer(Passphrase(passphrase), KeyParams(b"salt-of-desktop!", n=2**10)),
     )
-    change_encryption(other_path, None, Sealer(passphrase, KeyParams(b"salt-of-laptop!!", n=2**10)))
-    there = Journal.open(other_path, sealer=unlock(other_path, passphrase))
+    change_encryption(
+        other_path, None, Sealer(Passphrase(passphrase), KeyParams(b"salt-of-laptop!!", n=2**10))
+    )
+    there = Journal.open(other_path, sealer=unlock(other_path, Passphrase(passphrase)))
     there.save_reflection(reflection("r5", GLOBEX), GLOBEX)
     copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-LAPTOP.json")
     shutil.copy(other_path, copy)
-    sealer = unlock(here.file_path, passphrase)
+    sealer = unlock(here.file_path, Passphrase(passphrase))
     merged, _ = merge_conflict_copy(Journal.open(here.file_path, sealer=sealer), copy)
     assert merged.merge.added == 2
     assert b"debrief-encrypted" in here.file_path.read_bytes()  # still sealed
@@ -223,7 +227,7 @@ def test_a_plain_copy_beside_an_encrypted_journal_is_kept_sealed(
     Journal.open(other_path).save_reflection(
         reflection("r6", GLOBEX, went_well="plain secret"), GLOBEX
     )
-    sealer = Sealer("a passphrase here", KeyParams(b"salt-of-desktop!", n=2**10))
+    sealer = Sealer(Passphrase("a passphrase here"), KeyParams(b"salt-of-desktop!", n=2**10))
     change_encryption(here.file_path, None, sealer)
     copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-OLDLAPTOP.json")
     shutil.copy(other_path, copy)  # made before the laptop's journal was encrypted

@@ -197,13 +197,15 @@ def test_an_app_that_ends_on_an_error_makes_debrief_exit_non_zero(tmp_path: Path
 
 def encrypted_journal(tmp_path: Path, passphrase: str) -> Path:
     from debrief.store.journal import change_encryption
-    from debrief.store.sealed import KeyParams, Sealer
+    from debrief.store.sealed import KeyParams, Passphrase, Sealer
 
     path = tmp_path / "journal.json"
     journal = Journal.open(path)
     job = opportunity("Acme", "Data Engineer")
     journal.save_reflection(full_reflection(job.id, id="r1", interview_at=NOW), job)
-    change_encryption(path, None, Sealer(passphrase, KeyParams(b"terminal-salt-01", n=2**10)))
+    change_encryption(
+        path, None, Sealer(Passphrase(passphrase), KeyParams(b"terminal-salt-01", n=2**10))
+    )
     return path
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from debrief import __version__
+from debrief.failures import unexpected
 from debrief.model import Format, Interview, Opportunity, Reflection, Settings, Stage, Status
 from debrief.store.files import JournalError, atomic_write, describe_os_error
 from debrief.store.journal import Journal
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from debrief.ui.app import DebriefApp
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_JOURNAL_ERROR = 0, 1, 2
+EXIT_INTERNAL_ERROR = 70  # (EX_SOFTWARE) a bug: said in one line, never a trace
+EXIT_INTERRUPTED = 130
 EXIT_SOMETHING_DUE = 1
 EXPORT_FORMATS = ("json", "csv", "md", "ics", "compare-md")
 
@@ -180,10 +183,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.demo:
-        return run_demo(parser, args)
-    path: Path = args.db.expanduser() if args.db else default_journal_path()
-    return dispatch(parser, args, path)
+    try:
+        if args.demo:
+            return run_demo(parser, args)
+        path: Path = args.db.expanduser() if args.db else default_journal_path()
+        return dispatch(parser, args, path)
+    except KeyboardInterrupt:
+        print("debrief: interrupted; what was saved before stays saved.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # (never a trace: its local variables hold journal text)
+        if os.environ.get("DEBRIEF_DEBUG"):
+            raise
+        doing = f"running `debrief {args.command}`" if args.command else "running the app"
+        print(f"debrief: {unexpected(error, doing)}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
 
 
 def run_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -226,6 +239,11 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
         return COMMANDS[args.command](journal, args)
     except JournalError as error:
         return refuse(str(error))
+    except OSError as error:  # (a full disk, a file-size limit, a folder made read-only)
+        return refuse(
+            f"couldn't write {error.filename or path}: {describe_os_error(error)}. "
+            f"{path.name} itself is as it was before this command."
+        )
     except ValueError as error:  # a bad option value, e.g. an unreadable --since
         parser.error(str(error))
         return EXIT_JOURNAL_ERROR  # not reached: parser.error exits
@@ -753,7 +771,7 @@ def passphrase_command(path: Path) -> int:
     current = _unlocked(path, " (`debrief encrypt` does that)")
     if current is None:
         return EXIT_JOURNAL_ERROR
-    changed = change_encryption(path, current, new_sealer(typed=True))
+    changed = change_encryption(path, current, new_sealer(typed_always=True))
     print(f"New passphrase set for {_names(changed)}.")
     return EXIT_OK
 

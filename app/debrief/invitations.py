@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pendulum
@@ -24,8 +24,10 @@ from debrief.model import (
     ModelError,
     Opportunity,
     Stage,
+    check_moment,
     is_valid_email,
 )
+from debrief.text import one_line
 
 ROLE_UNKNOWN = "Role to confirm"  # when the summary names only the company
 STAGE_WORDS: tuple[tuple[str, Stage], ...] = (
@@ -83,9 +85,16 @@ def read_invitations(payload: bytes, name: str, timezone: str, *, me: str = "") 
     for component in calendar.subcomponents:
         if component.name == "VTIMEZONE":
             continue
-        invitation = (
-            _invitation(component, timezone, me.casefold()) if component.name == "VEVENT" else None
-        )
+        try:
+            invitation = (
+                _invitation(component, timezone, me.casefold())
+                if component.name == "VEVENT"
+                else None
+            )
+        except (ValueError, TypeError, OverflowError) as error:  # (ModelError, icalendar's)
+            raise InvitationsRejected(
+                f"{name}: the event {_event_name(component)} can't be read ({_reason(error)})."
+            ) from None
         if invitation is None:
             skipped += 1
         else:
@@ -94,10 +103,10 @@ def read_invitations(payload: bytes, name: str, timezone: str, *, me: str = "") 
 
 
 def _invitation(event: Any, timezone: str, me: str) -> Invitation | None:
-    start = _moment(event.get("dtstart"), timezone)
+    start = _moment(event.get("dtstart"), timezone, "start")
     if start is None:
         return None  # an all-day event, or none at all: not an interview's time
-    end = _moment(event.get("dtend"), timezone)
+    end = _moment(event.get("dtend"), timezone, "end")
     minutes = round((end - start).total_seconds() / 60) if end else None
     where = str(event.get("location") or event.get("url") or "").strip()
     attendees = event.get("attendee") or []
@@ -116,13 +125,45 @@ def _invitation(event: Any, timezone: str, me: str) -> Invitation | None:
     )
 
 
-def _moment(prop: Any, timezone: str) -> pendulum.DateTime | None:
+def _moment(prop: Any, timezone: str, field_name: str) -> pendulum.DateTime | None:
+    """The property's time, in its own zone where that is one pendulum knows: an IANA
+    name, or a Windows name as Outlook writes them (`W. Europe Standard Time`, through
+    icalendar's own mapping); other zones built from a VTIMEZONE as the same instant in UTC.
+    ModelError for a time outside the years a journal keeps."""
     value = getattr(prop, "dt", None)
     if not isinstance(value, datetime):  # (none, or a date alone: all day)
         return None
     if value.tzinfo is None:
-        return pendulum.instance(value, tz=timezone)
-    return pendulum.instance(value)
+        value = value.replace(tzinfo=pendulum.timezone(timezone))
+    check_moment(field_name, value)
+    instant = pendulum.instance(value.astimezone(UTC))
+    zone = _zone_name(value)
+    return instant.in_timezone(zone) if zone else instant
+
+
+def _zone_name(value: datetime) -> str | None:
+    """The IANA name of the zone `value` was given in, if it has one."""
+    from icalendar.timezone import tzid_from_dt
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+    tzid = tzid_from_dt(value) or ""
+    name = WINDOWS_TO_OLSON.get(tzid, tzid)
+    try:
+        return pendulum.timezone(name).name if name else None
+    except ValueError:  # (pendulum's InvalidTimezone)
+        return None
+
+
+def _event_name(event: Any) -> str:
+    """`"Onsite – Globex" (UID abc)`: how a person finds the event in their calendar."""
+    summary = one_line(str(event.get("summary") or ""))[:60]
+    uid = one_line(str(event.get("uid") or ""))[:40]
+    named = f'"{summary}"' if summary else "without a title"
+    return f"{named} (UID {uid})" if uid else named
+
+
+def _reason(error: Exception) -> str:
+    return one_line(str(error))[:120] or type(error).__name__
 
 
 def _person(address: Any) -> Interviewer | None:

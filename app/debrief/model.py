@@ -246,8 +246,21 @@ def is_valid_email(text: str) -> bool:
     return bool(_EMAIL.match(text))
 
 
-@dataclass(frozen=True, slots=True)
-class Money:
+class Private:
+    """Records print as their kind and id, never their contents: a crash report shows the
+    local variables of every frame, and these hold answers, names and pay."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        record_id = getattr(self, "id", None)
+        return (
+            f"{type(self).__name__}(id={record_id!r})" if record_id else f"{type(self).__name__}(…)"
+        )
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Money(Private):
     """An amount of pay in one currency for one period (never converted between currencies)."""
 
     amount: Decimal
@@ -277,8 +290,8 @@ class Money:
         return text
 
 
-@dataclass(frozen=True, slots=True)
-class Interviewer:
+@dataclass(frozen=True, slots=True, repr=False)
+class Interviewer(Private):
     """One interviewer's business card; spelling matters for the thank-you note."""
 
     name: str
@@ -297,8 +310,8 @@ class Interviewer:
             raise ModelError("email", f"{self.email!r} is not an email address")
 
 
-@dataclass(frozen=True, slots=True)
-class Opportunity:
+@dataclass(frozen=True, slots=True, repr=False)
+class Opportunity(Private):
     """A job at a company: every interview round for it is a Reflection."""
 
     company: str
@@ -329,8 +342,8 @@ class Opportunity:
 ANSWER_MIN, ANSWER_MAX = 1, 5  # how well a question was answered
 
 
-@dataclass(frozen=True, slots=True)
-class AskedQuestion:
+@dataclass(frozen=True, slots=True, repr=False)
+class AskedQuestion(Private):
     """A question the interviewers asked, how well it was answered, and a better answer."""
 
     text: str
@@ -347,8 +360,8 @@ class AskedQuestion:
             raise ModelError("answered", "must be a whole number from 1 to 5")
 
 
-@dataclass(frozen=True, slots=True)
-class Reflection:
+@dataclass(frozen=True, slots=True, repr=False)
+class Reflection(Private):
     """What the user wrote straight after one interview."""
 
     opportunity_id: str
@@ -404,8 +417,8 @@ class Reflection:
         check_rating("want_job", self.want_job, required=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Interview:
+@dataclass(frozen=True, slots=True, repr=False)
+class Interview(Private):
     """An interview still to come (or just over and not yet reflected on), and the
     preparation for it. Reflecting on it links the reflection (`reflection_id`)."""
 
@@ -452,8 +465,8 @@ class Interview:
 DEFAULT_MINUTES = 60  # an interview of unknown length
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+@dataclass(frozen=True, slots=True, repr=False)
+class Settings(Private):
     """The user's profile and preferences: drafts are signed with these details."""
 
     default_currency: str = "USD"
@@ -483,8 +496,8 @@ SCORE_MIN, SCORE_MAX = 0, 5
 CURRENT_JOB = "current"  # the column key of the current job in a comparison
 
 
-@dataclass(frozen=True, slots=True)
-class Criterion:
+@dataclass(frozen=True, slots=True, repr=False)
+class Criterion(Private):
     """One thing that matters in deciding, and how much (a weight of 0 ignores it)."""
 
     name: str
@@ -513,8 +526,8 @@ DEFAULT_CRITERIA = tuple(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+@dataclass(frozen=True, slots=True, repr=False)
+class Decision(Private):
     """The weighted decision matrix, kept so the comparison is there next time.
 
     `scores` maps a column (an opportunity id, or CURRENT_JOB) to criterion name -> 0–5.
@@ -555,8 +568,8 @@ def is_valid_timezone(name: str) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class FollowUp:
+@dataclass(frozen=True, slots=True, repr=False)
+class FollowUp(Private):
     """One thing to do after an interview, planned from its reflection.
 
     `key` names the item within its reflection ("thank_you:jane doe", "status_check:1"),
@@ -620,8 +633,8 @@ def followup_id(reflection_id: str, key: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"debrief:{reflection_id}:{key}").hex
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
+@dataclass(frozen=True, slots=True, repr=False)
+class Draft(Private):
     """An unfinished questionnaire: the raw answers exactly as typed, valid or not."""
 
     answers: dict[str, Any]
@@ -787,8 +800,8 @@ def _parse_iso(name: str, parse: Callable[[str], Any], raw: Any) -> Any:
         raise ModelError(name, f"{raw!r} is not an ISO-8601 date") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Bundle:
+@dataclass(frozen=True, slots=True, repr=False)
+class Bundle(Private):
     """Everything a journal holds that an export carries (drafts stay on this computer)."""
 
     opportunities: tuple[Opportunity, ...] = ()

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from debrief.store.files import JournalError
-from debrief.store.sealed import KeyParams, Sealer, WrongPassphrase, sealed_params, unlock
+from debrief.store.sealed import (
+    KeyParams,
+    Passphrase,
+    Sealer,
+    WrongPassphrase,
+    sealed_params,
+    unlock,
+)
 
 PASSPHRASE_COMMAND = "DEBRIEF_PASSPHRASE_COMMAND"
 TRIES = 3
@@ -25,7 +32,7 @@ def has_command() -> bool:
     return bool(os.environ.get(PASSPHRASE_COMMAND, "").strip())
 
 
-def from_command() -> str | None:
+def from_command() -> Passphrase | None:
     """The first line the passphrase command prints; None when no command is set."""
     command = os.environ.get(PASSPHRASE_COMMAND, "").strip()
     if not command:
@@ -38,8 +45,9 @@ def from_command() -> str | None:
         raise JournalError(f"{PASSPHRASE_COMMAND} could not run: {error}.") from error
     if result.returncode != 0:
         raise JournalError(f"{PASSPHRASE_COMMAND} failed (exit status {result.returncode}).")
-    first = result.stdout.decode("utf-8", "replace").split("\n", 1)[0].rstrip("\r")
-    if not first:
+    first = Passphrase(result.stdout.decode("utf-8", "replace").split("\n", 1)[0].rstrip("\r"))
+    del result  # (its output is the passphrase: not a local a crash report would show)
+    if not len(first):
         raise JournalError(f"{PASSPHRASE_COMMAND} printed no passphrase.")
     return first
 
@@ -55,15 +63,10 @@ def sealer_for(path: Path, ask: Callable[[str], str] | None = None) -> Sealer | 
             return unlock(path, given)
         except WrongPassphrase as error:
             raise JournalError(f"The passphrase from {PASSPHRASE_COMMAND}: {error}") from error
-    if ask is None and not sys.stdin.isatty():
-        raise JournalError(
-            f"{path} is encrypted: run this in a terminal to type its passphrase, or set "
-            f'{PASSPHRASE_COMMAND} (e.g. "pass show debrief").'
-        )
-    ask = ask or getpass.getpass
+    need_terminal(ask, f"{path} is encrypted")
     for attempt in range(1, TRIES + 1):
         try:
-            return unlock(path, ask(f"Passphrase for {path}: "))
+            return unlock(path, typed(ask, f"Passphrase for {path}: "))
         except WrongPassphrase:
             left = TRIES - attempt
             print(f"Wrong passphrase.{f' {left} more tries.' if left else ''}", file=sys.stderr)
@@ -74,22 +77,41 @@ def too_many_tries(path: Path) -> str:
     return f"Wrong passphrase {TRIES} times: {path} was neither opened nor changed."
 
 
-def new_sealer(ask: Callable[[str], str] | None = None, *, typed: bool = False) -> Sealer:
-    """A sealer for a new passphrase: from the command, else typed twice (`typed`: always
-    typed, as when the command gives the current one)."""
-    given = None if typed else from_command()
+def new_sealer(
+    ask: Callable[[str], str] | None = None, *, typed_always: bool = False
+) -> Sealer:
+    """A sealer for a new passphrase: from the command, else typed twice (`typed_always`:
+    typed even with a command, as when the command gives the current one)."""
+    given = None if typed_always else from_command()
     if given is None:
-        ask = ask or getpass.getpass
-        given = ask("New passphrase: ")
+        need_terminal(ask, "A new passphrase is needed")
+        given = typed(ask, "New passphrase: ")
         problem = passphrase_problem(given)
         if problem is not None:
             raise JournalError(problem)
-        if ask("The same passphrase again: ") != given:
+        if typed(ask, "The same passphrase again: ") != given:
             raise JournalError("The two passphrases differ: nothing was changed.")
     return Sealer(given, KeyParams.fresh())
 
 
-def passphrase_problem(passphrase: str) -> str | None:
+def need_terminal(ask: Callable[[str], str] | None, why: str) -> None:
+    """Refuse to ask when nobody can answer (stdin is a file, a pipe or /dev/null)."""
+    if ask is None and not sys.stdin.isatty():
+        raise JournalError(
+            f"{why}: run this in a terminal to type the passphrase, or set "
+            f'{PASSPHRASE_COMMAND} (e.g. "pass show debrief"). Nothing was changed.'
+        )
+
+
+def typed(ask: Callable[[str], str] | None, prompt: str) -> Passphrase:
+    """A passphrase typed at `prompt` (hidden); JournalError when the input ends first."""
+    try:
+        return Passphrase((ask or getpass.getpass)(prompt))
+    except (EOFError, KeyboardInterrupt) as error:
+        raise JournalError("No passphrase was typed: nothing was changed.") from error
+
+
+def passphrase_problem(passphrase: Passphrase) -> str | None:
     """Why a new passphrase is refused, or None."""
     if len(passphrase) < SHORTEST:
         return (

@@ -183,7 +183,7 @@ class _File:
             ) from error
 
 
-@dataclass
+@dataclass(repr=False)  # (its records' text must not reach a crash report)
 class _Records:
     """Every record of the journal, decoded, by id; with the TinyDB document id of each,
     so that a change is written to its own document. Orders and indexes are worked out

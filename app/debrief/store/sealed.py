@@ -18,6 +18,7 @@ share one salt, so one derivation opens all three.
 from __future__ import annotations
 
 import base64
+import hmac
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,8 @@ CIPHER = "AES-256-GCM"
 SCRYPT_COST = 2**16  # ~0.2 s on the machine it was tuned on; stored per file
 SCRYPT_BLOCK, SCRYPT_PARALLEL = 8, 1
 SALT_BYTES, NONCE_BYTES = 16, 12
+MIN_SALT_BYTES, MAX_SALT_BYTES = 8, 64
+KDF_MEMORY_BYTES = 256 * 2**20  # the most one unlock may take (see `affordable`)
 
 
 class PassphraseNeeded(JournalError):
@@ -44,6 +47,35 @@ class PassphraseNeeded(JournalError):
 
 class WrongPassphrase(JournalError):
     """The passphrase does not open the file (or the file was tampered with)."""
+
+
+class Passphrase:
+    """A passphrase that never shows itself: it prints as `***`, so that a crash report,
+    which shows every frame's local variables, can't carry it to the terminal."""
+
+    __slots__ = ("_secret",)
+
+    def __init__(self, secret: str) -> None:
+        self._secret = secret
+
+    def __repr__(self) -> str:
+        return "Passphrase(***)"
+
+    __str__ = __repr__
+
+    def __len__(self) -> int:
+        return len(self._secret)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Passphrase) and hmac.compare_digest(
+            self.encoded(), other.encoded()
+        )
+
+    def __hash__(self) -> int:
+        return hash(Passphrase)  # (equal ones hash alike; the secret itself is not hashed)
+
+    def encoded(self) -> bytes:
+        return self._secret.encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -97,10 +129,24 @@ def params_of(envelope: dict[str, Any], path: Path) -> KeyParams:
         salt = base64.b64decode(kdf["salt"], validate=True)
     except (KeyError, TypeError, ValueError) as error:
         raise damaged from error
-    # (Bounds: a damaged or hostile file must not make the key derivation take hours.)
-    if not (2**10 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 16 and p == 1 and salt):
+    if not affordable(n, r, p) or not MIN_SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
         raise damaged
     return KeyParams(salt, n, r, p)
+
+
+def affordable(n: int, r: int, p: int) -> bool:
+    """Whether one key derivation with these costs is one a person can wait for: at most
+    KDF_MEMORY_BYTES (scrypt needs 128·n·r bytes; 256 MB took 0.7 s here) and within what
+    scrypt itself accepts (n a power of two below 2^(16·r)). A damaged or hostile file
+    must not make unlocking take minutes, gigabytes, or end in MemoryError."""
+    return (
+        p == 1
+        and 1 <= r <= 16
+        and n >= 2**10
+        and n & (n - 1) == 0
+        and n < 2 ** (16 * r)
+        and 128 * n * r <= KDF_MEMORY_BYTES
+    )
 
 
 def sealed_params(path: Path) -> KeyParams | None:
@@ -120,10 +166,13 @@ def sealed_params(path: Path) -> KeyParams | None:
 class Sealer:
     """Seals and opens files with keys made from one passphrase (kept in memory only)."""
 
-    def __init__(self, passphrase: str, params: KeyParams) -> None:
+    def __init__(self, passphrase: Passphrase, params: KeyParams) -> None:
         self.params = params  # what new writes are sealed with
         self._passphrase = passphrase
         self._keys = {params: _derive(passphrase, params)}
+
+    def __repr__(self) -> str:
+        return "Sealer(***)"
 
     def _key(self, params: KeyParams) -> bytes:
         """A copy made elsewhere (a sync conflict) may have its own salt."""
@@ -174,7 +223,7 @@ def unsealed(payload: bytes, path: Path, sealer: Sealer | None) -> bytes:
     return sealer.open(envelope, path)
 
 
-def unlock(path: Path, passphrase: str) -> Sealer | None:
+def unlock(path: Path, passphrase: Passphrase) -> Sealer | None:
     """A sealer that opens `path` (WrongPassphrase if it does not); None: not encrypted."""
     try:
         envelope = envelope_of(path.read_bytes())
@@ -187,11 +236,17 @@ def unlock(path: Path, passphrase: str) -> Sealer | None:
     return sealer
 
 
-def _derive(passphrase: str, params: KeyParams) -> bytes:
+def _derive(passphrase: Passphrase, params: KeyParams) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    kdf = Scrypt(salt=params.salt, length=32, n=params.n, r=params.r, p=params.p)
-    return kdf.derive(passphrase.encode("utf-8"))
+    try:
+        kdf = Scrypt(salt=params.salt, length=32, n=params.n, r=params.r, p=params.p)
+        return kdf.derive(passphrase.encoded())
+    except (MemoryError, ValueError, OverflowError) as error:  # (costs `affordable` let by)
+        raise JournalError(
+            "The journal's key parameters can't be used on this computer "
+            f"(scrypt n={params.n}, r={params.r}): {error}"
+        ) from error
 
 
 def _b64(data: bytes) -> str:

@@ -26,6 +26,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 
 from debrief.dates import DateParseError, format_day, parse_when, plural
+from debrief.failures import reason, unexpected
 from debrief.model import Draft, Interview, Opportunity, Reflection, Reply, Status, new_id
 from debrief.store.journal import Journal, JournalError
 from debrief.ui import messages
@@ -236,10 +237,11 @@ class DebriefApp(App[None]):
         copy, rest = copies[0], copies[1:]
         try:
             plan = plan_conflict_copy(self.journal, copy)
-        except (JournalError, OSError) as error:
+        except Exception as error:  # (a copy is a file from outside: whatever it holds)
+            why = reason(error, f"reading {copy.name}", (JournalError, OSError))
             self.notify(
                 f"{copy.name} looks like a copy of your journal made by a sync folder, but it "
-                f"can't be merged: {error} It was left as it is.",
+                f"can't be merged: {why} It was left as it is.",
                 title="Conflict copy not merged",
                 severity="warning",
                 markup=False,
@@ -254,6 +256,10 @@ class DebriefApp(App[None]):
                     merged, moved_to = merge_conflict_copy(self.journal, copy)
                 except (JournalError, OSError) as error:
                     self.notify(str(error), severity="error", markup=False)
+                except Exception as error:  # (never a crash report: it shows the records)
+                    self.notify(
+                        unexpected(error, f"merging {copy.name}"), severity="error", markup=False
+                    )
                 else:
                     self._reload_view()
                     self.notify(
@@ -939,9 +945,11 @@ class DebriefApp(App[None]):
             source = Path(text).expanduser()
             try:
                 summary, write = plan_for(source)
-            except (OSError, ValueError) as error:  # (ImportRejected, InvitationsRejected)
+            except Exception as error:  # (a file from outside: whatever it holds)
+                # (ValueError: ImportRejected, InvitationsRejected)
+                why = reason(error, f"reading {source.name}", (OSError, ValueError))
                 self.notify(
-                    f"{error} Nothing was imported.",
+                    f"{why} Nothing was imported.",
                     title="Import refused",
                     severity="error",
                     markup=False,
@@ -953,8 +961,11 @@ class DebriefApp(App[None]):
                     return
                 try:
                     write()
-                except JournalError as error:
+                except (JournalError, OSError) as error:
                     self.notify(str(error), severity="error", markup=False)
+                    return
+                except Exception as error:  # (never a crash report: it shows the records)
+                    self.notify(unexpected(error, "importing"), severity="error", markup=False)
                     return
                 self._reload_view()
                 self.notify(summary, title="Imported", markup=False)

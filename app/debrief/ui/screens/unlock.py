@@ -13,8 +13,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from debrief.failures import unexpected
 from debrief.store.files import JournalError
-from debrief.store.sealed import Sealer, WrongPassphrase, unlock
+from debrief.store.sealed import Passphrase, Sealer, WrongPassphrase, unlock
 from debrief.unlock import TRIES, too_many_tries
 
 
@@ -53,7 +54,7 @@ class UnlockApp(App[Sealer | None]):
             return
         field.disabled = True  # (the key derivation takes a moment, on purpose)
         try:
-            sealer = await asyncio.to_thread(unlock, self.path, event.value)
+            sealer = await asyncio.to_thread(unlock, self.path, Passphrase(event.value))
         except WrongPassphrase:
             self.wrong += 1
             if self.wrong >= TRIES:
@@ -63,6 +64,8 @@ class UnlockApp(App[Sealer | None]):
             self._say(f"Wrong passphrase; nothing was changed. {left} more {_tries(left)}.")
         except JournalError as error:
             self._say(str(error))
+        except Exception as error:  # (never a crash report here: it would show the passphrase)
+            self._say(unexpected(error, "opening the journal"))
         else:
             self.exit(sealer)
             return
