@@ -244,3 +244,54 @@ def test_calendar_values_drop_control_characters(hostile_journal: Path, tmp_path
     assert b"Evil]52;c;cGF5bG9hZA==Corp[2J gnirts" in unfolded  # the controls alone dropped
     assert not any(byte < 0x20 and byte not in b"\r\n\t" for byte in calendar)
     assert "\u202e".encode() not in calendar
+
+
+# --- names printed by the shell ----------------------------------------------------------
+
+
+ESCAPING_NAME = "journal.sync-conflict-\x1b[2J\x1b]0;pwned\x07-\u202eX.json"
+
+
+def test_merge_prints_a_copys_name_literally_never_its_escapes(
+    journal_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    save_one(Journal.open(journal_path))
+    copy = journal_path.with_name(ESCAPING_NAME)
+    shutil.copy(journal_path, copy)
+    assert main(["--db", str(journal_path), "merge"]) == 0
+    out, err = capsys.readouterr()
+    shown = out + err
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "journal.sync-conflict-␛[2J␛]0;pwned␇-" in out
+    assert "moved to merged/journal.sync-conflict-␛[2J" in out
+
+
+def test_every_name_the_shell_prints_is_shown_literally(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "\x1b[2Jdir"
+    folder.mkdir()
+    journal_path = folder / "journal.json"
+    save_one(Journal.open(journal_path))
+    damaged = journal_path.with_name("journal.sync-conflict-\x1b]0;x\x07.json")
+    damaged.write_bytes(b"{ not json")
+    target = folder / "out\x1b[31m.csv"
+    runs = [
+        ["merge"],  # a damaged copy: named, left alone
+        ["merge", str(folder / "missing\x1b[2J.json")],
+        ["export", "--format", "csv", "-o", str(target)],
+        ["export", "--format", "csv", "-o", str(target)],  # exists already
+        ["decrypt"],  # not encrypted, naming the journal
+        ["import", str(folder / "no\x1b[2J.json")],
+    ]
+    for arguments in runs:
+        main(["--db", str(journal_path), *arguments])
+        out, err = capsys.readouterr()
+        assert "\x1b" not in out + err and "\x07" not in out + err, arguments
+        assert "␛" in out + err, arguments
+    journal_path.write_bytes(b"{ not json")  # a damaged journal, named in the refusal
+    main(["--db", str(journal_path), "list"])
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "␛[2Jdir" in err

@@ -30,6 +30,7 @@ from debrief.model import Format, Interview, Opportunity, Reflection, Settings, 
 from debrief.store.files import JournalError, atomic_write, describe_os_error
 from debrief.store.journal import Journal
 from debrief.store.journal_path import default_journal_path
+from debrief.text import printable
 
 if TYPE_CHECKING:
     import pendulum
@@ -189,13 +190,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         path: Path = args.db.expanduser() if args.db else default_journal_path()
         return dispatch(parser, args, path)
     except KeyboardInterrupt:
-        print("debrief: interrupted; what was saved before stays saved.", file=sys.stderr)
+        say("debrief: interrupted; what was saved before stays saved.", error=True)
         return EXIT_INTERRUPTED
     except Exception as error:  # (never a trace: its local variables hold journal text)
         if os.environ.get("DEBRIEF_DEBUG"):
             raise
         doing = f"running `debrief {args.command}`" if args.command else "running the app"
-        print(f"debrief: {unexpected(error, doing)}", file=sys.stderr)
+        say(f"debrief: {unexpected(error, doing)}", error=True)
         return EXIT_INTERNAL_ERROR
 
 
@@ -245,7 +246,7 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
             f"{path.name} itself is as it was before this command."
         )
     except ValueError as error:  # a bad option value, e.g. an unreadable --since
-        parser.error(str(error))
+        parser.error(printable(str(error)))
         return EXIT_JOURNAL_ERROR  # not reached: parser.error exits
 
 
@@ -259,9 +260,16 @@ def open_journal(path: Path, *, readonly: bool = False, with_followups: bool = T
     )
 
 
+def say(message: str, *, error: bool = False) -> None:
+    """A line for the user (on stderr when `error`), every name in it (a file, a copy, a
+    path) shown literally: a control character as its visible symbol (`text.printable`),
+    so a file named with an ESC never clears the screen or retitles the window."""
+    print(printable(message), file=sys.stderr if error else sys.stdout)
+
+
 def refuse(message: str) -> int:
     """Say on stderr why nothing was done; the exit status for a journal problem."""
-    print(f"debrief: {message}", file=sys.stderr)
+    say(f"debrief: {message}", error=True)
     return EXIT_JOURNAL_ERROR
 
 
@@ -433,11 +441,11 @@ def show_command(journal: Journal, args: argparse.Namespace) -> int:
         if candidates:
             choices = ", ".join(short_id(c) for c in candidates[:10])
             message = f"{args.id!r} matches {len(candidates)} reflections ({choices})"
-            print(f"debrief: {message}; type more of the id.", file=sys.stderr)
+            say(f"debrief: {message}; type more of the id.", error=True)
         else:
-            print(
+            say(
                 f"debrief: no reflection has an id starting with {args.id!r} (see: debrief list).",
-                file=sys.stderr,
+                error=True,
             )
         return EXIT_NOT_FOUND
     reflection = journal.reflection(found)
@@ -541,9 +549,9 @@ def export_command(journal: Journal, args: argparse.Namespace) -> int:
     if args.format == "compare-md":
         payload = _comparison_markdown(journal)
         if payload is None:
-            print(
+            say(
                 "debrief: choose two opportunities on the compare screen (F5) first.",
-                file=sys.stderr,
+                error=True,
             )
             return EXIT_NOT_FOUND
     else:
@@ -561,14 +569,14 @@ def export_command(journal: Journal, args: argparse.Namespace) -> int:
     target = args.output.expanduser()
     refusal = export_target_problem(target, journal, force=args.force)
     if refusal is not None:
-        print(f"debrief: {refusal}", file=sys.stderr)
+        say(f"debrief: {refusal}", error=True)
         return EXIT_NOT_FOUND
     try:
         atomic_write(target, payload, keep_backup=False)
     except OSError as error:
-        print(f"debrief: can't write {args.output}: {describe_os_error(error)}.", file=sys.stderr)
+        say(f"debrief: can't write {args.output}: {describe_os_error(error)}.", error=True)
         return EXIT_NOT_FOUND
-    print(f"debrief: wrote {args.output}", file=sys.stderr)
+    say(f"debrief: wrote {args.output}", error=True)
     warn_if_decrypted(journal)
     return EXIT_OK
 
@@ -576,7 +584,7 @@ def export_command(journal: Journal, args: argparse.Namespace) -> int:
 def warn_if_decrypted(journal: Journal) -> None:
     """An export of an encrypted journal is plain text: say so, every time."""
     if journal.sealer is not None:
-        print("debrief: note: the export is not encrypted (your journal is).", file=sys.stderr)
+        say("debrief: note: the export is not encrypted (your journal is).", error=True)
 
 
 def export_target_problem(target: Path, journal: Journal, *, force: bool) -> str | None:
@@ -605,14 +613,14 @@ def import_command(path: Path, source: Path, *, dry_run: bool) -> int:
     try:
         if dry_run:
             plan = plan_merge(incoming, open_journal(path, readonly=True).bundle())
-            print(f"{plan.summary()} (dry run: nothing written)")
+            say(f"{plan.summary()} (dry run: nothing written)")
             return EXIT_OK
         journal = open_journal(path)
         plan = plan_merge(incoming, journal.bundle())
         journal.apply_import(plan.writes)
     except JournalError as error:
         return refuse(str(error))
-    print(plan.summary())
+    say(plan.summary())
     return EXIT_OK
 
 
@@ -635,7 +643,7 @@ def import_invitations_command(path: Path, source: Path, *, dry_run: bool) -> in
         return refuse(f"{error} Nothing was imported.")
     except JournalError as error:
         return refuse(str(error))
-    print(plan.summary() + (" (dry run: nothing written)" if dry_run else ""))
+    say(plan.summary() + (" (dry run: nothing written)" if dry_run else ""))
     return EXIT_OK
 
 
@@ -664,14 +672,14 @@ def add_interview_command(path: Path, args: argparse.Namespace) -> int:
         journal.save_interview(interview, opportunity)
     except AnswersInvalid as invalid:
         for key, message in invalid.errors.items():
-            print(f"debrief: --{OPTION_OF.get(key, key)}: {message}", file=sys.stderr)
+            say(f"debrief: --{OPTION_OF.get(key, key)}: {message}", error=True)
         return EXIT_NOT_FOUND
     except JournalError as error:
         return refuse(str(error))
     from debrief.interviews import interview_title, when_phrase
 
     title = interview_title(interview, opportunity)
-    print(f"Scheduled {title}, {when_phrase(interview.start, now)} (id {interview.id[:8]})")
+    say(f"Scheduled {title}, {when_phrase(interview.start, now)} (id {interview.id[:8]})")
     return EXIT_OK
 
 
@@ -712,7 +720,7 @@ def merge_command(path: Path, copy: Path | None) -> int:
         return refuse(str(error))
     copies = [copy.expanduser()] if copy is not None else conflict_copies(journal.file_path)
     if not copies:
-        print(f"No conflict copies beside {path}.")
+        say(f"No conflict copies beside {path}.")
         return EXIT_OK
     failed = 0
     for each in copies:
@@ -720,9 +728,9 @@ def merge_command(path: Path, copy: Path | None) -> int:
             plan, moved_to = merge_conflict_copy(journal, each)
         except (JournalError, OSError) as error:
             failed += 1
-            print(f"debrief: {each.name} was left as it is: {error}", file=sys.stderr)
+            say(f"debrief: {each.name} was left as it is: {error}", error=True)
             continue
-        print(f"{each.name}: {plan.summary()}; moved to {MERGED}/{moved_to.name}")
+        say(f"{each.name}: {plan.summary()}; moved to {MERGED}/{moved_to.name}")
     return EXIT_JOURNAL_ERROR if failed else EXIT_OK
 
 
@@ -736,15 +744,15 @@ def encrypt_command(path: Path) -> int:
     from debrief.unlock import new_sealer
 
     if sealed_params(path) is not None:
-        print(
+        say(
             f"debrief: {path} is encrypted already (`debrief passphrase` changes it).",
-            file=sys.stderr,
+            error=True,
         )
         return EXIT_JOURNAL_ERROR
     # A damaged journal is refused before any question; a missing one is made, then sealed.
     Journal.open(path, readonly=path.exists())
     changed = change_encryption(path, None, new_sealer())
-    print(
+    say(
         f"Encrypted {_names(changed)}. Keep the passphrase safe: without it the journal "
         "can't be read, by you or anyone."
     )
@@ -759,7 +767,7 @@ def decrypt_command(path: Path) -> int:
     if current is None:
         return EXIT_JOURNAL_ERROR
     changed = change_encryption(path, current, None)
-    print(f"Decrypted {_names(changed)}: they are plain JSON again.")
+    say(f"Decrypted {_names(changed)}: they are plain JSON again.")
     return EXIT_OK
 
 
@@ -772,7 +780,7 @@ def passphrase_command(path: Path) -> int:
     if current is None:
         return EXIT_JOURNAL_ERROR
     changed = change_encryption(path, current, new_sealer(typed_always=True))
-    print(f"New passphrase set for {_names(changed)}.")
+    say(f"New passphrase set for {_names(changed)}.")
     return EXIT_OK
 
 
@@ -782,7 +790,7 @@ def _unlocked(path: Path, hint: str) -> Sealer | None:
 
     current = sealer_for(path)
     if current is None:
-        print(f"debrief: {path} is not encrypted{hint}.", file=sys.stderr)
+        say(f"debrief: {path} is not encrypted{hint}.", error=True)
     return current
 
 

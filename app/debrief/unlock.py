@@ -21,6 +21,7 @@ from debrief.store.sealed import (
     sealed_params,
     unlock,
 )
+from debrief.text import printable
 
 PASSPHRASE_COMMAND = "DEBRIEF_PASSPHRASE_COMMAND"
 TRIES = 3
@@ -66,7 +67,7 @@ def sealer_for(path: Path, ask: Callable[[str], str] | None = None) -> Sealer | 
     need_terminal(ask, f"{path} is encrypted")
     for attempt in range(1, TRIES + 1):
         try:
-            return unlock(path, typed(ask, f"Passphrase for {path}: "))
+            return unlock(path, typed(ask, printable(f"Passphrase for {path}: ")))
         except WrongPassphrase:
             left = TRIES - attempt
             print(f"Wrong passphrase.{f' {left} more tries.' if left else ''}", file=sys.stderr)
