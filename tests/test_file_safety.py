@@ -7,14 +7,17 @@ import os
 import stat
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from debrief.cli import main
 from debrief.followups import plan
+from debrief.model import Criterion, Decision, Interviewer
 from debrief.store.files import JournalError
 from debrief.store.journal import Journal, drafts_path_of
+from debrief.text import BIDI_CONTROLS
 from debrief.ui.app import make_app
 from tests.samples import fixed_clock, full_reflection, opportunity
 
@@ -226,14 +229,93 @@ def test_terminal_output_shows_control_and_bidi_characters_never_obeys_them(
         assert bidi.encode() not in shown
 
 
-def test_exported_files_keep_the_text_exactly(hostile_journal: Path, tmp_path: Path) -> None:
+def test_the_json_export_keeps_the_text_exactly(hostile_journal: Path) -> None:
     piped = run_cli(hostile_journal, "export", "--format", "json", tty=False)
     assert HOSTILE.encode() in piped.replace(b"\\u001b", b"\x1b").replace(b"\\u0007", b"\x07")
-    for format_name in ("csv", "md"):
-        target = tmp_path / f"out.{format_name}"
-        main(["--db", str(hostile_journal), "export", "--format", format_name, "-o", str(target)])
-        text = target.read_text()  # (Markdown escapes its brackets; the characters stay)
-        assert "Evil\x1b" in text and "\x07Corp" in text and "\u202egnirts" in text
+
+
+CONTROLS = "nul\x00 esc\x1b[2J bel\x07 cr\r del\x7f c1\x9b rlo\u202e lri\u2066 pdi\u2069 tab\tend"
+SHOWN = "nul␀ esc␛"  # (what the export holds instead: the terminal's visible symbols)
+
+
+def obeyed_by_a_terminal(text: str) -> list[str]:
+    """The characters of `text` a terminal would act on rather than show (a line break and
+    a tab aside; a CSV's own line ends too)."""
+    return [
+        char
+        for char in text.replace("\r\n", "\n")
+        if (ord(char) < 0x20 and char not in "\n\t")
+        or 0x7F <= ord(char) < 0xA0
+        or ord(char) in BIDI_CONTROLS
+    ]
+
+
+@pytest.fixture
+def controls_journal(journal_path: Path) -> Path:
+    journal = Journal.open(journal_path)
+    jobs = [opportunity(company=f"Evil{CONTROLS}Corp"), opportunity(company="Globex")]
+    for number, job in enumerate(jobs):
+        reflection = full_reflection(
+            job.id,
+            id=f"r{number}",
+            went_well=CONTROLS,
+            next_steps=CONTROLS,
+            interviewers=(Interviewer(name=f"Jane{CONTROLS}"),),
+        )
+        journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    journal.save_decision(
+        Decision(
+            criteria=(Criterion(f"Pay{CONTROLS}", Decimal(1)),),
+            chosen=tuple(job.id for job in jobs),
+        )
+    )
+    return journal_path
+
+
+@pytest.mark.parametrize("format_name", ["csv", "md", "compare-md"])
+def test_csv_and_markdown_files_show_control_and_bidi_characters_never_hold_them(
+    controls_journal: Path, tmp_path: Path, format_name: str
+) -> None:
+    target = tmp_path / f"out.{format_name}"
+    arguments = ["--db", str(controls_journal), "export", "--format", format_name]
+    assert main([*arguments, "-o", str(target)]) == 0
+    text = target.read_bytes().decode()
+    assert obeyed_by_a_terminal(text) == []
+    assert SHOWN in text and "␇" in text and "␍" in text and "\ttab" not in text
+    assert "\tend" in text  # (a tab lays text out: it stays)
+    piped = run_cli(controls_journal, "export", "--format", format_name, tty=False)
+    assert obeyed_by_a_terminal(piped.decode()) == []
+
+
+async def test_the_apps_csv_markdown_and_comparison_exports_hold_no_control_characters(
+    controls_journal: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    app = make_app(Journal.open(controls_journal), clock=fixed_clock)
+    written = {name: tmp_path / f"app.{name}" for name in ("csv", "md", "compare.md")}
+
+    async def save_as(target: Path) -> None:
+        await pilot.pause()
+        app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for downs, name in ((1, "csv"), (2, "md")):  # (json, csv, md, ics)
+            app.action_export()
+            await pilot.pause()
+            await pilot.press(*["down"] * downs, "enter")
+            await save_as(written[name])
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await save_as(written["compare.md"])
+    for name, target in written.items():
+        text = target.read_bytes().decode()
+        assert obeyed_by_a_terminal(text) == [], name
+        assert SHOWN in text, name
 
 
 def test_calendar_values_drop_control_characters(hostile_journal: Path, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from debrief.model import (
     Reflection,
     Settings,
 )
-from debrief.text import md_escape
+from debrief.text import md_escape, printable_lines
 
 MAX_CHOSEN = 4
 RAPPORT_ORDER = {Rapport.NO: 0, Rapport.UNSURE: 1, Rapport.YES: 2}
@@ -467,7 +467,7 @@ def markdown(columns: Sequence[Column], decision: Decision) -> str:
     )
     verdict = explanation(decision, columns) or missing_scores(decision, columns)
     lines += ["", _md(verdict), ""]
-    return "\n".join(lines)
+    return printable_lines("\n".join(lines))  # (controls and bidi overrides made visible)
 
 
 def _md(text: str) -> str:

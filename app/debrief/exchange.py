@@ -31,7 +31,7 @@ from debrief.model import (
     to_dict,
 )
 from debrief.questionnaire import AnswerContext
-from debrief.text import calendar_safe, md_escape
+from debrief.text import calendar_safe, md_escape, printable_lines
 
 EVENT_LENGTH = timedelta(minutes=15)
 REMINDER_BEFORE = timedelta(hours=1)  # an interview ahead, in the exported calendar
@@ -285,7 +285,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(text: str) -> str:
-    """A cell a spreadsheet will never run as a formula: a leading =, +, -, @ gets a quote."""
+    """A cell a spreadsheet will never run as a formula: a leading =, +, -, @ gets a quote.
+    Its control characters (but newline and tab) and bidi overrides are visible symbols,
+    as a terminal shows them (`text.printable_lines`): `cat` of the file obeys none."""
+    text = printable_lines(text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -356,7 +359,9 @@ def export_markdown(bundle: Bundle, ctx: AnswerContext) -> bytes:
                 lines += [f"#### {section.heading}", ""]
                 for answer in section.answers:
                     lines += [f"**{md_escape(answer.question)}**  ", md_escape(answer.text), ""]
-    return "\n".join(lines).encode("utf-8")
+    # (control characters, but newline and tab, and bidi overrides as visible symbols:
+    # `cat journal.md` obeys none of them)
+    return printable_lines("\n".join(lines)).encode("utf-8")
 
 
 EXPORT_FORMATS = {
