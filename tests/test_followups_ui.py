@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from debrief.followups import mark_done, plan
-from debrief.model import FollowUpKind, Interviewer, Settings, Stage, Status
+from debrief.model import FollowUpKind, Interviewer, Reply, Settings, Stage, Status
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
 from debrief.ui.screens.checklist import ChecklistScreen
@@ -539,3 +539,96 @@ async def test_an_item_a_later_round_retired_is_not_put_back(
         for f in Journal.open(journal_path).followups()
         if f.id in {r.id for r in retired}
     )
+
+
+async def test_undo_in_one_window_keeps_what_another_window_saved_since(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    """Window A marks the thank-you done; window B edits the opportunity's location; A's
+    `u` takes back the done mark only (it used to write back its stale opportunity)."""
+    from debrief.ui.screens.job_details import JobDetailsScreen
+
+    said: list[str] = []
+    window_a, window_b = build_app(), build_app()
+    original = window_a.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        said.append(message)
+        original(message, *args, **kwargs)
+
+    window_a.notify = notify  # type: ignore[method-assign]
+    async with window_a.run_test(size=SIZE) as a:
+        await a.pause()
+        await a.press("space")  # done: the thank-you note
+        async with window_b.run_test(size=SIZE) as b:
+            await b.pause()
+            await b.press("f3", "i")  # job details of the highlighted reflection
+            await b.pause()
+            assert isinstance(window_b.screen, JobDetailsScreen)
+            window_b.screen.query_one("#job-location", Input).value = "B-EDIT"
+            await b.press("ctrl+s")
+            await b.pause()
+        assert Journal.open(journal_path).opportunities()[0].location == "B-EDIT"
+        await a.press("u")
+        await a.pause()
+        on_disk = Journal.open(journal_path)
+        assert on_disk.opportunities()[0].location == "B-EDIT"  # B's edit stands
+        assert item(on_disk, "thank_you:jane doe").done_at is None  # A's done mark undone
+        assert "Undone: Done: Thank-you note to Jane Doe (by email)." in said
+        assert "Thank-you note" in " ".join(agenda_lines(window_a))
+
+
+async def test_undo_refuses_when_another_window_changed_the_same_thing(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    said: list[str] = []
+    app = build_app()
+    original = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        said.append(message)
+        original(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space")  # done
+        elsewhere = Journal.open(journal_path)
+        thanks = item(elsewhere, "thank_you:jane doe")
+        again = dataclasses.replace(thanks, done_at=NOW.add(minutes=5), note="sent from B")
+        elsewhere.save_followup(again)  # (another window marked it done again, with a note)
+        await pilot.press("u")
+        await pilot.pause()
+        assert item(Journal.open(journal_path), "thank_you:jane doe") == again  # untouched
+        assert any(
+            m.startswith(
+                "Can't undo “Done: Thank-you note to Jane Doe (by email).”: It was changed again since"
+            )
+            for m in said
+        ), said
+
+
+async def test_they_replied_can_be_undone(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("y")  # on the thank-you's line: Acme replied
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the second answer: an offer
+        await pilot.pause()
+        await pilot.press("enter")  # "today"
+        await pilot.pause()
+        replied = Journal.open(journal_path)
+        assert replied.reflection("r1").reply is Reply.OFFER  # type: ignore[union-attr]
+        assert replied.opportunities()[0].status is Status.OFFER
+        await pilot.press("u")
+        await pilot.pause()
+        back = Journal.open(journal_path)
+        assert back.reflection("r1").reply is None  # type: ignore[union-attr]
+        assert back.reflection("r1").replied_at is None  # type: ignore[union-attr]
+        assert back.opportunities()[0].status is Status.INTERVIEWING
+        assert {f.key for f in back.followups() if f.done_at is None} == {
+            f.key for f in planned.followups() if f.done_at is None
+        }  # the chasers the reply retired are back

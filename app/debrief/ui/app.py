@@ -22,6 +22,7 @@ import pendulum
 from textual import events, on
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.filter import LineFilter
 from textual.screen import Screen
 
@@ -32,7 +33,7 @@ from debrief.store.journal import Journal, JournalError
 from debrief.ui import messages
 from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keymap import KeymapError, read_keymap
-from debrief.ui.planning import planned_for, save_plan_after
+from debrief.ui.planning import CantUndo, planned_for, save_plan_after, undo_reply
 from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
@@ -142,6 +143,7 @@ class DebriefApp(App[None]):
         self._follow_problem = ""  # the last journal problem reported, said only once
         self._answers_kept: str | None = None  # unsaved answers copied or written elsewhere
         self.typing = TypingGuard()  # when the current run of keys began (see guard.py)
+        self.undoable: list[messages.Undoable] = []  # changes `u` undoes, newest last
         # Keys remapped before any screen is built, so the first footer shows them.
         self._keymap_problem = self._load_keymap()
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock, self.typing))
@@ -357,6 +359,10 @@ class DebriefApp(App[None]):
 
     async def action_go(self, mode: str) -> None:
         if self.current_mode != mode:
+            if CommandPalette.is_open(self):
+                # Left open in this mode, it would clash with the one Ctrl+P opens in the
+                # next (both have Textual's one id: DuplicateIds); going elsewhere closes it.
+                await self.pop_screen()
             await self.switch_mode(mode)
 
     # --- writing reflections -------------------------------------------------------
@@ -722,9 +728,18 @@ class DebriefApp(App[None]):
             except JournalError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
+            what = f"{opportunity.title}: {reply.label.lower()}"
+            self.remember_undoable(
+                messages.Undoable(
+                    what,
+                    lambda: undo_reply(
+                        self.journal, (latest, answered), (opportunity, changed), self.clock()
+                    ),
+                )
+            )
             self._reload_view()
             self.notify(
-                f"{opportunity.title}: {reply.label.lower()}. Its status checks are retired.",
+                f"{what}. Its status checks are retired. (u undoes)",
                 title="Reply recorded",
                 markup=False,
             )
@@ -774,6 +789,25 @@ class DebriefApp(App[None]):
         self.push_screen(
             ConfirmScreen("Delete reflection", question, confirm_label="Delete"), callback=confirmed
         )
+
+    @on(messages.Undoable)
+    def remember_undoable(self, change: messages.Undoable) -> None:
+        self.undoable.append(change)
+
+    @on(messages.UndoLast)
+    def undo_last(self) -> None:
+        """Undo the newest change: its inverse, on the records as they are now."""
+        if not self.undoable:
+            self.notify("Nothing to undo.")
+            return
+        change = self.undoable.pop()
+        try:
+            change.undo()
+        except (CantUndo, JournalError) as error:
+            self.notify(f"Can't undo “{change.what}”: {error}", severity="warning", markup=False)
+            return
+        self._reload_view()
+        self.notify(f"Undone: {change.what}", markup=False, timeout=4)
 
     @on(messages.UndoDelete)
     def undo_delete(self) -> None:

@@ -6,6 +6,7 @@ open a dialog or another screen, or switch mode).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.message import Message
@@ -48,6 +49,20 @@ class DeleteReflection(Message):
 
 class UndoDelete(Message):
     """Bring back the reflection deleted last."""
+
+
+@dataclass
+class Undoable(Message):
+    """A change `u` can undo: what it was ("Done: Thank-you note to Jane Doe") and its
+    inverse (planning.py's undo_*: CantUndo or JournalError when it can't). The app keeps
+    them, newest last, until it quits."""
+
+    what: str
+    undo: Callable[[], None]
+
+
+class UndoLast(Message):
+    """Undo the newest change still kept."""
 
 
 @dataclass

@@ -1,17 +1,26 @@
-"""Working an opportunity's follow-up plan out again after a change, from the journal.
+"""Working an opportunity's follow-up plan out again after a change, from the journal,
+and undoing such a change.
 
 The rules are `debrief.followups`'; this only gathers what they need (the opportunity's
 rounds and what was planned for them before) and lets one change stand in for what the
 journal holds: a round being saved, or a follow-up the user just did something about.
+An undo is an inverse (`debrief.inverse`): it reads the records as they are now and puts
+back only what its action changed.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TypeVar
+
 import pendulum
 
 from debrief.followups import plan
-from debrief.model import FollowUp, Opportunity, Reflection, interview_order
+from debrief.inverse import ChangedSince, revert
+from debrief.model import FollowUp, Interview, Opportunity, Reflection, interview_order
 from debrief.store.journal import Journal
+
+Changed = TypeVar("Changed", FollowUp, Opportunity, Reflection, Interview)
 
 
 def planned_for(
@@ -46,3 +55,68 @@ def save_plan_after(
     """Store what was done about a follow-up (`changed`) and/or the opportunity's new
     status, with the chain worked out again, in one write."""
     journal.save_plan(opportunity, planned_for(journal, opportunity, now, changed=changed))
+
+
+class CantUndo(Exception):
+    """Why the last change can't be undone (the message is for the user); nothing was
+    written."""
+
+
+def undo_followup_change(
+    journal: Journal,
+    item: tuple[FollowUp, FollowUp],
+    opportunity: tuple[Opportunity, Opportunity],
+    now: pendulum.DateTime,
+) -> None:
+    """Undo what one key did to a follow-up (done, skipped, snoozed, a note) and to its
+    opportunity's status (`(before, after)` each), the chain worked out again."""
+    journal.refresh()
+    item_back = _reverted(journal.followup(item[0].id), *item, now)
+    opportunity_back = _reverted(journal.opportunity(opportunity[0].id), *opportunity, now)
+    save_plan_after(journal, opportunity_back, now, changed=item_back)
+
+
+def undo_reply(
+    journal: Journal,
+    latest: tuple[Reflection, Reflection],
+    opportunity: tuple[Opportunity, Opportunity],
+    now: pendulum.DateTime,
+) -> None:
+    """Undo "they replied": the round waits for an answer again, the status is as it was
+    and the chasers the reply retired come back."""
+    journal.refresh()
+    round_back = _reverted(journal.reflection(latest[0].id), *latest, now)
+    opportunity_back = _reverted(journal.opportunity(opportunity[0].id), *opportunity, now)
+    planned = planned_for(journal, opportunity_back, now, changed_round=round_back)
+    journal.save_reflection(round_back, opportunity_back, planned)
+
+
+def undo_interview_change(
+    journal: Journal, interview: tuple[Interview, Interview], now: pendulum.DateTime
+) -> None:
+    """Undo a change to a scheduled interview (no reflection for it, say)."""
+    journal.refresh()
+    back = _reverted(journal.interview(interview[0].id), *interview, now)
+    opportunity = journal.opportunity(back.opportunity_id)
+    if opportunity is None:
+        raise CantUndo(GONE)
+    journal.save_interview(back, opportunity)
+
+
+GONE = "It is no longer in the journal (deleted in another window?): nothing was undone."
+CHANGED = "It was changed again since (in another window?): nothing was undone."
+
+
+def _reverted(
+    current: Changed | None, before: Changed, after: Changed, now: pendulum.DateTime
+) -> Changed:
+    """`current` with what the action changed put back (stamped `now` if that changes it)."""
+    if current is None:
+        raise CantUndo(GONE)
+    try:
+        back = revert(current, before, after)
+    except ChangedSince:
+        raise CantUndo(CHANGED) from None
+    if back == current or not hasattr(back, "updated_at"):
+        return back
+    return replace(back, updated_at=now)  # type: ignore[call-arg]

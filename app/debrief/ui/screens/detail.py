@@ -25,6 +25,7 @@ from debrief.ui.messages import (
     EditJobDetails,
     EditReflection,
     RecordReply,
+    UndoLast,
 )
 from debrief.ui.screens.view import Clock, JournalView
 from debrief.ui.widgets.footer import KeysFooter
@@ -71,6 +72,9 @@ class DetailScreen(JournalView):
             tooltip="Location, job posting and recruiter of the opportunity",
         ),
         Binding("y", "replied", "They replied", id="detail.replied"),
+        Binding(
+            "u", "undo", "Undo", id="detail.undo", show=False, tooltip="Undo the last change"
+        ),
         Binding("d,delete", "delete", "Delete", id="detail.delete"),
         Binding("left_square_bracket", "round(-1)", "Earlier round", id="detail.earlier"),
         Binding("right_square_bracket", "round(1)", "Later round", id="detail.later"),
@@ -192,6 +196,9 @@ class DetailScreen(JournalView):
 
     def action_replied(self) -> None:
         self._request(RecordReply(self.reflection_id))
+
+    def action_undo(self) -> None:
+        self._request(UndoLast())
 
     def _request(self, message: Message) -> None:
         if not held_back(self.typing, lambda text: self.notify(text, timeout=4)):

@@ -21,7 +21,8 @@ from debrief.dates import format_moment, plural, relative_or_absolute
 from debrief.followups import Finished, Outcome, describe, history, reopen
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.guard import TypingGuard
-from debrief.ui.planning import save_plan_after
+from debrief.ui.messages import Undoable, UndoLast
+from debrief.ui.planning import save_plan_after, undo_followup_change
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
@@ -60,6 +61,9 @@ class HistoryScreen(JournalView):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="history.back"),
         Binding("r", "reopen", "Back on the agenda", id="history.reopen"),
+        Binding(
+            "u", "undo", "Undo", id="history.undo", show=False, tooltip="Undo the last change"
+        ),
     ]
 
     def __init__(
@@ -173,10 +177,26 @@ class HistoryScreen(JournalView):
         opportunity = self.journal.opportunity_of(finished.item.reflection_id)
         if opportunity is None:
             return
+        reopened = reopen(finished.item)
         try:
-            save_plan_after(self.journal, opportunity, self.clock(), changed=reopen(finished.item))
+            save_plan_after(self.journal, opportunity, self.clock(), changed=reopened)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        message = f"Back on the agenda: {describe(finished.item)}."
+        self.post_message(
+            Undoable(
+                message,
+                lambda: undo_followup_change(
+                    self.journal,
+                    (finished.item, reopened),
+                    (opportunity, opportunity),
+                    self.clock(),
+                ),
+            )
+        )
         self.reload()
-        self.notify(f"Back on the agenda: {describe(finished.item)}.", markup=False, timeout=4)
+        self.notify(f"{message} (u undoes)", markup=False, timeout=4)
+
+    def action_undo(self) -> None:
+        self.post_message(UndoLast())

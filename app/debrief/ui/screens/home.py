@@ -40,8 +40,14 @@ from debrief.store.journal import Journal, JournalError
 from debrief.text import one_line
 from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keyboard import LIST_KEYS
-from debrief.ui.messages import PrepareInterview, RecordReply, ReflectOnInterview
-from debrief.ui.planning import save_plan_after
+from debrief.ui.messages import (
+    PrepareInterview,
+    RecordReply,
+    ReflectOnInterview,
+    Undoable,
+    UndoLast,
+)
+from debrief.ui.planning import save_plan_after, undo_followup_change, undo_interview_change
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
@@ -267,7 +273,6 @@ class HomeScreen(JournalView):
         self.items: dict[str, FollowUp] = {}
         self.interview_rows: dict[str, Interview] = {}  # by agenda row id
         # Earlier states of the follow-ups changed here, with their opportunity's.
-        self._undo: list[Callable[[], None]] = []  # each puts one change back
         self._shown: tuple[int, datetime] | None = None  # journal revision and minute last drawn
         self._latest_ids: list[str] = []  # the reflection on each row of the latest
         self._shown_width = 0  # the agenda width last drawn for
@@ -594,8 +599,13 @@ class HomeScreen(JournalView):
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self._undo.append(
-            lambda: save_plan_after(self.journal, opportunity, self.clock(), changed=before)
+        self.post_message(
+            Undoable(
+                message,
+                lambda: undo_followup_change(
+                    self.journal, (before, after), (opportunity, changed), self.clock()
+                ),
+            )
         )
         self.reload()
         self.notify(f"{message} (u undoes)", markup=False, timeout=4)
@@ -697,18 +707,8 @@ class HomeScreen(JournalView):
             self.post_message(RecordReply(item.reflection_id))
 
     def action_undo(self) -> None:
-        if held_back(self.typing, lambda text: self.notify(text, timeout=4)):
-            return
-        if not self._undo:
-            self.notify("Nothing to undo.")
-            return
-        try:
-            self._undo.pop()()
-        except JournalError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.reload()
-        self.notify("Undone.")
+        if not held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+            self.post_message(UndoLast())
 
     @on(OptionList.OptionSelected, "#agenda")
     def _open_item(self, event: OptionList.OptionSelected) -> None:
@@ -743,16 +743,21 @@ class HomeScreen(JournalView):
         opportunity = self.journal.opportunity(interview.opportunity_id)
         if opportunity is None:
             return
+        dismissed = dataclasses.replace(interview, dismissed_at=self.clock())
         try:
-            self.journal.save_interview(
-                dataclasses.replace(interview, dismissed_at=self.clock()), opportunity
-            )
+            self.journal.save_interview(dismissed, opportunity)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self._undo.append(lambda: self.journal.save_interview(interview, opportunity))
+        message = f"No reflection for {title}."
+        self.post_message(
+            Undoable(
+                message,
+                lambda: undo_interview_change(self.journal, (interview, dismissed), self.clock()),
+            )
+        )
         self.reload()
-        self.notify(f"No reflection for {title}. (u undoes)", markup=False, timeout=4)
+        self.notify(f"{message} (u undoes)", markup=False, timeout=4)
 
     @on(VirtualTable.Selected)  # (the only table here)
     def _open_row(self, event: VirtualTable.Selected) -> None:
