@@ -14,7 +14,7 @@ from textual.widgets import Static
 from debrief.cli import main
 from debrief.conflicts import conflict_copies, merge_conflict_copy
 from debrief.followups import mark_done, plan
-from debrief.model import Bundle
+from debrief.model import Bundle, Draft
 from debrief.store.journal import Journal, JournalError, change_encryption
 from debrief.store.sealed import KeyParams, Passphrase, Sealer, unlock
 from debrief.sync import merge_copy
@@ -104,9 +104,11 @@ def test_a_record_changed_here_after_the_other_device_deleted_it_stays() -> None
     kept = reflection("r1", updated_at=NOW.add(days=1))
     mine = Bundle((ACME,), (kept,), ())
     theirs = Bundle((ACME,), (), ())
-    merge = merge_copy(mine, {}, theirs, {"r1": NOW})
+    merge = merge_copy(mine, {}, theirs, {"r1": NOW}, now=NOW.add(days=3))
     assert merge.deletions == {} and merge.deleted == 0
-    gone = merge_copy(mine, {}, theirs, {"r1": NOW.add(days=2), ACME.id: NOW.add(days=2)})
+    gone = merge_copy(
+        mine, {}, theirs, {"r1": NOW.add(days=2), ACME.id: NOW.add(days=2)}, now=NOW.add(days=3)
+    )
     assert gone.deletions == {"reflections": ("r1",), "opportunities": (ACME.id,)}
 
 
@@ -116,9 +118,11 @@ def test_what_was_done_about_a_follow_up_on_either_device_counts() -> None:
     thanked = mark_done(items[0], NOW)
     mine = Bundle((ACME,), (one,), tuple(items))
     theirs = Bundle((ACME,), (one,), (thanked, *items[1:]))
-    merge = merge_copy(mine, {}, theirs, {})
+    merge = merge_copy(mine, {}, theirs, {}, now=NOW)
     assert merge.writes.followups == (thanked,)  # done there: done here
-    assert merge_copy(theirs, {}, mine, {}).writes.followups == ()  # pending never undoes it
+    assert (
+        merge_copy(theirs, {}, mine, {}, now=NOW).writes.followups == ()
+    )  # pending never undoes it
 
 
 def test_a_damaged_or_foreign_copy_is_named_and_left_alone(
@@ -170,6 +174,9 @@ def test_encrypted_copies_merge_with_the_same_passphrase(two_devices: tuple[Jour
     merged, _ = merge_conflict_copy(Journal.open(here.file_path, sealer=sealer), copy)
     assert merged.merge.added == 2
     assert b"debrief-encrypted" in here.file_path.read_bytes()  # still sealed
+    (snapshot,) = (here.file_path.parent / "merged").glob("journal.before-merge-*.json")
+    assert snapshot.read_bytes().startswith(b'{"format":"debrief-encrypted"')  # sealed too
+    assert snapshot.stat().st_mode & 0o077 == 0
     assert Journal.open(here.file_path, sealer=sealer).reflection("r5") is not None
 
 
@@ -261,3 +268,94 @@ async def test_a_deletion_without_a_time_zone_in_a_copy_is_ignored_not_a_crash(
     assert main(["--db", str(here.file_path), "merge"]) == 0
     assert "Traceback" not in capsys.readouterr().err
     assert Journal.open(here.file_path).reflection("r1") is not None  # not deleted by it
+
+
+def _with_tombstones_for_everything(journal: Journal, copy: Path, at: str) -> int:
+    """The copy says every record was deleted `at`; how many records that is."""
+    import orjson
+
+    ids = [
+        record.id
+        for kind in ("opportunities", "reflections", "interviews")
+        for record in getattr(journal.bundle(), kind)
+    ]
+    data = orjson.loads(copy.read_bytes())
+    data["deleted"] = {str(n): {"id": i, "at": at} for n, i in enumerate(ids, start=1)}
+    copy.write_bytes(orjson.dumps(data))
+    return len(ids)
+
+
+def test_deletions_dated_in_the_future_are_ignored(
+    two_devices: tuple[Journal, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy with a tombstone for every id dated 2199 emptied the journal ("18 deleted")."""
+    here, other_path = two_devices
+    copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-FUTURE1.json")
+    shutil.copy(other_path, copy)
+    _with_tombstones_for_everything(here, copy, "2199-01-01T00:00:00+00:00")
+    assert main(["--db", str(here.file_path), "merge"]) == 0
+    assert Journal.open(here.file_path).reflection("r1") is not None
+    assert Journal.open(here.file_path).reflection("r2") is not None
+
+
+def test_a_merge_that_would_empty_the_journal_asks_and_can_be_undone(
+    two_devices: tuple[Journal, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    here, other_path = two_devices
+    copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-SWEEP01.json")
+    shutil.copy(other_path, copy)
+    count = _with_tombstones_for_everything(here, copy, "2026-12-01T10:15:00+00:00")
+    before = here.file_path.read_bytes()
+    assert main(["--db", str(here.file_path), "merge"]) == 2  # reported, not done
+    err = capsys.readouterr().err
+    assert f"would delete {count} of the {count} records in your journal" in err
+    assert "`debrief merge --yes` merges it" in err
+    assert here.file_path.read_bytes() == before and copy.exists()
+
+    assert main(["--db", str(here.file_path), "merge", "--yes"]) == 0
+    assert Journal.open(here.file_path).reflections() == []
+    capsys.readouterr()
+    assert main(["--db", str(here.file_path), "merge", "--undo"]) == 0
+    assert capsys.readouterr().out.startswith("The journal is back as it was before the merge of")
+    back = Journal.open(here.file_path)
+    assert {r.id for r in back.reflections()} == {"r1", "r2"}
+    assert main(["--db", str(here.file_path), "merge", "--undo"]) == 2  # nothing more to undo
+    assert "No merge to undo" in capsys.readouterr().err
+
+
+async def test_the_app_says_first_what_a_sweeping_merge_would_delete(
+    two_devices: tuple[Journal, Path],
+) -> None:
+    here, other_path = two_devices
+    copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-SWEEP02.json")
+    shutil.copy(other_path, copy)
+    count = _with_tombstones_for_everything(here, copy, "2026-12-01T10:15:00+00:00")
+    app = make_app(here, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        message = " ".join(str(s.content) for s in app.screen.query(Static).results(Static))
+        assert f"⚠ Merging {copy.name} would delete {count} of the {count} records" in message
+        await pilot.press("escape")  # not now
+        await pilot.pause()
+    assert {r.id for r in Journal.open(here.file_path).reflections()} == {"r1", "r2"}
+
+
+@pytest.mark.parametrize(
+    "own", ["journal.json", "journal.json.bak", "journal.drafts.json", ".journal.json.lock"]
+)
+def test_the_journals_own_files_are_never_taken_as_copies(
+    two_devices: tuple[Journal, Path], capsys: pytest.CaptureFixture[str], own: str
+) -> None:
+    """`debrief merge journal.json` moved the live journal into merged/."""
+    here, _ = two_devices
+    here.save_draft(Draft(answers={"company": "Acme"}, started_at=NOW, updated_at=NOW))
+    here.save_reflection(reflection("r3"), ACME)  # (and a backup)
+    target = here.file_path.with_name(own)
+    assert target.exists()
+    before = here.file_path.read_bytes()
+    assert main(["--db", str(here.file_path), "merge", str(target)]) == 2
+    assert "is this journal's own file, not a copy from another device" in capsys.readouterr().err
+    assert target.exists() and here.file_path.read_bytes() == before
+    assert not (here.file_path.parent / "merged").exists()

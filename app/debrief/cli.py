@@ -160,6 +160,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="one copy to merge (default: every conflict copy beside the journal)",
     )
+    merging.add_argument(
+        "--yes",
+        action="store_true",
+        help="merge even a copy that would delete most of the journal (otherwise: reported)",
+    )
+    merging.add_argument(
+        "--undo",
+        action="store_true",
+        help="put the journal back as it was before the last merge",
+    )
 
     ahead = commands.add_parser("add-interview", help="schedule an interview ahead")
     ahead.add_argument("--company", required=True)
@@ -231,7 +241,9 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
     if args.command == "add-interview":
         return add_interview_command(path, args)
     if args.command == "merge":
-        return merge_command(path, args.file)
+        if args.undo:
+            return undo_merge_command(path)
+        return merge_command(path, args.file, sweeping_allowed=args.yes)
     try:
         if args.command in ENCRYPTION_COMMANDS:
             return ENCRYPTION_COMMANDS[args.command](path)
@@ -588,13 +600,14 @@ def warn_if_decrypted(journal: Journal) -> None:
 
 
 def export_target_problem(target: Path, journal: Journal, *, force: bool) -> str | None:
-    """Why an export may not be written to `target`: it is the journal, its backup or its
-    drafts (the same file by any name), or it exists and `--force` was not given."""
+    """Why an export may not be written to `target`: it is one of the journal's own files
+    (the journal, its backup, drafts, their backup, its lock; by any name), or it exists
+    and `--force` was not given."""
+    own = journal.own_file(target)
+    if own is not None:
+        return f"{target} is your journal's own file ({own.name}); choose another name."
     if not target.exists():
         return None
-    for own in (journal.file_path, journal.backup_path, journal.drafts_path):
-        if own.exists() and os.path.samefile(target, own):
-            return f"{target} is your journal's own file ({own.name}); choose another name."
     if not force:
         return f"{target} exists already; choose another name, or add --force to replace it."
     return None
@@ -630,10 +643,14 @@ def import_invitations_command(path: Path, source: Path, *, dry_run: bool) -> in
 
     try:
         payload = source.expanduser().read_bytes()
-        journal = open_journal(path, readonly=dry_run)
+        # Read-only until the calendar is read: a refused file makes, upgrades or writes
+        # no journal.
+        journal = open_journal(path, readonly=True)
         settings = journal.settings()
         now = now_for(settings)
         read = read_invitations(payload, str(source), now.timezone_name or "UTC", me=settings.email)
+        if not dry_run:
+            journal = Journal.open(path, sealer=journal.sealer)  # (the passphrase asked once)
         plan = plan_invitations(read, journal.interviews(), journal.opportunities(), now)
         if not dry_run:
             journal.save_interviews(plan.interviews, plan.opportunities)
@@ -709,10 +726,11 @@ def _print_lines(lines: Sequence[str]) -> None:
 # --- conflict copies -------------------------------------------------------------------------
 
 
-def merge_command(path: Path, copy: Path | None) -> int:
+def merge_command(path: Path, copy: Path | None, *, sweeping_allowed: bool = False) -> int:
     """Merge one copy, or every conflict copy beside the journal; a copy that can't be
-    merged is named and left where it is (exit 2)."""
-    from debrief.conflicts import MERGED, conflict_copies, merge_conflict_copy
+    merged, or would delete most of the journal without --yes, is named and left where
+    it is (exit 2)."""
+    from debrief.conflicts import MERGED, SweepingMerge, conflict_copies, merge_conflict_copy
 
     try:
         journal = open_journal(path)
@@ -725,7 +743,17 @@ def merge_command(path: Path, copy: Path | None) -> int:
     failed = 0
     for each in copies:
         try:
-            plan, moved_to = merge_conflict_copy(journal, each)
+            plan, moved_to = merge_conflict_copy(
+                journal, each, sweeping_allowed=sweeping_allowed
+            )
+        except SweepingMerge as sweeping:
+            failed += 1
+            say(
+                f"debrief: {sweeping} Nothing was merged; `debrief merge --yes` merges it "
+                f"(`debrief merge --undo` then puts the journal back).",
+                error=True,
+            )
+            continue
         except (JournalError, OSError) as error:
             failed += 1
             say(f"debrief: {each.name} was left as it is: {error}", error=True)
@@ -734,68 +762,189 @@ def merge_command(path: Path, copy: Path | None) -> int:
     return EXIT_JOURNAL_ERROR if failed else EXIT_OK
 
 
-# --- encryption ------------------------------------------------------------------------------
+def undo_merge_command(path: Path) -> int:
+    """Put the journal back as it was before the last merge."""
+    from debrief.conflicts import MERGED, undo_last_merge
 
-
-def encrypt_command(path: Path) -> int:
-    """Encrypt the journal, its backup and drafts with a new passphrase."""
-    from debrief.store.journal import change_encryption
-    from debrief.store.sealed import sealed_params
-    from debrief.unlock import new_sealer
-
-    if sealed_params(path) is not None:
-        say(
-            f"debrief: {path} is encrypted already (`debrief passphrase` changes it).",
-            error=True,
-        )
-        return EXIT_JOURNAL_ERROR
-    # A damaged journal is refused before any question; a missing one is made, then sealed.
-    Journal.open(path, readonly=path.exists())
-    changed = change_encryption(path, None, new_sealer())
+    try:
+        journal = open_journal(path)
+        merged_at = undo_last_merge(journal)
+    except JournalError as error:
+        return refuse(str(error))
     say(
-        f"Encrypted {_names(changed)}. Keep the passphrase safe: without it the journal "
-        "can't be read, by you or anyone."
+        f"The journal is back as it was before the merge of {merged_at:%a %-d %b, %H:%M}; "
+        f"the merged version is "
+        f"{journal.backup_path.name}, the merged copies stay in {MERGED}/."
     )
     return EXIT_OK
 
 
-def decrypt_command(path: Path) -> int:
-    """Turn the encrypted journal (and its backup and drafts) back into plain JSON."""
-    from debrief.store.journal import change_encryption
+# --- encryption ------------------------------------------------------------------------------
 
-    current = _unlocked(path, "")
+
+def encrypt_command(path: Path) -> int:
+    """Encrypt the journal, its backup, its drafts and the copies beside it that hold its
+    text (`merged/` copies, drafts files set aside as damaged) with a new passphrase; an
+    encrypt that was interrupted is finished, with the passphrase chosen then."""
+    from debrief.store.encryption import finish_first, unfinished
+    from debrief.store.sealed import sealed_params
+    from debrief.unlock import new_sealer, sealer_for
+
+    pending = unfinished(path)
+    if pending is not None:
+        if pending.command != "encrypt":
+            return refuse(finish_first(pending))
+        return _finish(path, "encrypt", sealer_for(path))
+    if sealed_params(path) is not None:
+        return refuse(f"{path} is encrypted already (`debrief passphrase` changes it).")
+    # A damaged journal is refused before any question; a missing one is made, then sealed.
+    Journal.open(path, readonly=path.exists())
+    status = _change(path, "encrypt", None, new_sealer())
+    if status == EXIT_OK:
+        _warn_of_unmerged_copies(path)
+    return status
+
+
+def decrypt_command(path: Path) -> int:
+    """Turn the encrypted journal (its backup, its drafts, the copies sealed beside it)
+    back into plain JSON; a decrypt that was interrupted is finished."""
+    from debrief.store.encryption import finish_first, unfinished
+    from debrief.unlock import sealer_for
+
+    pending = unfinished(path)
+    if pending is not None and pending.command != "decrypt":
+        return refuse(finish_first(pending))
+    current = sealer_for(path)
+    if pending is not None:
+        return _finish(path, "decrypt", current)
     if current is None:
-        return EXIT_JOURNAL_ERROR
-    changed = change_encryption(path, current, None)
-    say(f"Decrypted {_names(changed)}: they are plain JSON again.")
-    return EXIT_OK
+        return refuse(f"{path} is not encrypted.")
+    return _change(path, "decrypt", current, None)
 
 
 def passphrase_command(path: Path) -> int:
-    """Change the passphrase: the current one (command or typed), then a new one typed twice."""
-    from debrief.store.journal import change_encryption
-    from debrief.unlock import new_sealer
+    """Change the passphrase: the current one (command or typed), then a new one typed
+    twice. A change of passphrase that was interrupted is finished instead: either
+    passphrase opens the journal until then, and the new one is the one typed then."""
+    from debrief.store.encryption import finish_first, unfinished
+    from debrief.unlock import new_sealer, sealer_for
 
-    current = _unlocked(path, " (`debrief encrypt` does that)")
+    pending = unfinished(path)
+    if pending is not None and pending.command != "passphrase":
+        return refuse(finish_first(pending))
+    current = sealer_for(path)
     if current is None:
-        return EXIT_JOURNAL_ERROR
-    changed = change_encryption(path, current, new_sealer(typed_always=True))
-    say(f"New passphrase set for {_names(changed)}.")
+        return refuse(f"{path} is not encrypted (`debrief encrypt` does that).")
+    if pending is not None:
+        return _finish(path, "passphrase", current)
+    return _change(path, "passphrase", current, new_sealer(typed_always=True))
+
+
+DONE = {
+    "encrypt": "Encrypted {names}. Keep the passphrase safe: without it the journal can't "
+    "be read, by you or anyone.",
+    "decrypt": "Decrypted {names}: they are plain JSON again.",
+    "passphrase": "New passphrase set for {names}.",
+}
+FINISHED = {
+    "encrypt": "Finished encrypting the journal (it was interrupted): encrypted {names}. "
+    "Keep the passphrase safe: without it the journal can't be read, by you or anyone.",
+    "decrypt": "Finished decrypting the journal (it was interrupted): decrypted {names}; "
+    "they are plain JSON again.",
+    "passphrase": "Finished changing the passphrase (it was interrupted): the new one, typed "
+    "then, is set for {names}.",
+}
+UNTIL_THEN = {
+    "encrypt": "the passphrase you chose opens it until then",
+    "decrypt": "the passphrase opens it until then",
+    "passphrase": "the old passphrase and the new one both open it until then",
+}
+
+
+def _change(path: Path, command: str, current: Sealer | None, new: Sealer | None) -> int:
+    """Make the change; a write that fails leaves it to finish (said), never half-lost."""
+    from debrief.store.journal import change_encryption
+
+    try:
+        changed = change_encryption(path, current, new, _merged_copies(path))
+    except OSError as error:
+        return refuse(_stopped(path, command, error))
+    say(DONE[command].format(names=_names(changed, path)))
     return EXIT_OK
 
 
-def _unlocked(path: Path, hint: str) -> Sealer | None:
-    """The sealer of an encrypted journal; None (said) when it is not encrypted."""
-    from debrief.unlock import sealer_for
+def _finish(path: Path, command: str, sealer: Sealer | None) -> int:
+    """Finish the change `command` began and did not complete."""
+    from debrief.store.encryption import finish_change
 
-    current = sealer_for(path)
-    if current is None:
-        say(f"debrief: {path} is not encrypted{hint}.", error=True)
-    return current
+    try:
+        finished = finish_change(path, sealer)
+    except OSError as error:
+        return refuse(_stopped(path, command, error))
+    rewritten = finished.rewritten if finished is not None else []
+    say(FINISHED[command].format(names=_names(rewritten, path)))
+    return EXIT_OK
 
 
-def _names(files: Sequence[Path]) -> str:
-    return ", ".join(file.name for file in files)
+def _stopped(path: Path, command: str, error: OSError) -> str:
+    """One sentence for a change stopped by a failed write (a full disk, say)."""
+    from debrief.store.encryption import COMMAND_DOES, unfinished
+
+    doing = COMMAND_DOES[command].capitalize()
+    reason = describe_os_error(error)
+    if unfinished(path) is None:
+        return f"{doing} failed: {reason}; nothing was changed."
+    return (
+        f"{doing} stopped half-way: {reason}; nothing is lost, {UNTIL_THEN[command]}, and "
+        f"`debrief {command}` run again finishes it."
+    )
+
+
+def _merged_copies(path: Path) -> list[Path]:
+    """The copies earlier merges kept in `merged/` beside the journal: whole journals."""
+    from debrief.conflicts import MERGED
+
+    real = path.resolve() if path.is_symlink() else path
+    try:
+        found = sorted((real.parent / MERGED).iterdir())
+    except OSError:
+        return []
+    return [p for p in found if not p.name.startswith(".") and p.is_file() and not p.is_symlink()]
+
+
+def _warn_of_unmerged_copies(path: Path) -> None:
+    """Conflict copies beside the journal, not merged yet, are plain journals too: say so."""
+    from debrief.conflicts import conflict_copies
+    from debrief.store.sealed import sealed_params
+
+    real = path.resolve() if path.is_symlink() else path
+    plain = []
+    for copy in conflict_copies(real):
+        try:
+            if sealed_params(copy) is None:
+                plain.append(copy)
+        except (JournalError, OSError):
+            continue
+    if plain:
+        say(
+            f"debrief: note: {_names(plain, path)} (copies a sync tool made, not merged yet) "
+            "stay readable until merged: `debrief merge` merges them and keeps them sealed.",
+            error=True,
+        )
+
+
+def _names(files: Sequence[Path], path: Path) -> str:
+    """The files' names, those in a folder beside the journal with it (`merged/…`)."""
+    if not files:
+        return "nothing left to rewrite"
+    folder = (path.resolve() if path.is_symlink() else path).parent
+    names = []
+    for file in files:
+        try:
+            names.append(str(file.relative_to(folder)))
+        except ValueError:
+            names.append(file.name)
+    return ", ".join(names)
 
 
 ENCRYPTION_COMMANDS: dict[str, Callable[[Path], int]] = {

@@ -12,19 +12,24 @@ Names each tool gives them, for a journal `journal.json`:
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from debrief.store.files import atomic_write
+from debrief.store.files import JournalError, atomic_write, backup_path_of, lock_path_of
 from debrief.store.journal import Journal
 from debrief.store.sealed import Sealer, envelope_of
-from debrief.sync import CopyMerge, merge_copy
+from debrief.sync import KINDS, CopyMerge, merge_copy
 
 MERGED = "merged"  # where a merged copy goes, beside the journal: never deleted
 JOURNAL_MARKS = (b'"debrief-journal"', b'"debrief-encrypted"')
+
+
+SNAPSHOT_MARK = ".before-merge-"  # the journal as it was before a merge, kept in MERGED
+SWEEPING = 3  # records: a merge deleting more than this, or most of the journal, asks first
 
 
 @dataclass(frozen=True)
@@ -34,10 +39,30 @@ class CopyPlan:
     copy: Path
     merge: CopyMerge
     made: datetime  # when the copy was last written
+    records_here: int  # opportunities, reflections and interviews in the journal now
 
     def summary(self) -> str:
         """`3 added from the copy made on Tue 1 Dec, 1 updated`."""
         return self.merge.summary(f"on {self.made:%a %-d %b}")
+
+    @property
+    def removals(self) -> int:
+        """Records (not follow-ups) the merge would delete here."""
+        return sum(len(ids) for kind, ids in self.merge.deletions.items() if kind in KINDS)
+
+    @property
+    def sweeping(self) -> bool:
+        """Whether the merge deletes more than a few records, or most of the journal: a
+        copy with a deletion for every id would empty it."""
+        return self.removals > SWEEPING or 2 * self.removals > self.records_here > 0
+
+    def warning(self) -> str:
+        """What a sweeping merge would do, said before it is done."""
+        return (
+            f"Merging {self.copy.name} would delete {self.removals} of the "
+            f"{self.records_here} records in your journal (opportunities, reflections, "
+            "interviews ahead)."
+        )
 
 
 def conflict_copies(path: Path) -> list[Path]:
@@ -68,22 +93,94 @@ def _is_a_journal(path: Path) -> bool:
 
 
 def plan_conflict_copy(journal: Journal, copy: Path) -> CopyPlan:
-    """What merging `copy` would change. JournalError for a damaged or foreign copy, or
-    one this passphrase does not open (nothing is changed)."""
+    """What merging `copy` would change. JournalError for a damaged or foreign copy, one
+    this passphrase does not open, or one of the journal's own files (nothing is changed)."""
+    if is_own_file(journal, copy):
+        raise JournalError(
+            f"{copy.name} is this journal's own file, not a copy from another device: "
+            "nothing was merged."
+        )
     made = datetime.fromtimestamp(copy.stat().st_mtime)
     other = Journal.open(copy, readonly=True, sealer=journal.sealer)
-    merge = merge_copy(journal.bundle(), journal.deleted(), other.bundle(), other.deleted())
-    return CopyPlan(copy, merge, made)
+    here = journal.bundle()
+    merge = merge_copy(
+        here, journal.deleted(), other.bundle(), other.deleted(), now=datetime.now(UTC)
+    )
+    records = sum(len(getattr(here, kind)) for kind in KINDS)
+    return CopyPlan(copy, merge, made, records)
 
 
-def merge_conflict_copy(journal: Journal, copy: Path) -> tuple[CopyPlan, Path]:
-    """Merge `copy` into `journal` in one write, then move it into `merged/` beside the
-    journal; what was merged, and where the copy went."""
+def is_own_file(journal: Journal, candidate: Path) -> bool:
+    """Whether `candidate` is the journal, its backup, its drafts (or theirs) or its lock:
+    merging one would move the live journal away."""
+    real = journal.file_path
+    drafts = journal.drafts_path
+    own = (real, backup_path_of(real), drafts, backup_path_of(drafts), lock_path_of(real))
+    for path in own:
+        with contextlib.suppress(OSError):
+            if candidate.resolve() == path.resolve() or os.path.samefile(candidate, path):
+                return True
+    return False
+
+
+def merge_conflict_copy(
+    journal: Journal, copy: Path, *, sweeping_allowed: bool = True
+) -> tuple[CopyPlan, Path]:
+    """Merge `copy` into `journal` in one write (the journal kept first as a snapshot in
+    `merged/`, which `undo_last_merge` puts back), then move the copy into `merged/`;
+    what was merged, and where the copy went. A sweeping merge not allowed: SweepingMerge,
+    nothing changed."""
     plan = plan_conflict_copy(journal, copy)  # (again: the journal may have changed)
+    if plan.sweeping and not sweeping_allowed:
+        raise SweepingMerge(plan)
     if plan.merge.changes_anything:
+        keep_snapshot(journal)
         merge = plan.merge
         journal.apply_merge(merge.writes, merge.deletions, merge.deleted_there)
     return plan, set_aside(copy, journal.file_path.parent / MERGED, journal.sealer)
+
+
+class SweepingMerge(JournalError):
+    """A merge that would delete most of the journal, not confirmed."""
+
+    def __init__(self, plan: CopyPlan) -> None:
+        super().__init__(plan.warning())
+        self.plan = plan
+
+
+def keep_snapshot(journal: Journal) -> Path:
+    """Copy the journal file as it is now into `merged/` (sealed as it is, private)."""
+    folder = journal.file_path.parent / MERGED
+    folder.mkdir(mode=0o700, exist_ok=True)
+    real = journal.file_path
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{real.stem}{SNAPSHOT_MARK}{stamp}{real.suffix}"
+    atomic_write(target, real.read_bytes(), keep_backup=False)
+    return target
+
+
+def snapshots(journal: Journal) -> list[Path]:
+    """The journal's snapshots from before each merge, oldest first."""
+    real = journal.file_path
+    folder = real.parent / MERGED
+    pattern = f"{real.stem}{SNAPSHOT_MARK}*{real.suffix}"
+    try:
+        return sorted(path for path in folder.iterdir() if fnmatch.fnmatchcase(path.name, pattern))
+    except OSError:
+        return []
+
+
+def undo_last_merge(journal: Journal) -> datetime:
+    """Put the journal back as it was before the last merge (the merged state becomes its
+    backup; the snapshot is used up); when that merge was. JournalError when there is
+    none, or it can't be read (nothing changed)."""
+    kept = snapshots(journal)
+    if not kept:
+        raise JournalError(f"No merge to undo: {MERGED}/ holds no snapshot of {journal.path}.")
+    taken = datetime.fromtimestamp(kept[-1].stat().st_mtime)
+    journal.restore(kept[-1])
+    kept[-1].unlink()
+    return taken
 
 
 def set_aside(copy: Path, folder: Path, sealer: Sealer | None = None) -> Path:

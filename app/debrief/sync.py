@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from debrief.model import Bundle, FollowUp
@@ -52,10 +52,23 @@ class CopyMerge:
         return ", ".join(parts)
 
 
+CLOCK_SKEW = timedelta(minutes=10)  # how far ahead another device's clock may plausibly be
+
+
 def merge_copy(
-    mine: Bundle, mine_deleted: Deleted, theirs: Bundle, theirs_deleted: Deleted
+    mine: Bundle,
+    mine_deleted: Deleted,
+    theirs: Bundle,
+    theirs_deleted: Deleted,
+    *,
+    now: datetime,
 ) -> CopyMerge:
-    """What to change here so that this journal holds both devices' work."""
+    """What to change here so that this journal holds both devices' work. A deletion the
+    copy dates in the future (beyond CLOCK_SKEW) is ignored: no device made it yet, and it
+    would win over every edit made here until then."""
+    theirs_deleted = {
+        record_id: at for record_id, at in theirs_deleted.items() if at <= now + CLOCK_SKEW
+    }
     writes: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     deletions: dict[str, list[str]] = {kind: [] for kind in (*KINDS, "followups")}
     counts = {"added": 0, "updated": 0, "deleted": 0}

@@ -227,6 +227,22 @@ class DebriefApp(App[None]):
             self.notify("No copies from other devices beside your journal.", timeout=4)
         self._offer_merges(copies, lambda: None)
 
+    def action_undo_merge(self) -> None:
+        from debrief.conflicts import undo_last_merge
+
+        try:
+            merged_at = undo_last_merge(self.journal)
+        except JournalError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self._reload_view()
+        self.notify(
+            f"Your journal is back as it was before the merge of "
+            f"{merged_at:%a %-d %b, %H:%M} (the merged version is its backup).",
+            title="Merge undone",
+            markup=False,
+        )
+
     def _offer_merges(self, copies: list[Path], then: Callable[[], object]) -> None:
         """Offer to merge each copy a sync folder made (one that brings nothing new is put
         away without asking; a damaged one is named and left alone); then `then`."""
@@ -275,11 +291,12 @@ class DebriefApp(App[None]):
         if not plan.merge.changes_anything:
             merge(True)
             return
+        warning = f"⚠ {plan.warning()} " if plan.sweeping else ""
         question = (
-            f"Your journal was also changed on another device: a sync folder kept that "
-            f"version as {copy.name}. Merging it: {plan.summary()}. Merge? (The copy then "
-            f"moves to {MERGED}/; after Esc, the palette's *Merge copies from other devices* "
-            "asks again.)"
+            f"{warning}Your journal was also changed on another device: a sync folder kept "
+            f"that version as {copy.name}. Merging it: {plan.summary()}. Merge? (The copy then "
+            f"moves to {MERGED}/; after Esc, the palette's “Merge copies from other devices” "
+            "asks again; “Undo the last merge” puts your journal back.)"
         )
         self.push_screen(
             ConfirmScreen("Merge a copy from another device", question, confirm_label="Merge"),
@@ -888,7 +905,13 @@ class DebriefApp(App[None]):
                     Path.home() / f"debrief-answers-{self.clock().format('YYYY-MM-DD-HHmm')}.txt"
                 )
                 save_to_new_file(
-                    self, "Save your answers", suggested, text.encode, "Answers saved", kept
+                    self,
+                    "Save your answers",
+                    suggested,
+                    text.encode,
+                    "Answers saved",
+                    kept,
+                    journal=self.journal,
                 )
             elif choice == "discard":
                 give_up()
@@ -928,7 +951,7 @@ class DebriefApp(App[None]):
             return export_bundle(self.journal.bundle(), format_name, self.clock())
 
         done = "Journal exported" + (NOT_ENCRYPTED if self.journal.sealer else "")
-        save_to_new_file(self, "Export the journal", suggested, payload, done)
+        save_to_new_file(self, "Export the journal", suggested, payload, done, journal=self.journal)
 
     def action_import(self) -> None:
         """Ask for a JSON export, show what would change, merge on confirmation."""
@@ -1064,6 +1087,11 @@ class DebriefApp(App[None]):
             "Merge copies from other devices",
             "The conflict copies a sync folder kept beside your journal",
             self.action_merge_copies,
+        )
+        yield SystemCommand(
+            "Undo the last merge",
+            "Put your journal back as it was before the last copy was merged",
+            self.action_undo_merge,
         )
         yield SystemCommand(
             "Before you leave",
