@@ -93,28 +93,95 @@ def test_a_journal_owned_by_another_user_is_refused_never_rewritten(
 # --- exports never over the journal -------------------------------------------------------
 
 
-@pytest.mark.parametrize("which", ["journal", "backup", "drafts", "a hard link to it"])
-def test_an_export_never_writes_over_the_journals_own_files(
-    journal_path: Path, which: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    journal = Journal.open(journal_path)
-    save_one(journal)
-    save_one(journal, "Globex")  # (now there is a backup)
+OWN_FILES = [
+    "journal", "backup", "drafts", "drafts' backup", "lock", "a hard link to it",
+    "a symbolic link to it", "the lock, not made yet", "the drafts' backup, not made yet",
+]  # fmt: skip
+
+
+def own_files(journal_path: Path, *, made: bool = True) -> dict[str, Path]:
+    """The journal's own files, by name (each made, with a draft saved twice, if `made`)."""
     from debrief.model import Draft
     from tests.samples import NOW
 
-    journal.save_draft(Draft(answers={"company": "Initech"}, started_at=NOW, updated_at=NOW))
+    journal = Journal.open(journal_path)
+    save_one(journal)
+    save_one(journal, "Globex")  # (now there is a backup)
+    drafts = drafts_path_of(journal_path)
     targets = {
         "journal": journal_path,
         "backup": journal.backup_path,
-        "drafts": drafts_path_of(journal_path),
+        "drafts": drafts,
+        "drafts' backup": drafts.with_name(drafts.name + ".bak"),
+        "lock": journal_path.with_name(".journal.json.lock"),
         "a hard link to it": journal_path.with_name("other-name.json"),
+        "a symbolic link to it": journal_path.with_name("link.json"),
     }
-    os.link(journal_path, targets["a hard link to it"])
-    before = {path: path.read_bytes() for path in targets.values()}
-    code = main(["--db", str(journal_path), "export", "--format", "csv", "-o", str(targets[which]), "--force"])  # fmt: skip
+    if made:
+        for initech in ("Initech", "Initech AG"):
+            journal.save_draft(Draft(answers={"company": initech}, started_at=NOW, updated_at=NOW))
+        os.link(journal_path, targets["a hard link to it"])
+        targets["a symbolic link to it"].symlink_to(journal_path)
+    else:
+        targets["lock, not made yet"] = targets.pop("lock")
+        targets["lock, not made yet"].unlink()
+        targets["drafts' backup, not made yet"] = targets.pop("drafts' backup")
+    return targets
+
+
+@pytest.mark.parametrize("which", OWN_FILES)
+def test_an_export_never_writes_over_the_journals_own_files(
+    journal_path: Path, which: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made = "not made yet" not in which
+    targets = own_files(journal_path, made=made)
+    target = targets[which.removeprefix("the ")]
+    before = {path: path.read_bytes() for path in targets.values() if path.exists()}
+    code = main(["--db", str(journal_path), "export", "--format", "csv", "-o", str(target), "--force"])  # fmt: skip
     assert code != 0 and "your journal's own file" in capsys.readouterr().err
-    assert {path: path.read_bytes() for path in targets.values()} == before
+    assert {path: path.read_bytes() for path in targets.values() if path.exists()} == before
+    assert made or not target.exists()
+
+
+@pytest.mark.parametrize("which", ["lock", "drafts' backup, not made yet", "drafts"])
+async def test_the_apps_exports_never_write_to_the_journals_own_files(
+    journal_path: Path, which: str
+) -> None:
+    from textual.widgets import Input, Static
+
+    targets = own_files(journal_path, made="not made yet" not in which)
+    target = targets[which]
+    before = target.read_bytes() if target.exists() else None
+    app = make_app(Journal.open(journal_path), clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.action_export()
+        await pilot.pause()
+        await pilot.press("down", "enter")  # CSV
+        await pilot.pause()
+        app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = str(app.screen.query_one("#prompt-error", Static).content)
+        assert "your journal's own file" in said
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_the_lock_is_never_opened_through_a_symbolic_link(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    save_one(Journal.open(journal_path))
+    lock = journal_path.with_name(".journal.json.lock")
+    lock.unlink()
+    elsewhere = tmp_path / "elsewhere"
+    lock.symlink_to(elsewhere)  # (dangling: following it would create the file)
+    before = journal_path.read_bytes()
+    with pytest.raises(JournalError, match="is a symbolic link"):
+        save_one(Journal.open(journal_path), "Globex")
+    assert not elsewhere.exists() and lock.is_symlink()
+    elsewhere.write_text("someone's file")
+    assert main(["--db", str(journal_path), "add-interview", "--company", "X", "--role", "Y", "--at", "tomorrow 10:00"]) == 2  # fmt: skip
+    assert elsewhere.read_text() == "someone's file" and journal_path.read_bytes() == before
 
 
 def test_an_export_never_replaces_a_file_unless_forced(

@@ -178,11 +178,41 @@ def lock_path_of(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
+def same_file(target: Path, own: Path) -> bool:
+    """Whether `target` names the file `own` is, or would be: by its own name (whatever
+    links its folder goes through), through a symbolic link, or as a hard link."""
+    try:
+        spellings = {target.resolve(), target.parent.resolve() / target.name}
+        if own.parent.resolve() / own.name in spellings:
+            return True
+        return target.exists() and own.exists() and os.path.samefile(target, own)
+    except (OSError, RuntimeError):  # (RuntimeError: a loop of links)
+        return False
+
+
 @contextlib.contextmanager
 def file_lock(lock_path: Path) -> Iterator[None]:
-    """An exclusive advisory lock shared by every Debrief process writing one journal."""
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    """An exclusive advisory lock shared by every Debrief process writing one journal.
+
+    The lock file is opened as itself, never through a symbolic link (O_NOFOLLOW): a link
+    planted there would have Debrief create or open another file. Such a link, or anything
+    but a plain file, is refused (JournalError) and left as it is."""
     try:
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
+    except OSError as error:
+        if error.errno == errno.ELOOP or lock_path.is_symlink():
+            raise JournalError(
+                f"{lock_path} is a symbolic link; Debrief's lock file must be a plain file "
+                "(it never opens one through a link). Remove the link and try again: "
+                "nothing was changed."
+            ) from error
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise JournalError(
+                f"{lock_path} is not a plain file; Debrief's lock file must be one. Remove it "
+                "and try again: nothing was changed."
+            )
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:

@@ -52,6 +52,7 @@ from debrief.store.files import (
     lock_path_of,
     refuse_if_not_ours,
     remove_stale_temporaries,
+    same_file,
 )
 from debrief.store.migrations import SCHEMA_VERSION, migrate
 from debrief.store.sealed import (
@@ -362,6 +363,14 @@ class Journal:
     @property
     def drafts_path(self) -> Path:
         return self._drafts.path
+
+    def own_file(self, target: Path) -> Path | None:
+        """The journal's own file `target` names, by any name (a link, a hard link), or
+        None: the journal, its backup, its drafts, their backup and its lock are never an
+        export's target, even one that may replace a file."""
+        drafts = self.drafts_path
+        own = (self.file_path, self.backup_path, drafts, backup_path_of(drafts), self._main.lock)
+        return next((file for file in own if same_file(target, file)), None)
 
     # --- reading -------------------------------------------------------------------
 

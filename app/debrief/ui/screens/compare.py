@@ -535,6 +535,7 @@ class CompareScreen(JournalView):
             suggested,
             lambda: markdown(columns, decision).encode(),
             "Comparison exported",
+            journal=self.journal,
         )
 
 

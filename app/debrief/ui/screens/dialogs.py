@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -16,6 +16,9 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debrief.ui.screens.form import FormKeys
+
+if TYPE_CHECKING:
+    from debrief.store.journal import Journal
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -154,10 +157,18 @@ def save_to_new_file(
     payload: Callable[[], bytes],
     done: str,
     on_saved: Callable[[], object] | None = None,
+    *,
+    journal: Journal,
 ) -> None:
-    """Ask for a file name (never an existing file), write atomically, say how it went
-    (and call `on_saved` once it is written)."""
+    """Ask for a file name (never an existing file, nor one of `journal`'s own files by
+    any name), write atomically, say how it went (and call `on_saved` once it is written)."""
     from debrief.store.files import atomic_write, describe_os_error
+
+    def problem(text: str) -> str | None:
+        own = journal.own_file(Path(text).expanduser()) if text.strip() else None
+        if own is not None:
+            return f"That is your journal's own file ({own.name}); choose another name"
+        return new_file_problem(text)
 
     def chosen(text: str | None) -> None:
         if text is None:
@@ -177,7 +188,7 @@ def save_to_new_file(
             on_saved()
 
     app.push_screen(
-        PromptScreen(title, "File", value=str(suggested), check=new_file_problem), callback=chosen
+        PromptScreen(title, "File", value=str(suggested), check=problem), callback=chosen
     )
 
 

@@ -229,7 +229,9 @@ class DraftScreen(Screen[None]):
         item, _, opportunity = self._records()
         suggested = Path.home() / default_file_name(item.kind, opportunity.company, item.person)
         text = (self.current.text + "\n").encode()
-        save_to_new_file(self.app, "Save the draft", suggested, lambda: text, "Draft saved")
+        save_to_new_file(
+            self.app, "Save the draft", suggested, lambda: text, "Draft saved", journal=self.journal
+        )
 
     def action_sent(self) -> None:
         item, _, opportunity = self._records()
