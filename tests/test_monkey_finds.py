@@ -3,12 +3,15 @@ that matter, so they stay fixed."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from textual.command import CommandPalette
+from textual.widgets import Select
 
 from debrief.ui.app import DebriefApp
 from debrief.ui.screens.journal import JournalScreen
+from debrief.ui.screens.trends import TrendsScreen
 
 AppFactory = Callable[[], DebriefApp]
 
@@ -28,3 +31,21 @@ async def test_the_palette_left_open_by_an_f_key_does_not_clash_with_the_next(
         assert CommandPalette.is_open(app)
         await pilot.press("escape", "f2")
         assert not CommandPalette.is_open(app)  # the home screen, not a palette left there
+
+
+async def test_a_change_followed_while_a_screen_mounts_leaves_it_to_draw_itself(
+    build_app: AppFactory,
+) -> None:
+    """The two-second look for changes (`follow_journal`) crashed (NoMatches in the trends'
+    company list) when it ticked after a save while F4's screen was still mounting: it
+    redrew the screen half-built. A screen that mounts draws the journal as it is then."""
+    app = build_app()
+    async with app.run_test() as pilot:
+        settings = app.journal.settings()
+        app.journal.save_settings(dataclasses.replace(settings, name="Zoë"))  # a change to follow
+        trends = TrendsScreen(app.journal, app.clock)
+        mounted = app.push_screen(trends)  # the top screen now, not mounted yet
+        app.follow_journal()  # the timer's tick, as it may land
+        await mounted
+        await pilot.pause()
+        assert trends.query_one("#company", Select).is_mounted

@@ -320,7 +320,9 @@ class DebriefApp(App[None]):
             screen = self.screen
         except ScreenStackError:
             return  # the app is closing (a last tick of the timer)
-        if isinstance(screen, JournalView):
+        # (A screen still mounting draws the journal as it is when it mounts: redrawn
+        # half-built, F4's company list crashed.)
+        if isinstance(screen, JournalView) and screen.is_mounted:
             screen.reload()
 
     def _report_follow_problem(self, message: str, *, title: str) -> None:
