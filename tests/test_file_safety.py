@@ -444,3 +444,49 @@ def test_every_name_the_shell_prints_is_shown_literally(
     main(["--db", str(journal_path), "list"])
     err = capsys.readouterr().err
     assert "\x1b" not in err and "␛[2Jdir" in err
+
+
+# --- every file written is private ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["drafts", "drafts' backup", "lock", "backup"])
+def test_a_loose_file_of_the_journal_is_tightened_at_the_next_save(
+    journal_path: Path, which: str
+) -> None:
+    targets = own_files(journal_path)
+    targets[which].chmod(0o666)
+    save_one(Journal.open(journal_path), "Hooli")
+    assert stat.S_IMODE(targets[which].stat().st_mode) == 0o600
+
+
+def test_a_stricter_drafts_file_keeps_its_mode_never_looser_than_0600(journal_path: Path) -> None:
+    from debrief.model import Draft
+    from tests.samples import NOW
+
+    targets = own_files(journal_path)
+    targets["drafts"].chmod(0o400)
+    save_one(Journal.open(journal_path), "Hooli")
+    assert stat.S_IMODE(targets["drafts"].stat().st_mode) == 0o400
+    targets["drafts"].chmod(0o644)
+    Journal.open(journal_path).save_draft(Draft(answers={}, started_at=NOW, updated_at=NOW))
+    assert stat.S_IMODE(targets["drafts"].stat().st_mode) == 0o600
+
+
+def test_exports_and_merged_copies_are_private(journal_path: Path, tmp_path: Path) -> None:
+    import shutil
+
+    save_one(Journal.open(journal_path))
+    replaced = tmp_path / "applications.csv"
+    replaced.write_text("old")
+    replaced.chmod(0o644)
+    assert main(["--db", str(journal_path), "export", "--format", "csv", "-o", str(replaced), "--force"]) == 0  # fmt: skip
+    fresh = tmp_path / "journal.md"
+    assert main(["--db", str(journal_path), "export", "--format", "md", "-o", str(fresh)]) == 0
+    copy = journal_path.with_name("journal.sync-conflict-20261201-101500-ABCDEF1.json")
+    shutil.copy(journal_path, copy)
+    copy.chmod(0o644)  # (as a sync tool writes it)
+    assert main(["--db", str(journal_path), "merge"]) == 0
+    written = [replaced, fresh, *(journal_path.parent / "merged").iterdir()]
+    assert len(written) == 3
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name

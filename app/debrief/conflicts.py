@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from debrief.store.files import JournalError, atomic_write, backup_path_of, lock_path_of
+from debrief.store.files import (
+    JournalError,
+    atomic_write,
+    backup_path_of,
+    lock_path_of,
+    tighten,
+)
 from debrief.store.journal import Journal
 from debrief.store.sealed import Sealer, envelope_of
 from debrief.sync import KINDS, CopyMerge, merge_copy
@@ -199,4 +205,5 @@ def set_aside(copy: Path, folder: Path, sealer: Sealer | None = None) -> Path:
         copy.unlink()
     else:
         os.replace(copy, target)
+        tighten(target)  # (a sync tool writes its copies 0644: private here, like the journal)
     return target

@@ -87,6 +87,20 @@ def private_mode(path: Path) -> int:
         return FILE_MODE
 
 
+def tighten(path: Path) -> None:
+    """Give the file at `path`, if there, the mode `private_mode` would: a looser one
+    (0644, 0666) becomes 0600, a stricter one stays. A symbolic link, or a file we may
+    not change (another user's), is left as it is."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return
+    mode = stat.S_IMODE(status.st_mode)
+    if stat.S_ISREG(status.st_mode) and mode & ~FILE_MODE:
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode & FILE_MODE)
+
+
 def atomic_write(path: Path, payload: bytes, *, keep_backup: bool = True) -> None:
     """Replace `path` with `payload` so that a crash leaves the old or the new file.
 
@@ -208,11 +222,16 @@ def file_lock(lock_path: Path) -> Iterator[None]:
             ) from error
         raise
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             raise JournalError(
                 f"{lock_path} is not a plain file; Debrief's lock file must be one. Remove it "
                 "and try again: nothing was changed."
             )
+        mode = stat.S_IMODE(status.st_mode)
+        if mode & ~FILE_MODE:  # (made 0666 by hand, say: private like every other file)
+            with contextlib.suppress(OSError):
+                os.fchmod(descriptor, mode & FILE_MODE)
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:

@@ -53,6 +53,7 @@ from debrief.store.files import (
     refuse_if_not_ours,
     remove_stale_temporaries,
     same_file,
+    tighten,
 )
 from debrief.store.migrations import SCHEMA_VERSION, migrate
 from debrief.store.sealed import (
@@ -368,9 +369,18 @@ class Journal:
         """The journal's own file `target` names, by any name (a link, a hard link), or
         None: the journal, its backup, its drafts, their backup and its lock are never an
         export's target, even one that may replace a file."""
+        return next((file for file in self._own_files() if same_file(target, file)), None)
+
+    def _own_files(self) -> tuple[Path, ...]:
         drafts = self.drafts_path
-        own = (self.file_path, self.backup_path, drafts, backup_path_of(drafts), self._main.lock)
-        return next((file for file in own if same_file(target, file)), None)
+        return (self.file_path, self.backup_path, drafts, backup_path_of(drafts), self._main.lock)
+
+    def _keep_private(self) -> None:
+        """After a save: none of the journal's own files is looser than 0600 (a drafts
+        file made 0666 by hand is tightened by the next save of either file; a stricter
+        mode stays)."""
+        for file in self._own_files():
+            tighten(file)
 
     # --- reading -------------------------------------------------------------------
 
@@ -648,12 +658,14 @@ class Journal:
         self._drafts.check(create=True, validate=self._validate_drafts)
         with self._drafts.transaction():
             self._drafts.table("drafts").upsert(to_dict(draft), Query().id == draft.id)
+        self._keep_private()
 
     def discard_draft(self, draft_id: str) -> None:
         if self._drafts.read() is None:
             return
         with self._drafts.transaction():
             self._drafts.table("drafts").remove(Query().id == draft_id)
+        self._keep_private()
 
     # --- internals -----------------------------------------------------------------
 
@@ -668,6 +680,7 @@ class Journal:
             self._remember_deletions(records)
         self._records = records
         self.revision += 1
+        self._keep_private()
 
     def _remember_deletions(
         self, records: _Records, elsewhere: Mapping[str, datetime] | None = None
