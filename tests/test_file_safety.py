@@ -9,6 +9,7 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -490,3 +491,69 @@ def test_exports_and_merged_copies_are_private(journal_path: Path, tmp_path: Pat
     assert len(written) == 3
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+
+
+# --- exports of an encrypted journal ------------------------------------------------------
+
+
+@pytest.fixture
+def encrypted_with_a_choice(journal_path: Path) -> Journal:
+    """An encrypted journal, two opportunities chosen on the compare screen."""
+    from tests.test_encryption import cheap
+
+    journal = Journal.open(journal_path, sealer=cheap())
+    save_one(journal, "Acme")
+    save_one(journal, "Globex")
+    journal.save_decision(Decision(chosen=tuple(o.id for o in journal.opportunities())))
+    return journal
+
+
+@pytest.mark.parametrize("export", ["compare, Ctrl+S", "palette, CSV"])
+async def test_every_export_from_the_app_of_an_encrypted_journal_says_it_is_not_encrypted(
+    encrypted_with_a_choice: Journal, tmp_path: Path, export: str
+) -> None:
+    from textual.widgets import Input
+
+    target = tmp_path / "out.txt"
+    app = make_app(encrypted_with_a_choice, clock=fixed_clock)
+    said: list[str] = []
+    notify = app.notify
+
+    def recorded(message: str, *, title: str = "", **options: Any) -> None:
+        said.append(f"{title}: {message}")
+        notify(message, title=title, **options)
+
+    app.notify = recorded  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        if export == "compare, Ctrl+S":
+            await pilot.press("f5")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+        else:
+            app.action_export()
+            await pilot.pause()
+            await pilot.press("down", "enter")
+        await pilot.pause()
+        app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert target.exists()
+    (saved,) = [text for text in said if str(target) in text]
+    assert "not encrypted" in saved
+
+
+def test_the_shells_comparison_export_of_an_encrypted_journal_says_so(
+    encrypted_with_a_choice: Journal,
+    journal_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from debrief.unlock import PASSPHRASE_COMMAND
+    from tests.test_encryption import PASSPHRASE
+
+    monkeypatch.setenv(PASSPHRASE_COMMAND, f"echo '{PASSPHRASE}'")
+    target = tmp_path / "choice.md"
+    assert main(["--db", str(journal_path), "export", "--format", "compare-md", "-o", str(target)]) == 0  # fmt: skip
+    assert "not encrypted" in capsys.readouterr().err and target.exists()

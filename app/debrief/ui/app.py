@@ -53,9 +53,6 @@ NUDGE = "interview:"  # a choice that reflects on a scheduled interview, before 
 TEXTUAL_COMMANDS_LEFT_OUT = frozenset({"Keys"})
 
 
-NOT_ENCRYPTED = " (not encrypted: your journal is, this file is not)"
-
-
 class DebriefApp(App[None]):
     """A journal of interview reflections, one screen per job to be done."""
 
@@ -952,8 +949,9 @@ class DebriefApp(App[None]):
         def payload() -> bytes:
             return export_bundle(self.journal.bundle(), format_name, self.clock())
 
-        done = "Journal exported" + (NOT_ENCRYPTED if self.journal.sealer else "")
-        save_to_new_file(self, "Export the journal", suggested, payload, done, journal=self.journal)
+        save_to_new_file(
+            self, "Export the journal", suggested, payload, "Journal exported", journal=self.journal
+        )
 
     def action_import(self) -> None:
         """Ask for a JSON export, show what would change, merge on confirmation."""

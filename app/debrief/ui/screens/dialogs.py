@@ -150,6 +150,9 @@ def new_file_problem(text: str) -> str | None:
     return None
 
 
+NOT_ENCRYPTED = " (not encrypted: your journal is, this file is not)"
+
+
 def save_to_new_file(
     app: App[Any],
     title: str,
@@ -161,8 +164,12 @@ def save_to_new_file(
     journal: Journal,
 ) -> None:
     """Ask for a file name (never an existing file, nor one of `journal`'s own files by
-    any name), write atomically, say how it went (and call `on_saved` once it is written)."""
+    any name), write atomically, say how it went (and call `on_saved` once it is written):
+    from an encrypted journal, that the file written is not encrypted."""
     from debrief.store.files import atomic_write, describe_os_error
+
+    if journal.sealer is not None:
+        done += NOT_ENCRYPTED
 
     def problem(text: str) -> str | None:
         own = journal.own_file(Path(text).expanduser()) if text.strip() else None
