@@ -557,3 +557,43 @@ def test_the_shells_comparison_export_of_an_encrypted_journal_says_so(
     target = tmp_path / "choice.md"
     assert main(["--db", str(journal_path), "export", "--format", "compare-md", "-o", str(target)]) == 0  # fmt: skip
     assert "not encrypted" in capsys.readouterr().err and target.exists()
+
+
+# --- a deleted reflection is gone from disk once the app closes -----------------------------
+
+
+SECRET = "I would take a pay cut to leave Initrode"
+
+
+@pytest.mark.parametrize("quit_by", ["ctrl+q", "SIGTERM"])
+async def test_a_deleted_reflections_text_is_gone_from_disk_when_the_app_closes(
+    journal_path: Path, quit_by: str
+) -> None:
+    import signal
+
+    from tests.samples import NOW
+
+    journal = Journal.open(journal_path)
+    save_one(journal, "Acme")
+    job = opportunity(company="Initrode Rival")
+    latest = full_reflection(job.id, went_badly=SECRET, interview_at=NOW)  # (the first row)
+    journal.save_reflection(latest, job)
+    app = make_app(Journal.open(journal_path), clock=fixed_clock, handle_signals=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.journal.in_trash() == [latest.id]
+        assert SECRET.encode() in journal_path.read_bytes()  # (kept for undo until you quit)
+        if quit_by == "ctrl+q":
+            await pilot.press("ctrl+q")
+        else:
+            os.kill(os.getpid(), signal.SIGTERM)
+        await pilot.pause()
+        assert not app.is_running
+    for file in journal_path.parent.iterdir():  # the journal, its backup, drafts, lock
+        assert SECRET.encode() not in file.read_bytes(), file.name
+    assert [o.company for o in Journal.open(journal_path).opportunities()] == ["Acme"]

@@ -143,6 +143,13 @@ def _keep_backup(path: Path, mode: int) -> None:
     os.replace(staging, backup)
 
 
+def backup_as_it_is(path: Path) -> None:
+    """Make `<name>.bak` the file as it is now: after a save that removed what must not
+    stay on disk (the backup, the version before, still held it)."""
+    _keep_backup(path, private_mode(path))
+    fsync_folder(path.parent)
+
+
 def fsync_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can open a folder
         descriptor = os.open(folder, os.O_RDONLY)

@@ -46,6 +46,7 @@ from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, WHAT, refu
 from debrief.store.files import (
     JournalError,
     atomic_write,
+    backup_as_it_is,
     backup_path_of,
     describe_os_error,
     file_lock,
@@ -319,7 +320,7 @@ class Journal:
             journal._check_drafts()
             journal._main.tidy()
             journal._drafts.tidy()
-            journal._empty_trash()
+            journal.empty_trash()
         return journal
 
     def _check_drafts(self) -> None:
@@ -575,7 +576,7 @@ class Journal:
     def delete_reflection(self, reflection_id: str, *, now: datetime) -> None:
         """Move a reflection (and its opportunity, if this was its last round) to the trash.
 
-        The trash exists for undo: it is emptied the next time the journal is opened.
+        The trash exists for undo: it is emptied when the app closes (`empty_trash`).
         """
         with self._write() as records:
             reflection = records.reflections[reflection_id]
@@ -769,11 +770,17 @@ class Journal:
         table.truncate()
         table.insert(document)
 
-    def _empty_trash(self) -> None:
-        """Deleted reflections are kept only for undo within one session."""
-        if self._main.table(TRASH):
-            with self._write():
-                self._main.database.drop_table(TRASH)
+    def empty_trash(self) -> None:
+        """Deleted reflections are kept only for undo within one session: the app empties
+        the trash as it closes (and opening does, after a session that could not). Their
+        text is then gone from the file and from its backup, which becomes the file as it
+        is (the version before differed only by the trash)."""
+        if self.readonly or not self._main.table(TRASH):
+            return
+        with self._write():
+            self._main.database.drop_table(TRASH)
+        with file_lock(self._main.lock):
+            backup_as_it_is(self.file_path)
 
     def _sync(self) -> None:
         """Read every record again if the file changed since they were read."""

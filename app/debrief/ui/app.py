@@ -11,6 +11,7 @@ exactly where it was.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import gc
 import signal
@@ -922,6 +923,14 @@ class DebriefApp(App[None]):
         ask), then exit."""
         self.flush_drafts()
         self.exit()
+
+    def on_unmount(self) -> None:
+        """The app closes (Ctrl+Q, SIGTERM, SIGHUP), its screens closed and saved: what was
+        deleted leaves the disk now (undo lived until you quit)."""
+        # (Never a trace on the way out: it would show records. A journal that can't be
+        # written now keeps them until the next start, which empties the trash too.)
+        with contextlib.suppress(Exception):
+            self.journal.empty_trash()
 
     # --- export and import from the app -----------------------------------------------
 
