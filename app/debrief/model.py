@@ -29,6 +29,13 @@ YEARS = (1900, 2200)  # the dates a journal holds: anything else is a typo or a 
 MIN_FOR_TRENDS = 3
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """`value` as a message quotes it (its repr), cut to `limit` characters: a damaged or
+    hostile file's value (a 100,000-character date) must not make the message as long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class ModelError(ValueError):
     """A value breaks a record's rules; `field` names the offending field."""
 
@@ -238,7 +245,7 @@ def normalise_currency(code: str) -> str:
     """Upper-case a currency code and refuse anything that is not ISO 4217."""
     cleaned = code.strip().upper()
     if cleaned not in CURRENCIES:
-        raise ModelError("currency", f"{code.strip()!r} is not an ISO 4217 currency code")
+        raise ModelError("currency", f"{quoted(code.strip())} is not an ISO 4217 currency code")
     return cleaned
 
 
@@ -307,7 +314,7 @@ class Interviewer(Private):
     def __post_init__(self) -> None:
         check_not_blank("name", self.name)
         if self.email and not is_valid_email(self.email):
-            raise ModelError("email", f"{self.email!r} is not an email address")
+            raise ModelError("email", f"{quoted(self.email)} is not an email address")
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -332,7 +339,9 @@ class Opportunity(Private):
         check_moment("created_at", self.created_at)
         check_moment("updated_at", self.updated_at)
         if self.recruiter_email and not is_valid_email(self.recruiter_email):
-            raise ModelError("recruiter_email", f"{self.recruiter_email!r} is not an email address")
+            raise ModelError(
+                "recruiter_email", f"{quoted(self.recruiter_email)} is not an email address"
+            )
 
     @property
     def title(self) -> str:
@@ -485,10 +494,10 @@ class Settings(Private):
     def __post_init__(self) -> None:
         object.__setattr__(self, "default_currency", normalise_currency(self.default_currency))
         if self.email and not is_valid_email(self.email):
-            raise ModelError("email", f"{self.email!r} is not an email address")
+            raise ModelError("email", f"{quoted(self.email)} is not an email address")
         if self.timezone and not is_valid_timezone(self.timezone):
             raise ModelError(
-                "timezone", f"{self.timezone!r} is not a time zone (e.g. Europe/Berlin)"
+                "timezone", f"{quoted(self.timezone)} is not a time zone (e.g. Europe/Berlin)"
             )
 
 
@@ -506,11 +515,13 @@ class Criterion(Private):
     def __post_init__(self) -> None:
         check_not_blank("criterion", self.name)
         if not isinstance(self.weight, Decimal) or not self.weight.is_finite():
-            raise ModelError("weight", f"the weight of {self.name!r} must be a number")
+            raise ModelError("weight", f"the weight of {quoted(self.name)} must be a number")
         if self.weight < 0:
-            raise ModelError("weight", f"the weight of {self.name!r} must not be negative")
+            raise ModelError("weight", f"the weight of {quoted(self.name)} must not be negative")
         if self.weight > MAX_WEIGHT:
-            raise ModelError("weight", f"the weight of {self.name!r} must be at most {MAX_WEIGHT}")
+            raise ModelError(
+                "weight", f"the weight of {quoted(self.name)} must be at most {MAX_WEIGHT}"
+            )
 
 
 DEFAULT_CRITERIA = tuple(
@@ -546,7 +557,7 @@ class Decision(Private):
             raise ModelError("weight", "the weights add up to zero: give at least one a weight")
         for column, scores in self.scores.items():
             if not isinstance(scores, dict):
-                raise ModelError("scores", f"the scores of {column!r} must be an object")
+                raise ModelError("scores", f"the scores of {quoted(column)} must be an object")
             for name, score in scores.items():
                 if (
                     isinstance(score, bool)
@@ -554,7 +565,7 @@ class Decision(Private):
                     or not SCORE_MIN <= score <= SCORE_MAX
                 ):
                     raise ModelError(
-                        "score", f"the score for {name!r} must be a whole number from 0 to 5"
+                        "score", f"the score for {quoted(name)} must be a whole number from 0 to 5"
                     )
 
 
@@ -769,19 +780,19 @@ def _decoder(name: str, hint: Any) -> Decoder:
 
 
 def _not_a_member(name: str, enum: type[StrEnum], raw: Any) -> StrEnum:
-    raise ModelError(name, f"{raw!r} is not one of {[m.value for m in enum]}")
+    raise ModelError(name, f"{quoted(raw)} is not one of {[m.value for m in enum]}")
 
 
 def _decimal(name: str, raw: Any) -> Decimal:
     try:
         return Decimal(_expect(name, raw, str))
     except InvalidOperation:
-        raise ModelError(name, f"{raw!r} is not a number") from None
+        raise ModelError(name, f"{quoted(raw)} is not a number") from None
 
 
 def _whole_number(name: str, raw: Any) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise ModelError(name, f"{raw!r} is not a whole number")
+        raise ModelError(name, f"{quoted(raw)} is not a whole number")
     return raw
 
 
@@ -797,7 +808,7 @@ def _parse_iso(name: str, parse: Callable[[str], Any], raw: Any) -> Any:
     except TypeError:
         raise ModelError(name, f"expected str, got {type(raw).__name__}") from None
     except ValueError:
-        raise ModelError(name, f"{raw!r} is not an ISO-8601 date") from None
+        raise ModelError(name, f"{quoted(raw)} is not an ISO-8601 date") from None
 
 
 @dataclass(frozen=True, slots=True, repr=False)
