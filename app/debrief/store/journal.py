@@ -40,6 +40,7 @@ from debrief.model import (
     due_order,
     from_dict,
     interview_order,
+    quoted,
     to_dict,
 )
 from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, WHAT, refusal, schema_of
@@ -794,6 +795,7 @@ class Journal:
                 record = self._decode(record_class, table_name, document, self.path)
                 stored[record.id] = record
                 doc_ids[record.id] = document.doc_id
+        _check_links({name: records.of(name) for name in self._tables}, self.path)
         records.settings = self._single(Settings, "settings")
         records.decision = self._single(Decision, "decision")
         records.deleted = self._deletions()
@@ -815,18 +817,27 @@ class Journal:
     def _validate_journal(self, data: dict[str, Any]) -> None:
         """Decode every record of a raw journal file (JournalError at the first bad one)."""
         tables = {**RECORD_TABLES, "settings": Settings, "decision": Decision}
-        self._validate(data, tables, self._main.path)
+        decoded = self._validate(data, tables, self._main.path)
+        _check_links(decoded, self._main.path)
 
     def _validate_drafts(self, data: dict[str, Any]) -> None:
         self._validate(data, {"drafts": Draft}, self._drafts.path)
 
-    def _validate(self, data: dict[str, Any], tables: dict[str, type[Any]], path: Path) -> None:
+    def _validate(
+        self, data: dict[str, Any], tables: dict[str, type[Any]], path: Path
+    ) -> dict[str, dict[str, Any]]:
+        """Every record decoded, by table and id (JournalError at the first bad one)."""
+        decoded: dict[str, dict[str, Any]] = {}
         for table_name, record_class in tables.items():
             documents = data.get(table_name, {})
             if not isinstance(documents, dict):
                 raise JournalError(refusal(path, f"{path}: table {table_name} is not an object."))
+            records = decoded.setdefault(table_name, {})
             for doc_id, document in documents.items():
-                self._decode(record_class, table_name, Document(document, doc_id=doc_id), path)
+                stored = Document(document, doc_id=doc_id)
+                record = self._decode(record_class, table_name, stored, path)
+                records[str(getattr(record, "id", doc_id))] = record
+        return decoded
 
     def _single(self, record_class: type[Record], table_name: str) -> Record | None:
         documents = self._main.table(table_name).all()
@@ -851,6 +862,29 @@ class Journal:
             name = record_id if isinstance(record_id, str) else f"#{doc_id}"
             reason = f"{where}: record {table_name}/{name}, field {error.field}: {error.message}."
             raise JournalError(refusal(where, reason)) from error
+
+
+LINKS = (  # a record of the first table belongs to one of the last, named by this field
+    ("reflections", "opportunity_id", "opportunities"),
+    ("interviews", "opportunity_id", "opportunities"),
+    ("followups", "reflection_id", "reflections"),
+)
+
+
+def _check_links(records: Mapping[str, Mapping[str, Any]], path: Path) -> None:
+    """Refuse a file in which a record belongs to one that is not there (a reflection or
+    an interview without its opportunity, a follow-up without its reflection): every
+    screen and command takes these links as given, and an import refuses them too."""
+    for table_name, field_name, parent in LINKS:
+        if table_name not in records or parent not in records:
+            continue  # (a listing leaves the follow-ups unread)
+        for record_id, record in records[table_name].items():
+            if getattr(record, field_name) not in records[parent]:
+                reason = (
+                    f"{path}: record {table_name}/{record_id[:40]}, field {field_name}: "
+                    f"{quoted(getattr(record, field_name))} names none of the file's {parent}."
+                )
+                raise JournalError(refusal(path, reason))
 
 
 def change_encryption(path: Path, current: Sealer | None, new: Sealer | None) -> list[Path]:
