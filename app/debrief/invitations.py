@@ -74,10 +74,12 @@ def read_invitations(payload: bytes, name: str, timezone: str, *, me: str = "") 
     user's email, left off the attendees), or InvitationsRejected naming the file."""
     from icalendar import Calendar  # loaded only for an import: it is slow to import
 
+    # icalendar's parser fails in many ways on a damaged file (ValueError, KeyError, an
+    # AttributeError for a VTIMEZONE with two TZIDs…): each means it is not a calendar.
     try:
         calendar = Calendar.from_ical(payload)
-    except (ValueError, IndexError, KeyError) as error:
-        raise InvitationsRejected(f"{name} is not a calendar file ({error}).") from None
+    except Exception as error:
+        raise InvitationsRejected(f"{name} is not a calendar file ({_reason(error)}).") from None
     if calendar.name != "VCALENDAR":
         raise InvitationsRejected(f"{name} is not a calendar file (no VCALENDAR).")
     invitations: list[Invitation] = []
