@@ -376,7 +376,7 @@ class DebriefApp(App[None]):
 
     async def action_go(self, mode: str) -> None:
         if self.current_mode != mode:
-            if CommandPalette.is_open(self):
+            if isinstance(self.screen, CommandPalette):
                 # Left open in this mode, it would clash with the one Ctrl+P opens in the
                 # next (both have Textual's one id: DuplicateIds); going elsewhere closes it.
                 await self.pop_screen()
