@@ -317,7 +317,7 @@ def test_the_shell_changes_the_passphrase(
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
     monkeypatch.setattr(sys, "stdin", TerminalInput())
     assert main(["--db", str(path), "passphrase"]) == 0
-    assert "New passphrase set for journal.json.bak, journal.json." in capsys.readouterr().out
+    assert "New passphrase set for journal.json, journal.json.bak." in capsys.readouterr().out
     with pytest.raises(WrongPassphrase):
         unlock(path, Passphrase(PASSPHRASE))
     assert Journal.open(path, sealer=unlock(path, Passphrase("a brand new passphrase"))).reflection(

@@ -847,12 +847,12 @@ DONE = {
     "passphrase": "New passphrase set for {names}.",
 }
 FINISHED = {
-    "encrypt": "Finished encrypting the journal (it was interrupted): encrypted {names}. "
-    "Keep the passphrase safe: without it the journal can't be read, by you or anyone.",
-    "decrypt": "Finished decrypting the journal (it was interrupted): decrypted {names}; "
-    "they are plain JSON again.",
-    "passphrase": "Finished changing the passphrase (it was interrupted): the new one, typed "
-    "then, is set for {names}.",
+    "encrypt": "Finished encrypting the journal, which was interrupted ({names}). Keep the "
+    "passphrase safe: without it the journal can't be read, by you or anyone.",
+    "decrypt": "Finished decrypting the journal, which was interrupted ({names}): it is plain "
+    "JSON again.",
+    "passphrase": "Finished changing the passphrase, which was interrupted ({names}): the new "
+    "one, typed then, opens the journal now.",
 }
 UNTIL_THEN = {
     "encrypt": "the passphrase you chose opens it until then",
@@ -882,7 +882,8 @@ def _finish(path: Path, command: str, sealer: Sealer | None) -> int:
     except OSError as error:
         return refuse(_stopped(path, command, error))
     rewritten = finished.rewritten if finished is not None else []
-    say(FINISHED[command].format(names=_names(rewritten, path)))
+    names = _names(rewritten, path) if rewritten else "nothing was left to rewrite"
+    say(FINISHED[command].format(names=names))
     return EXIT_OK
 
 
@@ -890,12 +891,13 @@ def _stopped(path: Path, command: str, error: OSError) -> str:
     """One sentence for a change stopped by a failed write (a full disk, say)."""
     from debrief.store.encryption import COMMAND_DOES, unfinished
 
-    doing = COMMAND_DOES[command].capitalize()
-    reason = describe_os_error(error)
+    reason, doing = describe_os_error(error), COMMAND_DOES[command]
+    failed = f"couldn't write in {path.parent} ({reason}) while {doing}"
     if unfinished(path) is None:
-        return f"{doing} failed: {reason}; nothing was changed."
+        kept = f"{path.name} itself is as it was before this command"
+        return f"{failed}: nothing was changed; {kept}."
     return (
-        f"{doing} stopped half-way: {reason}; nothing is lost, {UNTIL_THEN[command]}, and "
+        f"{failed}: it stopped half-way, nothing is lost, {UNTIL_THEN[command]}, and "
         f"`debrief {command}` run again finishes it."
     )
 
@@ -927,23 +929,31 @@ def _warn_of_unmerged_copies(path: Path) -> None:
             continue
     if plain:
         say(
-            f"debrief: note: {_names(plain, path)} (copies a sync tool made, not merged yet) "
+            f"debrief: note: {', '.join(c.name for c in plain)} (copies a sync tool made, "
+            "not merged yet) "
             "stay readable until merged: `debrief merge` merges them and keeps them sealed.",
             error=True,
         )
 
 
 def _names(files: Sequence[Path], path: Path) -> str:
-    """The files' names, those in a folder beside the journal with it (`merged/…`)."""
-    if not files:
-        return "nothing left to rewrite"
-    folder = (path.resolve() if path.is_symlink() else path).parent
-    names = []
+    """The files' names: the journal's own first, then the copies beside it that hold its
+    text (`merged/…` with its folder)."""
+    from debrief.store.files import backup_path_of
+    from debrief.store.journal import drafts_path_of
+
+    real = path.resolve() if path.is_symlink() else path
+    own = [real, backup_path_of(real), drafts_path_of(real), backup_path_of(drafts_path_of(real))]
+    names = [file.name for file in own if file in files]
+    copies = []
     for file in files:
-        try:
-            names.append(str(file.relative_to(folder)))
-        except ValueError:
-            names.append(file.name)
+        if file not in own:
+            try:
+                copies.append(str(file.relative_to(real.parent)))
+            except ValueError:
+                copies.append(file.name)
+    if copies:
+        names.append(f"and the copies beside it that hold its text ({', '.join(copies)})")
     return ", ".join(names)
 
 

@@ -43,10 +43,10 @@ from debrief.model import (
     quoted,
     to_dict,
 )
+from debrief.store import encryption
 from debrief.store.fileformat import DRAFTS_FORMAT_NAME, FORMAT_NAME, WHAT, refusal, schema_of
 from debrief.store.files import (
     JournalError,
-    atomic_write,
     backup_as_it_is,
     backup_path_of,
     describe_os_error,
@@ -57,15 +57,9 @@ from debrief.store.files import (
     same_file,
     tighten,
 )
+from debrief.store.journal_path import DAMAGED, drafts_path_of, set_aside_drafts
 from debrief.store.migrations import SCHEMA_VERSION, migrate
-from debrief.store.sealed import (
-    PassphraseNeeded,
-    Sealer,
-    WrongPassphrase,
-    envelope_of,
-    params_of,
-    unsealed,
-)
+from debrief.store.sealed import PassphraseNeeded, Sealer, WrongPassphrase
 from debrief.store.storage import AtomicJSONStorage
 
 TRASH = "trash"
@@ -81,10 +75,6 @@ Record = TypeVar("Record")
 AnyRecord = Opportunity | Reflection | FollowUp | Interview
 
 __all__ = ["Journal", "JournalError", "change_encryption", "drafts_path_of"]
-
-
-def drafts_path_of(path: Path) -> Path:
-    return path.with_name(path.stem + ".drafts.json")
 
 
 class _File:
@@ -315,6 +305,11 @@ class Journal:
             sealer=sealer,
             with_followups=with_followups,
         )
+        if not readonly:  # a change of encryption left unfinished: completed first
+            finished = encryption.finish_change(journal.file_path, sealer)
+            if finished is not None:
+                journal = cls(journal.path, sealer=finished.sealer, with_followups=with_followups)
+                journal.notices.append(finished.notice())
         journal._main.check(create=not readonly, validate=journal._validate_journal)
         journal._sync()
         if not readonly:  # (the shell never reads drafts)
@@ -332,7 +327,7 @@ class Journal:
             self.drafts()
         except JournalError as error:
             aside = self._drafts.path.with_name(
-                f"{self._drafts.path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}"
+                f"{self._drafts.path.name}{DAMAGED}{datetime.now():%Y%m%d-%H%M%S}"
             )
             try:
                 self._drafts.path.rename(aside)
@@ -887,36 +882,21 @@ def _check_links(records: Mapping[str, Mapping[str, Any]], path: Path) -> None:
                 raise JournalError(refusal(path, reason))
 
 
-def change_encryption(path: Path, current: Sealer | None, new: Sealer | None) -> list[Path]:
+def change_encryption(
+    path: Path, current: Sealer | None, new: Sealer | None, copies: Sequence[Path] = ()
+) -> list[Path]:
     """Rewrite the journal, its backup, its drafts and their backup sealed with `new`
-    (None: plain), each opened with `current`; the files rewritten.
+    (None: plain), each opened with `current` (or `new`: a file the change has sealed
+    already), with `copies` and any drafts files set aside as damaged that are in the
+    current form; the files rewritten. How a change always completes, wherever it is
+    stopped: `store/encryption.py`.
 
     The journal is checked first (opened with `current`, read-only): a wrong passphrase
-    or a damaged journal changes nothing. Each file is replaced atomically, the journal
-    last, under the journal's lock; a file already in the new form is left as it is, so
-    an interrupted change completes when run again.
-    """
+    or a damaged journal changes nothing."""
     real = path.resolve() if path.is_symlink() else path
     Journal.open(real, readonly=True, sealer=current)
-    drafts = drafts_path_of(real)
-    changed = []
-    with file_lock(lock_path_of(real)):
-        for written in (real, drafts):  # what a killed writer left: plain text, maybe
-            remove_stale_temporaries(written)
-        for file in (backup_path_of(real), drafts, backup_path_of(drafts), real):
-            try:
-                payload = file.read_bytes()
-            except FileNotFoundError:
-                continue
-            envelope = envelope_of(payload)
-            if new is None and envelope is None:
-                continue  # plain already
-            if new is not None and envelope is not None and params_of(envelope, file) == new.params:
-                continue  # sealed with the new key already (a change run again)
-            plain = unsealed(payload, file, current)
-            atomic_write(file, new.seal(plain) if new else plain, keep_backup=False)
-            changed.append(file)
-    return changed
+    copies = [*copies, *set_aside_drafts(real)]
+    return encryption.change_encryption(real, current, new, copies)
 
 
 def _fold(text: str) -> str:

@@ -13,20 +13,27 @@ nonce on every write, and authenticates the envelope's header too (changing the 
 parameters or the salt makes the file unreadable, not weaker). The key lives only in
 memory; the passphrase is never written anywhere. A journal, its backup and its drafts
 share one salt, so one derivation opens all three.
+
+While the encryption is being changed (`store/encryption.py`), a change record beside the
+journal names the old key's parameters and the new one's; for a new passphrase it also
+holds each key sealed with the other, so that either passphrase unlocks both keys and a
+`Sealer` opens a file sealed with either (`unlock`). The record goes once the change is
+complete.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hmac
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from debrief.store.files import JournalError
+from debrief.store.files import JournalError, hidden_name
 
 # (`cryptography` is imported where it is used: ~28 ms that a plain journal, and every
 # `debrief list`, would otherwise pay at start.)
@@ -121,6 +128,11 @@ def params_of(envelope: dict[str, Any], path: Path) -> KeyParams:
             f"{path} is encrypted in a way this version of Debrief can't open "
             f"(version {envelope.get('version')!r}, cipher {envelope.get('cipher')!r})."
         )
+    return kdf_params(kdf, path)
+
+
+def kdf_params(kdf: object, path: Path) -> KeyParams:
+    """Key parameters as a file states them (`KeyParams.as_dict`), refusing damaged ones."""
     damaged = JournalError(f"{path} is encrypted, but its key parameters are damaged.")
     if not isinstance(kdf, dict) or kdf.get("name") != "scrypt":
         raise damaged
@@ -164,12 +176,25 @@ def sealed_params(path: Path) -> KeyParams | None:
 
 
 class Sealer:
-    """Seals and opens files with keys made from one passphrase (kept in memory only)."""
+    """Seals and opens files with keys made from one passphrase (kept in memory only).
 
-    def __init__(self, passphrase: Passphrase, params: KeyParams) -> None:
+    It holds a key per set of key parameters: the one new writes are sealed with
+    (`params`), others made as files with their own salt are opened (a sync conflict
+    copy), and, while the encryption is being changed, the old key and the new one
+    (`joined`, `ChangeRecord.both_keys`): a file sealed with either opens."""
+
+    def __init__(
+        self,
+        passphrase: Passphrase,
+        params: KeyParams,
+        *,
+        keys: dict[KeyParams, bytes] | None = None,
+    ) -> None:
         self.params = params  # what new writes are sealed with
         self._passphrase = passphrase
-        self._keys = {params: _derive(passphrase, params)}
+        self._keys = dict(keys or {})
+        if params not in self._keys:
+            self._keys[params] = _derive(passphrase, params)
 
     def __repr__(self) -> str:
         return "Sealer(***)"
@@ -179,6 +204,21 @@ class Sealer:
         if params not in self._keys:
             self._keys[params] = _derive(self._passphrase, params)
         return self._keys[params]
+
+    def holds(self, params: KeyParams) -> bool:
+        """Whether the key for `params` is at hand (made, or unwrapped: not necessarily
+        right until a file opens with it)."""
+        return params in self._keys
+
+    def joined(self, other: Sealer) -> Sealer:
+        """A sealer holding this one's keys and `other`'s, sealing as this one does."""
+        return Sealer(self._passphrase, self.params, keys={**other._keys, **self._keys})
+
+    def writing_with(self, params: KeyParams) -> Sealer:
+        """The same keys, new writes sealed with `params` (a key held: see `holds`)."""
+        if params not in self._keys:
+            raise ValueError("no key for these parameters")
+        return Sealer(self._passphrase, params, keys=self._keys)
 
     def seal(self, plaintext: bytes) -> bytes:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -213,6 +253,137 @@ class Sealer:
             ) from error
 
 
+CHANGE_FORMAT = "debrief-encryption-change"
+CHANGE_VERSION = 1
+
+
+def change_record_path(path: Path) -> Path:
+    """Where the record of a change of encryption under way lives: beside the journal,
+    hidden (`.journal.json.encryption-change`)."""
+    return path.with_name(f"{hidden_name(path)}.encryption-change")
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    """A change of encryption under way (see `store/encryption.py`): from which key to
+    which (None: plain), which copies beside the journal it rewrites too, and, changing
+    the passphrase, each key sealed with the other. Never a passphrase; never a key in
+    the clear."""
+
+    source: KeyParams | None
+    target: KeyParams | None
+    copies: tuple[str, ...] = ()  # relative to the journal's folder
+    target_key: dict[str, Any] | None = field(default=None, repr=False)  # sealed with source
+    source_key: dict[str, Any] | None = field(default=None, repr=False)  # sealed with target
+
+    @property
+    def command(self) -> str:
+        """The command that makes this change."""
+        if self.source is None:
+            return "encrypt"
+        return "decrypt" if self.target is None else "passphrase"
+
+    @classmethod
+    def between(
+        cls, current: Sealer | None, new: Sealer | None, copies: tuple[str, ...] = ()
+    ) -> ChangeRecord:
+        """The record of changing from `current`'s key to `new`'s (None: plain)."""
+        target_key = source_key = None
+        if current is not None and new is not None:
+            target_key = orjson.loads(current.seal(new._key(new.params)))
+            source_key = orjson.loads(new.seal(current._key(current.params)))
+        return cls(
+            current.params if current else None,
+            new.params if new else None,
+            copies,
+            target_key,
+            source_key,
+        )
+
+    def as_bytes(self) -> bytes:
+        return orjson.dumps(
+            {
+                "format": CHANGE_FORMAT,
+                "version": CHANGE_VERSION,
+                "from": self.source.as_dict() if self.source else None,
+                "to": self.target.as_dict() if self.target else None,
+                "copies": list(self.copies),
+                "to_key": self.target_key,
+                "from_key": self.source_key,
+            }
+        )
+
+    @classmethod
+    def parse(cls, payload: bytes, path: Path) -> ChangeRecord:
+        """The record in `payload` (read from `path`); JournalError if it is not one."""
+        damaged = JournalError(
+            f"{path} should say how the journal's encryption is being changed, but it is "
+            "damaged: nothing was changed."
+        )
+        try:
+            data = orjson.loads(payload)
+        except orjson.JSONDecodeError as error:
+            raise damaged from error
+        if not isinstance(data, dict) or data.get("format") != CHANGE_FORMAT:
+            raise damaged
+        if data.get("version") != CHANGE_VERSION:
+            raise JournalError(
+                f"{path} was written by another version of Debrief: finish the change of "
+                "encryption with that version. Nothing was changed."
+            )
+        copies = data.get("copies")
+        if not isinstance(copies, list) or not all(_a_name_beside(c) for c in copies):
+            raise damaged
+        wrapped = [data.get("to_key"), data.get("from_key")]
+        if not all(w is None or isinstance(w, dict) for w in wrapped):
+            raise damaged
+        source = None if data.get("from") is None else kdf_params(data["from"], path)
+        target = None if data.get("to") is None else kdf_params(data["to"], path)
+        if source is not None and target is not None and None in wrapped:
+            raise damaged
+        return cls(source, target, tuple(copies), wrapped[0], wrapped[1])
+
+    def both_keys(self, sealer: Sealer, path: Path) -> Sealer:
+        """`sealer` holding the old key and the new one of a change of passphrase: the one
+        it has unwraps the other (WrongPassphrase: its passphrase is neither). Changing to
+        or from plain, it is returned as it is."""
+        if self.source is None or self.target is None:
+            return sealer
+        assert self.target_key is not None and self.source_key is not None
+        attempts = [(self.target_key, self.target), (self.source_key, self.source)]
+        if sealer.holds(self.target) and not sealer.holds(self.source):
+            attempts.reverse()  # (the key it has first: no derivation)
+        refused: WrongPassphrase | None = None
+        for wrapped, reveals in attempts:
+            try:
+                key = sealer.open(wrapped, path)
+            except WrongPassphrase as error:
+                refused = error
+                continue
+            return Sealer(sealer._passphrase, sealer.params, keys={**sealer._keys, reveals: key})
+        assert refused is not None
+        raise refused
+
+
+def _a_name_beside(name: object) -> bool:
+    """A file name relative to the journal's folder, inside it."""
+    if not isinstance(name, str) or not name or name.startswith(("/", "\\")):
+        return False
+    return ".." not in Path(name).parts
+
+
+def read_change(path: Path) -> ChangeRecord | None:
+    """The change of encryption under way for the journal at `path`, if one is."""
+    record = change_record_path(path)
+    try:
+        payload = record.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise JournalError(f"{record} can't be read ({error.strerror}).") from error
+    return ChangeRecord.parse(payload, record)
+
+
 def unsealed(payload: bytes, path: Path, sealer: Sealer | None) -> bytes:
     """A file's JSON: as it is when it is not encrypted, else opened with `sealer`."""
     envelope = envelope_of(payload)
@@ -224,7 +395,9 @@ def unsealed(payload: bytes, path: Path, sealer: Sealer | None) -> bytes:
 
 
 def unlock(path: Path, passphrase: Passphrase) -> Sealer | None:
-    """A sealer that opens `path` (WrongPassphrase if it does not); None: not encrypted."""
+    """A sealer that opens `path` (WrongPassphrase if it does not); None: not encrypted.
+    While its passphrase is being changed, the old passphrase and the new one both do
+    (and the sealer holds both keys: see `ChangeRecord`)."""
     try:
         envelope = envelope_of(path.read_bytes())
     except FileNotFoundError:
@@ -232,7 +405,18 @@ def unlock(path: Path, passphrase: Passphrase) -> Sealer | None:
     if envelope is None:
         return None
     sealer = Sealer(passphrase, params_of(envelope, path))
-    sealer.open(envelope, path)  # (the file read once: its key and its check)
+    change = read_change(path)
+    try:
+        sealer.open(envelope, path)  # (the file read once: its key and its check)
+    except WrongPassphrase:
+        if change is None or change.source is None or change.target is None:
+            raise
+        sealer = change.both_keys(sealer, path)  # the other passphrase of the change?
+        sealer.open(envelope, path)
+        return sealer
+    if change is not None:
+        with contextlib.suppress(WrongPassphrase):  # (a record of keys it does not open)
+            sealer = change.both_keys(sealer, path)
     return sealer
 
 
