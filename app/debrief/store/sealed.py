@@ -33,6 +33,7 @@ from typing import Any
 
 import orjson
 
+from debrief.model import quoted
 from debrief.store.files import JournalError, hidden_name
 
 # (`cryptography` is imported where it is used: ~28 ms that a plain journal, and every
@@ -126,7 +127,7 @@ def params_of(envelope: dict[str, Any], path: Path) -> KeyParams:
     if envelope.get("version") != SEALED_VERSION or envelope.get("cipher") != CIPHER:
         raise JournalError(
             f"{path} is encrypted in a way this version of Debrief can't open "
-            f"(version {envelope.get('version')!r}, cipher {envelope.get('cipher')!r})."
+            f"(version {quoted(envelope.get('version'))}, cipher {quoted(envelope.get('cipher'))})."
         )
     return kdf_params(kdf, path)
 
