@@ -104,7 +104,7 @@ def test_without_the_passphrase_nothing_opens_and_nothing_changes(
     before = on_disk(path.parent)
     with pytest.raises(PassphraseNeeded, match="is encrypted"):
         Journal.open(path)
-    with pytest.raises(WrongPassphrase, match=r"Wrong passphrase .* Nothing was changed"):
+    with pytest.raises(WrongPassphrase, match=r"Wrong passphrase .*: nothing was changed"):
         unlock(path, Passphrase("not the passphrase"))
     with pytest.raises(WrongPassphrase):
         change_encryption(path, cheap("not the passphrase"), None)

@@ -370,7 +370,7 @@ def test_another_command_is_refused_until_the_change_is_finished(
         said = capsys.readouterr().err
         assert said == (
             "debrief: Changing the journal's passphrase was interrupted: run `debrief "
-            "passphrase` again to finish it first. Nothing was changed.\n"
+            "passphrase` again to finish it first (nothing was changed).\n"
         )
         assert every_byte(path.parent) == before
     assert run(monkeypatch, path, "passphrase", current="neither of them") == 2
@@ -434,6 +434,27 @@ def test_encrypt_names_the_copies_it_sealed_and_those_left_to_merge(
         f"debrief: note: {conflict.name} (copies a sync tool made, not merged yet) stay readable until merged: `debrief "
         "merge` merges them and keeps them sealed.\n"
     )
+
+
+def test_each_refusal_is_one_sentence_with_status_2_and_leaves_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain = build(tmp_path / "plain", "encrypt")
+    sealed = build(tmp_path / "sealed", "decrypt")
+    cases = [
+        (sealed, "encrypt", OLD, "is encrypted already (`debrief passphrase` changes it)."),
+        (plain, "decrypt", None, "is not encrypted."),
+        (plain, "passphrase", None, "is not encrypted (`debrief encrypt` does that)."),
+        (sealed, "decrypt", "not the passphrase", "altered): nothing was changed."),
+        (sealed, "passphrase", "not the passphrase", ": nothing was changed."),
+    ]
+    for path, command, current, ending in cases:
+        before = every_byte(path.parent)
+        assert run(monkeypatch, path, command, current=current) == 2
+        said = capsys.readouterr().err
+        assert said.startswith("debrief: ") and said.endswith(ending + "\n"), said
+        assert said.count("\n") == 1 and said.count(". ") == 0, said  # one sentence
+        assert every_byte(path.parent) == before
 
 
 def test_the_table(capsys: pytest.CaptureFixture[str]) -> None:

@@ -794,6 +794,7 @@ def encrypt_command(path: Path) -> int:
     if pending is not None:
         if pending.command != "encrypt":
             return refuse(finish_first(pending))
+        _before_asking("the passphrase you chose for it")
         return _finish(path, "encrypt", sealer_for(path))
     if sealed_params(path) is not None:
         return refuse(f"{path} is encrypted already (`debrief passphrase` changes it).")
@@ -832,6 +833,8 @@ def passphrase_command(path: Path) -> int:
     pending = unfinished(path)
     if pending is not None and pending.command != "passphrase":
         return refuse(finish_first(pending))
+    if pending is not None:
+        _before_asking("the old passphrase or the new one")
     current = sealer_for(path)
     if current is None:
         return refuse(f"{path} is not encrypted (`debrief encrypt` does that).")
@@ -859,6 +862,14 @@ UNTIL_THEN = {
     "decrypt": "the passphrase opens it until then",
     "passphrase": "the old passphrase and the new one both open it until then",
 }
+
+
+def _before_asking(which: str) -> None:
+    """Say, before the passphrase is typed, that it finishes a change stopped half-way."""
+    from debrief.unlock import has_command
+
+    if not has_command():
+        say(f"debrief: finishing a change that was interrupted: type {which}.", error=True)
 
 
 def _change(path: Path, command: str, current: Sealer | None, new: Sealer | None) -> int:

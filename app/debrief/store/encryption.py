@@ -101,7 +101,7 @@ def finish_first(change: ChangeRecord) -> str:
     command = change.command
     return (
         f"{COMMAND_DOES[command].capitalize()} was interrupted: run `debrief {command}` again "
-        "to finish it first. Nothing was changed."
+        "to finish it first (nothing was changed)."
     )
 
 
@@ -218,8 +218,8 @@ def _explained(error: Exception, file: Path, change: ChangeRecord) -> Exception:
     if isinstance(error, WrongPassphrase) and change.source is None:
         return JournalError(
             f"{file} is encrypted already, with another passphrase (an earlier `debrief "
-            "encrypt` stopped half-way?): run `debrief encrypt` again with that passphrase. "
-            "Nothing was changed."
+            "encrypt` stopped half-way?): run `debrief encrypt` again with that one (nothing "
+            "was changed)."
         )
     return error
 

@@ -250,7 +250,7 @@ class Sealer:
             return AESGCM(self._key(params)).decrypt(nonce, sealed, params.header())
         except (InvalidTag, KeyError, TypeError, ValueError) as error:
             raise WrongPassphrase(
-                f"Wrong passphrase for {path} (or the file was altered). Nothing was changed."
+                f"Wrong passphrase for {path} (or the file was altered): nothing was changed."
             ) from error
 
 
@@ -330,7 +330,7 @@ class ChangeRecord:
         if data.get("version") != CHANGE_VERSION:
             raise JournalError(
                 f"{path} was written by another version of Debrief: finish the change of "
-                "encryption with that version. Nothing was changed."
+                "encryption with that version (nothing was changed)."
             )
         copies = data.get("copies")
         if not isinstance(copies, list) or not all(_a_name_beside(c) for c in copies):
