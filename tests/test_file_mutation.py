@@ -67,7 +67,7 @@ SHARES = {  # of the budget, by input
     "conflict copy": 0.18,
 }
 PASSPHRASE = "mutation test passphrase"  # (given by a command, never on a command line)
-EXPORT_FORMATS = ("json", "csv", "md", "ics")
+EXPORT_FORMATS = ("json", "csv", "md", "ics", "compare-md")
 COPY_NAMES = (
     "journal.sync-conflict-20261201-101500-ABCDEF1.json",  # Syncthing
     "journal (Alex's conflicted copy 2026-12-01).json",  # Dropbox
@@ -341,10 +341,20 @@ def check_journal(samples: Samples, mutant: Mutant, folder: Path) -> None:
         (["list", "--json"] if mutant.number % 2 else ["list", "--company", "a"], {0}),
         (["show", samples.show_id], {0, 1}),  # 1: that reflection is not in this file
         (["due", "--all"] if mutant.number % 2 else ["due", "--done"], {0, 1}),  # 1: some due
-        (["export", "--format", export], {0}),
+        (["export", "--format", export], {0, 1}),  # 1: no comparison saved (compare-md)
     ):
         run_checked(mutant, work, argv, allowed=allowed)
     check_merge(samples, mutant, folder / "merge")
+    # Opened to be written: a copy merged into it, or an interview added to it.
+    writes = ["journal.json", "journal.json.bak", "merged/*"]
+    if mutant.number % 2:
+        copy = {COPY_NAMES[0]: samples.files["conflict copy"]}
+        work = fresh(folder / "merge into", {"journal.json": mutant.payload, **copy})
+        run_checked(mutant, work, ["merge"], allowed={0}, writes=lambda _: [*writes, COPY_NAMES[0]])  # fmt: skip
+    else:
+        work = fresh(folder / "add", {"journal.json": mutant.payload})
+        add = ["add-interview", "--company", "Initech", "--role", "SRE", "--at", "2026-12-01 10:00"]  # fmt: skip
+        run_checked(mutant, work, add, allowed={0}, writes=lambda _: writes)
 
 
 def check_import(samples: Samples, mutant: Mutant, folder: Path) -> None:
