@@ -636,6 +636,19 @@ class Journal:
                 records.decision = writes.decision
             self._remember_deletions(records, deleted_elsewhere)
 
+    def restore(self, snapshot: Path) -> None:
+        """Make the journal what `snapshot` (a copy of its file, kept before a merge)
+        holds, in one write; the current file becomes the backup. JournalError for a
+        snapshot that is damaged or not a journal (nothing changed)."""
+        kept = Journal.open(snapshot, readonly=True, sealer=self.sealer)
+        data = kept._main.read()
+        if data is None:
+            raise JournalError(f"{snapshot} is gone: nothing was changed.")
+        with self._main.transaction():
+            self._main.storage.write(data)
+        self._read_generation = -1  # (every record read again, from what was written)
+        self._sync()
+
     def save_decision(self, decision: Decision) -> None:
         """Store the comparison, unless it is already what is stored (the compare screen
         saves after every change, opening it included)."""
