@@ -316,7 +316,10 @@ async def test_after_two_checks_it_suggests_marking_the_opportunity_cold(
 async def test_an_edit_keeps_what_was_done_and_adds_nothing_twice(
     build_app: AppFactory, planned: Journal, journal_path: Path
 ) -> None:
-    planned.save_followup(mark_done(item(planned, "thank_you:jane doe"), NOW, note="sent"))
+    done = mark_done(item(planned, "thank_you:jane doe"), NOW, note="sent")
+    planned.save_plan(
+        planned.opportunities()[0], [done if f.id == done.id else f for f in planned.followups()]
+    )
     before = len(planned.followups())
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -596,7 +599,9 @@ async def test_undo_refuses_when_another_window_changed_the_same_thing(
         elsewhere = Journal.open(journal_path)
         thanks = item(elsewhere, "thank_you:jane doe")
         again = dataclasses.replace(thanks, done_at=NOW.add(minutes=5), note="sent from B")
-        elsewhere.save_followup(again)  # (another window marked it done again, with a note)
+        # (another window marked it done again, with a note)
+        in_plan = [again if f.id == again.id else f for f in elsewhere.followups()]
+        elsewhere.save_plan(elsewhere.opportunities()[0], in_plan)
         await pilot.press("u")
         await pilot.pause()
         assert item(Journal.open(journal_path), "thank_you:jane doe") == again  # untouched

@@ -308,7 +308,7 @@ def test_older_schemas_are_migrated_keeping_a_backup(
         return tables
 
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr("debrief.store.journal.SCHEMA_VERSION", 2)
+    monkeypatch.setattr("debrief.store.database.SCHEMA_VERSION", 2)
     monkeypatch.setattr(migrations, "MIGRATIONS", {1: rename_currency})
     journal = Journal.open(journal_path)
     assert journal.settings().default_currency == "GBP"
