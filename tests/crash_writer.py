@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pendulum
 
+from debrief.actions.unlock import sealer_for
 from debrief.model import Opportunity, Reflection
 from debrief.store.journal import Journal
-from debrief.unlock import sealer_for
 
 
 def main() -> None:

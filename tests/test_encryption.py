@@ -11,6 +11,7 @@ import orjson
 import pytest
 from textual.widgets import Input, Static
 
+from debrief.actions.unlock import PASSPHRASE_COMMAND, new_sealer, sealer_for
 from debrief.cli import build_demo_journal, main
 from debrief.model import Draft
 from debrief.store.journal import Journal, JournalError, change_encryption, drafts_path_of
@@ -25,7 +26,6 @@ from debrief.store.sealed import (
 )
 from debrief.ui.app import make_app
 from debrief.ui.screens.unlock import UnlockApp
-from debrief.unlock import PASSPHRASE_COMMAND, new_sealer, sealer_for
 from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
 from tests.test_hostile_text import screen_lines
 

@@ -24,6 +24,7 @@ import orjson
 import pytest
 
 import debrief.store.encryption as encryption
+from debrief.actions.unlock import PASSPHRASE_COMMAND
 from debrief.cli import build_demo_journal, main
 from debrief.model import Bundle, Draft
 from debrief.store.files import atomic_write, hidden_name
@@ -40,7 +41,6 @@ from debrief.store.sealed import (
     unlock,
 )
 from debrief.ui.app import make_app
-from debrief.unlock import PASSPHRASE_COMMAND
 from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
 
 OLD, NEW = "correct horse battery staple", "a brand new passphrase"

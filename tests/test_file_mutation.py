@@ -34,13 +34,13 @@ from typing import Any
 
 import pytest
 
+from debrief.actions.unlock import PASSPHRASE_COMMAND
 from debrief.cli import build_demo_journal, main
 from debrief.store.files import JournalError
 from debrief.store.journal import Journal
 from debrief.store.sealed import KeyParams
 from debrief.ui.app import make_app
 from debrief.ui.screens.dialogs import ConfirmScreen
-from debrief.unlock import PASSPHRASE_COMMAND
 from tests.mutation import (
     ENVELOPE_MUTATORS,
     ICS_MUTATORS,

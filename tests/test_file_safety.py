@@ -550,7 +550,7 @@ def test_the_shells_comparison_export_of_an_encrypted_journal_says_so(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from debrief.unlock import PASSPHRASE_COMMAND
+    from debrief.actions.unlock import PASSPHRASE_COMMAND
     from tests.test_encryption import PASSPHRASE
 
     monkeypatch.setenv(PASSPHRASE_COMMAND, f"echo '{PASSPHRASE}'")

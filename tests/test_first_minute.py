@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList
 from debrief.cli import build_demo_journal
 from debrief.store.journal import Journal
 from debrief.ui.app import make_app
+from debrief.ui.commands import palette_entries
 from debrief.ui.screens.compare import CompareScreen
 from debrief.ui.screens.detail import DetailScreen
 from debrief.ui.screens.draft import DraftScreen
@@ -168,7 +169,9 @@ async def test_the_palette_lists_the_screens_actions(demo: Journal) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f3")
         await pilot.pause()
-        titles = [command.title for command in app.get_system_commands(app.screen)]
+        titles = [title for title, _, _ in palette_entries(app, app.screen)] + [
+            command.title for command in app.get_system_commands(app.screen)
+        ]
         for expected in (
             "New reflection",
             "Export the journal…",

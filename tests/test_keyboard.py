@@ -15,6 +15,7 @@ from debrief.model import Interviewer, Settings
 from debrief.store.journal import Journal
 from debrief.ui import guard
 from debrief.ui.app import DebriefApp, make_app
+from debrief.ui.commands import palette_entries
 from debrief.ui.keyboard import FORM_KEYS, LIST_KEYS
 from debrief.ui.screens.filters import FilterScreen
 from debrief.ui.screens.home import HomeScreen
@@ -512,7 +513,9 @@ async def test_the_palette_lists_each_command_once_and_no_cursor_keys(
             await pilot.press(screen_key)
             await app.workers.wait_for_complete()
             await pilot.pause()
-            titles = [command.title for command in app.get_system_commands(app.screen)]
+            titles = [title for title, _, _ in palette_entries(app, app.screen)] + [
+                command.title for command in app.get_system_commands(app.screen)
+            ]
             assert len(titles) == len(set(titles)), titles
             assert not {
                 "Up",

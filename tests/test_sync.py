@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from debrief.actions.merging import conflict_copies, merge_conflict_copy
 from debrief.cli import main
-from debrief.conflicts import conflict_copies, merge_conflict_copy
 from debrief.followups import mark_done, plan
 from debrief.model import Bundle, Draft
 from debrief.store.journal import Journal, JournalError, change_encryption

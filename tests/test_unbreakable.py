@@ -18,12 +18,12 @@ from rich.console import Console
 from rich.traceback import Traceback
 from textual.widgets import Input, Static
 
+from debrief.actions.unlock import PASSPHRASE_COMMAND
 from debrief.cli import build_demo_journal, main
 from debrief.store.journal import Journal, change_encryption
 from debrief.store.sealed import KeyParams, Passphrase, Sealer, affordable
 from debrief.ui.app import make_app
 from debrief.ui.screens.unlock import UnlockApp
-from debrief.unlock import PASSPHRASE_COMMAND
 from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
 
 PASSPHRASE = "violet staple under the bridge"
@@ -104,8 +104,8 @@ def test_asking_for_a_passphrase_with_no_terminal_refuses_cleanly(
 def test_input_that_ends_while_typing_the_passphrase_changes_nothing(
     journal_with_secret: Path,
 ) -> None:
+    from debrief.actions.unlock import new_sealer
     from debrief.store.files import JournalError
-    from debrief.unlock import new_sealer
 
     def ends(prompt: str) -> str:
         raise EOFError
@@ -345,7 +345,7 @@ async def test_an_unexpected_error_while_merging_a_copy_is_a_message_not_a_crash
     def broken(*args: object) -> object:
         raise TypeError("something no rule expected")
 
-    monkeypatch.setattr("debrief.conflicts.merge_copy", broken)
+    monkeypatch.setattr("debrief.actions.merging.merge_copy", broken)
     assert sync.merge_copy is not broken  # (only the merge of the copy is broken)
     said: list[str] = []
     app = make_app(Journal.open(path), clock=fixed_clock)
@@ -360,11 +360,11 @@ async def test_an_unexpected_error_while_merging_a_copy_is_a_message_not_a_crash
         await pilot.pause()
         await pilot.pause()
         assert app.is_running
-        assert any("TypeError in conflicts.py" in message for message in said), said
+        assert any("TypeError in merging.py" in message for message in said), said
     captured = capsys.readouterr()
     assert SECRET not in captured.out + captured.err
     assert copy.exists()  # left as it is
     assert main(["--db", str(path), "merge"]) == 70
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err and SECRET not in captured.err
-    assert "TypeError in conflicts.py" in captured.err
+    assert "TypeError in merging.py" in captured.err

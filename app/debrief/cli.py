@@ -265,7 +265,7 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, path: Pa
 def open_journal(path: Path, *, readonly: bool = False, with_followups: bool = True) -> Journal:
     """The journal at `path`; an encrypted one unlocked from the passphrase command, or by
     asking on the terminal."""
-    from debrief.unlock import sealer_for
+    from debrief.actions.unlock import sealer_for
 
     return Journal.open(
         path, readonly=readonly, sealer=sealer_for(path), with_followups=with_followups
@@ -321,8 +321,8 @@ class Cancelled(Exception):
 def app_sealer(path: Path) -> Sealer | None:
     """What opens an encrypted journal for the app: the passphrase command's, else the
     passphrase typed in a dialog shown before anything of the journal (three tries)."""
+    from debrief.actions.unlock import has_command, sealer_for
     from debrief.store.sealed import sealed_params
-    from debrief.unlock import has_command, sealer_for
 
     if sealed_params(path) is None:
         return None
@@ -730,7 +730,7 @@ def merge_command(path: Path, copy: Path | None, *, sweeping_allowed: bool = Fal
     """Merge one copy, or every conflict copy beside the journal; a copy that can't be
     merged, or would delete most of the journal without --yes, is named and left where
     it is (exit 2)."""
-    from debrief.conflicts import MERGED, SweepingMerge, conflict_copies, merge_conflict_copy
+    from debrief.actions.merging import MERGED, SweepingMerge, conflict_copies, merge_conflict_copy
 
     try:
         journal = open_journal(path)
@@ -764,7 +764,7 @@ def merge_command(path: Path, copy: Path | None, *, sweeping_allowed: bool = Fal
 
 def undo_merge_command(path: Path) -> int:
     """Put the journal back as it was before the last merge."""
-    from debrief.conflicts import MERGED, undo_last_merge
+    from debrief.actions.merging import MERGED, undo_last_merge
 
     try:
         journal = open_journal(path)
@@ -786,9 +786,9 @@ def encrypt_command(path: Path) -> int:
     """Encrypt the journal, its backup, its drafts and the copies beside it that hold its
     text (`merged/` copies, drafts files set aside as damaged) with a new passphrase; an
     encrypt that was interrupted is finished, with the passphrase chosen then."""
+    from debrief.actions.unlock import new_sealer, sealer_for
     from debrief.store.encryption import finish_first, unfinished
     from debrief.store.sealed import sealed_params
-    from debrief.unlock import new_sealer, sealer_for
 
     pending = unfinished(path)
     if pending is not None:
@@ -809,8 +809,8 @@ def encrypt_command(path: Path) -> int:
 def decrypt_command(path: Path) -> int:
     """Turn the encrypted journal (its backup, its drafts, the copies sealed beside it)
     back into plain JSON; a decrypt that was interrupted is finished."""
+    from debrief.actions.unlock import sealer_for
     from debrief.store.encryption import finish_first, unfinished
-    from debrief.unlock import sealer_for
 
     pending = unfinished(path)
     if pending is not None and pending.command != "decrypt":
@@ -827,8 +827,8 @@ def passphrase_command(path: Path) -> int:
     """Change the passphrase: the current one (command or typed), then a new one typed
     twice. A change of passphrase that was interrupted is finished instead: either
     passphrase opens the journal until then, and the new one is the one typed then."""
+    from debrief.actions.unlock import new_sealer, sealer_for
     from debrief.store.encryption import finish_first, unfinished
-    from debrief.unlock import new_sealer, sealer_for
 
     pending = unfinished(path)
     if pending is not None and pending.command != "passphrase":
@@ -866,7 +866,7 @@ UNTIL_THEN = {
 
 def _before_asking(which: str) -> None:
     """Say, before the passphrase is typed, that it finishes a change stopped half-way."""
-    from debrief.unlock import has_command
+    from debrief.actions.unlock import has_command
 
     if not has_command():
         say(f"debrief: finishing a change that was interrupted: type {which}.", error=True)
@@ -915,7 +915,7 @@ def _stopped(path: Path, command: str, error: OSError) -> str:
 
 def _merged_copies(path: Path) -> list[Path]:
     """The copies earlier merges kept in `merged/` beside the journal: whole journals."""
-    from debrief.conflicts import MERGED
+    from debrief.actions.merging import MERGED
 
     real = path.resolve() if path.is_symlink() else path
     try:
@@ -927,7 +927,7 @@ def _merged_copies(path: Path) -> list[Path]:
 
 def _warn_of_unmerged_copies(path: Path) -> None:
     """Conflict copies beside the journal, not merged yet, are plain journals too: say so."""
-    from debrief.conflicts import conflict_copies
+    from debrief.actions.merging import conflict_copies
     from debrief.store.sealed import sealed_params
 
     real = path.resolve() if path.is_symlink() else path

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Label, SelectionList, Static, TextArea
 
+from debrief.actions.settings import save_settings
 from debrief.model import Ask
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.widgets.footer import KeysFooter
@@ -61,7 +62,7 @@ class ChecklistScreen(Screen[None]):
         settings = self.journal.settings()
         if own != settings.checklist:
             try:
-                self.journal.save_settings(dataclasses.replace(settings, checklist=own))
+                save_settings(self.journal, dataclasses.replace(settings, checklist=own))
             except JournalError as error:
                 self.notify(f"{error} Your items are still here.", severity="error", markup=False)
                 return

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Header, Input, SelectionList, Static
 
+from debrief.actions.settings import save_decision
 from debrief.compare import (
     MAX_CHOSEN,
     Column,
@@ -511,7 +512,7 @@ class CompareScreen(JournalView):
         """Store the decision as it is now (it is valid: invalid edits never reach it)."""
         self._save_timer = None
         try:
-            self.journal.save_decision(self.decision)
+            save_decision(self.journal, self.decision)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, TextArea
 
+from debrief.actions.followups import save_plan_after
 from debrief.followups import describe, due_phrase, mark_done
 from debrief.model import (
     Channel,
@@ -30,7 +31,6 @@ from debrief.notes import Draft, draft_for, recipients
 from debrief.store.journal import Journal, JournalError
 from debrief.text import file_name
 from debrief.ui.guard import closing_a_typed_screen
-from debrief.ui.planning import save_plan_after
 from debrief.ui.widgets.footer import KeysFooter
 
 HELP = (

@@ -17,12 +17,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Header, Static
 
+from debrief.actions.followups import put_back_on_agenda
 from debrief.dates import format_moment, plural, relative_or_absolute
-from debrief.followups import Finished, Outcome, describe, history, reopen
+from debrief.followups import Finished, Outcome, describe, history
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.guard import TypingGuard
 from debrief.ui.messages import Undoable, UndoLast
-from debrief.ui.planning import save_plan_after, undo_followup_change
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
@@ -174,27 +174,13 @@ class HistoryScreen(JournalView):
                 timeout=4,
             )
             return
-        opportunity = self.journal.opportunity_of(finished.item.reflection_id)
-        if opportunity is None:
-            return
-        reopened = reopen(finished.item)
         try:
-            save_plan_after(self.journal, opportunity, self.clock(), changed=reopened)
+            undo = put_back_on_agenda(self.journal, finished.item, self.clock())
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         message = f"Back on the agenda: {describe(finished.item)}."
-        self.post_message(
-            Undoable(
-                message,
-                lambda: undo_followup_change(
-                    self.journal,
-                    (finished.item, reopened),
-                    (opportunity, opportunity),
-                    self.clock(),
-                ),
-            )
-        )
+        self.post_message(Undoable(message, lambda: undo(self.clock())))
         self.reload()
         self.notify(f"{message} (u undoes)", markup=False, timeout=4)
 

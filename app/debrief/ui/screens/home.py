@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
+from debrief.actions.followups import change_followup, dismiss_nudge
 from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
 from debrief.followups import (
     Agenda,
@@ -47,7 +48,6 @@ from debrief.ui.messages import (
     Undoable,
     UndoLast,
 )
-from debrief.ui.planning import save_plan_after, undo_followup_change, undo_interview_change
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
@@ -588,25 +588,12 @@ class HomeScreen(JournalView):
     ) -> None:
         """Store what was done about a follow-up (and a new status for its opportunity),
         the chain worked out again; `u` puts both back."""
-        opportunity = self.journal.opportunity_of(before.reflection_id)
-        if opportunity is None:
-            return
-        changed = opportunity
-        if status is not None:
-            changed = dataclasses.replace(opportunity, status=status, updated_at=self.clock())
         try:
-            save_plan_after(self.journal, changed, self.clock(), changed=after)
+            undo = change_followup(self.journal, before, after, self.clock(), status=status)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.post_message(
-            Undoable(
-                message,
-                lambda: undo_followup_change(
-                    self.journal, (before, after), (opportunity, changed), self.clock()
-                ),
-            )
-        )
+        self.post_message(Undoable(message, lambda: undo(self.clock())))
         self.reload()
         self.notify(f"{message} (u undoes)", markup=False, timeout=4)
 
@@ -740,22 +727,13 @@ class HomeScreen(JournalView):
     def _dismiss_interview(self, interview: Interview) -> None:
         """x on a nudge: no reflection for this one (u brings the nudge back)."""
         title = self._interview_title(interview)
-        opportunity = self.journal.opportunity(interview.opportunity_id)
-        if opportunity is None:
-            return
-        dismissed = dataclasses.replace(interview, dismissed_at=self.clock())
         try:
-            self.journal.save_interview(dismissed, opportunity)
+            undo = dismiss_nudge(self.journal, interview, self.clock())
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         message = f"No reflection for {title}."
-        self.post_message(
-            Undoable(
-                message,
-                lambda: undo_interview_change(self.journal, (interview, dismissed), self.clock()),
-            )
-        )
+        self.post_message(Undoable(message, lambda: undo(self.clock())))
         self.reload()
         self.notify(f"{message} (u undoes)", markup=False, timeout=4)
 

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Header, Label, Static, TextArea
 
+from debrief.actions.interviews import delete_interview, keep_preparation
 from debrief.interviews import Suggestions, interview_title, suggest_prep, when_phrase
 from debrief.model import Interview
 from debrief.questionnaire import AnswerContext
@@ -148,13 +149,8 @@ class PrepScreen(FormKeys):
         typed = self._typed(interview)
         if typed == interview:
             return True
-        opportunity = self.journal.opportunity(interview.opportunity_id)
-        if opportunity is None:
-            return True
         try:
-            self.journal.save_interview(
-                dataclasses.replace(typed, updated_at=self.clock()), opportunity
-            )
+            keep_preparation(self.journal, typed, self.clock())
         except JournalError as error:
             self.notify(
                 f"{error} Your notes are still on this page.", severity="error", markup=False
@@ -195,7 +191,7 @@ class PrepScreen(FormKeys):
             if not yes:
                 return
             try:
-                self.journal.delete_interview(self.interview_id)
+                delete_interview(self.journal, self.interview_id)
             except JournalError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
+from debrief.actions.settings import save_settings
 from debrief.model import ModelError, Money, Period, Settings
 from debrief.questionnaire import AnswerError, parse_amount
 from debrief.store.journal import Journal, JournalError
@@ -106,7 +107,7 @@ class ProfileScreen(FormKeys):
             self.query_one(f"#profile-{field}", Input).focus()
             return
         try:
-            self.journal.save_settings(settings)
+            save_settings(self.journal, settings)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return

@@ -7,7 +7,6 @@ every step change and when the screen or the app closes, so nothing typed is los
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from debrief.actions.reflections import discard_draft, keep_draft, save_reflection
 from debrief.dates import plural
 from debrief.interviews import met_before
 from debrief.model import Draft, Interviewer, Reflection
@@ -47,7 +47,6 @@ from debrief.questionnaire import (
 )
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.messages import KeepUnsavedAnswers
-from debrief.ui.planning import planned_for
 from debrief.ui.screens.form import FIELDS, FormKeys
 from debrief.ui.widgets.fields import CompanyAndRole, FieldRow, KnownValues
 from debrief.ui.widgets.footer import KeysFooter
@@ -413,7 +412,7 @@ class ReflectScreen(FormKeys):
             updated_at=self.context().now,
         )
         try:
-            self.journal.save_draft(self.draft)
+            keep_draft(self.journal, self.draft)
         except JournalError as error:
             if self.unsaved_reason is None:
                 self.notify(
@@ -454,7 +453,7 @@ class ReflectScreen(FormKeys):
             return
         editing = self.journal.reflection(self.draft.reflection_id or "") is not None
         if self.answers == self._pristine or (not editing and is_blank_draft(self.answers)):
-            self.journal.discard_draft(self.draft.id)
+            discard_draft(self.journal, self.draft.id)
         else:
             where = "your changes" if editing else "your answers"
             self.notify(
@@ -487,23 +486,8 @@ class ReflectScreen(FormKeys):
         except AnswersInvalid as invalid:
             await self._reveal_errors(invalid.errors)
             return
-        opportunity = parsed.opportunity(
-            self.journal.find_opportunity(parsed.company, parsed.role), now=ctx.now
-        )
-        previous = self.journal.reflection(self.draft.reflection_id or "")
-        reflection = parsed.reflection(
-            opportunity.id,
-            reflection_id=self.draft.reflection_id,
-            now=ctx.now,
-            previous=previous,
-            interview_id=self.draft.interview_id,
-        )
-        followups = planned_for(self.journal, opportunity, ctx.now, changed_round=reflection)
         try:
-            self.journal.save_reflection(reflection, opportunity, followups)
-            left = self.journal.opportunity(previous.opportunity_id) if previous else None
-            if left is not None and left.id != opportunity.id:  # moved: the old chain moves on
-                self.journal.save_plan(left, planned_for(self.journal, left, ctx.now))
+            reflection = save_reflection(self.journal, parsed, self.draft, ctx.now)
         except JournalError as error:
             kept = (
                 "Your answers are kept in the draft."
@@ -514,9 +498,6 @@ class ReflectScreen(FormKeys):
             self.notify(f"{error} {kept}", severity="error", timeout=15, markup=False)
             return
         self.saved = reflection
-        # The saved reflection is what matters; a stale draft would re-save the same id.
-        with contextlib.suppress(JournalError):
-            self.journal.discard_draft(self.draft.id)
         self.dismiss(reflection)
 
     async def _reveal_errors(self, errors: dict[str, str]) -> None:

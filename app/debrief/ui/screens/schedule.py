@@ -14,8 +14,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Header, Input, Static
 
+from debrief.actions.interviews import schedule_interview
 from debrief.interviews import met_before
-from debrief.model import Interview, Interviewer, Opportunity
+from debrief.model import Interview, Interviewer
 from debrief.questionnaire import (
     SCHEDULE,
     AnswerContext,
@@ -124,13 +125,8 @@ class ScheduleScreen(FormKeys):
             self.app.bell()
             return
         now = pendulum.instance(ctx.now)
-        found = self.journal.find_opportunity(parsed.company, parsed.role)
-        opportunity = found or Opportunity(
-            company=parsed.company, role=parsed.role, created_at=now, updated_at=now
-        )
-        interview = parsed.interview(opportunity.id, now=now, previous=self.interview)
         try:
-            self.journal.save_interview(interview, opportunity)
+            interview, _ = schedule_interview(self.journal, parsed, now, self.interview)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return

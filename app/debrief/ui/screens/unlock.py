@@ -13,10 +13,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from debrief.actions.unlock import TRIES, too_many_tries
 from debrief.failures import unexpected
 from debrief.store.files import JournalError
 from debrief.store.sealed import Passphrase, Sealer, WrongPassphrase, unlock
-from debrief.unlock import TRIES, too_many_tries
 
 
 class UnlockApp(App[Sealer | None]):

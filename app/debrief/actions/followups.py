@@ -1,5 +1,6 @@
-"""Working an opportunity's follow-up plan out again after a change, from the journal,
-and undoing such a change.
+"""Acting on follow-ups: what a user does about one (done, skipped, snoozed, a note, put
+back on the agenda), their reply and an opportunity's status, each with the plan worked out
+again from the journal; and undoing each of those.
 
 The rules are `debrief.followups`'; this only gathers what they need (the opportunity's
 rounds and what was planned for them before) and lets one change stand in for what the
@@ -10,15 +11,26 @@ back only what its action changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
 import pendulum
 
-from debrief.followups import plan
+from debrief.followups import plan, record_reply, reopen
 from debrief.inverse import ChangedSince, revert
-from debrief.model import FollowUp, Interview, Opportunity, Reflection, interview_order
-from debrief.store.journal import Journal
+from debrief.model import (
+    FollowUp,
+    Interview,
+    Opportunity,
+    Reflection,
+    Reply,
+    Status,
+    interview_order,
+)
+from debrief.store.journal import Journal, JournalError
+
+Undo = Callable[[pendulum.DateTime], None]  # puts one change back, at the moment given
 
 Changed = TypeVar("Changed", FollowUp, Opportunity, Reflection, Interview)
 
@@ -120,3 +132,66 @@ def _reverted(
     if back == current or not hasattr(back, "updated_at"):
         return back
     return replace(back, updated_at=now)  # type: ignore[call-arg]
+
+
+# --- what a user does ------------------------------------------------------------------------
+
+
+def change_followup(
+    journal: Journal,
+    before: FollowUp,
+    after: FollowUp,
+    now: pendulum.DateTime,
+    *,
+    status: Status | None = None,
+) -> Undo:
+    """Store what was done about a follow-up (and a new status for its opportunity, as
+    "gone cold" brings), the chain worked out again; the undo of exactly that."""
+    opportunity = journal.opportunity_of(before.reflection_id)
+    if opportunity is None:
+        raise JournalError("Its opportunity is no longer in the journal: nothing was changed.")
+    changed = opportunity if status is None else replace(opportunity, status=status, updated_at=now)
+    save_plan_after(journal, changed, now, changed=after)
+    return lambda when: undo_followup_change(journal, (before, after), (opportunity, changed), when)
+
+
+def put_back_on_agenda(journal: Journal, finished: FollowUp, now: pendulum.DateTime) -> Undo:
+    """A follow-up marked done or skipped by mistake comes back, re-planned."""
+    return change_followup(journal, finished, reopen(finished), now)
+
+
+def change_status(
+    journal: Journal, opportunity: Opportunity, status: Status, now: pendulum.DateTime
+) -> Opportunity:
+    """The opportunity's new status (every round shows it); the chain follows: a
+    withdrawal brings its note, an answer ends the chasers."""
+    changed = replace(opportunity, status=status, updated_at=now)
+    save_plan_after(journal, changed, now)
+    return changed
+
+
+def reply_received(
+    journal: Journal, opportunity: Opportunity, reply: Reply, at: pendulum.DateTime,
+    now: pendulum.DateTime,
+) -> Undo:  # fmt: skip
+    """They got back to you about the latest round: the reply is kept on it, the status
+    follows and the chasers are retired; the undo of exactly that."""
+    rounds = journal.rounds(opportunity.id)
+    if not rounds:
+        raise JournalError("Its rounds are no longer in the journal: nothing was changed.")
+    latest = rounds[-1]
+    answered, changed = record_reply(latest, opportunity, reply, at)
+    journal.save_reflection(
+        answered, changed, planned_for(journal, changed, now, changed_round=answered)
+    )
+    return lambda when: undo_reply(journal, (latest, answered), (opportunity, changed), when)
+
+
+def dismiss_nudge(journal: Journal, interview: Interview, now: pendulum.DateTime) -> Undo:
+    """No reflection for this interview: it leaves the agenda; the undo brings it back."""
+    opportunity = journal.opportunity(interview.opportunity_id)
+    if opportunity is None:
+        raise JournalError("Its opportunity is no longer in the journal: nothing was changed.")
+    dismissed = replace(interview, dismissed_at=now)
+    journal.save_interview(dismissed, opportunity)
+    return lambda when: undo_interview_change(journal, (interview, dismissed), when)

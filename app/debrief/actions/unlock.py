@@ -78,9 +78,7 @@ def too_many_tries(path: Path) -> str:
     return f"Wrong passphrase {TRIES} times: {path} was neither opened nor changed."
 
 
-def new_sealer(
-    ask: Callable[[str], str] | None = None, *, typed_always: bool = False
-) -> Sealer:
+def new_sealer(ask: Callable[[str], str] | None = None, *, typed_always: bool = False) -> Sealer:
     """A sealer for a new passphrase: from the command, else typed twice (`typed_always`:
     typed even with a command, as when the command gives the current one)."""
     given = None if typed_always else from_command()
