@@ -10,12 +10,15 @@ computed from an injected `now`, so nothing depends on the clock.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Literal
 
 import pendulum
 
 from debrief.model import YEARS
+
+Clock = Callable[[], pendulum.DateTime]  # what tells the time: the real clock, or a test's
 
 Direction = Literal["past", "future"]
 

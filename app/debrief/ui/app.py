@@ -29,6 +29,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen, ScreenResultCallbackType
 
 from debrief.actions.settings import remember_theme
+from debrief.dates import Clock
 from debrief.store.journal import Journal, JournalError
 from debrief.ui import messages
 from debrief.ui.commands import DebriefCommands
@@ -40,7 +41,7 @@ from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
-from debrief.ui.screens.view import Clock, JournalView
+from debrief.ui.screens.view import JournalView
 
 if TYPE_CHECKING:
     from debrief.questionnaire import AnswerContext

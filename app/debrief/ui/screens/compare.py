@@ -6,11 +6,9 @@ user edits, says at the field what is wrong, and saves only a valid decision.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import pendulum
 from rich import box
 from rich.table import Table
 from rich.text import Text
@@ -40,7 +38,7 @@ from debrief.compare import (
     totals,
     with_criteria,
 )
-from debrief.dates import plural
+from debrief.dates import Clock, plural
 from debrief.model import SCORE_MAX, SCORE_MIN, Criterion, Decision, ModelError, Opportunity, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.view import JournalView
@@ -90,7 +88,7 @@ class CompareScreen(JournalView):
         ),
     ]
 
-    def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
+    def __init__(self, journal: Journal, clock: Clock) -> None:
         super().__init__(journal, clock)
         self.decision = Decision()
         self.columns: list[Column] = []

@@ -12,7 +12,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debrief.browse import match_spans
-from debrief.dates import format_day
+from debrief.dates import Clock, format_day
 from debrief.document import reflection_document
 from debrief.model import Reflection
 from debrief.questionnaire import AnswerContext, describe_interviewer
@@ -27,7 +27,7 @@ from debrief.ui.messages import (
     RecordReply,
     UndoLast,
 )
-from debrief.ui.screens.view import Clock, JournalView
+from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 
 HIGHLIGHT = "bold reverse $warning"

@@ -4,10 +4,8 @@ letter or a call script): edit it, copy it, save it to a file, mark it sent."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from pathlib import Path
 
-import pendulum
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -17,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from debrief.actions.followups import save_plan_after
+from debrief.dates import Clock
 from debrief.followups import describe, due_phrase, mark_done
 from debrief.model import (
     Channel,
@@ -86,7 +85,7 @@ class DraftScreen(Screen[None]):
     ]
 
     def __init__(
-        self, journal: Journal, followup_id: str, clock: Callable[[], pendulum.DateTime]
+        self, journal: Journal, followup_id: str, clock: Clock
     ) -> None:
         super().__init__()
         self.journal = journal

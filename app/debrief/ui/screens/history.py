@@ -6,10 +6,8 @@ reflection each one came from opens with Enter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
-import pendulum
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +16,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from debrief.actions.followups import put_back_on_agenda
-from debrief.dates import format_moment, plural, relative_or_absolute
+from debrief.dates import Clock, format_moment, plural, relative_or_absolute
 from debrief.followups import Finished, Outcome, describe, history
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.guard import TypingGuard
@@ -69,7 +67,7 @@ class HistoryScreen(JournalView):
     def __init__(
         self,
         journal: Journal,
-        clock: Callable[[], pendulum.DateTime],
+        clock: Clock,
         typing: TypingGuard | None = None,
     ) -> None:
         super().__init__(journal, clock, typing)

@@ -6,7 +6,7 @@ An empty journal shows a first-run invitation instead.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from textual.widgets import Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from debrief.actions.followups import change_followup, dismiss_nudge
-from debrief.dates import DateParseError, parse_when, plural, relative_or_absolute
+from debrief.dates import Clock, DateParseError, parse_when, plural, relative_or_absolute
 from debrief.followups import (
     Agenda,
     actionable,
@@ -266,7 +266,7 @@ class HomeScreen(JournalView):
     def __init__(
         self,
         journal: Journal,
-        clock: Callable[[], pendulum.DateTime],
+        clock: Clock,
         typing: TypingGuard | None = None,
     ) -> None:
         super().__init__(journal, clock, typing)

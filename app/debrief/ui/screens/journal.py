@@ -7,9 +7,6 @@ and one repaint even at 10,000 reflections.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pendulum
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +23,7 @@ from debrief.browse import (
     entries_of,
     sort_entries,
 )
-from debrief.dates import plural
+from debrief.dates import Clock, plural
 from debrief.store.journal import Journal
 from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keyboard import LIST_KEYS
@@ -132,7 +129,7 @@ class JournalScreen(JournalView):
     def __init__(
         self,
         journal: Journal,
-        clock: Callable[[], pendulum.DateTime],
+        clock: Clock,
         typing: TypingGuard | None = None,
     ) -> None:
         super().__init__(journal, clock, typing)

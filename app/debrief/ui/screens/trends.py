@@ -4,7 +4,7 @@ this screen only draws them, after working them out off the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Header, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from debrief.dates import ordinal, plural
+from debrief.dates import Clock, ordinal, plural
 from debrief.model import MIN_FOR_TRENDS, FollowUp, Opportunity, Reflection
 from debrief.store.journal import Journal
 from debrief.trends import (
@@ -146,7 +146,7 @@ class TrendsScreen(JournalView):
         Binding("r", "refresh_trends", "Refresh", id="trends.refresh", show=False),
     ]
 
-    def __init__(self, journal: Journal, clock: Callable[[], pendulum.DateTime]) -> None:
+    def __init__(self, journal: Journal, clock: Clock) -> None:
         super().__init__(journal, clock)
         self.words: WordCache = {}  # each reflection's words, kept until it is edited
         self.period = FIRST_PERIOD

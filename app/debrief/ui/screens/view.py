@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pendulum
 from textual.screen import Screen
 
+from debrief.dates import Clock
 from debrief.store.journal import Journal
 from debrief.ui.guard import TypingGuard
-
-Clock = Callable[[], pendulum.DateTime]
 
 
 class JournalView(Screen[None]):
