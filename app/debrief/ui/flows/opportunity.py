@@ -187,4 +187,4 @@ class OpportunityActions:
             )
             return
         self.host.reload_view()
-        self.host.notify(f"Undone: {change.what}", markup=False, timeout=4)
+        self.host.notify(f"Undone: “{change.what.rstrip('.')}”", markup=False, timeout=4)
