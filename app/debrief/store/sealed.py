@@ -134,7 +134,11 @@ def params_of(envelope: dict[str, Any], path: Path) -> KeyParams:
 
 def kdf_params(kdf: object, path: Path) -> KeyParams:
     """Key parameters as a file states them (`KeyParams.as_dict`), refusing damaged ones."""
-    damaged = JournalError(f"{path} is encrypted, but its key parameters are damaged.")
+    damaged = JournalError(
+        f"{path} is encrypted, but its key parameters are damaged, so no passphrase can open "
+        f"it: nothing was changed; its backup ({path.name}.bak) or a copy on another device "
+        "may be whole."
+    )
     if not isinstance(kdf, dict) or kdf.get("name") != "scrypt":
         raise damaged
     try:
