@@ -4,7 +4,7 @@
 
 Builds a synthetic journal, runs the real app headless at 120×36 (started as `debrief`
 starts it) and times each keystroke of a search, from the moment the key is sent to the
-last screen update it caused (the app's own `_display`, so the test harness's
+last screen update it caused (Textual's `post_display_hook`, so the test harness's
 idle-waiting is not counted), and the screen's own work per keystroke.
 """
 

@@ -12,18 +12,18 @@ if TYPE_CHECKING:
 
 
 class PaintClock:
-    """Records when the app last wrote a frame to its (headless) terminal."""
+    """Records when the app last displayed a frame (to its headless terminal), through
+    Textual's public `App.post_display_hook`, called right after each display."""
 
     def __init__(self, app: Any) -> None:
         self.last = 0.0
-        original = app._display
+        original = app.post_display_hook
 
-        def display(screen: Any, renderable: Any) -> None:
-            original(screen, renderable)
-            if renderable is not None:
-                self.last = time.perf_counter()
+        def displayed() -> None:
+            original()
+            self.last = time.perf_counter()
 
-        app._display = display
+        app.post_display_hook = displayed
 
 
 def app_as_debrief_starts_it(path: Path) -> DebriefApp:

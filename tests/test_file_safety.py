@@ -20,6 +20,7 @@ from debrief.store.files import JournalError
 from debrief.store.journal import Journal, drafts_path_of
 from debrief.text import BIDI_CONTROLS
 from debrief.ui.app import make_app
+from tests.pilot_helpers import record_notifications
 from tests.samples import fixed_clock, full_reflection, opportunity
 
 
@@ -226,9 +227,10 @@ async def test_a_damaged_drafts_file_is_set_aside_named_and_the_app_opens(
     (notice,) = journal.notices
     assert said in notice and aside.name in notice and "journal.json:" not in notice
     app = make_app(journal, clock=fixed_clock)
+    told = record_notifications(app)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
-        assert any(aside.name in str(n.message) for n in app._notifications)
+        assert any(aside.name in message for message in told)
         await pilot.press("n")  # and a new draft can be written
         await pilot.pause()
         app.screen.query_one("Input").value = "Globex"  # type: ignore[attr-defined]

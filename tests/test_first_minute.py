@@ -20,6 +20,7 @@ from debrief.ui.screens.draft import DraftScreen
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.journal import JournalScreen
 from debrief.ui.screens.trends import TrendsScreen
+from tests.pilot_helpers import record_notifications
 from tests.samples import NOW, fixed_clock
 
 SIZE = (120, 40)
@@ -215,9 +216,10 @@ async def test_a_broken_keys_file_is_reported_not_fatal(journal: Journal, tmp_pa
     keys = tmp_path / "keys.toml"
     keys.write_text("[keys\n")
     app = make_app(journal, clock=fixed_clock, keymap_path=keys)
+    said = record_notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        assert any("keys.toml" in str(n.message) for n in app._notifications)
+        assert any("keys.toml" in message for message in said)
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
@@ -238,6 +240,7 @@ async def test_export_and_import_from_the_app(
         await pilot.pause()
         assert target.exists()
     fresh = make_app(Journal.open(journal_path), clock=fixed_clock)
+    said = record_notifications(fresh)
     async with fresh.run_test(size=SIZE, notifications=True) as pilot:
         fresh.action_import()
         await pilot.pause()
@@ -247,8 +250,7 @@ async def test_export_and_import_from_the_app(
         await pilot.press("y")
         await pilot.pause()
         assert any(
-            str(n.message).startswith("117 added") or " added, 0 updated" in str(n.message)
-            for n in fresh._notifications
+            message.startswith("117 added") or " added, 0 updated" in message for message in said
         )
     assert len(Journal.open(journal_path).reflections()) == 18
 

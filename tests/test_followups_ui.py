@@ -20,7 +20,7 @@ from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.profile import ProfileScreen
 from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.widgets.footer import KeysFooter
-from tests.pilot_helpers import type_text
+from tests.pilot_helpers import record_notifications, type_text
 from tests.samples import NOW, bare_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -115,12 +115,13 @@ async def test_done_records_when_and_undo_brings_it_back(
     build_app: AppFactory, planned: Journal, journal_path: Path
 ) -> None:
     app = build_app()
+    said = record_notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("space")
         assert item(Journal.open(journal_path), "thank_you:jane doe").done_at == NOW
         assert "Thank-you note" not in " ".join(agenda_lines(app))
-        assert any("Done: Thank-you note to Jane Doe" in str(n.message) for n in app._notifications)
+        assert any("Done: Thank-you note to Jane Doe" in message for message in said)
         await pilot.press("u")
         assert item(Journal.open(journal_path), "thank_you:jane doe").done_at is None
         assert "Thank-you note" in " ".join(agenda_lines(app))
@@ -192,6 +193,7 @@ async def test_the_thank_you_draft_can_be_edited_copied_saved_and_marked_sent(
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     app = build_app()
+    said = record_notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -218,7 +220,7 @@ async def test_the_thank_you_draft_can_be_edited_copied_saved_and_marked_sent(
             "To: jane@acme.example\nSubject: Thank You for the Interview – Alex Morgan\n\n"
             + body.text
         )
-        assert any("Copied to the clipboard" in str(n.message) for n in app._notifications)
+        assert any("Copied to the clipboard" in message for message in said)
         await pilot.press("ctrl+s")
         await pilot.pause()
         suggested = app.screen.query_one("#answer", Input).value
@@ -551,15 +553,8 @@ async def test_undo_in_one_window_keeps_what_another_window_saved_since(
     `u` takes back the done mark only (it used to write back its stale opportunity)."""
     from debrief.ui.screens.job_details import JobDetailsScreen
 
-    said: list[str] = []
     window_a, window_b = build_app(), build_app()
-    original = window_a.notify
-
-    def notify(message: str, *args: Any, **kwargs: Any) -> None:
-        said.append(message)
-        original(message, *args, **kwargs)
-
-    window_a.notify = notify  # type: ignore[method-assign]
+    said = record_notifications(window_a)
     async with window_a.run_test(size=SIZE) as a:
         await a.pause()
         await a.press("space")  # done: the thank-you note
@@ -584,15 +579,8 @@ async def test_undo_in_one_window_keeps_what_another_window_saved_since(
 async def test_undo_refuses_when_another_window_changed_the_same_thing(
     build_app: AppFactory, planned: Journal, journal_path: Path
 ) -> None:
-    said: list[str] = []
     app = build_app()
-    original = app.notify
-
-    def notify(message: str, *args: Any, **kwargs: Any) -> None:
-        said.append(message)
-        original(message, *args, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
+    said = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("space")  # done

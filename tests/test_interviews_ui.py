@@ -22,7 +22,7 @@ from debrief.ui.screens.question_bank import QuestionBankScreen
 from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.screens.schedule import ScheduleScreen
 from debrief.ui.widgets.virtual_table import VirtualTable
-from tests.pilot_helpers import type_text
+from tests.pilot_helpers import record_notifications, type_text
 from tests.samples import NOW, bare_reflection, opportunity, scheduled
 
 SIZE = (120, 40)
@@ -73,6 +73,7 @@ async def test_the_loop_from_invitation_to_the_next_prep(
     ics.write_text(INVITATION, encoding="utf-8")
     clock = Clock(NOW)
     app = make_app(Journal.open(journal_path), clock=clock)
+    said = record_notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         # 1. Import the invitation (from the palette's command).
@@ -81,7 +82,7 @@ async def test_the_loop_from_invitation_to_the_next_prep(
         await type_text(pilot, str(ics) + "\n")
         await pilot.press("y")  # confirm "1 added, 0 updated, 0 unchanged"
         await pilot.pause()
-        assert any("1 added" in str(n.message) for n in app._notifications)
+        assert any("1 added" in message for message in said)
         assert "Acme — onsite" in " ".join(agenda_lines(app))
         assert "tomorrow 10:00" in " ".join(agenda_lines(app))
 

@@ -18,7 +18,7 @@ from debrief.ui.screens.detail import DetailScreen
 from debrief.ui.screens.journal import JournalScreen
 from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.widgets.virtual_table import VirtualTable
-from tests.pilot_helpers import type_text
+from tests.pilot_helpers import record_notifications, type_text
 from tests.samples import NOW, bare_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -414,6 +414,7 @@ async def test_delete_and_undo_restore_byte_identical_data(
 ) -> None:
     before = journal_path.read_bytes()
     app = build_app()
+    said = record_notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_journal(pilot)
         await pilot.press("d")
@@ -425,7 +426,7 @@ async def test_delete_and_undo_restore_byte_identical_data(
         await pilot.press("y")
         await pilot.pause()
         assert len(rows(app)) == 3
-        assert any("Press u in the journal to undo" in str(n.message) for n in app._notifications)
+        assert any("Press u in the journal to undo" in message for message in said)
         await pilot.press("u")
         await pilot.pause()
         assert len(rows(app)) == 4

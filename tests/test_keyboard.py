@@ -23,7 +23,7 @@ from debrief.ui.screens.profile import ProfileScreen
 from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import VirtualTable
-from tests.pilot_helpers import burst, focused, type_text
+from tests.pilot_helpers import burst, focused, record_notifications, type_text
 from tests.samples import NOW, bare_reflection, fixed_clock, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -197,6 +197,7 @@ async def test_typing_that_runs_on_after_the_profile_closes_changes_nothing(
     before = state(journal_path)
     app = build_app()
     stopped(app, monkeypatch)
+    said = record_notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("p")
@@ -205,7 +206,6 @@ async def test_typing_that_runs_on_after_the_profile_closes_changes_nothing(
         await pilot.press("escape")  # closed mid-run, and the typing runs on
         await type_text(pilot, PARAGRAPH)
         await pilot.pause()
-        said = [str(n.message) for n in app._notifications]
         assert said.count(said[-1]) == 1 and said[-1].startswith(
             "Still typing? Nothing was changed"
         )

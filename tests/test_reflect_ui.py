@@ -18,7 +18,7 @@ from debrief.ui.screens.resume import ResumeDraftScreen
 from debrief.ui.widgets.fields import FieldRow
 from debrief.ui.widgets.rating import RatingPicker
 from debrief.ui.widgets.virtual_table import VirtualTable
-from tests.pilot_helpers import focused, type_text
+from tests.pilot_helpers import focused, record_notifications, type_text
 from tests.samples import MARKUP, NOW, fixed_clock, full_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -245,6 +245,7 @@ async def test_every_step_by_keyboard_alone_is_stored_field_by_field(
 
 async def test_the_home_screen_lists_the_saved_reflection(build_app: AppFactory) -> None:
     app = build_app()
+    said = record_notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         assert "Welcome to Debrief" in str(app.screen.query_one("#empty-state", Static).content)
         await start_reflection(pilot)
@@ -262,7 +263,7 @@ async def test_the_home_screen_lists_the_saved_reflection(build_app: AppFactory)
             "Interviewing",
         ]
         assert not app.screen.query_one("#empty-state").display
-        assert any("Acme — Data Engineer, round 1" in str(n.message) for n in app._notifications)
+        assert any("Acme — Data Engineer, round 1" in message for message in said)
 
 
 async def test_quitting_midway_keeps_the_draft_and_a_new_app_resumes_it(
@@ -351,6 +352,7 @@ async def test_escape_keeps_a_started_draft_and_drops_an_empty_one(
     build_app: AppFactory, journal: Journal
 ) -> None:
     app = build_app()
+    said = record_notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await start_reflection(pilot)
         await pilot.press("escape")
@@ -361,7 +363,7 @@ async def test_escape_keeps_a_started_draft_and_drops_an_empty_one(
         await pilot.press("escape")
         await pilot.pause()
         assert [d.label for d in journal.drafts()] == ["Umbrella"]
-        assert any("Kept as a draft" in str(n.message) for n in app._notifications)
+        assert any("Kept as a draft" in message for message in said)
 
 
 async def test_markup_like_text_is_stored_and_shown_literally(
@@ -545,13 +547,14 @@ async def test_the_step_list_marks_answered_steps_and_problems(build_app: AppFac
 
 async def test_the_palette_cannot_open_a_second_questionnaire(build_app: AppFactory) -> None:
     app = build_app()
+    said = record_notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await start_reflection(pilot)
         await type_text(pilot, "Acme")
         await app.run_action("new_reflection")
         await pilot.pause()
         assert len([s for s in app.screen_stack if isinstance(s, ReflectScreen)]) == 1
-        assert any("already writing a reflection" in str(n.message) for n in app._notifications)
+        assert any("already writing a reflection" in message for message in said)
 
 
 async def test_the_home_table_opens_the_highlighted_reflection_and_cuts_long_names(

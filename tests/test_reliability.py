@@ -36,7 +36,7 @@ from debrief.store.journal import Journal, JournalError, change_encryption
 from debrief.store.sealed import KeyParams, Passphrase, Sealer
 from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.screens.reflect import ReflectScreen
-from tests.pilot_helpers import type_text
+from tests.pilot_helpers import record_notifications, type_text
 from tests.samples import NOW, fixed_clock, full_reflection, opportunity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,13 +144,13 @@ async def test_a_journal_damaged_by_another_program_is_reported_once_and_left_al
     job = opportunity()
     journal.save_reflection(full_reflection(job.id), job)
     app = make_app(journal, clock=fixed_clock)
+    said = record_notifications(app)
     async with app.run_test(size=(120, 36)) as pilot:
         journal_path.write_bytes(b"{ not json")
         for _ in range(3):  # three ticks of the follow timer
             app.follow_journal()
             await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert len(messages) == 1 and "not valid JSON" in messages[0]
+        assert len(said) == 1 and "not valid JSON" in said[0]
         title = str(app.screen.query_one("#latest-title", Static).content)
         assert "1 in your journal" in title  # the reflections already read stay on screen
     assert journal_path.read_bytes() == b"{ not json"  # never overwritten
@@ -185,6 +185,7 @@ async def test_a_failing_save_explains_keeps_the_file_and_keeps_the_answers(
 ) -> None:
     app = build_app()
     before = journal_path.read_bytes()
+    said = record_notifications(app)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -206,7 +207,7 @@ async def test_a_failing_save_explains_keeps_the_file_and_keeps_the_answers(
         await pilot.pause()
         assert isinstance(app.screen, ReflectScreen)  # still there, answers intact
         assert app.screen.answers["company"] == "Acme"
-        assert any(message in str(n.message) for n in app._notifications)
+        assert any(message in told for told in said)
         assert journal_path.read_bytes() == before
         monkeypatch.undo()
         await pilot.press("ctrl+s")
@@ -270,7 +271,7 @@ async def test_hostile_text_is_stored_exactly_and_never_reaches_the_terminal_raw
         screen.query_one("#q-role").value = "Engineer"  # type: ignore[attr-defined]
         await pilot.press("ctrl+n", "ctrl+n", "7", "ctrl+s", "ctrl+s")
         await pilot.pause()
-        drawn = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        drawn = app.export_screenshot()  # the screen's text as drawn, control characters kept
         assert "\x1b" not in drawn and "\x07" not in drawn and "\x00" not in drawn
     assert Journal.open(journal_path).opportunities()[0].company == text
 
@@ -441,12 +442,12 @@ async def test_a_failed_save_never_claims_the_draft_kept_what_it_could_not(
     build_app: AppFactory, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = build_app()
+    said = record_notifications(app)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await start_typing(pilot)
         disk_full_in(journal_path.parent, monkeypatch)
         await type_text(pilot, " Lead")  # (a change no draft holds)
         await pilot.press("ctrl+n", "ctrl+n", "7", "ctrl+s", "ctrl+s")
         await pilot.pause()
-        said = " ".join(str(n.message) for n in app._notifications)
-        assert "kept in the draft" not in said
-        assert "could not be kept in a draft either" in said
+        assert not any("kept in the draft" in message for message in said)
+        assert any("could not be kept in a draft either" in message for message in said)
