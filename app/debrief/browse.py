@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -248,10 +248,6 @@ def parse_rating_bound(text: str) -> int | None:
     if not cleaned.isdigit() or not 1 <= int(cleaned) <= 10:
         raise ValueError(f"A rating is 1 to 10, not {cleaned!r}")
     return int(cleaned)
-
-
-def with_period(filters: Filters, label: str, since: date | None, until: date | None) -> Filters:
-    return replace(filters, since=since, until=until, period_label=label)
 
 
 # --- columns and sorting -----------------------------------------------------------------

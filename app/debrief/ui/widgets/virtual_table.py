@@ -15,7 +15,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -272,9 +272,6 @@ class VirtualTable(ScrollView, can_focus=True):
                 return column.key
             left += column.width + GAP
         return None
-
-    def row_region(self, row: int) -> Region:
-        return Region(0, row + 1, self._width, 1)
 
 
 def _fit(text: str, width: int, align_right: bool) -> str:
