@@ -80,7 +80,7 @@ async def test_the_loop_from_invitation_to_the_next_prep(
         app.action_import_invitations()
         await pilot.pause()
         await type_text(pilot, str(ics) + "\n")
-        await pilot.press("y")  # confirm "1 added, 0 updated, 0 unchanged"
+        await pilot.press("ctrl+s")  # import what the preview ticked: "1 added, …"
         await pilot.pause()
         assert any("1 added" in message for message in said)
         assert "Acme — onsite" in " ".join(agenda_lines(app))

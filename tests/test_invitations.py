@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+import pendulum
 import pytest
 
 from debrief.cli import main
+from debrief.interviews import interview_when
+from debrief.invitation_names import ROLE_UNKNOWN, name_from_summary
 from debrief.invitations import (
-    ROLE_UNKNOWN,
+    InvitationPlan,
     InvitationsRejected,
-    name_from_summary,
+    Me,
+    guess_invitations,
     plan_invitations,
     read_invitations,
 )
-from debrief.model import Format, Stage
+from debrief.model import Format, Interview, Opportunity, Stage
 from debrief.store.journal import Journal
 from tests.samples import NOW, opportunity
 
@@ -47,7 +52,7 @@ ONSITE = event(
 )
 VIDEO = event(
     "screen-2@acme",
-    "Data Engineer at Acme",
+    "Video interview: Data Engineer at Acme",
     ":20261124T130000Z",
     ":20261124T133000Z",
     url=":https://meet.google.com/abc-defg",
@@ -73,11 +78,23 @@ def test_the_summary_names_company_role_and_stage(
     assert (named.company, named.role, named.stage) == (company, role, stage)
 
 
+def plan_of(
+    payload: bytes,
+    interviews: Sequence[Interview] = (),
+    opportunities: Sequence[Opportunity] = (),
+    me: Me | None = None,
+    zone: str = BERLIN,
+    now: pendulum.DateTime = NOW,
+) -> InvitationPlan:
+    read = read_invitations(payload, "cal.ics", zone)
+    guesses = guess_invitations(read, interviews, opportunities, now, me or Me())
+    return plan_invitations(guesses, opportunities, now, read.skipped)
+
+
 def test_events_become_interviews_with_time_place_people_and_format() -> None:
-    read = read_invitations(calendar(ONSITE, VIDEO), "cal.ics", BERLIN, me="alex@example.com")
-    plan = plan_invitations(read, [], [], NOW)
+    plan = plan_of(calendar(ONSITE, VIDEO), me=Me(email="alex@example.com"))
     assert plan.summary() == "2 added, 0 updated, 0 unchanged"
-    onsite, video = plan.interviews
+    video, onsite = plan.interviews
     assert onsite.start.isoformat() == "2026-11-26T10:00:00+01:00"
     assert (onsite.duration_minutes, onsite.where) == (90, "Globex HQ, 3rd floor")
     assert (onsite.stage, onsite.format) == (Stage.ONSITE, Format.IN_PERSON)
@@ -90,27 +107,25 @@ def test_events_become_interviews_with_time_place_people_and_format() -> None:
 
 def test_an_existing_opportunity_is_used_and_a_known_uid_is_updated() -> None:
     acme = opportunity("Acme", "Data Engineer")
-    first = plan_invitations(read_invitations(calendar(VIDEO), "a.ics", BERLIN), [], [acme], NOW)
+    first = plan_of(calendar(VIDEO), opportunities=[acme])
     assert first.opportunities == () and first.interviews[0].opportunity_id == acme.id
     moved = VIDEO.replace("20261124T130000Z", "20261125T130000Z")
-    again = plan_invitations(
-        read_invitations(calendar(moved), "a.ics", BERLIN), list(first.interviews), [acme], NOW
-    )
+    again = plan_of(calendar(moved), list(first.interviews), [acme])
     assert again.summary() == "0 added, 1 updated, 0 unchanged"
     assert again.interviews[0].id == first.interviews[0].id
     assert again.interviews[0].start.isoformat() == "2026-11-25T13:00:00+00:00"
-    same = plan_invitations(
-        read_invitations(calendar(moved), "a.ics", BERLIN), list(again.interviews), [acme], NOW
-    )
+    same = plan_of(calendar(moved), list(again.interviews), [acme])
     assert same.summary() == "0 added, 0 updated, 1 unchanged"
 
 
-def test_what_is_not_a_timed_event_is_skipped_and_counted() -> None:
+def test_what_is_not_an_event_is_skipped_and_counted_and_an_all_day_interview_kept() -> None:
     todo = "BEGIN:VTODO\r\nUID:t1\r\nSUMMARY:Send CV\r\nEND:VTODO\r\n"
     all_day = event("d1", "Globex — on-site day", ";VALUE=DATE:20261126")
-    read = read_invitations(calendar(ONSITE, all_day, extra=todo), "c.ics", BERLIN)
-    assert (len(read.invitations), read.skipped) == (1, 2)
-    assert plan_invitations(read, [], [], NOW).summary().endswith("2 skipped (not a timed event)")
+    plan = plan_of(calendar(ONSITE, all_day, extra=todo))
+    assert plan.summary() == "2 added, 0 updated, 0 unchanged, 1 skipped (not an event)"
+    day = next(i for i in plan.interviews if i.uid == "d1")
+    assert day.time_to_confirm and day.start.isoformat() == "2026-11-26T09:00:00+01:00"
+    assert interview_when(day, NOW) == "Thu 26 Nov, time to confirm"
 
 
 @pytest.mark.parametrize(
@@ -122,8 +137,9 @@ def test_a_malformed_file_is_refused_whole(payload: bytes) -> None:
 
 
 def test_the_shell_imports_a_calendar_and_again_updates_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("DEBRIEF_NOW", NOW.isoformat())
     journal_path = tmp_path / "journal.json"
     ics = tmp_path / "invitations.ics"
     ics.write_bytes(calendar(ONSITE, VIDEO))

@@ -17,6 +17,7 @@ from debrief.store import migrations
 from debrief.store.files import atomic_write
 from debrief.store.journal import Journal, JournalError, drafts_path_of
 from tests.samples import NOW, full_reflection, opportunity
+from tests.samples import scheduled as scheduled_interview
 
 
 def save_one(journal: Journal, company: str = "Acme") -> None:
@@ -416,7 +417,7 @@ def test_the_file_stays_a_plain_tinydb_database(journal: Journal, journal_path: 
         assert next_id == 5
 
 
-def test_a_schema_1_journal_opens_upgraded_to_2_with_its_records_intact(
+def test_a_schema_1_journal_opens_upgraded_to_the_current_schema_with_its_records_intact(
     journal_path: Path,
 ) -> None:
     """Written by the Debrief before scheduled interviews and asked questions existed."""
@@ -436,5 +437,26 @@ def test_a_schema_1_journal_opens_upgraded_to_2_with_its_records_intact(
     assert journal.reflections()[0] == replace(reflection, questions=())
     assert journal.opportunities() == [replace(job, recruiter_name="", recruiter_email="")]
     assert journal.interviews() == []
-    assert orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"] == 2
+    schema = orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"]
+    assert schema == migrations.SCHEMA_VERSION == 3
     assert orjson.loads(journal.backup_path.read_bytes()) == old
+
+
+def test_a_schema_2_journal_opens_with_its_interviews_neither_cancelled_nor_zoned(
+    journal_path: Path,
+) -> None:
+    """Schema 3 adds an invitation's zone, SEQUENCE, all-day day and cancellation, all
+    with defaults: a schema-2 interview reads as it was."""
+    job = opportunity()
+    journal = Journal.open(journal_path)
+    journal.save_interview(scheduled_interview(job.id), job)
+    document = orjson.loads(journal_path.read_bytes())
+    document["meta"]["1"]["schema"] = 2
+    for record in document["interviews"].values():
+        for key in ("zone", "sequence", "time_to_confirm", "cancelled_at"):
+            record.pop(key, None)
+    journal_path.write_bytes(orjson.dumps(document))
+    (interview,) = Journal.open(journal_path).interviews()
+    assert (interview.zone, interview.sequence, interview.cancelled_at) == ("", 0, None)
+    assert interview.open and not interview.time_to_confirm
+    assert orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"] == 3

@@ -60,6 +60,56 @@ def when_phrase(moment: datetime, now: datetime) -> str:
     return local.format("ddd D MMM, HH:mm")
 
 
+def interview_when(interview: Interview, now: datetime) -> str:
+    """When an interview is, in the user's zone: `tomorrow 10:00`; an all-day invitation
+    whose time is still to be confirmed, `Tue 8 Dec, time to confirm`."""
+    if not interview.time_to_confirm:
+        return when_phrase(interview.start, now)
+    local = pendulum.instance(interview.start).in_timezone(_zone_of(now))
+    days = (local.date() - pendulum.instance(now).date()).days
+    day = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, local.format("ddd D MMM"))
+    return f"{day}, time to confirm"
+
+
+def zone_note(interview: Interview, now: datetime) -> str:
+    """`10:30 Berlin = 09:30 your time`: the invitation's own zone, named where its clock
+    differs from the user's (else "")."""
+    if interview.time_to_confirm:
+        return ""
+    return zone_note_at(interview.start, interview.zone, now)
+
+
+def zone_note_at(moment: datetime, zone: str, now: datetime) -> str:
+    """`10:30 Berlin = 09:30 your time` for a moment set in `zone` (else "")."""
+    if not zone:
+        return ""
+    try:
+        theirs = pendulum.instance(moment).in_timezone(zone)
+    except ValueError:  # (a zone this computer does not know)
+        return ""
+    yours = pendulum.instance(moment).in_timezone(_zone_of(now))
+    if theirs.utcoffset() == yours.utcoffset():
+        return ""
+    day = "" if theirs.date() == yours.date() else theirs.format("ddd ")
+    place = zone_label(zone)
+    return f"{day}{theirs.format('HH:mm')} {place} = {yours.format('HH:mm')} your time"
+
+
+def zone_label(zone: str) -> str:
+    """`Europe/Berlin` → `Berlin`, `America/Los_Angeles` → `Los Angeles`."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def join_link(interview: Interview) -> str:
+    """The link that joins a video interview, if it has one."""
+    where = interview.where.strip()
+    return where if where.casefold().startswith("https://") and " " not in where else ""
+
+
+def _zone_of(now: datetime) -> str:
+    return str(pendulum.instance(now).timezone_name or "UTC")
+
+
 def ended_phrase(interview: Interview, now: datetime) -> str:
     """`ended 20 minutes ago`."""
     seconds = max(now.timestamp() - interview.end.timestamp(), 60)

@@ -5,11 +5,19 @@ preparation, the nudge after it, and calendar invitations in (the app's palette 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pendulum
 
-from debrief.invitations import InvitationPlan, plan_invitations, read_invitations
+from debrief.invitations import (
+    Guess,
+    InvitationPlan,
+    Me,
+    guess_invitations,
+    plan_invitations,
+    read_invitations,
+)
 from debrief.model import Interview, Opportunity
 from debrief.store.journal import Journal, JournalError
 
@@ -45,13 +53,47 @@ def delete_interview(journal: Journal, interview_id: str) -> None:
     journal.delete_interview(interview_id)
 
 
-def plan_invitation_import(
-    journal: Journal, payload: bytes, name: str, now: pendulum.DateTime
+@dataclass(frozen=True)
+class InvitationPreview:
+    """A calendar file's events as guessed, before the user confirms them."""
+
+    guesses: list[Guess]
+    skipped: int  # components that are not events
+
+
+def preview_invitations(
+    journal: Journal, payload: bytes, name: str, now: pendulum.DateTime, *, take_all: bool = False
+) -> InvitationPreview:
+    """Every event of an .ics file with its guess (InvitationsRejected for a file that is
+    not a calendar, or an event that can't be read: nothing is written). `take_all`:
+    every timed event ticked, not only those that read as interviews."""
+    read = read_invitations(payload, name, now.timezone_name or "UTC")
+    settings = journal.settings()
+    guesses = guess_invitations(
+        read,
+        journal.interviews(),
+        journal.opportunities(),
+        now,
+        Me(email=settings.email, name=settings.name),
+        take_all=take_all,
+    )
+    return InvitationPreview(guesses, read.skipped)
+
+
+def plan_previewed(
+    journal: Journal, preview: InvitationPreview, now: pendulum.DateTime
 ) -> InvitationPlan:
-    """What importing an .ics file would write (InvitationsRejected for a file that is not
-    a calendar, or an event that can't be read: nothing is written)."""
-    read = read_invitations(payload, name, now.timezone_name or "UTC", me=journal.settings().email)
-    return plan_invitations(read, journal.interviews(), journal.opportunities(), now)
+    """What the previewed guesses (as the user ticked and corrected them) would write."""
+    return plan_invitations(preview.guesses, journal.opportunities(), now, preview.skipped)
+
+
+def plan_invitation_import(
+    journal: Journal, payload: bytes, name: str, now: pendulum.DateTime, *, take_all: bool = False
+) -> InvitationPlan:
+    """What importing an .ics file would write, its guesses taken as they are: the events
+    that read as interviews (`take_all`: every timed one)."""
+    preview = preview_invitations(journal, payload, name, now, take_all=take_all)
+    return plan_previewed(journal, preview, now)
 
 
 def import_invitations(journal: Journal, plan: InvitationPlan) -> None:

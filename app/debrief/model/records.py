@@ -186,7 +186,15 @@ class Interview(Private):
     interviewers: tuple[Interviewer, ...] = ()
     uid: str = ""  # the calendar invitation's UID: importing it again updates this one
     reflection_id: str | None = None  # reflected on: off the agenda
-    dismissed_at: datetime | None = None  # "I won't reflect on this one" (or cancelled)
+    dismissed_at: datetime | None = None  # "I won't reflect on this one"
+    # From a calendar invitation: the IANA zone it was set in (named beside the user's own
+    # when they differ), its SEQUENCE (an older copy never undoes a newer one), an all-day
+    # event (the day is known, the time is still to confirm), and its cancellation (off
+    # the agenda, kept in the journal).
+    zone: str = ""
+    sequence: int = 0
+    time_to_confirm: bool = False
+    cancelled_at: datetime | None = None
     # The preparation, as the user left it (empty: not prepared yet; the prep page
     # offers suggestions from the earlier rounds).
     prep_questions: str = ""  # questions to ask, one per line
@@ -201,6 +209,11 @@ class Interview(Private):
         check_moment("created_at", self.created_at)
         check_moment("updated_at", self.updated_at)
         check_moment("dismissed_at", self.dismissed_at)
+        check_moment("cancelled_at", self.cancelled_at)
+        if not 0 <= self.sequence <= 10**9:
+            raise ModelError("sequence", "must be a whole number from 0")
+        if self.zone and not is_valid_timezone(self.zone):
+            raise ModelError("zone", f"{quoted(self.zone)} is not a time zone (e.g. Europe/Berlin)")
         if self.duration_minutes is not None and not 5 <= self.duration_minutes <= 24 * 60:
             raise ModelError("duration_minutes", "must be from 5 minutes to a day")
 
@@ -210,8 +223,10 @@ class Interview(Private):
 
     @property
     def open(self) -> bool:
-        """Still on the agenda: neither reflected on nor dismissed."""
-        return self.reflection_id is None and self.dismissed_at is None
+        """Still on the agenda: neither reflected on, dismissed nor cancelled."""
+        return (
+            self.reflection_id is None and self.dismissed_at is None and self.cancelled_at is None
+        )
 
 
 DEFAULT_MINUTES = 60  # an interview of unknown length

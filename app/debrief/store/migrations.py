@@ -12,7 +12,7 @@ from typing import Any
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _to_2(tables: Tables) -> Tables:
@@ -23,7 +23,15 @@ def _to_2(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _to_2}
+def _to_3(tables: Tables) -> Tables:
+    """Schema 3 adds what a calendar invitation says of an interview (its zone, its
+    SEQUENCE, an all-day day whose time is still to confirm, its cancellation), fields with
+    defaults: old records read as they are. A Debrief of schema 2 would drop them (and put
+    a cancelled interview back on the agenda), so it must not open the file."""
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _to_2, 2: _to_3}
 
 
 def migrate(tables: Tables, from_version: int, to_version: int | None = None) -> Tables:

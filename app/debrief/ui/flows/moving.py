@@ -8,7 +8,9 @@ message here, never a crash report (it would print the records it was holding)."
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from debrief.actions.merging import (
     MERGED,
@@ -20,6 +22,9 @@ from debrief.actions.merging import (
 from debrief.failures import reason, unexpected
 from debrief.store.journal import JournalError
 from debrief.ui.flows import Host
+
+if TYPE_CHECKING:
+    from debrief.invitations import Guess
 
 Planner = Callable[[Path], tuple[str, Callable[[], None]]]  # a file -> summary, write
 
@@ -69,18 +74,61 @@ class Moving:
         self._import("Import a JSON export", "~/debrief-2026-11-22.json", plan_for)
 
     def import_invitations(self) -> None:
-        """Ask for an .ics file; its events become interviews ahead (again: updated)."""
-        from debrief.actions.interviews import import_invitations, plan_invitation_import
+        """Ask for an .ics file; show every event with its guess (what reads as an
+        interview ticked), and import what the user confirms (again: updated)."""
+        from debrief.actions.interviews import (
+            import_invitations,
+            plan_previewed,
+            preview_invitations,
+        )
+        from debrief.ui.screens.dialogs import PromptScreen
+        from debrief.ui.screens.invitations import InvitationsPreviewScreen
 
         host = self.host
 
-        def plan_for(source: Path) -> tuple[str, Callable[[], None]]:
-            plan = plan_invitation_import(
-                host.journal, source.read_bytes(), str(source), host.clock()
-            )
-            return plan.summary(), lambda: import_invitations(host.journal, plan)
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            source = Path(text).expanduser()
+            try:
+                preview = preview_invitations(
+                    host.journal, source.read_bytes(), str(source), host.clock()
+                )
+            except Exception as error:  # (a file from outside: whatever it holds)
+                why = reason(error, f"reading {source.name}", (OSError, ValueError))
+                host.notify(
+                    f"{why} Nothing was imported.",
+                    title="Import refused",
+                    severity="error",
+                    markup=False,
+                )
+                return
 
-        self._import("Import calendar invitations", "~/Downloads/invitations.ics", plan_for)
+            def confirmed(guesses: list[Guess] | None) -> None:
+                if guesses is None:
+                    return
+                try:
+                    now = host.clock()
+                    plan = plan_previewed(host.journal, replace(preview, guesses=guesses), now)
+                    import_invitations(host.journal, plan)
+                except Exception as error:  # (never a crash report: it shows the records)
+                    why = reason(error, "importing", (JournalError, OSError, ValueError))
+                    host.notify(why, severity="error", markup=False)
+                    return
+                host.reload_view()
+                host.notify(plan.summary(), title="Imported", markup=False)
+
+            host.show(InvitationsPreviewScreen(source.name, preview.guesses, host.clock), confirmed)
+
+        host.show(
+            PromptScreen(
+                "Import calendar invitations",
+                "File",
+                placeholder="~/Downloads/invitations.ics",
+                check=_is_a_file,
+            ),
+            chosen,
+        )
 
     def _import(self, title: str, placeholder: str, plan_for: Planner) -> None:
         """Ask for a file, say what importing it would change, write it on confirmation; a
@@ -88,10 +136,6 @@ class Moving:
         from debrief.ui.screens.dialogs import ConfirmScreen, PromptScreen
 
         host = self.host
-
-        def check(text: str) -> str | None:
-            target = Path(text).expanduser()
-            return None if target.is_file() else f"There is no file {target}"
 
         def chosen(text: str | None) -> None:
             if text is None:
@@ -125,7 +169,7 @@ class Moving:
             question = f"Import {source.name}: {summary}?"
             host.show(ConfirmScreen("Import", question, confirm_label="Import"), confirmed)
 
-        host.show(PromptScreen(title, "File", placeholder=placeholder, check=check), chosen)
+        host.show(PromptScreen(title, "File", placeholder=placeholder, check=_is_a_file), chosen)
 
     # --- merging the copies a sync folder made ------------------------------------------------
 
@@ -210,3 +254,8 @@ class Moving:
         )
         title = "Merge a copy from another device"
         host.show(ConfirmScreen(title, question, confirm_label="Merge"), merge)
+
+
+def _is_a_file(text: str) -> str | None:
+    target = Path(text).expanduser()
+    return None if target.is_file() else f"There is no file {target}"

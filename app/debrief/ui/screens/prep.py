@@ -16,7 +16,14 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Header, Label, Static, TextArea
 
 from debrief.actions.interviews import delete_interview, keep_preparation
-from debrief.interviews import Suggestions, interview_title, suggest_prep, when_phrase
+from debrief.interviews import (
+    Suggestions,
+    interview_title,
+    interview_when,
+    join_link,
+    suggest_prep,
+    zone_note,
+)
 from debrief.model import Interview
 from debrief.questionnaire import AnswerContext
 from debrief.questions import every_question
@@ -43,6 +50,7 @@ class PrepScreen(FormKeys):
         # (not Ctrl+E or Ctrl+D: a text area's end of line and delete)
         Binding("ctrl+t", "edit", "Change time, place…", id="prep.edit"),
         Binding("ctrl+r", "delete", "Remove it", id="prep.delete"),
+        Binding("ctrl+l", "copy_link", "Copy link", id="prep.copy_link", tooltip="The join link"),
     ]
 
     def __init__(
@@ -69,6 +77,7 @@ class PrepScreen(FormKeys):
                 return
             yield Static(id="prep-title", classes="doc-title")
             yield Static(id="prep-about", classes="doc-subtitle")
+            yield Static(id="prep-link", classes="doc-subtitle")
             suggestions = self._suggestions(interview)
             for key, label, suggested in AREAS:
                 yield Label(Content(label), classes="field-label")
@@ -120,9 +129,12 @@ class PrepScreen(FormKeys):
             Content.styled(f"Prepare: {interview_title(interview, opportunity)}", "bold")
         )
         minutes = interview.duration_minutes
-        about = [when_phrase(interview.start, self.clock())]
-        about += [f"{minutes} min"] if minutes else []
-        about += [interview.where] if interview.where else []
+        now = self.clock()
+        note = zone_note(interview, now)
+        about = [interview_when(interview, now) + (f" ({note})" if note else "")]
+        about += [f"{minutes} min"] if minutes and not interview.time_to_confirm else []
+        link = join_link(interview)
+        about += [interview.where] if interview.where and not link else []
         people = ", ".join(
             p.name + (f" ({p.title})" if p.title else "") for p in interview.interviewers
         )
@@ -133,6 +145,12 @@ class PrepScreen(FormKeys):
             if opportunity.recruiter_name:
                 about += [f"recruiter: {opportunity.recruiter_name}"]
         self.query_one("#prep-about", Static).update(Content(" · ".join(about)))
+        self.query_one("#prep-link", Static).update(
+            Content.assemble("Join: ", (link, "underline"), "  (ctrl+l copies it)")
+            if link
+            else Content("")
+        )
+        self.query_one("#prep-link", Static).display = bool(link)
 
     def _typed(self, interview: Interview) -> Interview:
         values: dict[str, Any] = {
@@ -157,6 +175,22 @@ class PrepScreen(FormKeys):
             )
             return False
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+L is offered only for an interview with a join link."""
+        if action == "copy_link":
+            interview = self.interview
+            return interview is not None and bool(join_link(interview))
+        return True
+
+    def action_copy_link(self) -> None:
+        interview = self.interview
+        link = join_link(interview) if interview is not None else ""
+        if not link:
+            self.notify("This interview has no join link.", timeout=4)
+            return
+        self.app.copy_to_clipboard(link)
+        self.notify("The join link is copied.", timeout=4)
 
     @on(Button.Pressed, "#done")
     def action_close(self) -> None:

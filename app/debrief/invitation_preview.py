@@ -1,0 +1,86 @@
+"""The preview of a calendar file's events as text: one row per event (ticked or not,
+when in the user's zone, company, role, stage, what it is), and the details of one (where,
+who, the event's own zone). The app's preview screen and `debrief import --dry-run` show
+the same words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import pendulum
+
+from debrief.interviews import when_phrase, zone_note_at
+from debrief.invitations import Guess
+from debrief.text import one_line
+
+ACTIONS = {"add": "interview", "update": "moves", "cancel": "cancelled", "unchanged": "as before"}
+
+
+def guess_when(guess: Guess, now: datetime) -> str:
+    """`tomorrow 10:00`, `Tue 8 Dec, time to confirm`, in the user's zone."""
+    start = guess.invitation.start
+    if not guess.time_to_confirm:
+        return when_phrase(start, now)
+    zone = pendulum.instance(now).timezone_name or "UTC"
+    return pendulum.instance(start).in_timezone(zone).format("ddd D MMM") + ", time to confirm"
+
+
+def short_when(guess: Guess, now: datetime) -> str:
+    """`Tue 1 Dec 14:00`, `tomorrow 10:00`, `Tue 8 Dec all day`: for a table's column."""
+    if not guess.time_to_confirm:
+        return when_phrase(guess.invitation.start, now).replace(", ", " ")
+    return guess_when(guess, now).replace(", time to confirm", " all day")
+
+
+def what_it_is(guess: Guess) -> str:
+    """Ticked, what it does (`interview`, `moves`, `cancelled`); else why it is left out
+    (`repeats`, `past`, `not an interview`…)."""
+    if guess.ticked:
+        return ACTIONS.get(guess.action, guess.action)
+    return guess.why or "left out"
+
+
+def row_of(guess: Guess, now: datetime) -> dict[str, str]:
+    return {
+        "take": "[x]" if guess.ticked else "[ ]",
+        "when": short_when(guess, now),
+        "company": one_line(guess.company),
+        "role": one_line(guess.role),
+        "stage": guess.stage.label if guess.stage else "—",
+        "what": what_it_is(guess),
+    }
+
+
+def details_of(guess: Guess, now: datetime) -> list[str]:
+    """The event's summary as written, then when (and in its own zone), where and how,
+    and who."""
+    invitation = guess.invitation
+    lines = [f"“{one_line(invitation.summary) or 'without a title'}”"]
+    when = guess_when(guess, now)
+    if invitation.minutes and not guess.time_to_confirm:
+        when += f" · {invitation.minutes} min"
+    note = zone_note_at(invitation.start, invitation.zone, now)
+    lines.append(when + (f" ({note})" if note and not guess.time_to_confirm else ""))
+    kind = "Interview" if guess.interview_like else "Not an interview?"
+    stage = f" · {guess.stage.label}" if guess.stage else ""
+    how = f" · {guess.format.label}" if guess.format else " · format to confirm"
+    lines.append(kind + stage + how + (f" · {one_line(guess.where)}" if guess.where else ""))
+    who = ", ".join(one_line(p.name) for p in guess.people) or "nobody named"
+    if guess.recruiter is not None:
+        who += f" · recruiter: {one_line(guess.recruiter.name)}"
+    lines.append(f"with {who}" if guess.people else who)
+    return lines
+
+
+def preview_text(guesses: Sequence[Guess], now: datetime) -> list[str]:
+    """The preview as lines of text: each event's row, then its details indented."""
+    lines = []
+    for guess in guesses:
+        row = row_of(guess, now)
+        lines.append(
+            f"{row['take']} {row['when']}  {row['company']} — {row['role']}"
+            f"  ({row['stage']}; {row['what']})"
+        )
+        lines += [f"      {line}" for line in details_of(guess, now)]
+    return lines
