@@ -114,3 +114,14 @@ def test_interviews_ahead_scheduled_here_go_into_the_calendar_with_a_reminder() 
     assert "With Jane Doe." in str(event["DESCRIPTION"])
     (alarm,) = event.walk("VALARM")
     assert alarm.decoded("TRIGGER") == -timedelta(hours=1)
+
+
+def test_the_calendar_export_is_in_the_users_zone_as_the_app_shows_it() -> None:
+    """Every time in the profile's zone (TZID and its VTIMEZONE), the same instant."""
+    items, reflections, opportunities = sample()
+    payload = followups_ics(items, reflections, opportunities, now=NOW)
+    calendar = icalendar.Calendar.from_ical(payload)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    first = events(payload)[0]
+    assert first["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert first.decoded("DTSTART").strftime("%H:%M") == "10:00"  # as the home screen says

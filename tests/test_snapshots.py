@@ -232,3 +232,20 @@ async def test_a_theme_chosen_on_another_screen_reaches_the_home_screen(
 
     fresh = await picture("fresh", chosen_on_trends=False)
     assert await picture("away", chosen_on_trends=True) == fresh
+
+
+def test_the_invitations_preview_at_80_by_24(snap_compare: SnapCompare, home: Path) -> None:
+    """A calendar export of several events: what reads as an interview ticked, the rest
+    saying why not; the highlighted one's details and its company and role below."""
+    several = Path(__file__).parent / "fixtures" / "invitations" / "google-export-several.ics"
+
+    async def open_preview(pilot: Pilot[Any]) -> None:
+        pilot.app.action_import_invitations()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await type_text(pilot, f"{several}\n")
+        await pilot.press("down", "down", "down", "down")
+        await pilot.pause()
+        still(pilot)
+
+    app = app_on(Journal.open(home / "journal.json"))
+    assert snap_compare(app, terminal_size=SMALL, run_before=open_preview)

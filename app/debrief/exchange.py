@@ -38,6 +38,23 @@ REMINDER_BEFORE = timedelta(hours=1)  # an interview ahead, in the exported cale
 PRODUCT_ID = "-//Debrief//Follow-ups//EN"
 
 
+class _InZone:
+    """Times in the user's zone (that of `now`), as the app shows them; UTC when it has
+    no name."""
+
+    def __init__(self, now: datetime) -> None:
+        import zoneinfo
+
+        name = str(getattr(now, "timezone_name", "") or getattr(now.tzinfo, "key", "") or "")
+        try:
+            self.zone = zoneinfo.ZoneInfo(name) if name and "/" in name else None
+        except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+            self.zone = None
+
+    def __call__(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.zone or UTC)
+
+
 def followups_ics(
     followups: Iterable[FollowUp],
     reflections: Iterable[Reflection],
@@ -55,6 +72,7 @@ def followups_ics(
     opportunities = list(opportunities)
     reflection_by_id = {r.id: r for r in reflections}
     opportunity_by_id = {o.id: o for o in opportunities}
+    local = _InZone(now)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -66,8 +84,8 @@ def followups_ics(
         event = Event()
         event.add("uid", f"{interview.id}@debrief")
         event.add("dtstamp", now)
-        event.add("dtstart", interview.start.astimezone(UTC))
-        event.add("dtend", interview.end.astimezone(UTC))
+        event.add("dtstart", local(interview.start))
+        event.add("dtend", local(interview.end))
         event.add("summary", calendar_safe(f"Interview: {interview_title(interview, opportunity)}"))
         if interview.where:
             event.add("location", calendar_safe(interview.where))
@@ -91,7 +109,7 @@ def followups_ics(
         event = Event()
         event.add("uid", f"{item.id}@debrief")
         event.add("dtstamp", now)
-        start = item.when.astimezone(UTC)  # UTC: every calendar reads it, whatever the zone
+        start = local(item.when)
         event.add("dtstart", start)
         event.add("dtend", start + EVENT_LENGTH)
         event.add("summary", calendar_safe(f"{describe(item)} · {opportunity.title}"))
@@ -106,6 +124,8 @@ def followups_ics(
         event.add("description", calendar_safe("\n".join(details)))
         event.add("categories", ["Debrief", item.kind.label])
         calendar.add_component(event)
+    if local.zone is not None:
+        calendar.add_missing_timezones()  # (its VTIMEZONE: every calendar reads it)
     return bytes(calendar.to_ical())
 
 

@@ -371,7 +371,7 @@ class Guess:
     interview_like: bool
     ticked: bool
     why: str  # why it is left out ("repeats", "all day", "past", "not an interview"…)
-    action: str  # "add", "update", "cancel", "unchanged"
+    action: str  # "add", "update", "cancel", "unchanged", "nothing" (can't be ticked)
     company: str
     role: str
     stage: Stage | None
@@ -482,7 +482,7 @@ def _decide(
             return True, "", "cancel"
         return True, "", "update"
     if invitation.cancelled:
-        return False, "cancelled", "unchanged"
+        return False, "cancelled", "nothing"  # (never imported: nothing to cancel)
     end = invitation.start + timedelta(minutes=invitation.minutes or 60)
     if invitation.all_day:
         end = pendulum.instance(invitation.start).end_of("day")

@@ -37,6 +37,8 @@ def schedule_interview(
         company=parsed.company, role=parsed.role, created_at=now, updated_at=now
     )
     interview = parsed.interview(opportunity.id, now=now, previous=previous)
+    # (the time saved in the form is the user's own: an all-day invitation's is confirmed)
+    interview = dataclasses.replace(interview, time_to_confirm=False)
     journal.save_interview(interview, opportunity)
     return interview, opportunity
 

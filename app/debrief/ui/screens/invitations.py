@@ -123,7 +123,7 @@ class InvitationsPreviewScreen(Screen[list[Guess] | None]):
         if not 0 <= row < len(self.guesses):
             return
         guess = self.guesses[row]
-        if guess.action == "unchanged":
+        if guess.action in ("unchanged", "nothing"):
             self.notify(
                 f"Nothing to import: {guess.why or 'as imported before'}.",
                 markup=False,
