@@ -89,6 +89,25 @@ def test_rating_vs_outcome() -> None:
     assert result.pending == 2
 
 
+@pytest.mark.parametrize(
+    ("status", "waiting"),
+    [
+        (Status.INTERVIEWING, 1),
+        (Status.WITHDRAWN, 0),
+        (Status.REJECTED, 0),
+        (Status.ACCEPTED, 0),
+        (Status.OFFER, 0),
+        (Status.GHOSTED, 0),
+    ],
+)
+def test_only_an_opportunity_still_interviewing_is_waiting_for_an_answer(
+    status: Status, waiting: int
+) -> None:
+    job = opportunity(status=status)
+    one = bare_reflection(job.id)
+    assert rating_vs_outcome([one], [one], {job.id: job}).pending == waiting
+
+
 def test_want_against_rating_quadrants() -> None:
     job = opportunity()
     reflections = [

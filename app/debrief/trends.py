@@ -89,7 +89,7 @@ class Comparison:
 
     advanced: Group
     stopped: Group
-    pending: int
+    pending: int  # still waiting for an answer (interviewing, no later round)
 
 
 @dataclass(frozen=True)
@@ -204,13 +204,15 @@ def by_format(reflections: Iterable[Reflection]) -> list[Group]:
 
 
 def outcome_of(reflection: Reflection, rounds: Sequence[Reflection], status: Status) -> str:
-    """ "advanced" (a later round, or an offer), "stopped" (rejected or ghosted), or "pending"."""
+    """ "advanced" (a later round, or an offer), "stopped" (rejected or ghosted), "pending"
+    (still interviewing: waiting for an answer), or "withdrawn" (you ended it: none of
+    those)."""
     later = any(r.interview_at > reflection.interview_at for r in rounds if r.id != reflection.id)
     if later or status in (Status.OFFER, Status.ACCEPTED):
         return "advanced"
     if status in (Status.REJECTED, Status.GHOSTED):
         return "stopped"
-    return "pending"
+    return "withdrawn" if status is Status.WITHDRAWN else "pending"
 
 
 def rating_vs_outcome(
