@@ -99,4 +99,6 @@ def test_done_checklist_items_are_not_lessons_and_the_plan_is_listed() -> None:
     assert plan_section.heading == "Follow-up"
     assert plan_section.answers[0].question == "Thank-you note to Jane Dœ (by LinkedIn)"
     assert plan_section.answers[0].text == "done Sun 22 Nov 2026, 14:05 · sent by email"
-    assert plan_section.answers[1].text == "in 21 hours"  # LinkedIn: Monday noon
+    assert plan_section.answers[1].text == "in 19 hours"  # Ravi's: Monday 10:00 (a Saturday's)
+    # (Jane is thanked by LinkedIn: that note is the invitation, no separate "connect")
+    assert not [a for a in plan_section.answers if a.question.startswith("Connect")]

@@ -106,7 +106,8 @@ def test_time_zones_plan_in_the_users_own_zone() -> None:
 
 
 def test_linkedin_only_for_interviewers_with_a_profile_and_optional() -> None:
-    items = planned(berlin(2026, 11, 20, 10, 0), interviewers=(JANE, RAVI))  # a Friday
+    jane = replace(JANE, preferred=Channel.EMAIL)
+    items = planned(berlin(2026, 11, 20, 10, 0), interviewers=(jane, RAVI))  # a Friday
     assert items["linkedin:jane doe"].optional
     assert items["linkedin:jane doe"].due == berlin(2026, 11, 23, 12, 0)
     assert "linkedin:ravi kumar" not in items
@@ -250,6 +251,59 @@ def test_a_new_round_retires_the_earlier_rounds_chasers_and_keeps_its_thank_yous
     assert {f.reflection_id for f in chasers} == {"r2"}  # one chain, on the latest round
 
 
+TOM = Interviewer(
+    name="Tom Becker", email="tom@acme.example", linkedin="https://linkedin.com/in/tom"
+)
+
+
+def two_rounds(done_in_round_one: set[str]) -> tuple[list[Reflection], dict[str, FollowUp]]:
+    """Round 1 (onsite, Tom) planned and partly done; then round 2 (final, Tom again)."""
+    job = opportunity()
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 2, 10, 0),
+                          stage=Stage.ONSITE, interviewers=(TOM,))  # fmt: skip
+    items = live(job, [one], [], berlin(2026, 11, 2, 12, 0))
+    items |= {i.id: mark_done(i, berlin(2026, 11, 3, 12, 0)) for i in items.values()
+              if i.key in done_in_round_one}  # fmt: skip
+    two = bare_reflection(job.id, id="r2", interview_at=berlin(2026, 11, 16, 10, 0),
+                          stage=Stage.FINAL, interviewers=(TOM,))  # fmt: skip
+    return [one, two], live(job, [one, two], list(items.values()), berlin(2026, 11, 16, 12, 0))
+
+
+def test_references_and_linkedin_come_once_per_opportunity_the_later_round_replacing() -> None:
+    (one, _), items = two_rounds(done_in_round_one=set())
+    pending = [f for f in items.values() if f.pending]
+    once = [(f.kind, f.person) for f in pending if f.kind in (FollowUpKind.REFERENCES, FollowUpKind.LINKEDIN)]  # fmt: skip
+    assert sorted(once) == [(FollowUpKind.LINKEDIN, "Tom Becker"), (FollowUpKind.REFERENCES, "")]
+    assert {f.reflection_id for f in pending if f.kind is not FollowUpKind.THANK_YOU} == {"r2"}
+    replaced = keyed(items, one)
+    assert replaced["linkedin:tom becker"].superseded_at == berlin(2026, 11, 16, 12, 0)
+    assert replaced["references"].superseded_at is not None
+    thanks = [f for f in pending if f.kind is FollowUpKind.THANK_YOU]
+    assert {f.reflection_id for f in thanks} == {"r1", "r2"}  # each round its own thank-you
+
+
+def test_what_was_done_in_an_earlier_round_is_not_asked_again() -> None:
+    (one, two), items = two_rounds(done_in_round_one={"linkedin:tom becker", "references"})
+    assert keyed(items, one)["linkedin:tom becker"].done_at is not None  # history as it was
+    assert keyed(items, one)["references"].done_at is not None
+    assert "linkedin:tom becker" not in keyed(items, two)  # connected already
+    assert "references" not in keyed(items, two)  # told already
+
+
+def test_no_item_is_listed_twice_after_a_second_round() -> None:
+    (one, two), items = two_rounds(done_in_round_one={"thank_you:tom becker"})
+    job = opportunity()
+    to_do = actionable(items.values(), [one, two], [replace(job, id=one.opportunity_id)])
+    described = [describe(f) for f in to_do]
+    assert len(described) == len(set(described)), described
+
+
+def test_someone_thanked_by_linkedin_gets_no_separate_invitation() -> None:
+    items = planned(berlin(2026, 11, 18, 10, 0), interviewers=(JANE, TOM))
+    assert "linkedin:jane doe" not in items  # her thank-you is the invitation
+    assert items["linkedin:tom becker"].channel is Channel.LINKEDIN  # he is thanked by email
+
+
 def test_history_lists_done_skipped_and_retired_newest_first() -> None:
     job = opportunity()
     one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 2, 10, 0), interviewers=(RAVI,))  # fmt: skip
@@ -352,9 +406,9 @@ def test_due_phrases(due: pendulum.DateTime, phrase: str) -> None:
 
 
 def test_descriptions() -> None:
-    items = planned(berlin(2026, 11, 16, 10, 0), interviewers=(JANE, RAVI), replies_from="Ravi Kumar")  # fmt: skip
+    items = planned(berlin(2026, 11, 16, 10, 0), interviewers=(JANE, RAVI, TOM), replies_from="Ravi Kumar")  # fmt: skip
     assert describe(items["thank_you:jane doe"]) == "Thank-you note to Jane  Doe (by LinkedIn)"
-    assert describe(items["linkedin:jane doe"]) == "Connect on LinkedIn with Jane  Doe"
+    assert describe(items["linkedin:tom becker"]) == "Connect on LinkedIn with Tom Becker"
     assert describe(items["status_check:1"]) == "Status check to Ravi Kumar (by email)"
     second = replace(items["status_check:1"], key="status_check:2")
     assert describe(second).startswith("Second status check to Ravi Kumar")

@@ -3,8 +3,11 @@
 The rules come from career advice the product is built on, and are written once, as the
 table `RULES` (the README shows it):
 - a thank-you note to each interviewer the same evening, at the latest within 24 hours;
-- a LinkedIn invitation to interviewers who gave a profile (optional);
+- a LinkedIn invitation to interviewers who gave a profile (optional; for someone you
+  thank by LinkedIn, the thank-you is the invitation);
 - at later stages, or when they asked for them, a word to your references;
+- those two once per opportunity: a later round's replaces one still pending, and none
+  comes again once done;
 - one chain of chasers per opportunity, on its latest round: a short call, then one or
   two polite status checks, spaced from when the previous one was actually sent and
   never before the date they named, then the suggestion that it has gone cold.
@@ -172,7 +175,7 @@ def _round_items(reflection: Reflection, timezone: str) -> list[FollowUp]:
                 channel=person.preferred,
             )
         )
-        if person.linkedin:
+        if person.linkedin and person.preferred is not Channel.LINKEDIN:
             items.append(
                 FollowUp(
                     reflection.id,
@@ -272,7 +275,9 @@ def plan(
     - an item planned again keeps its state (done, skipped, snoozed, a note);
     - a done or skipped item no longer planned stays, as history;
     - a pending chaser no longer planned because a later round, a reply or the status
-      took over is retired as superseded at `now`, and stays as history too;
+      took over is retired as superseded at `now`, and stays as history too; so is a
+      pending word to your references or LinkedIn invitation that a later round's replaces
+      (those come once per opportunity, see `_once_per_opportunity`);
     - any other pending item no longer planned (an interviewer removed, the successor of
       a check whose "done" was undone) goes.
     """
@@ -280,6 +285,7 @@ def plan(
     planned: list[FollowUp] = []
     for reflection in rounds:
         planned += _round_items(reflection, timezone)
+    planned, replaced = _once_per_opportunity(planned, earlier)
     latest = rounds[-1] if rounds else None
     if latest is not None:
         planned += _chain(latest, opportunity, timezone, earlier)
@@ -294,10 +300,33 @@ def plan(
         chaser = old.kind in CHASERS or old.kind is FollowUpKind.WITHDRAWAL
         if not old.pending:
             merged.append(old)
-        elif chaser and (latest is None or old.reflection_id != latest.id or answered):
-            merged.append(replace(old, superseded_at=now or old.due))
+        elif (chaser and (latest is None or old.reflection_id != latest.id or answered)) or (
+            old.id in replaced
+        ):
+            merged.append(replace(old, superseded_at=old.superseded_at or now or old.due))
         # (else it no longer applies at all, e.g. an undone check's successor: it goes)
     return merged
+
+
+ONCE_PER_OPPORTUNITY = {FollowUpKind.REFERENCES, FollowUpKind.LINKEDIN}
+
+
+def _once_per_opportunity(
+    planned: list[FollowUp], earlier: dict[str, FollowUp]
+) -> tuple[list[FollowUp], set[str]]:
+    """Your references are told, and each person invited on LinkedIn, once per opportunity:
+    of the rounds' items with the same key, the one already done or skipped stays (the
+    later rounds plan none), else the latest round's; the ids of the others, replaced."""
+    by_key: dict[str, list[FollowUp]] = {}
+    for item in planned:
+        if item.kind in ONCE_PER_OPPORTUNITY:
+            by_key.setdefault(item.key, []).append(item)
+    dropped: set[str] = set()
+    for same in by_key.values():
+        finished = [i for i in same if (old := earlier.get(i.id)) and old.finished_at]
+        kept = finished[0] if finished else same[-1]
+        dropped |= {item.id for item in same if item is not kept}
+    return [item for item in planned if item.id not in dropped], dropped
 
 
 def _with_state_of(old: FollowUp, item: FollowUp) -> FollowUp:
