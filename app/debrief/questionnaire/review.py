@@ -1,0 +1,71 @@
+"""Showing answers back: what a date was understood as, under its field; each answer as
+the review page shows it; every answer as plain text, to keep when nothing can be saved."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from debrief.dates import format_day, format_moment
+from debrief.questionnaire.checks import (
+    AnswerContext,
+    AnswerError,
+    anchored,
+    is_empty,
+    minutes_text,
+    parse_answer,
+)
+from debrief.questionnaire.form import Kind, Question, Raw
+from debrief.questionnaire.steps import STEPS
+
+
+def answer_note(question: Question, raw: Raw, ctx: AnswerContext) -> str:
+    """What a date field's answer was understood as (`→ Thu 3 Dec 2026, 15:00`), shown
+    under it as the user types; empty for other kinds or while it can't be read."""
+    if question.kind not in (Kind.WHEN, Kind.UPCOMING, Kind.DAY):
+        return ""
+    try:
+        value = parse_answer(question, raw, ctx)
+    except AnswerError:
+        return ""
+    if value is None:
+        return ""
+    return "→ " + (format_day(value) if question.kind is Kind.DAY else format_moment(value))
+
+
+def display_answer(question: Question, raw: Raw, ctx: AnswerContext) -> str:
+    """How an answer reads on the review page; empty string when unanswered."""
+    if is_empty(raw):
+        return ""
+    try:
+        value = parse_answer(question, raw, ctx)
+    except AnswerError:
+        return str(raw)
+    if question.kind in (Kind.CHOICE, Kind.YESNO):
+        return dict(question.choices)[raw]
+    if question.kind is Kind.CHECKS:
+        labels = dict(question.choices)
+        return "\n".join(f"✓ {labels[item]}" for item in value)
+    if question.kind is Kind.RATING:
+        return f"{value} / 10"
+    if question.kind is Kind.MINUTES:
+        return minutes_text(value)
+    if question.kind in (Kind.WHEN, Kind.UPCOMING):
+        return format_moment(value)
+    if question.kind is Kind.DAY:
+        return format_day(value)
+    if question.kind is Kind.CARDS and question.card is not None:
+        return "\n".join(question.card.describe(record) for record in value)
+    return str(value)
+
+
+def answers_as_text(answers: Mapping[str, Raw], ctx: AnswerContext) -> str:
+    """Every answer given so far as plain text, each under its question: what a user can
+    keep (copy, or write to a file) when not even the draft can be saved."""
+    parts = []
+    ctx = anchored(answers, ctx)
+    for step in STEPS:
+        for question in step.questions:
+            shown = display_answer(question, answers.get(question.key), ctx)
+            if shown:
+                parts.append(f"{question.label}\n{shown}")
+    return "\n\n".join(parts) + "\n"
