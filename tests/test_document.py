@@ -102,3 +102,21 @@ def test_done_checklist_items_are_not_lessons_and_the_plan_is_listed() -> None:
     assert plan_section.answers[1].text == "in 19 hours"  # Ravi's: Monday 10:00 (a Saturday's)
     # (Jane is thanked by LinkedIn: that note is the invitation, no separate "connect")
     assert not [a for a in plan_section.answers if a.question.startswith("Connect")]
+
+
+def test_a_follow_up_no_longer_needed_is_never_called_overdue() -> None:
+    from dataclasses import replace
+
+    from debrief.followups import plan
+
+    job = opportunity()
+    reflection = full_reflection(job.id, interview_at=NOW.subtract(days=30))
+    items = [
+        replace(item, superseded_at=NOW.subtract(days=2)) if item.key == "status_check:1" else item
+        for item in plan(job, [reflection], "Europe/Berlin")
+    ]
+    document = reflection_document(reflection, job, [reflection], CTX, items)
+    answers = {a.question: a.text for a in document.sections[-1].answers}
+    check = next(text for question, text in answers.items() if question.startswith("Status"))
+    assert check == "no longer needed since Fri 20 Nov 2026, 14:05"
+    assert "overdue" in answers["Thank-you note to Ravi 🚀 Kumar (by post / express mail)"]

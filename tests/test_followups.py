@@ -405,6 +405,16 @@ def test_due_phrases(due: pendulum.DateTime, phrase: str) -> None:
     assert due_phrase(item, berlin(2026, 11, 18, 12, 0)) == phrase
 
 
+def test_what_left_the_agenda_is_never_called_overdue() -> None:
+    due = FollowUp("r1", FollowUpKind.MARK_COLD, "mark_cold", berlin(2026, 11, 16, 10, 0))
+    now = berlin(2026, 11, 18, 12, 0)
+    retired = replace(due, superseded_at=berlin(2026, 11, 17, 9, 0))
+    assert due_phrase(retired, now) == "no longer needed"
+    assert due_phrase(mark_done(due, now), now) == "done"
+    assert due_phrase(dismiss(due, now), now) == "skipped"
+    assert due_phrase(due, now) == "2 days overdue"
+
+
 def test_descriptions() -> None:
     items = planned(berlin(2026, 11, 16, 10, 0), interviewers=(JANE, RAVI, TOM), replies_from="Ravi Kumar")  # fmt: skip
     assert describe(items["thank_you:jane doe"]) == "Thank-you note to Jane  Doe (by LinkedIn)"

@@ -113,6 +113,8 @@ def _followup_answer(item: FollowUp, now: datetime) -> Answer:
         state = f"done {format_moment(item.done_at)}"
     elif item.dismissed_at is not None:
         state = "skipped"
+    elif item.superseded_at is not None:  # (a later round or their reply: never overdue)
+        state = f"no longer needed since {format_moment(item.superseded_at)}"
     else:
         state = due_phrase(item, now)
         if item.snoozed_until is not None:

@@ -418,7 +418,11 @@ def agenda(actionable: Iterable[FollowUp], now: pendulum.DateTime) -> Agenda:
 
 
 def due_phrase(item: FollowUp, now: datetime) -> str:
-    """`in 3 hours`, `2 days overdue`, `due now`."""
+    """`in 3 hours`, `2 days overdue`, `due now`; for one no longer on the agenda, what
+    became of it (`done`, `skipped`, `no longer needed`): never overdue."""
+    if not item.pending:
+        outcome = outcome_of(item)
+        return "done" if outcome is Outcome.DONE else outcome.label.lower()
     seconds = item.when.timestamp() - now.timestamp()  # floats: pendulum's "-" is slow
     if abs(seconds) < 60:
         return "due now"
@@ -467,6 +471,13 @@ class Finished:
     item: FollowUp
     outcome: Outcome
     at: datetime
+
+
+def outcome_of(item: FollowUp) -> Outcome:
+    """How a follow-up left the agenda (only for one that did)."""
+    if item.done_at is not None:
+        return Outcome.DONE
+    return Outcome.SKIPPED if item.dismissed_at is not None else Outcome.RETIRED
 
 
 def history(followups: Iterable[FollowUp]) -> list[Finished]:
