@@ -473,3 +473,18 @@ def test_snooze_choices_show_their_dates_and_skip_weekends(now: str, expected: l
     choices = snooze_choices(pendulum.parse(now, tz="Europe/Berlin"))  # type: ignore[arg-type]
     assert [label for label, _ in choices] == expected
     assert all(moment.weekday() < 5 for _, moment in choices)
+
+
+def test_snoozing_never_makes_an_item_due_sooner() -> None:
+    now = berlin(2026, 12, 3, 14, 0)  # a Thursday afternoon
+    due = berlin(2026, 12, 4, 12, 0)  # the item is due tomorrow at noon
+    choices = snooze_choices(now, due)
+    assert all(moment > due for _, moment in choices)
+    assert [label for label, _ in choices] == [
+        "Next week · Mon 7 Dec, 09:00",
+        "A working day later · Mon 7 Dec, 12:00",
+        "In 3 working days · Tue 8 Dec, 09:00",
+        "A week later · Fri 11 Dec, 12:00",
+    ]
+    overdue = snooze_choices(now, berlin(2026, 12, 1, 10, 0))  # overdue: every usual choice
+    assert [label for label, _ in overdue] == [label for label, _ in snooze_choices(now)]

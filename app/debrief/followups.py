@@ -512,10 +512,14 @@ def reopen(item: FollowUp) -> FollowUp:
     return replace(item, done_at=None, dismissed_at=None)
 
 
-def snooze_choices(now: pendulum.DateTime) -> list[tuple[str, pendulum.DateTime]]:
-    """The usual answers to "not now", each with its date, on working days only (a weekend
-    is for the user to pick): in two hours (on a working day before 17:00), the next
-    working morning, three working days on, next week."""
+def snooze_choices(
+    now: pendulum.DateTime, due: datetime | None = None
+) -> list[tuple[str, pendulum.DateTime]]:
+    """The usual answers to "not now", each saying when it comes back, on working days only
+    (a weekend is for the user to pick): in two hours (on a working day before 17:00), the
+    next working morning, three working days on, next week. None is earlier than the item
+    is due now (`due`): a snooze never brings it closer; for one not due yet, a day or a
+    week after that."""
     next_morning = _at(add_working_days(now, 1), SNOOZE_MORNING)
     named = (
         "Tomorrow morning"
@@ -530,6 +534,13 @@ def snooze_choices(now: pendulum.DateTime) -> list[tuple[str, pendulum.DateTime]
         ("In 3 working days", _at(add_working_days(now, 3), SNOOZE_MORNING)),
         ("Next week", _at(now.next(pendulum.MONDAY), SNOOZE_MORNING)),
     ]
+    if due is not None and due > now:
+        planned = _local(due, now.timezone_name or "UTC")
+        choices += [
+            ("A working day later", add_working_days(planned, 1)),
+            ("A week later", planned.add(weeks=1)),
+        ]
+        choices = [(label, moment) for label, moment in choices if moment > planned]
     unique: dict[pendulum.DateTime, str] = {}
     for label, moment in choices:
         unique.setdefault(moment, label)  # (on a Friday, Monday morning is next week)
