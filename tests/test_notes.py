@@ -39,7 +39,7 @@ def items_of(reflection: Reflection, **changes: object) -> dict[str, FollowUp]:
 @pytest.mark.parametrize(
     ("name", "title", "address", "formal", "greeting"),
     [
-        ("Jane Doe", "CTO", "", True, "Dear Jane Doe,"),
+        ("Jane Doe", "CTO", "", True, "Dear [fill in: Ms./Mr./Mx.] Doe,"),  # no title known
         ("Jane Doe", "CTO", "", False, "Hi Jane,"),
         ("Amara Okafor", "Dr.", "", True, "Dear Dr. Okafor,"),
         ("Amara Okafor", "Dr", "", False, "Hi Amara,"),
@@ -48,7 +48,7 @@ def items_of(reflection: Reflection, **changes: object) -> dict[str, FollowUp]:
         ("Ms. Smith", "", "", True, "Dear Ms. Smith,"),
         ("Ms Smith", "", "", False, "Hi Ms. Smith,"),
         ("Dr. Zoë Brontë", "Head of Data", "", True, "Dear Dr. Brontë,"),
-        ("Dr. Zoë Brontë", "Head of Data", "", False, "Hi Dr. Brontë,"),
+        ("Dr. Zoë Brontë", "Head of Data", "", False, "Hi Zoë,"),  # friendly: the first name
         ("Jane Doe", "CTO", "Janie", False, "Hi Janie,"),
         ("Jane Doe", "CTO", "Dr. Doe", True, "Dear Dr. Doe,"),
     ],
@@ -107,7 +107,7 @@ def test_panelists_each_get_their_own_note_to_their_own_address() -> None:
     assert "our discussion about mentoring new hires," in ravi.body
     assert "our discussion about migrating the ingestion pipeline to Kafka," in li.body
     assert len({d.body for d in drafts.values()}) == 3
-    assert jane.text.startswith("To: jane@acme.example\nSubject: Thank You for the Interview – Alex Morgan\n\nDear Jane Doe,")  # fmt: skip
+    assert jane.text.startswith("To: jane@acme.example\nSubject: Thank You for the Interview – Alex Morgan\n\nDear [fill in: Ms./Mr./Mx.] Doe,")  # fmt: skip
 
 
 def test_private_answers_never_reach_a_draft() -> None:
@@ -141,7 +141,7 @@ def test_by_post_a_letter_with_the_date_and_an_address_block() -> None:
     reflection = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=(person,))
     letter = draft_for(items_of(reflection)["thank_you:jane doe"], reflection, JOB, PROFILE, NOW)
     assert letter.channel is Channel.POST and letter.subject == ""
-    assert letter.body.startswith("Alex Morgan\nalex@example.com\n+44 20 7946 0000\n\nSun 22 Nov 2026\n\nJane Doe\nCTO\nAcme\nBerlin\n\nDear Jane Doe,")  # fmt: skip
+    assert letter.body.startswith("Alex Morgan\nalex@example.com\n+44 20 7946 0000\n\nSun 22 Nov 2026\n\nJane Doe\nCTO\nAcme\nBerlin\n\nDear [fill in: Ms./Mr./Mx.] Doe,")  # fmt: skip
     assert "Subject" not in letter.text
 
 
@@ -183,7 +183,9 @@ def test_the_first_check_asks_the_second_offers_something_new_to_whoever_replies
     )  # fmt: skip
     items = items_of(reflection)
     first = draft_for(items["status_check:1"], reflection, JOB, PROFILE, NOW)
-    assert first.to == "ravi@acme.example" and first.body.startswith("Dear Ravi Kumar,")
+    assert first.to == "ravi@acme.example" and first.body.startswith(
+        "Dear [fill in: Ms./Mr./Mx.] Kumar,"
+    )
     assert "Could you let me know where things stand" in first.body
     sent = mark_done(items["status_check:1"], NOW.subtract(days=8))
     second_item = {i.key: i for i in plan(JOB, [reflection], "Europe/Berlin", [sent])}["status_check:2"]  # fmt: skip

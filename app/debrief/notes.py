@@ -15,6 +15,7 @@ from datetime import datetime
 
 import pendulum
 
+from debrief import names
 from debrief.dates import format_day
 from debrief.model import (
     Channel,
@@ -25,13 +26,9 @@ from debrief.model import (
     Reflection,
     Settings,
 )
+from debrief.names import gap
 
 LINKEDIN_LIMIT = 300  # characters LinkedIn allows in an invitation's note
-# How a title or the start of a name says to address someone: "Dr. Brontë".
-HONORIFICS = {
-    "dr": "Dr.", "doctor": "Dr.", "prof": "Professor", "professor": "Professor",
-    "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "mx": "Mx.", "miss": "Miss",
-}  # fmt: skip
 # The first words of a key point that the sentence around it already says.
 SAID_ALREADY = (
     "our discussion about", "our discussion of", "our discussion on", "the discussion about",
@@ -63,33 +60,19 @@ class Draft:
         return head + self.body
 
 
-def gap(what: str) -> str:
-    return f"[fill in: {what}]"
-
-
 def address_as(person: Interviewer | None, *, formal: bool) -> str:
-    """How a note greets someone: what their card says to use; else a title from their name
-    or job title ("Ms. Smith", "Dr. Brontë", "Professor Márquez") with their surname, or
-    their full name; in the friendly tone their first name."""
+    """How a note greets someone: what their card says to use, else the rule of
+    `debrief.names` ("Dr. Brontë", "Professor Márquez"; the first name in the friendly
+    tone); a gap where the rule is not sure."""
     if person is None or not person.name.strip():
         return gap("interviewer’s name")
-    if person.address_as.strip():
-        return person.address_as.strip()
-    words = person.name.split()
-    from_name = HONORIFICS.get(words[0].rstrip(".").casefold())
-    if from_name is not None and len(words) > 1:
-        return f"{from_name} {words[-1]}"  # (they gave a title with their name: keep it)
-    title_words = person.title.split()
-    from_title = HONORIFICS.get(title_words[0].rstrip(".").casefold()) if title_words else None
-    if not formal:
-        return words[0]
-    if from_title is not None and len(words) > 1:
-        return f"{from_title} {words[-1]}"
-    return person.name.strip()
+    if formal:
+        return " ".join(person.address_as.split()) or names.formal(person.name, person.title)
+    return names.friendly(person.name, person.title, person.address_as)
 
 
 def salutation(person: Interviewer | None, *, formal: bool) -> str:
-    """`Dear Jane Doe,` / `Dear Dr. Okafor,` / `Hi Jane,`; a gap when the name is unknown."""
+    """`Dear Dr. Okafor,` / `Hi Amara,`; a gap when the name is unknown."""
     return f"{'Dear' if formal else 'Hi'} {address_as(person, formal=formal)},"
 
 
