@@ -224,7 +224,30 @@ def test_checks_go_to_whoever_said_they_would_reply_by_their_channel() -> None:
     check = items["status_check:1"]
     assert (check.person, check.channel) == ("Ravi Kumar", Channel.EMAIL)
     recruiter = planned(berlin(2026, 11, 16, 10, 0), replies_from="the recruiter")
-    assert recruiter["status_check:1"].person == "the recruiter"
+    assert recruiter["status_check:1"].person == "Mo Salah"  # the recruiter, by name
+
+
+@pytest.mark.parametrize(
+    ("replies_from", "recruiter", "person", "channel"),
+    [
+        ("", "Mo Salah", "Mo Salah", Channel.EMAIL),  # nobody named: the recruiter
+        ("", "", "Jane  Doe", Channel.LINKEDIN),  # …else the first interviewer, by their channel
+        ("the recruiter", "", "the recruiter", Channel.EMAIL),  # (a gap in the draft)
+        ("mo salah", "Mo Salah", "Mo Salah", Channel.EMAIL),
+        ("Sam from HR", "Mo Salah", "Sam from HR", Channel.EMAIL),
+    ],
+)
+def test_checks_and_a_withdrawal_go_to_a_real_person(
+    replies_from: str, recruiter: str, person: str, channel: Channel
+) -> None:
+    job = opportunity(recruiter_name=recruiter, recruiter_email="")
+    one = bare_reflection(job.id, id="r1", interview_at=berlin(2026, 11, 16, 10, 0),
+                          interviewers=(JANE, RAVI), replies_from=replies_from)  # fmt: skip
+    check = {f.key: f for f in plan(job, [one], BERLIN)}["status_check:1"]
+    assert (check.person, check.channel) == (person, channel)
+    withdrawn = replace(job, status=Status.WITHDRAWN, updated_at=berlin(2026, 11, 18, 9, 0))
+    note = {f.key: f for f in plan(withdrawn, [one], BERLIN)}["withdrawal"]
+    assert (note.person, note.channel) == (person, channel)
 
 
 # --- one chain per opportunity ----------------------------------------------------------------

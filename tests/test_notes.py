@@ -3,6 +3,7 @@ visible gaps for what is missing, and never a private answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -21,7 +22,7 @@ from debrief.model import (
     Stage,
     Status,
 )
-from debrief.notes import LINKEDIN_LIMIT, address_as, as_clause, draft_for, salutation
+from debrief.notes import LINKEDIN_LIMIT, address_as, as_clause, draft_for, on_day, salutation
 from tests.samples import NOW, bare_reflection, full_reflection, opportunity
 
 PROFILE = Settings(name="Alex Morgan", email="alex@example.com", phone="+44 20 7946 0000")
@@ -141,7 +142,7 @@ def test_by_post_a_letter_with_the_date_and_an_address_block() -> None:
     reflection = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=(person,))
     letter = draft_for(items_of(reflection)["thank_you:jane doe"], reflection, JOB, PROFILE, NOW)
     assert letter.channel is Channel.POST and letter.subject == ""
-    assert letter.body.startswith("Alex Morgan\nalex@example.com\n+44 20 7946 0000\n\nSun 22 Nov 2026\n\nJane Doe\nCTO\nAcme\nBerlin\n\nDear [fill in: Ms./Mr./Mx.] Doe,")  # fmt: skip
+    assert letter.body.startswith("Alex Morgan\nalex@example.com\n+44 20 7946 0000\n\n22 November 2026\n\nJane Doe\nCTO\nAcme\nBerlin\n\nDear [fill in: Ms./Mr./Mx.] Doe,")  # fmt: skip
     assert "Subject" not in letter.text
 
 
@@ -166,10 +167,11 @@ def test_on_linkedin_a_message_under_300_characters_and_no_subject() -> None:
     reflection = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=(person,))
     items = items_of(reflection)
     for key in ("linkedin:jane doe",):
-        message = draft_for(items[key], reflection, JOB, PROFILE, NOW)
+        message = draft_for(items[key], reflection, JOB, PROFILE, NOW, formal=False)
         assert message.channel is Channel.LINKEDIN and message.subject == ""
         assert len(message.body) <= LINKEDIN_LIMIT and message.body.startswith("Hi Jane,")
-        assert message.body.endswith("– Alex Morgan") and "xxx…" in message.body
+        assert message.body.endswith("– Alex Morgan") and "xxx" not in message.body  # too long
+        assert message.invitation and message.text.startswith("LinkedIn invitation to Jane Doe")
 
 
 # --- checks and withdrawals ---------------------------------------------------------------
@@ -190,15 +192,15 @@ def test_the_first_check_asks_the_second_offers_something_new_to_whoever_replies
     sent = mark_done(items["status_check:1"], NOW.subtract(days=8))
     second_item = {i.key: i for i in plan(JOB, [reflection], "Europe/Berlin", [sent])}["status_check:2"]  # fmt: skip
     second = draft_for(second_item, reflection, JOB, PROFILE, NOW, earlier=sent)
-    assert "Following my note of Sat 14 Nov 2026" in second.body
+    assert "Following my note on 14 November" in second.body
     assert "[fill in: an article, a result or a piece of work" in second.body
     assert "where things stand" not in second.body  # not the same ask again
 
 
-def test_a_check_to_the_recruiter_names_them_and_leaves_the_address_to_fill() -> None:
+def test_a_check_to_someone_named_only_in_passing_greets_them_by_name() -> None:
     reflection = bare_reflection(JOB.id, interview_at=NOW.subtract(days=20), replies_from="Sam, the recruiter")  # fmt: skip
     check = draft_for(items_of(reflection)["status_check:1"], reflection, JOB, PROFILE, NOW)
-    assert check.body.startswith("Dear Sam, the recruiter,")
+    assert check.body.startswith("Dear Sam,\n")  # not "Dear Sam, the recruiter,"
     assert check.to == "[fill in: their email address]"
 
 
@@ -220,3 +222,184 @@ def test_missing_pieces_become_visible_gaps() -> None:
     assert "meet with me on Friday about" in draft.body  # not "today": it was two days ago
     assert "our discussion about [fill in: one point from your conversation]," in draft.body
     assert draft.body.endswith("[fill in: your name]\n[fill in: your email or phone]")
+
+
+# --- a LinkedIn thank-you is a short message; the invitation carries it ---------------------
+
+
+def test_a_linkedin_thank_you_is_short_and_is_the_invitation_until_you_are_connected() -> None:
+    long_winded = "x " * 200
+    selina = Interviewer(
+        name="Selina Kyle", linkedin="https://linkedin.com/in/selina", preferred=Channel.LINKEDIN,
+        mentioned="her dashboard for the donors",
+    )  # fmt: skip
+    one = full_reflection(JOB.id, id="r1", interview_at=NOW.subtract(days=9), interviewers=(selina,),
+                          likes_role=long_winded)  # fmt: skip
+    planned = {f.key: f for f in plan(JOB, [one], "Europe/Berlin")}
+    assert "linkedin:selina kyle" not in planned  # the thank-you is the invitation: not twice
+    thanks = planned["thank_you:selina kyle"]
+    for formal in (True, False):
+        note = draft_for(
+            thanks, one, JOB, PROFILE, NOW, formal=formal, rounds=[one], followups=[thanks]
+        )
+        assert note.channel is Channel.LINKEDIN and note.invitation
+        assert len(note.body) <= LINKEDIN_LIMIT, note.body
+        assert "your dashboard for the donors" in note.body  # her own point, said to her
+        assert "connect" in note.body and note.body.endswith("– Alex Morgan")
+    two = full_reflection(
+        JOB.id, id="r2", interview_at=NOW.subtract(days=2), interviewers=(selina,)
+    )
+    sent = mark_done(thanks, NOW.subtract(days=8))
+    again = {f.key: f for f in plan(JOB, [one, two], "Europe/Berlin", [sent])}
+    later = [
+        f for f in again.values() if f.reflection_id == "r2" and f.kind is FollowUpKind.THANK_YOU
+    ]
+    message = draft_for(
+        later[0], two, JOB, PROFILE, NOW, rounds=[one, two], followups=[sent, *later]
+    )
+    assert not message.invitation  # connected since the first round's
+    assert message.text.startswith(
+        "LinkedIn message to Selina Kyle (https://linkedin.com/in/selina)"
+    )
+    assert len(message.body) <= LINKEDIN_LIMIT
+
+
+# --- every draft goes to someone real ----------------------------------------------------------
+
+
+def test_a_withdrawal_goes_to_whoever_said_they_would_get_back_to_you() -> None:
+    ravi = Interviewer(name="Ravi Kumar", title="Dr.", email="ravi@acme.example")
+    reflection = bare_reflection(JOB.id, interview_at=NOW.subtract(days=3), interviewers=(ravi,),
+                                 replies_from="Ravi Kumar")  # fmt: skip
+    items = items_of(reflection, status=Status.WITHDRAWN, updated_at=NOW.subtract(days=1))
+    note = draft_for(items["withdrawal"], reflection, JOB, PROFILE, NOW)
+    assert (note.to, note.body.split("\n", 1)[0]) == ("ravi@acme.example", "Dear Dr. Kumar,")
+
+
+@pytest.mark.parametrize(
+    ("replies_from", "recruiter", "to", "greeting"),
+    [
+        ("the recruiter", "Mo Salah", "mo@acme.example", "Dear [fill in: Ms./Mr./Mx.] Salah,"),
+        ("the recruiter", "", "[fill in: their email address]", "Dear [fill in: the recruiter’s name],"),
+        ("", "Mo Salah", "mo@acme.example", "Dear [fill in: Ms./Mr./Mx.] Salah,"),
+        ("", "", "ravi@acme.example", "Dear Dr. Kumar,"),  # nobody named: the first interviewer
+    ],
+)  # fmt: skip
+def test_checks_go_to_a_person_never_to_the_words_the_recruiter(
+    replies_from: str, recruiter: str, to: str, greeting: str
+) -> None:
+    ravi = Interviewer(name="Ravi Kumar", title="Dr.", email="ravi@acme.example")
+    job = replace(
+        JOB, recruiter_name=recruiter, recruiter_email="mo@acme.example" if recruiter else ""
+    )
+    reflection = bare_reflection(job.id, interview_at=NOW.subtract(days=20), interviewers=(ravi,),
+                                 replies_from=replies_from)  # fmt: skip
+    item = {f.key: f for f in plan(job, [reflection], "Europe/Berlin")}["status_check:1"]
+    check = draft_for(item, reflection, job, PROFILE, NOW)
+    assert (check.to, check.body.split("\n", 1)[0]) == (to, greeting)
+    assert "Dear the recruiter" not in check.body
+
+
+# --- why you fit, and each person their own note --------------------------------------------
+
+
+def test_a_thank_you_says_in_one_sentence_why_you_fit() -> None:
+    reflection = full_reflection(
+        JOB.id, interview_at=NOW.subtract(hours=4), interviewers=PANEL[:1],
+        went_well="The dbt modelling exercise went well: fast, and I explained the trade-offs.",
+        likes_role="Owning data contracts across the company.",
+    )  # fmt: skip
+    note = draft_for(items_of(reflection)["thank_you:jane doe"], reflection, JOB, PROFILE, NOW)
+    assert (
+        "What draws me to the role is owning data contracts across the company, and I hope the "
+        "dbt modelling exercise showed what I would bring to the team." in note.body
+    )
+    nothing = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=PANEL[:1],
+                              went_well="", likes_role="")  # fmt: skip
+    bare = draft_for(items_of(nothing)["thank_you:jane doe"], nothing, JOB, PROFILE, NOW)
+    assert "[fill in: one sentence on why your skills fit the role]" in bare.body
+
+
+@pytest.mark.parametrize(
+    ("went_well", "likes_role", "sentence"),
+    [
+        ("Knew the Terraform questions cold.", "Greenfield platform work.",
+         "What draws me to the role is the greenfield platform work, and I am confident my "
+         "experience would let me contribute early."),
+        ("My stakeholder story about the finance dashboard landed.", "",
+         "I hope my stakeholder story about the finance dashboard showed what I would bring to "
+         "the team."),
+        ("Feature store design questions: solid.", "Reliability for hospitals: it matters.",
+         "What draws me to the role is the reliability for hospitals, and I hope my answers to "
+         "the feature store design questions showed what I would bring to the team."),
+        ("Async Python deep dive: my best round so far.", "I like that they ship weekly.",
+         "I hope the async Python deep dive showed what I would bring to the team."),
+        ("", "Mature codebase, good tooling", "What draws me to the role is the mature codebase "
+         "and good tooling, and I am confident my experience would let me contribute early."),
+    ],
+)  # fmt: skip
+def test_answers_are_woven_into_sentences_never_pasted(
+    went_well: str, likes_role: str, sentence: str
+) -> None:
+    reflection = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=PANEL[:1],
+                                 went_well=went_well, likes_role=likes_role)  # fmt: skip
+    note = draft_for(items_of(reflection)["thank_you:jane doe"], reflection, JOB, PROFILE, NOW)
+    assert sentence in note.body
+    written = re.sub(r"\[fill in: [^\]]*\]", "", note.body)  # (a gap says what to fill in)
+    assert ": " not in written and not re.search(r"\b(\w+) \1\b", written, re.IGNORECASE)
+
+
+def test_panelists_with_nothing_noted_get_notes_that_differ_beyond_the_greeting() -> None:
+    panel = (
+        Interviewer(name="Jane Doe", title="Staff Engineer", email="jane@acme.example"),
+        Interviewer(name="Ravi Kumar", title="Product Manager", email="ravi@acme.example"),
+        Interviewer(name="Li Wei", email="li@acme.example"),
+        Interviewer(name="Ana Lima", email="ana@acme.example"),
+    )
+    reflection = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=panel)
+    items = items_of(reflection)
+    bodies = []
+    for person in panel:
+        body = draft_for(
+            items[f"thank_you:{person.name.casefold()}"], reflection, JOB, PROFILE, NOW
+        ).body
+        bodies.append(body.split("\n\n", 1)[1])  # without the greeting
+    assert len(set(bodies)) == len(panel)
+    assert "your perspective as Staff Engineer" in bodies[0]
+    assert "your perspective as Product Manager" in bodies[1]
+    assert "[fill in: something Ana said or asked]" in bodies[3]  # nothing to tell her note apart
+
+
+def test_a_later_round_thank_you_to_the_same_person_says_something_new() -> None:
+    jane = Interviewer(name="Jane Doe", email="jane@acme.example", mentioned="their move to Rust")
+    one = full_reflection(JOB.id, id="r1", interview_at=NOW.subtract(days=12), interviewers=(jane,),
+                          key_point="their move to Rust")  # fmt: skip
+    two = full_reflection(JOB.id, id="r2", interview_at=NOW.subtract(days=2), stage=Stage.ONSITE,
+                          interviewers=(jane,), key_point="the on-call rota",
+                          went_well="The system design went well.")  # fmt: skip
+    items = {f.key + f.reflection_id: f for f in plan(JOB, [one, two], "Europe/Berlin")}
+    first = draft_for(items["thank_you:jane doer1"], one, JOB, PROFILE, NOW, rounds=[one, two])
+    second = draft_for(items["thank_you:jane doer2"], two, JOB, PROFILE, NOW, rounds=[one, two])
+    said = {s for s in re.split(r"(?<=[.!?])\s+|\n+", first.body) if len(s.split()) >= 6}
+    again = {s for s in re.split(r"(?<=[.!?])\s+|\n+", second.body) if len(s.split()) >= 6}
+    assert not said & again, said & again
+    assert "the on-call rota" in second.body and "Rust" not in second.body
+    assert "meeting with me again on Friday" in second.body
+
+
+# --- written as a person writes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "said"),
+    [(0, "today"), (1, "yesterday"), (2, "on Friday"), (6, "on Monday"), (7, "on 15 November"),
+     (8, "on 14 November"), (400, "on 18 October 2025")],
+)  # fmt: skip
+def test_day_names_only_within_the_week_else_the_date(days_ago: int, said: str) -> None:
+    assert on_day(NOW.subtract(days=days_ago), NOW) == said
+
+
+def test_a_thank_you_opened_late_says_the_date() -> None:
+    reflection = full_reflection(JOB.id, interview_at=NOW.subtract(days=8), interviewers=PANEL[:1])
+    note = draft_for(items_of(reflection)["thank_you:jane doe"], reflection, JOB, PROFILE, NOW)
+    assert "meet with me on 14 November about" in note.body

@@ -41,6 +41,7 @@ from debrief.model import (
     Status,
     followup_id,
 )
+from debrief.names import is_recruiter
 
 DEFAULT_LENGTH_MINUTES = 60  # how long an interview lasted, when the reflection does not say
 ENDED_BY = 17  # an interview over by 17:00 gets its thank-you the same evening…
@@ -202,13 +203,28 @@ def _round_items(reflection: Reflection, timezone: str) -> list[FollowUp]:
     return items  # fmt: skip
 
 
-def _who_replies(reflection: Reflection) -> tuple[str, Channel]:
-    """Whom status checks go to, and how: whoever said they would get back to you."""
+RECRUITER = "the recruiter"
+
+
+def who_replies(reflection: Reflection, opportunity: Opportunity) -> tuple[str, Channel]:
+    """Whom status checks and a withdrawal go to, and how: whoever said they would get back
+    to you (an interviewer by their channel, the recruiter by name when saved); if nobody
+    was named, the recruiter, else the first interviewer."""
     wanted = " ".join(reflection.replies_from.casefold().split())
     for person in reflection.interviewers:
         if " ".join(person.name.casefold().split()) == wanted:
             return person.name, person.preferred
-    return reflection.replies_from.strip(), Channel.EMAIL
+    recruiter = opportunity.recruiter_name.strip()
+    if wanted and (is_recruiter(wanted) or wanted == recruiter.casefold()):
+        return recruiter or RECRUITER, Channel.EMAIL
+    if wanted:
+        return reflection.replies_from.strip(), Channel.EMAIL
+    if recruiter:
+        return recruiter, Channel.EMAIL
+    if reflection.interviewers:
+        first = reflection.interviewers[0]
+        return first.name, first.preferred
+    return "", Channel.EMAIL
 
 
 def _chain(
@@ -224,12 +240,13 @@ def _chain(
         since = max(
             _local(opportunity.updated_at, timezone), _local(reflection.interview_at, timezone)
         )
+        person, channel = who_replies(reflection, opportunity)
         return [FollowUp(reflection.id, FollowUpKind.WITHDRAWAL, WITHDRAWAL,
-                         _next_working_morning(since), channel=Channel.EMAIL)]  # fmt: skip
+                         _next_working_morning(since), person=person, channel=channel)]  # fmt: skip
     if opportunity.status is not Status.INTERVIEWING or reflection.replied_at is not None:
         return []
     started = _local(reflection.interview_at, timezone)
-    person, channel = _who_replies(reflection)
+    person, channel = who_replies(reflection, opportunity)
     allowed = reflection.may_follow_up is not False
     first = first_check_due(reflection, timezone)
     items = []
