@@ -11,6 +11,7 @@ from textual.widgets import Select
 
 from debrief.ui.app import DebriefApp
 from debrief.ui.screens.journal import JournalScreen
+from debrief.ui.screens.profile import ProfileScreen
 from debrief.ui.screens.trends import TrendsScreen
 
 AppFactory = Callable[[], DebriefApp]
@@ -31,6 +32,18 @@ async def test_the_palette_left_open_by_an_f_key_does_not_clash_with_the_next(
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("escape", "f2")
         assert not isinstance(app.screen, CommandPalette)  # home, not a palette left there
+
+
+async def test_the_profile_opened_over_the_palette_closes_it(build_app: AppFactory) -> None:
+    """Ctrl+P, F6, F3, Ctrl+P crashed the same way: F6 put the profile over the open
+    palette, and F3 left both behind in the home screen's stack."""
+    app = build_app()
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p", "f6")
+        assert isinstance(app.screen, ProfileScreen)
+        assert not any(isinstance(screen, CommandPalette) for screen in app.screen_stack)
+        await pilot.press("f3", "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
 
 
 async def test_a_change_followed_while_a_screen_mounts_leaves_it_to_draw_itself(

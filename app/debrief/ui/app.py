@@ -183,11 +183,15 @@ class DebriefApp(App[None]):
 
     async def go(self, mode: str) -> None:
         if self.current_mode != mode:
-            if isinstance(self.screen, CommandPalette):
-                # Left open in this mode, it would clash with the one Ctrl+P opens in the
-                # next (both have Textual's one id: DuplicateIds); going elsewhere closes it.
-                await self.pop_screen()
+            await self._close_palette()
             await self.switch_mode(mode)
+
+    async def _close_palette(self) -> None:
+        """A palette is only ever on top: an F-key that leaves it (for another mode, or
+        the profile over it) closes it. Left open under them, it clashed with the one
+        Ctrl+P opens in another mode (both have Textual's one id: DuplicateIds)."""
+        if isinstance(self.screen, CommandPalette):
+            await self.pop_screen()
 
     @on(messages.SearchJournal)
     async def search_journal(self, message: messages.SearchJournal) -> None:
@@ -354,9 +358,10 @@ class DebriefApp(App[None]):
     def action_undo_delete(self) -> None:
         self.opportunity.undo_delete()
 
-    def action_profile(self) -> None:
+    async def action_profile(self) -> None:
         from debrief.ui.screens.profile import ProfileScreen
 
+        await self._close_palette()  # (F6 works over it)
         self.push_screen(ProfileScreen(self.journal))
 
     def action_checklist(self) -> None:
