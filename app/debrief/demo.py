@@ -13,6 +13,7 @@ state. Dates count back from `now`, so the sample always looks current; ids are 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -64,6 +65,7 @@ class Person:
     channel: Channel = EMAIL
     mentioned: str = ""  # what they brought up: their thank-you draws on it
     linkedin: bool = False
+    called: str = ""  # "Address as", as the user wrote it on the card (empty: the rule's)
 
 
 @dataclass(frozen=True)
@@ -104,25 +106,27 @@ def held(
     return Round(days, stage, form, rating, want, people, answers, pay)
 
 
-DYSON = Person("Miles Dyson", "Director of Engineering", mentioned="their move to Kubernetes")
-ART = Person("Art Vandelay", "VP Data", CALL, "the import/export data warehouse")
-FOX = Person("Lucius Fox", "Head of Analytics", mentioned="the foundation's open-data grants")
-KYLE = Person("Selina Kyle", "Senior Analyst", LINKEDIN, "her dashboard for the donors", True)
-LUMBERGH = Person("Bill Lumbergh", "Engineering Manager", mentioned="the TPS report service")
-ALICE = Person("Alice Abernathy", "Hiring Manager", LINKEDIN, "the hospital on-call rota", True)
-ROTH = Person("Sol Roth", "Head of Data Engineering", mentioned="the recipe-data lake")
-DIAZ = Person("Rosa Díaz", "Talent Partner", mentioned="the team doubling next year")
+# fmt: off
+DYSON = Person("Miles Dyson", "Director of Engineering", mentioned="their move to Kubernetes", called="Mr. Dyson")
+ART = Person("Art Vandelay", "VP Data", CALL, "the import/export data warehouse", called="Mr. Vandelay")
+FOX = Person("Lucius Fox", "Head of Analytics", mentioned="the foundation's open-data grants", called="Mr. Fox")
+KYLE = Person("Selina Kyle", "Senior Analyst", LINKEDIN, "her dashboard for the donors", True, "Ms. Kyle")
+LUMBERGH = Person("Bill Lumbergh", "Engineering Manager", mentioned="the TPS report service", called="Mr. Lumbergh")
+ALICE = Person("Alice Abernathy", "Hiring Manager", LINKEDIN, "the hospital on-call rota", True, "Ms. Abernathy")
+ROTH = Person("Sol Roth", "Head of Data Engineering", mentioned="the recipe-data lake", called="Mr. Roth")
+DIAZ = Person("Rosa Díaz", "Talent Partner", mentioned="the team doubling next year", called="Ms. Díaz")
 WEBER = Person("Jonas Weber", "Dr.", mentioned="the Postgres-to-Kafka migration")
-TANAKA = Person("Mei Tanaka", "Engineering Manager", LINKEDIN, "their blameless post-mortems", True)
-SCORPIO = Person("Hank Scorpio", "CEO", mentioned="the expansion to Lisbon")
-BUCKET = Person("Charlie Bucket", "Engineering Manager", mentioned="the golden-ticket checkout")
-BRONTE = Person("Zoë Brontë", "Principal Engineer", LINKEDIN, "event sourcing for orders", True)
-RAMAN = Person("Priya Raman", "Recruiter", CALL, "the relocation package")
-LI = Person("Li Wei", "Staff Engineer", mentioned="their async task framework")
-GARCIA = Person("Sofia García", "Recruiter", mentioned="the published salary bands")
-BECKER = Person("Tom Becker", "Data Lead", LINKEDIN, "dbt and the data contracts", True)
-POTTS = Person("Pepper Potts", "Head of ML Platform", mentioned="the feature store")
-ROSEN = Person("Rachel Rosen", "Engineering Director", mentioned="replicating the staff track")
+TANAKA = Person("Mei Tanaka", "Engineering Manager", LINKEDIN, "their blameless post-mortems", True, "Ms. Tanaka")
+SCORPIO = Person("Hank Scorpio", "CEO", mentioned="the expansion to Lisbon", called="Mr. Scorpio")
+BUCKET = Person("Charlie Bucket", "Engineering Manager", mentioned="the golden-ticket checkout", called="Mr. Bucket")
+BRONTE = Person("Zoë Brontë", "Principal Engineer", LINKEDIN, "event sourcing for orders", True, "Dr. Brontë")
+RAMAN = Person("Priya Raman", "Recruiter", CALL, "the relocation package", called="Ms. Raman")
+LI = Person("Li Wei", "Staff Engineer", mentioned="their async task framework", called="Mr. Wei")
+GARCIA = Person("Sofia García", "Recruiter", mentioned="the published salary bands", called="Ms. García")
+BECKER = Person("Tom Becker", "Data Lead", LINKEDIN, "dbt and the data contracts", True, "Mr. Becker")
+POTTS = Person("Pepper Potts", "Head of ML Platform", mentioned="the feature store", called="Ms. Potts")
+ROSEN = Person("Rachel Rosen", "Engineering Director", mentioned="replicating the staff track", linkedin=True, called="Ms. Rosen")
+# fmt: on
 
 # The search, oldest first: nervous early phone screens and a tough first technical round,
 # feedback taken in, steadier rounds, one offer, a ghosting, a withdrawal, and four
@@ -411,7 +415,8 @@ def _with_questions(reflections: list[Reflection]) -> list[Reflection]:
 
 def _scheduled(opportunities: list[Opportunity], now: pendulum.DateTime) -> tuple[Interview, ...]:
     """Acme's onsite the day after tomorrow, Wonka's final next week; Hooli's hiring-manager
-    call an hour ago, waiting for its reflection."""
+    call an hour ago, waiting for its reflection (each on a working day: on a weekend, the
+    next one, or for Hooli's, Friday's)."""
     by_company = {o.company: o for o in opportunities}
     at = now.set(second=0, microsecond=0)
 
@@ -425,15 +430,16 @@ def _scheduled(opportunities: list[Opportunity], now: pendulum.DateTime) -> tupl
         )  # fmt: skip
 
     return (
-        interview("Acme Analytics", at.add(days=2).set(hour=10, minute=0), ON,
+        interview("Acme Analytics", _working_day_after(at.add(days=2).set(hour=10, minute=0)), ON,
                   duration_minutes=180, format=IN_PERSON, where="Acme Analytics, Torstraße 1",
                   interviewers=(_card(BECKER, "acme.example"),
                                 Interviewer(name="Amara Okafor", title="CTO",
                                             email="amara@acme.example"))),
-        interview("Wonka Labs", at.add(days=6).set(hour=14, minute=0), F,
+        interview("Wonka Labs", _working_day_after(at.add(days=6).set(hour=14, minute=0)), F,
                   duration_minutes=60, format=VIDEO, where="https://meet.example/wonka-final",
                   interviewers=(Interviewer(name="Violet Beauregarde", title="CTO"),)),
-        interview("Hooli", at.subtract(minutes=100), H, duration_minutes=45, format=VIDEO,
+        interview("Hooli", _working_day_before(at.subtract(minutes=100)), H,
+                  duration_minutes=45, format=VIDEO,
                   where="https://meet.example/hooli",
                   interviewers=(Interviewer(name="Gavin Belson", title="Head of Engineering",
                                             email="gavin@hooli.example"),)),
@@ -449,6 +455,7 @@ def _reflection(
         hour=[10, 14, 16][(number + index) % 3], minute=0, second=0, microsecond=0
     )
     when = min(when, now.subtract(hours=2).set(minute=0))  # today's is already over
+    when = _working_day_before(when)  # (nobody interviews on a Sunday)
     people = tuple(_card(person, story.domain) for person in round_.people)
     answers = dict(round_.answers)
     hear_in = answers.pop("hear_in_days", None)  # "when will you hear", as they said it
@@ -475,7 +482,8 @@ def _reflection(
 
 
 def _card(person: Person, domain: str) -> Interviewer:
-    first = person.name.split()[0].lower()
+    first = unicodedata.normalize("NFKD", person.name.split()[0].lower())
+    first = first.encode("ascii", "ignore").decode()  # (zoe@, not zoë@)
     return Interviewer(
         name=person.name,
         title=person.title,
@@ -484,52 +492,85 @@ def _card(person: Person, domain: str) -> Interviewer:
         preferred=person.channel,
         linkedin=f"https://www.linkedin.com/in/{first}-demo" if person.linkedin else "",
         mentioned=person.mentioned,
+        address_as=person.called,
     )
 
 
 def _lived(
     job: Opportunity, story: Story, rounds: list[Reflection], zone: str, now: pendulum.DateTime
 ) -> tuple[Opportunity, list[Reflection], list[FollowUp]]:
-    """The opportunity as a busy but diligent person lived it: each round planned as it
-    happened, what was due done (mostly), the chain moving on from each check sent; then
-    how it ended (their reply, a ghosting, a withdrawal) and the plan after that."""
+    """The opportunity as a busy but diligent person lived it, in order: each round planned
+    as it happened, what fell due before the next event (the next round, their answer, or
+    a day ago) done (mostly), the chain moving on from each check sent; then how it ended
+    (their reply, a ghosting, a withdrawal) and the plan after that. Nothing is done after
+    the opportunity closed, and "gone cold" is only ever marked on the ghosting."""
     items: list[FollowUp] = []
     late = len(story.company) % 4 == 0  # some thank-yous go out late
+    ended_at = None
+    if story.ending is not None:
+        ended_at = now.subtract(days=story.ending[0]).set(
+            hour=11, minute=0, second=0, microsecond=0
+        )
+        ended_at = _working_day_before(ended_at)
     for count in range(1, len(rounds) + 1):
         planned_at = pendulum.instance(rounds[count - 1].interview_at).add(hours=2)
+        if count < len(rounds):
+            until = pendulum.instance(rounds[count].interview_at)
+        else:
+            until = ended_at or now.subtract(days=1)
         for _ in range(3):  # (each check sent brings the next one into the plan)
-            items = _history(plan(job, rounds[:count], zone, items, planned_at), now, late)
-    if story.ending is not None:
-        days_ago, reply = story.ending
-        at = now.subtract(days=days_ago).set(hour=11, minute=0, second=0, microsecond=0)
+            items = _history(plan(job, rounds[:count], zone, items, planned_at), until, late)
+    if story.ending is not None and ended_at is not None:
+        reply = story.ending[1]
         if reply is not None:
-            latest, job = record_reply(rounds[-1], job, reply, at)
+            latest, job = record_reply(rounds[-1], job, reply, ended_at)
             rounds = [*rounds[:-1], latest]
         else:
-            job = dataclasses.replace(job, status=story.status, updated_at=at)
-        items = _history(plan(job, rounds, zone, items, at), now, late)
+            if story.status is Status.GHOSTED:  # what marking "gone cold?" done does
+                items = [
+                    mark_done(item, ended_at)
+                    if item.kind is FollowUpKind.MARK_COLD and item.pending
+                    else item
+                    for item in items
+                ]
+            job = dataclasses.replace(job, status=story.status, updated_at=ended_at)
+        items = _history(plan(job, rounds, zone, items, ended_at), now.subtract(days=1), late)
     return job, rounds, items
 
 
-def _history(items: list[FollowUp], now: pendulum.DateTime, late: bool) -> list[FollowUp]:
-    """What a busy but diligent person would have done by `now`: most things, not all."""
+def _working_day_before(moment: pendulum.DateTime) -> pendulum.DateTime:
+    """The moment, or the same time on the working day before it (no weekend interviews)."""
+    while moment.weekday() >= 5:
+        moment = moment.subtract(days=1)
+    return moment
+
+
+def _working_day_after(moment: pendulum.DateTime) -> pendulum.DateTime:
+    while moment.weekday() >= 5:
+        moment = moment.add(days=1)
+    return moment
+
+
+def _history(items: list[FollowUp], until: pendulum.DateTime, late: bool) -> list[FollowUp]:
+    """What a busy but diligent person would have done before `until`: most things, not
+    all; each by the channel it was planned for."""
     result = []
     for item in items:
-        past = item.pending and item.when < now.subtract(days=1)
+        past = item.pending and item.when < until
         if past and item.kind is FollowUpKind.THANK_YOU:
-            sent_at = item.when + timedelta(hours=5 if late else -2)
-            item = mark_done(item, sent_at, note="a day late" if late else "sent by email")
+            sent_at = min(item.when + timedelta(hours=5 if late else -2), until)
+            item = mark_done(item, sent_at, note="sent late" if late else "")
         elif past and item.kind in (
             FollowUpKind.LINKEDIN,
             FollowUpKind.REFERENCES,
             FollowUpKind.WITHDRAWAL,
-            FollowUpKind.MARK_COLD,
         ):
             item = mark_done(item, item.when)
         elif past and item.kind is FollowUpKind.CALL:
             item = dismiss(item, item.when)
         elif past and item.kind is FollowUpKind.STATUS_CHECK:
-            item = mark_done(item, item.when, note="" if late else "left voicemail")
+            by_phone = item.channel is Channel.PHONE
+            item = mark_done(item, item.when, note="left voicemail" if by_phone else "")
         elif item.pending and item.snoozed_until is None and item.kind is FollowUpKind.CALL:
             item = snooze(item, item.when + timedelta(days=1))  # "not before their offsite"
         result.append(item)
