@@ -599,3 +599,35 @@ async def test_a_deleted_reflections_text_is_gone_from_disk_when_the_app_closes(
     for file in journal_path.parent.iterdir():  # the journal, its backup, drafts, lock
         assert SECRET.encode() not in file.read_bytes(), file.name
     assert [o.company for o in Journal.open(journal_path).opportunities()] == ["Acme"]
+
+
+async def test_a_deleted_reflections_draft_leaves_the_drafts_backup_and_no_link_is_left(
+    journal_path: Path,
+) -> None:
+    """Found by a new user: the questionnaire's draft of a deleted reflection stayed in
+    journal.drafts.json.bak; and once the backup was the journal itself (a hard link), the
+    next save left a `.journal.json.bak.….tmp` holding the old text beside it."""
+    from debrief.model import Draft
+    from tests.samples import NOW
+
+    journal = Journal.open(journal_path)
+    save_one(journal, "Acme")
+    job = opportunity(company="Initrode Rival")
+    draft = Draft(answers={"went_badly": SECRET}, started_at=NOW, updated_at=NOW)
+    journal.save_draft(draft)
+    journal.save_reflection(full_reflection(job.id, went_badly=SECRET, interview_at=NOW), job)
+    journal.discard_draft(draft.id)  # (saved: the draft goes, its text stays in the backup)
+    assert SECRET.encode() in drafts_path_of(journal_path).with_suffix(".json.bak").read_bytes()
+    app = make_app(Journal.open(journal_path), clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3", "d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    after = Journal.open(journal_path)
+    after.save_settings(after.settings())  # a save after the backup became the file itself
+    for file in journal_path.parent.iterdir():
+        assert SECRET.encode() not in file.read_bytes(), file.name
+        assert not file.name.endswith(".tmp"), file.name

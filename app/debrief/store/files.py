@@ -134,6 +134,10 @@ def _keep_backup(path: Path, mode: int) -> None:
     """Make `<name>.bak` the current file, as private as the new one: a hard link costs
     nothing, a copy where links fail."""
     backup = backup_path_of(path)
+    with contextlib.suppress(OSError):
+        if os.path.samefile(path, backup):  # (linked already: a rename between two links
+            os.chmod(backup, mode)  # of one file does nothing, and left the staging link)
+            return
     staging = path.with_name(f".{backup.name}.{uuid.uuid4().hex}.tmp")
     try:
         os.link(path, staging)

@@ -449,13 +449,16 @@ class Journal:
         """Deleted reflections are kept only for undo within one session: the app empties
         the trash as it closes (and opening does, after a session that could not). Their
         text is then gone from the file and from its backup, which becomes the file as it
-        is (the version before differed only by the trash)."""
+        is (the version before differed only by the trash); the drafts' backup too, which
+        may still hold the draft it was written from."""
         if self.readonly or not self._main.table(TRASH):
             return
         with self._write():
             self._main.database.drop_table(TRASH)
         with file_lock(self._main.lock):
             backup_as_it_is(self.file_path)
+            if self.drafts_path.exists():  # (its backup may hold the deleted one's draft)
+                backup_as_it_is(self.drafts_path)
 
     def _sync(self) -> None:
         """Read every record again if the file changed since they were read."""
