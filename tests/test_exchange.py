@@ -40,8 +40,8 @@ def test_every_pending_follow_up_becomes_an_event_with_company_and_person() -> N
     summaries = [str(e["SUMMARY"]) for e in parsed]
     assert summaries == [
         "Thank-you note to Jane Doe (by email) · Acme — Data Engineer",
-        "Short follow-up call · Acme — Data Engineer",
-        "Status check (by email) · Acme — Data Engineer",
+        "Short follow-up call with Mo Salah · Acme — Data Engineer",  # (nobody named: the recruiter)
+        "Status check to Mo Salah (by email) · Acme — Data Engineer",
     ]
     first = parsed[0]
     # (the interview was on a Saturday: its thank-you is due Monday at 10:00, not that evening)

@@ -64,8 +64,8 @@ async def test_the_home_screen_lists_overdue_and_upcoming_with_company_and_when(
             "  ✉  Thank-you note to Jane Doe (by email) · Acme — Data Engineer · technical  1 day overdue",
             "Upcoming (3)",
             " in  Connect on LinkedIn with Jane Doe (optional) · Acme — Data Engineer · technical  in 21 hours",
-            "  ☎  Short follow-up call (optional) · Acme — Data Engineer · technical  in 2 days",
-            "  ?  Status check (by email) · Acme — Data Engineer · technical  in 4 days",
+            "  ☎  Short follow-up call with Mo Salah (optional) · Acme — Data Engineer · technical  in 2 days",
+            "  ?  Status check to Mo Salah (by email) · Acme — Data Engineer · technical  in 4 days",
         ]
         title = str(app.screen.query_one("#agenda-title", Static).content)
         assert title == "Follow-ups · 1 overdue · 3 upcoming"
@@ -205,7 +205,7 @@ async def test_the_thank_you_draft_can_be_edited_copied_saved_and_marked_sent(
         )
         body = screen.query_one("#body", TextArea)
         assert body.text.startswith(
-            "Dear Jane Doe,\n\nThank you for taking the time to meet with me on Friday"
+            "Dear [fill in: Ms./Mr./Mx.] Doe,\n\nThank you for taking the time to meet with me on Friday"
         )
         assert "our discussion about the Kafka migration, and" in body.text
         assert body.text.endswith("Kind regards,\n\nAlex Morgan\nalex@example.com")
@@ -449,7 +449,10 @@ async def test_two_rounds_of_one_opportunity_make_one_chain_on_the_agenda(
     async with app.run_test(size=(160, 40)) as pilot:
         await write_round(pilot, "2026-11-09 10:00", "phone")  # a Monday, two weeks ago
         lines = " ".join(agenda_lines(app))
-        assert "Status check (by email) · Globex — Platform Engineer · phone screen" in lines
+        assert (
+            "Status check to Ravi Kumar (by email) · Globex — Platform Engineer · phone screen"
+            in lines
+        )
         agenda = app.screen.query_one("#agenda", OptionList)
         agenda.highlighted = next(
             i for i, line in enumerate(agenda_lines(app)) if "Status check" in line
@@ -572,7 +575,7 @@ async def test_undo_in_one_window_keeps_what_another_window_saved_since(
         on_disk = Journal.open(journal_path)
         assert on_disk.opportunities()[0].location == "B-EDIT"  # B's edit stands
         assert item(on_disk, "thank_you:jane doe").done_at is None  # A's done mark undone
-        assert "Undone: Done: Thank-you note to Jane Doe (by email)." in said
+        assert "Undone: “Done: Thank-you note to Jane Doe (by email)”" in said
         assert "Thank-you note" in " ".join(agenda_lines(window_a))
 
 
