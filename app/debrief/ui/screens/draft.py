@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -26,7 +27,7 @@ from debrief.model import (
     Reflection,
     followup_id,
 )
-from debrief.notes import Draft, draft_for, recipients
+from debrief.notes import LINKEDIN_LIMIT, Draft, draft_for, recipients
 from debrief.store.journal import Journal, JournalError
 from debrief.text import file_name
 from debrief.ui.guard import closing_a_typed_screen
@@ -105,6 +106,7 @@ class DraftScreen(Screen[None]):
             yield Input(id="subject")
             yield Label("Text", classes="field-label")
             yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
+            yield Static(id="draft-count")
             yield Static(Content(HELP), id="draft-help")
         yield KeysFooter()
 
@@ -138,6 +140,7 @@ class DraftScreen(Screen[None]):
     def _fill(self) -> None:
         item, reflection, opportunity = self._records()
         first_check = followup_id(item.reflection_id, "status_check:1")
+        rounds = self.journal.rounds(opportunity.id)
         self.generated = draft = draft_for(
             item,
             reflection,
@@ -147,15 +150,11 @@ class DraftScreen(Screen[None]):
             formal=self.formal,
             earlier=self.journal.followup(first_check) if item.key.endswith(":2") else None,
             to=self.recipient,
+            rounds=rounds,
+            followups=[f for r in rounds for f in self.journal.followups(r.id)],
         )
-        heading = {
-            Channel.EMAIL: "To",
-            Channel.LINKEDIN: "LinkedIn message to",
-            Channel.PHONE: "Call",
-            Channel.POST: "A letter to",
-        }[draft.channel]
         self.query_one("#draft-to", Static).update(
-            Content.from_markup("[b]$heading[/b] $to", heading=heading, to=draft.to)
+            Content.from_markup("[b]$heading[/b] $to", heading=draft.heading, to=draft.to)
         )
         emailed = draft.channel is Channel.EMAIL
         for widget_id in ("#subject-label", "#subject"):
@@ -165,6 +164,27 @@ class DraftScreen(Screen[None]):
         hint = self.query_one("#draft-hint", Static)
         hint.display = not self.journal.settings().name
         hint.update(Content(NO_PROFILE))
+        self._count()
+
+    @on(TextArea.Changed, "#body")
+    def _count(self) -> None:
+        """On LinkedIn, how many characters the message has of the 300 allowed, as typed."""
+        count = self.query_one("#draft-count", Static)
+        linkedin = self.generated is not None and self.generated.channel is Channel.LINKEDIN
+        count.display = linkedin
+        if not linkedin:
+            return
+        length = len(self.query_one("#body", TextArea).text)
+        if length <= LINKEDIN_LIMIT:
+            count.update(Content.styled(f"{length} / {LINKEDIN_LIMIT} characters", "$text-muted"))
+        else:
+            over = length - LINKEDIN_LIMIT
+            count.update(
+                Content.styled(
+                    f"{length} / {LINKEDIN_LIMIT} characters: {over} too many for LinkedIn",
+                    "bold $error",
+                )
+            )
 
     @property
     def current(self) -> Draft:

@@ -1,0 +1,88 @@
+"""Drafts through the real app: a LinkedIn message counts its characters as you edit it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widgets import Static, TextArea
+
+from debrief.followups import plan
+from debrief.model import Channel, Interviewer, Settings, Stage
+from debrief.notes import LINKEDIN_LIMIT
+from debrief.store.journal import Journal
+from debrief.ui.app import DebriefApp
+from debrief.ui.screens.draft import DraftScreen
+from tests.pilot_helpers import type_text
+from tests.samples import NOW, bare_reflection, opportunity
+
+AppFactory = Callable[[], DebriefApp]
+SIZE = (120, 36)
+SELINA = Interviewer(
+    name="Selina Kyle", title="Senior Analyst", linkedin="https://linkedin.com/in/selina",
+    preferred=Channel.LINKEDIN, mentioned="her dashboard for the donors",
+)  # fmt: skip
+
+
+@pytest.fixture
+def by_linkedin(journal: Journal) -> Journal:
+    """Friday's panel with Selina, who prefers LinkedIn; it is Sunday."""
+    job = opportunity(company="Wayne Foundation", role="Analytics Engineer")
+    reflection = bare_reflection(
+        job.id, id="r1", interview_at=NOW.subtract(days=2).set(hour=10, minute=0),
+        stage=Stage.PANEL, interviewers=(SELINA,), likes_role="Analytics that funds real projects.",
+    )  # fmt: skip
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    journal.save_settings(Settings(name="Alex Morgan", email="alex@example.com"))
+    return journal
+
+
+def count_of(app: DebriefApp) -> str:
+    return str(app.screen.query_one("#draft-count", Static).content)
+
+
+async def test_a_linkedin_draft_counts_its_characters_as_you_edit(
+    build_app: AppFactory, by_linkedin: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the overdue thank-you, by LinkedIn
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        heading = str(app.screen.query_one("#draft-to", Static).content)
+        assert heading.startswith("LinkedIn invitation to Selina Kyle")  # not connected yet
+        body = app.screen.query_one("#body", TextArea)
+        assert len(body.text) <= LINKEDIN_LIMIT
+        assert count_of(app) == f"{len(body.text)} / {LINKEDIN_LIMIT} characters"
+        body.move_cursor(body.document.end)
+        await type_text(pilot, " PS")
+        assert count_of(app) == f"{len(body.text)} / {LINKEDIN_LIMIT} characters"
+        await type_text(pilot, " and more" * 40)
+        over = len(body.text) - LINKEDIN_LIMIT
+        assert count_of(app) == (
+            f"{len(body.text)} / {LINKEDIN_LIMIT} characters: {over} too many for LinkedIn"
+        )
+
+
+async def test_an_email_draft_shows_no_count(
+    build_app: AppFactory, planned_by_email: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        assert not app.screen.query_one("#draft-count", Static).display
+
+
+@pytest.fixture
+def planned_by_email(journal: Journal) -> Journal:
+    job = opportunity()
+    jane = Interviewer(name="Jane Doe", email="jane@acme.example")
+    reflection = bare_reflection(
+        job.id, id="r1", interview_at=NOW.subtract(days=2), interviewers=(jane,)
+    )
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    return journal
