@@ -189,12 +189,23 @@ def test_typed_passphrases_get_three_tries(
         sealer_for(path, ask=lambda _: next(typed))
     with pytest.raises(JournalError, match="run this in a terminal"):
         sealer_for(path)  # (pytest's stdin is no terminal, and no command is set)
-    short = iter(["short"])
-    with pytest.raises(JournalError, match="at least 8 characters"):
+    short = iter(["short"] * 3)  # (three tries, then nothing is changed)
+    with pytest.raises(JournalError, match="at least 8 characters.*Nothing was changed"):
         new_sealer(lambda _: next(short))
-    differ = iter(["a long passphrase", "a long passphrase!"])
+    differ = iter(["a long passphrase", "a long passphrase!"] * 3)
     with pytest.raises(JournalError, match="differ"):
         new_sealer(lambda _: next(differ))
+    second_time = iter(["short", "a long passphrase", "a long passphrase"])
+    assert new_sealer(lambda _: next(second_time)) is not None  # asked again, not ended
+
+
+def test_a_passphrase_from_the_command_follows_the_same_rule_as_one_typed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`DEBRIEF_PASSPHRASE_COMMAND="echo short" debrief encrypt` encrypted with 5 characters."""
+    monkeypatch.setenv(PASSPHRASE_COMMAND, "echo short")
+    with pytest.raises(JournalError, match="from DEBRIEF_PASSPHRASE_COMMAND: A passphrase needs"):
+        new_sealer()
 
 
 def test_the_shell_encrypts_lists_exports_and_decrypts(

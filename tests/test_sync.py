@@ -359,3 +359,15 @@ def test_the_journals_own_files_are_never_taken_as_copies(
     assert "is this journal's own file, not a copy from another device" in capsys.readouterr().err
     assert target.exists() and here.file_path.read_bytes() == before
     assert not (here.file_path.parent / "merged").exists()
+
+
+def test_a_copys_own_drafts_and_backup_are_not_taken_for_copies(tmp_path: Path) -> None:
+    """A conflict copy opened in the app makes its own drafts file beside it; `debrief
+    merge` called that 'not a Debrief journal'."""
+    path = tmp_path / "journal.json"
+    Journal.open(path)
+    copy = tmp_path / "journal.sync-conflict-20261201-101500-ABCDEF1.json"
+    shutil.copy(path, copy)
+    for own in (".drafts.json", ".json.bak"):
+        (tmp_path / f"journal.sync-conflict-20261201-101500-ABCDEF1{own}").write_text("{}")
+    assert conflict_copies(path) == [copy]

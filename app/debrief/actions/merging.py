@@ -31,6 +31,9 @@ from debrief.store.sealed import Sealer, envelope_of
 from debrief.sync import KINDS, CopyMerge, merge_copy
 
 MERGED = "merged"  # where a merged copy goes, beside the journal: never deleted
+# A copy's own drafts, backup, lock and temporaries are not copies of the journal (a
+# conflict copy opened in the app makes its own drafts file beside it).
+NOT_COPIES = (".drafts.json", ".bak", ".lock", ".tmp")
 JOURNAL_MARKS = (b'"debrief-journal"', b'"debrief-encrypted"')
 
 
@@ -82,7 +85,7 @@ def conflict_copies(path: Path) -> list[Path]:
         return []
     for name in names:
         candidate = folder / name
-        if name == path.name or not candidate.is_file():
+        if name == path.name or name.endswith(NOT_COPIES) or not candidate.is_file():
             continue
         named = any(fnmatch.fnmatchcase(name, pattern) for pattern in unambiguous)
         if named or (fnmatch.fnmatchcase(name, f"{stem}-*{suffix}") and _is_a_journal(candidate)):

@@ -82,15 +82,24 @@ def new_sealer(ask: Callable[[str], str] | None = None, *, typed_always: bool = 
     """A sealer for a new passphrase: from the command, else typed twice (`typed_always`:
     typed even with a command, as when the command gives the current one)."""
     given = None if typed_always else from_command()
-    if given is None:
-        need_terminal(ask, "A new passphrase is needed")
+    if given is not None:
+        problem = passphrase_problem(given)  # (the same rule as for one typed)
+        if problem is not None:
+            raise JournalError(
+                f"The passphrase from {PASSPHRASE_COMMAND}: {problem} Nothing was changed."
+            )
+        return Sealer(given, KeyParams.fresh())
+    need_terminal(ask, "A new passphrase is needed")
+    for attempt in range(1, TRIES + 1):
         given = typed(ask, "New passphrase: ")
         problem = passphrase_problem(given)
-        if problem is not None:
-            raise JournalError(problem)
-        if typed(ask, "The same passphrase again: ") != given:
-            raise JournalError("The two passphrases differ: nothing was changed.")
-    return Sealer(given, KeyParams.fresh())
+        if problem is None and typed(ask, "The same passphrase again: ") == given:
+            return Sealer(given, KeyParams.fresh())
+        problem = problem or "The two passphrases differ."
+        if attempt == TRIES:
+            raise JournalError(f"{problem} Nothing was changed.")
+        print(f"{problem} Try again.", file=sys.stderr)
+    raise AssertionError("not reached")
 
 
 def need_terminal(ask: Callable[[str], str] | None, why: str) -> None:
@@ -115,6 +124,6 @@ def passphrase_problem(passphrase: Passphrase) -> str | None:
     if len(passphrase) < SHORTEST:
         return (
             f"A passphrase needs at least {SHORTEST} characters (a few words are easiest "
-            "to remember): nothing was changed."
+            "to remember)."
         )
     return None
