@@ -371,3 +371,27 @@ def test_a_copys_own_drafts_and_backup_are_not_taken_for_copies(tmp_path: Path) 
     for own in (".drafts.json", ".json.bak"):
         (tmp_path / f"journal.sync-conflict-20261201-101500-ABCDEF1{own}").write_text("{}")
     assert conflict_copies(path) == [copy]
+
+
+def test_a_note_made_here_survives_a_copy_whose_reflection_is_newer() -> None:
+    """Found by a new user: the copy's newer reflection brought its whole plan, and the
+    note written here later (on the same status check) was gone."""
+    one = reflection("r1")
+    items = plan(ACME, [one], "Europe/Berlin")
+    check = next(item for item in items if item.kind.value == "status_check")
+    here_noted = dataclasses.replace(check, note="main-device note")
+    there_noted = dataclasses.replace(check, note="copy-device note")
+    edited_there = dataclasses.replace(one, went_well="more", updated_at=NOW.add(hours=1))
+    mine = Bundle((ACME,), (one,), tuple(here_noted if i.id == check.id else i for i in items))
+    theirs = Bundle(
+        (ACME,), (edited_there,), tuple(there_noted if i.id == check.id else i for i in items)
+    )
+    merge = merge_copy(mine, {}, theirs, {}, now=NOW.add(days=1))
+    assert merge.writes.reflections == (edited_there,)  # the newer reflection wins
+    (written,) = [item for item in merge.writes.followups if item.id == check.id]
+    assert written.note == "copy-device note / main-device note"  # and no word is lost
+    done_here = dataclasses.replace(check, done_at=NOW)
+    mine = Bundle((ACME,), (one,), tuple(done_here if i.id == check.id else i for i in items))
+    merge = merge_copy(mine, {}, theirs, {}, now=NOW.add(days=1))
+    (written,) = [item for item in merge.writes.followups if item.id == check.id]
+    assert written.done_at == NOW  # done here stays done

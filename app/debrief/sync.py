@@ -1,7 +1,8 @@
 """Merging the copy of a journal that a sync folder made when two devices both changed it.
 
 Pure functions over bundles. Records are matched by id and the newer `updated_at` wins;
-follow-ups travel with their reflection (the side whose reflection wins brings its plan);
+follow-ups travel with their reflection (the side whose reflection wins brings its plan, with
+what was done about each item on either device: no note or done mark is dropped);
 a deletion on either side is respected: each journal remembers the ids it deleted, with
 when, so a record deleted here does not come back from the copy, and one deleted on the
 other device goes here too unless it was changed here after that.
@@ -10,7 +11,7 @@ other device goes here too unless it was changed here after that.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -139,9 +140,8 @@ def _merge_followups(
     mine_deleted: Deleted,
 ) -> tuple[list[FollowUp], list[str]]:
     """Follow-ups to write and to delete. A reflection taken from the copy brings its
-    whole plan; for the others each item is merged: what was done about it on either
-    device counts (follow-ups carry no edit time, so a finished item beats a pending one,
-    and ours wins a tie)."""
+    whole plan; every item both devices have is merged: what was done about it on either
+    device counts (`_what_both_did`)."""
     ours = {item.id: item for item in mine}
     theirs_ids = {item.id for item in theirs}
     writes: list[FollowUp] = []
@@ -155,7 +155,34 @@ def _merge_followups(
         if item.reflection_id not in present or current == item:
             continue
         taken = item.reflection_id in reflections_taken
-        new = current is None and item.id not in mine_deleted  # (one deleted here stays so)
-        if taken or new or (current is not None and current.pending and not item.pending):
-            writes.append(item)
+        if current is None:
+            if taken or item.id not in mine_deleted:  # (one deleted here stays so)
+                writes.append(item)
+            continue
+        merged = _what_both_did(item, current) if taken else _what_both_did(current, item)
+        if merged != current:
+            writes.append(merged)
     return writes, deletions
+
+
+def _what_both_did(base: FollowUp, other: FollowUp) -> FollowUp:
+    """`base` (the plan that wins: the copy's when its reflection is taken, else ours)
+    with what was done about the item on the other device too: follow-ups carry no edit
+    time, so nothing either device recorded is dropped — done or skipped at the earlier
+    time, snoozed to the later, both notes kept."""
+    notes = [note for note in dict.fromkeys((base.note.strip(), other.note.strip())) if note]
+    done_at = _earliest(base.done_at, other.done_at)
+    return replace(
+        base,
+        done_at=done_at,
+        dismissed_at=None if done_at else _earliest(base.dismissed_at, other.dismissed_at),
+        snoozed_until=max(
+            (t for t in (base.snoozed_until, other.snoozed_until) if t is not None),
+            default=None,
+        ),
+        note=" / ".join(notes),
+    )
+
+
+def _earliest(*moments: datetime | None) -> datetime | None:
+    return min((moment for moment in moments if moment is not None), default=None)
