@@ -628,3 +628,27 @@ async def test_they_replied_can_be_undone(
         assert {f.key for f in back.followups() if f.done_at is None} == {
             f.key for f in planned.followups() if f.done_at is None
         }  # the chasers the reply retired are back
+
+
+async def test_marking_a_draft_sent_can_be_undone_and_says_when_a_gap_is_left(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    """Found by a new user: Ctrl+R marked a note sent with '[fill in: …]' still in it, and
+    u then said 'Nothing to undo.'"""
+    from tests.pilot_helpers import record_notifications
+
+    app = build_app()
+    said = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the thank-you's draft
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        gap_left = "[fill in" in app.screen.query_one(TextArea).text
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert item(Journal.open(journal_path), "thank_you:jane doe").done_at == NOW
+        assert any(("still had a [fill in" in m) == gap_left for m in said if "Done:" in m)
+        await pilot.press("u")
+        await pilot.pause()
+        assert item(Journal.open(journal_path), "thank_you:jane doe").done_at is None

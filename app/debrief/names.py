@@ -76,6 +76,11 @@ def gap(what: str) -> str:
     return f"[fill in: {what}]"
 
 
+def has_gap(text: str) -> bool:
+    """Whether a draft still holds a gap to fill in before it is sent."""
+    return gap("").removesuffix("]") in text
+
+
 def is_recruiter(words: str) -> bool:
     """ "the recruiter", "HR": not a name but the opportunity's recruiter."""
     return " ".join(words.casefold().split()) in RECRUITER_WORDS

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, TextArea
 
-from debrief.actions.followups import save_plan_after
+from debrief.actions.followups import change_followup
 from debrief.dates import Clock
 from debrief.followups import describe, due_phrase, mark_done
 from debrief.model import (
@@ -27,10 +27,12 @@ from debrief.model import (
     Reflection,
     followup_id,
 )
+from debrief.names import has_gap
 from debrief.notes import LINKEDIN_LIMIT, Draft, draft_for, recipients
 from debrief.store.journal import Journal, JournalError
 from debrief.text import file_name
 from debrief.ui.guard import closing_a_typed_screen
+from debrief.ui.messages import Undoable
 from debrief.ui.widgets.footer import KeysFooter
 
 HELP = (
@@ -85,9 +87,7 @@ class DraftScreen(Screen[None]):
         ),
     ]
 
-    def __init__(
-        self, journal: Journal, followup_id: str, clock: Clock
-    ) -> None:
+    def __init__(self, journal: Journal, followup_id: str, clock: Clock) -> None:
         super().__init__()
         self.journal = journal
         self.followup_id = followup_id
@@ -253,13 +253,21 @@ class DraftScreen(Screen[None]):
         )
 
     def action_sent(self) -> None:
-        item, _, opportunity = self._records()
+        item, _, _ = self._records()
         try:
-            save_plan_after(
-                self.journal, opportunity, self.clock(), changed=mark_done(item, self.clock())
-            )
+            undo = change_followup(self.journal, item, mark_done(item, self.clock()), self.clock())
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.notify(f"Done: {describe(item)}.", title="Marked sent", markup=False)
+        what = f"Done: {describe(item)}."
+        self.post_message(Undoable(what, lambda: undo(self.clock())))
+        gap = " It still had a [fill in …] gap: u undoes if it is not sent yet." * (
+            has_gap(self.current.text)
+        )
+        self.notify(
+            f"{what}{gap} (u undoes)",
+            title="Marked sent",
+            severity="warning" if gap else "information",
+            markup=False,
+        )
         self.dismiss()
