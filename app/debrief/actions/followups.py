@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import pendulum
 
-from debrief.followups import plan, record_reply, reopen
+from debrief.followups import actionable, plan, record_reply, reopen
 from debrief.inverse import ChangedSince, revert
 from debrief.model import (
     FollowUp,
@@ -155,9 +155,41 @@ def change_followup(
     return lambda when: undo_followup_change(journal, (before, after), (opportunity, changed), when)
 
 
+class StaysFinished(Exception):
+    """Why a follow-up done or skipped can't go back on the agenda (for the user); nothing
+    was written, its record stays as it is."""
+
+
 def put_back_on_agenda(journal: Journal, finished: FollowUp, now: pendulum.DateTime) -> Undo:
-    """A follow-up marked done or skipped by mistake comes back, re-planned."""
-    return change_followup(journal, finished, reopen(finished), now)
+    """A follow-up marked done or skipped by mistake comes back as it was before: pending,
+    with its snooze and note, the chain worked out again (a check's successor goes, as it
+    came with it); the undo marks it done (or skipped) again. StaysFinished, with nothing
+    written, when the plan would not have it on the agenda any more (a later round, their
+    reply or the opportunity's status took its place): its record is never lost."""
+    opportunity = journal.opportunity_of(finished.reflection_id)
+    if opportunity is None:
+        raise JournalError("Its opportunity is no longer in the journal: nothing was changed.")
+    back = reopen(finished)
+    planned = planned_for(journal, opportunity, now, changed=back)
+    mine = next((item for item in planned if item.id == back.id), None)
+    rounds = journal.rounds(opportunity.id)
+    if mine is None or not actionable([mine], rounds, [opportunity]):
+        raise StaysFinished(_why_not_back(finished, rounds, opportunity))
+    journal.save_plan(opportunity, planned)
+    return lambda when: undo_followup_change(
+        journal, (finished, back), (opportunity, opportunity), when
+    )
+
+
+def _why_not_back(item: FollowUp, rounds: list[Reflection], opportunity: Opportunity) -> str:
+    stays = "done" if item.done_at is not None else "skipped"
+    if rounds and rounds[-1].id != item.reflection_id:
+        why = "a later round has its own plan"
+    elif opportunity.status is not Status.INTERVIEWING:
+        why = f"the opportunity is {opportunity.status.label.lower()}"
+    else:
+        why = "their reply took its place"
+    return f"It can't go back on the agenda: {why}. It stays {stays}, as recorded."
 
 
 def change_status(

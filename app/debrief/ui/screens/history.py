@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Header, Static
 
-from debrief.actions.followups import put_back_on_agenda
+from debrief.actions.followups import StaysFinished, put_back_on_agenda
 from debrief.dates import Clock, format_moment, plural, relative_or_absolute
 from debrief.followups import Finished, Outcome, describe, history
 from debrief.store.journal import Journal, JournalError
@@ -174,6 +174,9 @@ class HistoryScreen(JournalView):
             return
         try:
             undo = put_back_on_agenda(self.journal, finished.item, self.clock())
+        except StaysFinished as why:
+            self.notify(str(why), severity="warning", markup=False, timeout=6)
+            return
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
