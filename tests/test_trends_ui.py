@@ -145,21 +145,35 @@ async def test_a_run_of_hard_interviews_gets_a_gentle_note(
         assert note.display and "one interview is one data point" in str(note.content).lower()
 
 
-async def test_a_weak_spot_opens_the_journal_searched_for_it(
+async def test_a_weak_spot_opens_exactly_the_interviews_it_counted(
     build_app: AppFactory, history: Journal
 ) -> None:
+    """Not a word search: "nervous" written elsewhere (their rapport, another company's
+    notes) is not one of the weak spot's interviews."""
+    hooli = opportunity("Hooli", "Backend")
+    noted = bare_reflection(hooli.id, interview_at=NOW.subtract(days=5), rapport="She was nervous")
+    history.save_reflection(noted, hooli)
+    counted = {r.id for r in history.reflections() if "nerv" in r.went_badly.casefold()}
+    assert len(counted) == 3
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_trends(pilot)
         spots = screen.query_one("#weak-spots", OptionList)
+        assert "nervous" in str(spots.get_option_at_index(0).prompt)
+        assert "in 3 interviews" in str(spots.get_option_at_index(0).prompt)
         spots.focus()
         spots.highlighted = 0
         await pilot.press("enter")
         await pilot.pause()
         journal_screen = app.screen
         assert isinstance(journal_screen, JournalScreen)
-        assert journal_screen.query_one("#search", Input).value == "nerv"
-        assert len(journal_screen.shown) == 2 + 1  # nervous, Nerves, nervous
+        assert journal_screen.query_one("#search", Input).value == ""  # not a word search
+        assert {entry.id for entry in journal_screen.shown} == counted
+        bar = str(journal_screen.query_one("#active-filters", Static).content)
+        assert bar == "Filtered by Weak spot “nervous”: its 3 interviews   (x clears)"
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(journal_screen.shown) == 6
 
 
 async def test_the_home_screen_shows_a_sparkline(build_app: AppFactory, history: Journal) -> None:

@@ -176,6 +176,9 @@ class Filters:
     since: date | None = None
     until: date | None = None
     period_label: str = field(default="", compare=False)  # "last 30 days", shown as typed
+    # Exactly these reflections (a weak spot's interviews, from the trends), and what they are.
+    reflection_ids: frozenset[str] = frozenset()
+    ids_label: str = field(default="", compare=False)
 
     @property
     def active(self) -> bool:
@@ -192,11 +195,14 @@ class Filters:
             and (self.rating_max is None or r.rating <= self.rating_max)
             and (self.since is None or day >= self.since)
             and (self.until is None or day <= self.until)
+            and (not self.reflection_ids or r.id in self.reflection_ids)
         )
 
     def describe(self) -> list[str]:
         """One short phrase per active filter, for the bar above the table."""
         parts = []
+        if self.reflection_ids:
+            parts.append(self.ids_label or f"{len(self.reflection_ids)} chosen interviews")
         if self.statuses:
             parts.append("Status: " + ", ".join(s.label for s in sorted(self.statuses)))
         if self.stages:

@@ -193,15 +193,15 @@ class DebriefApp(App[None]):
         if isinstance(self.screen, CommandPalette):
             await self.pop_screen()
 
-    @on(messages.SearchJournal)
-    async def search_journal(self, message: messages.SearchJournal) -> None:
-        """Show the journal searched for a text (e.g. a weak spot from the trends)."""
+    @on(messages.ShowInterviews)
+    async def show_interviews(self, message: messages.ShowInterviews) -> None:
+        """Show the journal narrowed to exactly some reflections (a weak spot's)."""
         from debrief.ui.screens.journal import JournalScreen
 
         await self.go(JOURNAL)
         screen = self.screen_stack[0] if self.screen_stack else self.screen
         if isinstance(screen, JournalScreen):
-            screen.search_for(message.text)
+            screen.show_only(message.reflection_ids, message.label)
 
     # --- what the flows need of the app (flows.Host) --------------------------------------
 

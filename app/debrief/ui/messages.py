@@ -66,10 +66,12 @@ class UndoLast(Message):
 
 
 @dataclass
-class SearchJournal(Message):
-    """Show the journal, searched for a text."""
+class ShowInterviews(Message):
+    """Show the journal narrowed to exactly these reflections (a weak spot's interviews),
+    named in the filter bar as `label`."""
 
-    text: str
+    reflection_ids: tuple[str, ...]
+    label: str
 
 
 @dataclass

@@ -7,6 +7,8 @@ and one repaint even at 10,000 reflections.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -298,9 +300,16 @@ class JournalScreen(JournalView):
     def _search_done(self) -> None:
         self.query_one(VirtualTable).focus()
 
-    def search_for(self, text: str) -> None:
-        """Show the reflections mentioning `text`, as if the user had typed it."""
-        self.query_one("#search", Input).value = text
+    def show_only(self, reflection_ids: tuple[str, ...], label: str) -> None:
+        """Show exactly these reflections, the filter bar naming them (`label`); no
+        search, no other filter (x clears it)."""
+        self.filters = Filters(reflection_ids=frozenset(reflection_ids), ids_label=label)
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""  # (applied as it changes: see on_mount)
+        else:
+            self.apply()
+        self.refresh_bindings()
         self.query_one(VirtualTable).focus()
 
     def action_focus_search(self) -> None:
@@ -341,6 +350,11 @@ class JournalScreen(JournalView):
 
         def chosen(filters: Filters | None) -> None:
             if filters is not None:
+                if filters.active:  # (the dialog narrows a weak spot's interviews further)
+                    kept = self.filters
+                    filters = replace(
+                        filters, reflection_ids=kept.reflection_ids, ids_label=kept.ids_label
+                    )
                 self.filters = filters
                 self.apply()
                 self.refresh_bindings()

@@ -24,12 +24,13 @@ from debrief.trends import (
     PERIODS,
     Group,
     Trends,
+    WeakSpot,
     WordCache,
     compute,
     of_company,
     within,
 )
-from debrief.ui.messages import SearchJournal
+from debrief.ui.messages import ShowInterviews
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
 
@@ -152,6 +153,7 @@ class TrendsScreen(JournalView):
         self.period = FIRST_PERIOD
         self.company = ALL_COMPANIES
         self.trends: Trends | None = None
+        self.weak_spots: list[WeakSpot] = []  # as listed: Enter shows one's interviews
         self._drawn: tuple[int, str, str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -324,6 +326,7 @@ class TrendsScreen(JournalView):
             )
         )
         spots.display = True
+        self.weak_spots = list(trends.weak_spots)
         for spot in trends.weak_spots:
             line = Content.styled(f"{spot.term:<18}", "bold") + Content(
                 f" in {plural(spot.count, 'interview')}"
@@ -370,5 +373,8 @@ class TrendsScreen(JournalView):
 
     @on(OptionList.OptionSelected, "#weak-spots")
     def _show_weak_spot(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.post_message(SearchJournal(event.option.id))
+        """The journal, showing exactly the interviews the weak spot was counted from."""
+        spot = next((s for s in self.weak_spots if s.stem == event.option.id), None)
+        if spot is not None:
+            label = f"Weak spot “{spot.term}”: its {plural(spot.count, 'interview')}"
+            self.post_message(ShowInterviews(spot.reflection_ids, label))
