@@ -293,3 +293,39 @@ async def test_own_checklist_items_are_kept_and_join_the_prep(
         await pilot.pause()
         questions = app.screen.query_one("#prep_questions", TextArea).text.splitlines()
         assert questions[-2:] == ["Ask about parking", "Ask for the team's roadmap"]
+
+
+async def test_opening_the_prep_page_prepares_nothing_until_something_is_written_or_ticked(
+    first_round: Journal, journal_path: Path
+) -> None:
+    """The page shows suggestions from round 1; leaving it as it opened keeps none of them
+    (it used to store them, and the interview read "prepared ✓")."""
+    from textual.widgets import Checkbox
+
+    from debrief.interviews import is_prepared
+
+    acme = first_round.opportunities()[0]
+    first_round.save_interview(scheduled(acme.id, id="onsite"), acme)
+    app = make_app(Journal.open(journal_path), clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+        assert app.screen.query_one("#prep_questions", TextArea).text  # suggestions shown
+        await pilot.press("escape")
+        await pilot.pause()
+        untouched = Journal.open(journal_path).interview("onsite")
+        assert untouched is not None and not is_prepared(untouched)
+        assert "prepared" not in " ".join(agenda_lines(app))
+        await pilot.press("b")
+        await pilot.pause()
+        app.screen.query_one("#prep_application_reread", Checkbox).value = True  # ticked
+        await pilot.press("escape")
+        await pilot.pause()
+        ticked = Journal.open(journal_path).interview("onsite")
+        assert ticked is not None and is_prepared(ticked)
+        assert (ticked.prep_questions, ticked.prep_mention) == ("", "")  # suggestions not kept
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.screen.query_one("#prep_questions", TextArea).text  # suggested again

@@ -36,6 +36,16 @@ def schedule(interviews: Iterable[Interview], now: datetime) -> Schedule:
     return Schedule(upcoming, over)
 
 
+PREP_FIELDS = ("prep_questions", "prep_mention", "prep_salary", "prep_references")
+
+
+def is_prepared(interview: Interview) -> bool:
+    """Something of the preparation was written or ticked by the user (suggestions shown on
+    the prep page and left as they were are not kept, so they don't count)."""
+    written = any(getattr(interview, name).strip() for name in PREP_FIELDS)
+    return written or interview.prep_application_reread
+
+
 def interview_title(interview: Interview, opportunity: Opportunity | None) -> str:
     """`Globex — onsite`, or `Globex — Platform Engineer` when the stage is not known."""
     company = opportunity.company if opportunity else "?"

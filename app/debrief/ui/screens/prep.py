@@ -60,6 +60,7 @@ class PrepScreen(FormKeys):
         self.journal = journal
         self.interview_id = interview_id
         self.context = context  # the clock and the user's defaults
+        self.shown: dict[str, str] = {}  # each area's text as the page opened
 
     def clock(self) -> pendulum.DateTime:
         return self.context().now
@@ -82,6 +83,7 @@ class PrepScreen(FormKeys):
             for key, label, suggested in AREAS:
                 yield Label(Content(label), classes="field-label")
                 text = getattr(interview, key) or "\n".join(suggested(suggestions))
+                self.shown[key] = text
                 yield TextArea(text, id=key, classes="prep-area")
             yield Checkbox(
                 "I have reread the CV and the application I sent them",
@@ -153,9 +155,14 @@ class PrepScreen(FormKeys):
         self.query_one("#prep-link", Static).display = bool(link)
 
     def _typed(self, interview: Interview) -> Interview:
-        values: dict[str, Any] = {
-            key: self.query_one(f"#{key}", TextArea).text.strip() for key, _, _ in AREAS
-        }
+        """The interview with what the user wrote on the page: an area left as it opened
+        (the suggestions, or what was kept before) stays as stored, so opening the page
+        and leaving it prepares nothing."""
+        values: dict[str, Any] = {}
+        for key, _, _ in AREAS:
+            text = self.query_one(f"#{key}", TextArea).text
+            unchanged = text == self.shown.get(key)
+            values[key] = getattr(interview, key) if unchanged else text.strip()
         reread = self.query_one("#prep_application_reread", Checkbox).value
         return dataclasses.replace(interview, prep_application_reread=reread, **values)
 
