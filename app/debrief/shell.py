@@ -11,7 +11,7 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import IO, TYPE_CHECKING, Any
 
 from debrief.model import FollowUp, Interview, Opportunity, Reflection
@@ -70,17 +70,26 @@ def reflection_row(reflection: Reflection, opportunity: Opportunity) -> dict[str
     }
 
 
+def ahead_stamp(interview: Interview, zone: tzinfo | None) -> str:
+    """`2026-12-10 09:30` in the user's `zone` (as home, due and prep say it); an all-day
+    invitation whose time is still to confirm, `2026-12-08 --:--`."""
+    local = interview.start.astimezone(zone) if zone is not None else interview.start
+    return local.strftime("%Y-%m-%d --:--" if interview.time_to_confirm else "%Y-%m-%d %H:%M")
+
+
 def list_lines(
     rows: Sequence[tuple[Reflection, Opportunity]],
     style: Style,
     ahead: Sequence[tuple[Interview, Opportunity]] = (),
+    zone: tzinfo | None = None,
 ) -> list[str]:
     """Aligned columns: id, date, company, role, stage, rating, status; the interviews
-    ahead first, in the same columns (`ahead` where the rating and status go)."""
+    ahead first (their time in the user's `zone`), in the same columns (`ahead` where the
+    rating and status go)."""
     cells = [
         {
             "id": short_id(i.id),
-            "when": stamp(i.start),
+            "when": ahead_stamp(i, zone),
             "company": one_line(o.company),
             "role": one_line(o.role),
             "stage": i.stage.label if i.stage else "—",
