@@ -61,7 +61,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
-from debrief.cli import build_demo_journal
+from debrief.demo import demo_bundle
 from debrief.model import FollowUp, Opportunity, Reflection
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.app import DebriefApp, make_app
@@ -69,7 +69,7 @@ from debrief.ui.app import DebriefApp, make_app
 # The tests' fixed moment (tests/samples.py NOW): a failing test seed replays here exactly.
 NOW = pendulum.datetime(2026, 11, 22, 14, 5, tz="Europe/Berlin")
 SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
-KEY_TIMEOUT = 30.0  # seconds: a key the app has not handled by then is a hang
+KEY_TIMEOUT = 120.0  # seconds: a key not handled by then is a hang (a loaded machine is slow)
 NOTIFICATIONS = True  # toasts drawn too: their text is the app's, markup and all
 QUIT_ACTIONS = frozenset({"quit", "app.quit"})
 NEVER = frozenset({"ctrl+q"})  # quit's default key, even where it is not bound
@@ -259,9 +259,11 @@ def quits(app: App[Any], key: str) -> bool:
 
 def draw(rng: random.Random, app: App[Any], visits: Counter[str]) -> list[str]:
     """The next key or keys (a word, a jump), from the seed and what the app shows (and
-    has shown: a jump goes rather where the walk has been least)."""
+    has shown: a jump goes where the walk has not been yet, else rather where least)."""
     roll = rng.random()
     if roll < 0.09:
+        if unseen := [jump for jump in JUMPS if not visits[jump[0]]]:
+            return list(rng.choice(unseen)[1])
         rarely_seen = [1 / (1 + visits[screen]) for screen, _ in JUMPS]
         return list(rng.choices(JUMPS, rarely_seen)[0][1])
     if roll < 0.50:
@@ -487,7 +489,7 @@ def demo_template(folder: Path) -> Path:
     """The demo journal at the fixed moment, built once: each walk gets a copy."""
     built = folder / "demo" / "journal.json"
     built.parent.mkdir()
-    build_demo_journal(built, NOW)
+    Journal.open(built).apply_import(demo_bundle(NOW))  # (as `debrief --demo` builds it)
     return built
 
 
