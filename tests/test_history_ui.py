@@ -8,6 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from textual.widgets import Static
+
 from debrief.followups import mark_done, plan
 from debrief.model import FollowUp, Interviewer, Stage
 from debrief.store.journal import Journal
@@ -111,6 +113,8 @@ async def test_r_on_an_earlier_rounds_done_check_keeps_its_record(
     said = said_by(app)
     async with app.run_test(size=SIZE) as pilot:
         await open_history_on(app, pilot, "Status check")
+        detail = str(app.screen.query_one("#history-detail", Static).content)
+        assert "It can't go back on the agenda: a later round has its own plan." in detail
         await pilot.press("r")
         await pilot.pause()
         assert by_key(journal_path, "r1")["status_check:1"] == before  # nothing written

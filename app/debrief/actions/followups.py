@@ -171,14 +171,33 @@ def put_back_on_agenda(journal: Journal, finished: FollowUp, now: pendulum.DateT
         raise JournalError("Its opportunity is no longer in the journal: nothing was changed.")
     back = reopen(finished)
     planned = planned_for(journal, opportunity, now, changed=back)
-    mine = next((item for item in planned if item.id == back.id), None)
-    rounds = journal.rounds(opportunity.id)
-    if mine is None or not actionable([mine], rounds, [opportunity]):
-        raise StaysFinished(_why_not_back(finished, rounds, opportunity))
+    why = _why_it_stays(journal, opportunity, finished, planned)
+    if why is not None:
+        raise StaysFinished(why)
     journal.save_plan(opportunity, planned)
     return lambda when: undo_followup_change(
         journal, (finished, back), (opportunity, opportunity), when
     )
+
+
+def why_it_stays(journal: Journal, finished: FollowUp, now: pendulum.DateTime) -> str | None:
+    """Why a follow-up done or skipped could not go back on the agenda now (as
+    `put_back_on_agenda` would refuse), or None when it could; nothing is written."""
+    opportunity = journal.opportunity_of(finished.reflection_id)
+    if opportunity is None or finished.pending:
+        return None
+    planned = planned_for(journal, opportunity, now, changed=reopen(finished))
+    return _why_it_stays(journal, opportunity, finished, planned)
+
+
+def _why_it_stays(
+    journal: Journal, opportunity: Opportunity, finished: FollowUp, planned: list[FollowUp]
+) -> str | None:
+    mine = next((item for item in planned if item.id == finished.id), None)
+    rounds = journal.rounds(opportunity.id)
+    if mine is not None and actionable([mine], rounds, [opportunity]):
+        return None
+    return _why_not_back(finished, rounds, opportunity)
 
 
 def _why_not_back(item: FollowUp, rounds: list[Reflection], opportunity: Opportunity) -> str:

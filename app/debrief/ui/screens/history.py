@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Header, Static
 
-from debrief.actions.followups import StaysFinished, put_back_on_agenda
+from debrief.actions.followups import StaysFinished, put_back_on_agenda, why_it_stays
 from debrief.dates import Clock, format_moment, plural, relative_or_absolute
 from debrief.followups import Finished, Outcome, describe, history
 from debrief.store.journal import Journal, JournalError
@@ -149,7 +149,8 @@ class HistoryScreen(JournalView):
                 )
             )
         else:
-            lines.append(Content.styled("r puts it back on the agenda", "$text-muted"))
+            stays = why_it_stays(self.journal, item, self.clock())
+            lines.append(Content.styled(stays or "r puts it back on the agenda", "$text-muted"))
         self.query_one("#history-detail", Static).update(Content("\n").join(lines))
 
     @on(VirtualTable.Selected)
