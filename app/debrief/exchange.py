@@ -15,7 +15,7 @@ from typing import Any
 
 import pendulum
 
-from debrief.dates import format_moment, plural
+from debrief.dates import format_day, format_moment, plural
 from debrief.followups import actionable, describe
 from debrief.interviews import interview_title
 from debrief.model import (
@@ -367,7 +367,12 @@ def export_markdown(bundle: Bundle, ctx: AnswerContext) -> bytes:
         ]
         for interview in sorted(bundle.interviews, key=lambda i: i.start):
             if interview.opportunity_id == opportunity.id and interview.open:
-                facts = [format_moment(interview.start)]
+                local = _InZone(ctx.now)(interview.start)  # (the user's zone, as the app)
+                facts = [
+                    f"{format_day(local.date())}, time to confirm"
+                    if interview.time_to_confirm
+                    else format_moment(local)
+                ]
                 facts += [interview.stage.label] if interview.stage else []
                 facts += [interview.where] if interview.where else []
                 lines += [f"Scheduled: {md_escape(' · '.join(facts))}", ""]
