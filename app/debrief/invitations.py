@@ -153,7 +153,7 @@ def read_invitations(payload: bytes, name: str, timezone: str) -> ReadCalendar:
             continue
         try:
             invitation = _invitation(component, timezone, cancelling)
-        except (ValueError, TypeError, OverflowError, KeyError) as error:  # (ModelError…)
+        except Exception as error:  # (ModelError; icalendar's values fail in many ways)
             raise InvitationsRejected(
                 f"{name}: the event {_event_name(component)} can't be read ({_reason(error)})."
             ) from None
