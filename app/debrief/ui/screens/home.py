@@ -1,6 +1,9 @@
 """The home screen: what to follow up on now, then the latest reflections.
 
-An empty journal shows a first-run invitation instead.
+An empty journal shows a first-run invitation instead. The agenda and the latest
+reflections are widgets (widgets/agenda.py, widgets/latest.py) that draw themselves from
+the journal; this screen lays them out, redraws them when the journal or the width
+changes, and carries out their keys.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pendulum
-from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,26 +21,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Header, OptionList, Sparkline, Static
-from textual.widgets.option_list import Option
 
 from debrief.actions.followups import change_followup, dismiss_nudge
-from debrief.dates import Clock, DateParseError, parse_when, plural, relative_or_absolute
-from debrief.followups import (
-    Agenda,
-    actionable,
-    agenda,
-    describe,
-    dismiss,
-    due_phrase,
-    mark_done,
-    round_name,
-    snooze,
-    snooze_choices,
-)
-from debrief.interviews import Schedule, ended_phrase, interview_title, schedule, when_phrase
+from debrief.dates import Clock, DateParseError, parse_when, plural
+from debrief.followups import describe, dismiss, mark_done, snooze, snooze_choices
 from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Interview, Reflection, Status
 from debrief.store.journal import Journal, JournalError
-from debrief.text import one_line
 from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keyboard import LIST_KEYS
 from debrief.ui.messages import (
@@ -49,48 +37,18 @@ from debrief.ui.messages import (
     UndoLast,
 )
 from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.agenda import AgendaList
 from debrief.ui.widgets.footer import KeysFooter
-from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
+from debrief.ui.widgets.latest import LatestTable
+from debrief.ui.widgets.virtual_table import VirtualTable
 
 SPARKLINE_POINTS = 12
-LATEST = 10  # reflections on the home screen; the journal shows everything
-# The latest reflections' columns: key, label, widest it grows to fit its cells, and
-# whether it is a number (aligned right). Longer text is cut with an ellipsis.
-LATEST_COLUMNS = (
-    TableColumn("when", "When", 16),
-    TableColumn("company", "Company", 24, narrowest=10),
-    TableColumn("role", "Role", 28, drop=2, narrowest=12),
-    TableColumn("stage", "Stage", 15, drop=1),
-    TableColumn("rating", "Rating", 7, align_right=True),
-    TableColumn("status", "Status", 12, drop=3),
-)
-# The agenda lists this many items per section, then "and N more": a long list would
-# bury today's calls (and Textual's OptionList draws every option as it is filled:
-# 65 of them cost the first frame ~35 ms).
-SHOWN_PER_SECTION = {"overdue": 10, "today": 10, "upcoming": 6}
-SHOWN_AHEAD = 5  # interviews ahead on the home; the nearest first
-INTERVIEW_ROW = "interview:"  # the agenda row id of a scheduled interview, before its id
-MORE_HINT = {
-    "overdue": "they move up as you clear these",
-    "today": "they move up as you clear these",
-    "upcoming": "see each reflection in the journal",
-}
 DRAFTED = {
     FollowUpKind.THANK_YOU,
     FollowUpKind.STATUS_CHECK,
     FollowUpKind.LINKEDIN,
     FollowUpKind.CALL,
     FollowUpKind.WITHDRAWAL,
-}
-SECTION_STYLE = {"overdue": "bold $error", "today": "bold $warning", "upcoming": "bold $accent"}
-ICONS = {
-    FollowUpKind.THANK_YOU: "✉",
-    FollowUpKind.LINKEDIN: "in",
-    FollowUpKind.REFERENCES: "☎",
-    FollowUpKind.CALL: "☎",
-    FollowUpKind.STATUS_CHECK: "?",
-    FollowUpKind.MARK_COLD: "❄",
-    FollowUpKind.WITHDRAWAL: "✉",
 }
 
 WELCOME = (
@@ -108,10 +66,6 @@ START = (
     "One coming up? Press  i  to schedule it (or import calendar invitations: Ctrl+P): "
     "b  prepares it, and once it is over Debrief reminds you to reflect."
 )
-NOTHING_DUE = (
-    "Nothing to follow up right now. Keep job hunting until a firm offer is on the table, "
-    "and don't assume the worst while you wait."
-)
 
 
 def display_path(path: Path) -> str:
@@ -120,57 +74,6 @@ def display_path(path: Path) -> str:
         return "~/" + str(path.relative_to(Path.home()))
     except ValueError:
         return str(path)
-
-
-def fitted_columns(rows: Sequence[dict[str, str]]) -> list[TableColumn]:
-    """The latest reflections' columns, each as wide as its widest cell (up to a limit)."""
-    return [
-        dataclasses.replace(
-            column,
-            width=min(
-                column.width,
-                max(
-                    [cell_len(column.label), *(cell_len(one_line(row[column.key])) for row in rows)]
-                ),
-            ),
-        )
-        for column in LATEST_COLUMNS
-    ]
-
-
-class AgendaList(OptionList):
-    """The follow-ups, grouped by when they are due; its keys act on the highlighted one."""
-
-    BINDINGS = [
-        Binding(
-            "space", "screen.done", "Done", id="agenda.done", tooltip="Mark it done (records when)"
-        ),
-        Binding("z", "screen.snooze", "Snooze", id="agenda.snooze", tooltip="Do it later"),
-        Binding(
-            "x",
-            "screen.skip",
-            "Skip",
-            id="agenda.skip",
-            tooltip="Dismiss it: you won't do this one",
-        ),
-        Binding(
-            "a",
-            "screen.note",
-            "Note",
-            id="agenda.note",
-            tooltip="Attach a note, e.g. left voicemail",
-        ),
-        Binding(
-            "y",
-            "screen.replied",
-            "They replied",
-            id="agenda.replied",
-            tooltip="They got back to you: record what they said (ends the status checks)",
-        ),
-        Binding(
-            "u", "screen.undo", "Undo", id="agenda.undo", show=False, tooltip="Undo the last change"
-        ),
-    ]
 
 
 class HomeColumn(Vertical):
@@ -270,12 +173,18 @@ class HomeScreen(JournalView):
         typing: TypingGuard | None = None,
     ) -> None:
         super().__init__(journal, clock, typing)
-        self.items: dict[str, FollowUp] = {}
-        self.interview_rows: dict[str, Interview] = {}  # by agenda row id
-        # Earlier states of the follow-ups changed here, with their opportunity's.
         self._shown: tuple[int, datetime] | None = None  # journal revision and minute last drawn
-        self._latest_ids: list[str] = []  # the reflection on each row of the latest
         self._shown_width = 0  # the agenda width last drawn for
+
+    @property
+    def items(self) -> dict[str, FollowUp]:
+        """The follow-ups on the agenda, by row id."""
+        return self.query_one("#agenda", AgendaList).items
+
+    @property
+    def interview_rows(self) -> dict[str, Interview]:
+        """The interviews on the agenda, by row id."""
+        return self.query_one("#agenda", AgendaList).interview_rows
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -283,13 +192,13 @@ class HomeScreen(JournalView):
             yield Static(id="empty-state")
             yield Static(id="drafts-line")
             yield Static(id="agenda-title")
-            yield AgendaList(id="agenda")
+            yield AgendaList(self.journal, id="agenda")
             with Horizontal(id="rating-trend"):
                 yield Static(Content("Latest ratings  "), id="sparkline-label")
                 yield Sparkline([], id="sparkline")
                 yield Static(id="sparkline-range")
             yield Static(id="latest-title")
-            yield VirtualTable(fitted_columns([]), id="latest")
+            yield LatestTable(self.journal, id="latest")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -317,7 +226,8 @@ class HomeScreen(JournalView):
         self._show_welcome(empty)
         self._show_drafts(now)
         if not empty:
-            self._show_agenda(now)
+            title = self.query_one("#agenda", AgendaList).show(now, self._agenda_width())
+            self.query_one("#agenda-title", Static).update(title)
         if reflections:
             self._show_sparkline(reflections)
             self._show_latest(reflections, now)
@@ -350,165 +260,6 @@ class HomeScreen(JournalView):
             line.update(Content(f"✎ Unfinished: {what} · n picks it up"))
         elif drafts:
             line.update(Content(f"✎ {len(drafts)} unfinished reflections · n lists them"))
-
-    def _show_agenda(self, now: pendulum.DateTime) -> None:
-        journal = self.journal
-        to_do = actionable(journal.followups(), journal.reflections(), journal.opportunities())
-        sections = agenda(to_do, now)
-        ahead = schedule(journal.interviews(), now)
-        shown = {
-            name: items[: SHOWN_PER_SECTION[name]]
-            for name, items in (
-                ("overdue", sections.overdue),
-                ("today", sections.today),
-                ("upcoming", sections.upcoming),
-            )
-        }  # (the rest is only counted: a long list would bury today's calls)
-        agenda_list = self.query_one("#agenda", AgendaList)
-        highlighted = agenda_list.highlighted_option.id if agenda_list.highlighted_option else None
-        before = [*self.interview_rows, *self.items]
-        position = before.index(highlighted) if highlighted in before else 0
-        self.items = {item.id: item for items in shown.values() for item in items}
-        self.interview_rows = {
-            INTERVIEW_ROW + interview.id: interview
-            for interview in (*ahead.to_reflect, *ahead.upcoming[:SHOWN_AHEAD])
-        }
-        agenda_list.clear_options()
-        agenda_list.add_options(
-            [*self._interview_options(ahead, now), *self._agenda_options(sections, shown, now)]
-        )
-        self.query_one("#agenda-title", Static).update(self._agenda_title(sections, ahead))
-        ids = [*self.interview_rows, *self.items]
-        if ids:  # the same row, or (done, skipped) the one that took its place
-            keep = highlighted if highlighted in ids else ids[min(position, len(ids) - 1)]
-            agenda_list.highlighted = agenda_list.get_option_index(keep)
-        agenda_list.display = bool(ids)
-
-    def _agenda_title(self, sections: Agenda, ahead: Schedule) -> Content:
-        counts = [
-            f"{len(items)} {name}"
-            for name, items in (
-                ("to reflect on", ahead.to_reflect),
-                ("interviews ahead" if len(ahead.upcoming) != 1 else "interview ahead",
-                 ahead.upcoming),
-                ("overdue", sections.overdue),
-                ("due today", sections.today),
-                ("upcoming", sections.upcoming),
-            )
-            if items
-        ]  # fmt: skip
-        if not counts:
-            return Content(NOTHING_DUE)
-        heading = "Your agenda" if ahead.upcoming or ahead.to_reflect else "Follow-ups"
-        return Content.from_markup(
-            "[b]$heading[/b] [dim]· $counts[/dim]", heading=heading, counts=" · ".join(counts)
-        )
-
-    def _interview_options(self, ahead: Schedule, now: pendulum.DateTime) -> list[Option | None]:
-        """The nudge to reflect on interviews that are over, then the interviews ahead."""
-        options: list[Option | None] = []
-        if ahead.to_reflect:
-            title = f"Reflect while it is fresh ({len(ahead.to_reflect)}) · n or Enter"
-            options.append(Option(Content.styled(title, "bold $success"), disabled=True))
-            for interview in ahead.to_reflect:
-                line = f"Reflect on {self._interview_title(interview)}"
-                options.append(
-                    Option(
-                        self._fitted(" ✎  ", line, ended_phrase(interview, now), "bold $success"),
-                        id=INTERVIEW_ROW + interview.id,
-                    )
-                )
-        if ahead.upcoming:
-            if options:
-                options.append(None)
-            title = f"Interviews ahead ({len(ahead.upcoming)}) · Enter to prepare"
-            options.append(Option(Content.styled(title, "bold $accent"), disabled=True))
-            for interview in ahead.upcoming[:SHOWN_AHEAD]:
-                prepared = " · prepared ✓" if interview.prep_questions else ""
-                options.append(
-                    Option(
-                        self._fitted(
-                            " ◷  ",
-                            self._interview_title(interview) + prepared,
-                            when_phrase(interview.start, now),
-                            "bold $accent",
-                        ),
-                        id=INTERVIEW_ROW + interview.id,
-                    )
-                )
-        if options and self.items:
-            options.append(None)
-        return options
-
-    def _interview_title(self, interview: Interview) -> str:
-        return interview_title(interview, self.journal.opportunity(interview.opportunity_id))
-
-    def _fitted(self, icon: str, text: str, when: str, when_style: str) -> Content:
-        """`icon text  when` on one line: the text cut to leave room for when."""
-        due = Content("  ") + Content.styled(when, when_style)
-        line = Content(icon + text)
-        room = max(self._agenda_width() - due.cell_length, 8)
-        return line.truncate(room, ellipsis=True) + due
-
-    def _agenda_options(
-        self,
-        sections: Agenda,
-        shown_of: dict[str, Sequence[FollowUp]],
-        now: pendulum.DateTime,
-    ) -> list[Option | None]:
-        options: list[Option | None] = []
-        for name, title, items in (
-            ("overdue", "Overdue", sections.overdue),
-            ("today", "Due today", sections.today),
-            ("upcoming", "Upcoming", sections.upcoming),
-        ):
-            if not items:
-                continue
-            if options:
-                options.append(None)  # a separator line
-            options.append(
-                Option(
-                    Content.styled(f"{title} ({len(items)})", SECTION_STYLE[name]), disabled=True
-                )
-            )
-            shown = shown_of[name]
-            options += [Option(self._item_prompt(item, now, name), id=item.id) for item in shown]
-            if len(items) > len(shown):
-                more = f"   … and {len(items) - len(shown)} more: {MORE_HINT[name]}"
-                options.append(Option(Content.styled(more, "$text-muted"), disabled=True))
-        return options
-
-    def _item_prompt(self, item: FollowUp, now: pendulum.DateTime, section: str) -> Content:
-        """One line per follow-up, whatever the width: the full wording where it fits, then
-        the brief one (company and round number only), then cut with an ellipsis; when it
-        is due always shows."""
-        when_style = {"overdue": "$error", "today": "$warning"}.get(section, "$text-muted")
-        due = Content("  ") + Content.styled(due_phrase(item, now), f"bold {when_style}")
-        room = self._agenda_width() - due.cell_length
-        optional = " (optional)" if item.optional else ""
-        for brief in (False, True):
-            line = Content(
-                f" {ICONS[item.kind]:>2}  {describe(item, brief=brief)}{optional}"
-            ) + Content.styled(f" · {self._where(item, brief=brief)}", "$text-muted")
-            if line.cell_length <= room:
-                break
-        line = line.truncate(max(room, 8), ellipsis=True) + due
-        if item.note:
-            note = Content.styled(f"      ✎ {item.note}", "italic $text-muted")
-            line += Content("\n") + note.truncate(self._agenda_width(), ellipsis=True)
-        return line
-
-    def _where(self, item: FollowUp, *, brief: bool) -> str:
-        """`Acme — Data Engineer · round 2 · technical`; brief: `Acme · round 2`."""
-        opportunity = self.journal.opportunity_of(item.reflection_id)
-        if opportunity is None:
-            return ""
-        rounds = self.journal.rounds(opportunity.id)
-        number = next((n for n, r in enumerate(rounds, 1) if r.id == item.reflection_id), 1)
-        if brief:
-            return opportunity.company + (f" · round {number}" if len(rounds) > 1 else "")
-        named = round_name(number, len(rounds), rounds[number - 1])
-        return opportunity.title + (f" · {named}" if named else "")
 
     def _agenda_width(self) -> int:
         """The agenda's line width: its column less a scrollbar (before the first layout,
@@ -544,24 +295,7 @@ class HomeScreen(JournalView):
                 ),
             )
         )
-        newest = reflections[:LATEST]
-        rows: list[dict[str, str]] = []
-        for reflection in newest:
-            opportunity = self.journal.opportunity_of(reflection.id)
-            rows.append(
-                {
-                    "when": relative_or_absolute(reflection.interview_at, now),
-                    "company": opportunity.company if opportunity else "?",
-                    "role": opportunity.role if opportunity else "?",
-                    "stage": reflection.stage.label if reflection.stage else "—",
-                    "rating": f"{reflection.rating:>2} / 10",
-                    "status": opportunity.status.label if opportunity else "",
-                }
-            )
-        self._latest_ids = [reflection.id for reflection in newest]
-        table = self.query_one("#latest", VirtualTable)
-        table.set_columns(fitted_columns(rows))
-        table.show_rows(len(rows), lambda row, key: rows[row][key])
+        self.query_one("#latest", LatestTable).show(reflections, now)
 
     # --- acting on follow-ups -----------------------------------------------------
 
@@ -575,8 +309,7 @@ class HomeScreen(JournalView):
                 "On an interview: Enter opens it (x on a reflection reminder dismisses it)."
             )
             return None
-        option = self.query_one("#agenda", AgendaList).highlighted_option
-        return self.items.get(option.id or "") if option else None
+        return self.query_one("#agenda", AgendaList).highlighted_followup()
 
     def _change(
         self,
@@ -721,12 +454,11 @@ class HomeScreen(JournalView):
             self.post_message(PrepareInterview(interview.id))
 
     def _highlighted_interview(self) -> Interview | None:
-        option = self.query_one("#agenda", AgendaList).highlighted_option
-        return self.interview_rows.get(option.id or "") if option else None
+        return self.query_one("#agenda", AgendaList).highlighted_interview()
 
     def _dismiss_interview(self, interview: Interview) -> None:
         """x on a nudge: no reflection for this one (u brings the nudge back)."""
-        title = self._interview_title(interview)
+        title = self.query_one("#agenda", AgendaList).title_of(interview)
         try:
             undo = dismiss_nudge(self.journal, interview, self.clock())
         except JournalError as error:
@@ -739,7 +471,7 @@ class HomeScreen(JournalView):
 
     @on(VirtualTable.Selected)  # (the only table here)
     def _open_row(self, event: VirtualTable.Selected) -> None:
-        self._open_reflection(self._latest_ids[event.row])
+        self._open_reflection(self.query_one("#latest", LatestTable).reflection_ids[event.row])
 
     def _open_reflection(self, reflection_id: str) -> None:
         from debrief.ui.screens.detail import DetailScreen
