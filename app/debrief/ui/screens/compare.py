@@ -1,12 +1,13 @@
 """Compare 2–4 opportunities (and your current job) side by side, then decide with weights.
 
-The figures come from `compare.py`; this screen lays them out, reads the matrix the
-user edits, says at the field what is wrong, and saves only a valid decision.
+The figures come from `compare.py`; this screen lays them out: the picker, the side by
+side, and the decision matrix (widgets/decision_matrix.py), which reads what the user
+edits. The screen says at the field what is wrong and saves only a valid decision.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from rich import box
@@ -15,10 +16,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, HorizontalScroll, Vertical, VerticalScroll
+from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Header, Input, SelectionList, Static
 
 from debrief.actions.settings import save_decision
@@ -27,21 +27,21 @@ from debrief.compare import (
     Column,
     Row,
     columns_for,
-    explanation,
-    format_total,
-    fully_scored,
     markdown,
     matrix,
-    missing_scores,
     prefilled,
-    ranking,
     totals,
-    with_criteria,
 )
 from debrief.dates import Clock, plural
-from debrief.model import SCORE_MAX, SCORE_MIN, Criterion, Decision, ModelError, Opportunity, Status
+from debrief.model import Criterion, Decision, ModelError, Opportunity, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.decision_matrix import (
+    MATRIX_FIELDS,
+    DecisionMatrix,
+    sentence,
+    verdict,
+)
 from debrief.ui.widgets.footer import KeysFooter
 
 ASPECT_WIDTH = 26  # the side-by-side's first column; 20 when the options need the room
@@ -60,10 +60,6 @@ TOO_FEW = (
     "(or F2, then n), and come back here when you have two. Adding your current job in the "
     "profile (p on the home screen) gives you a baseline column too."
 )
-
-
-def sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class CompareScreen(JournalView):
@@ -122,7 +118,7 @@ class CompareScreen(JournalView):
             )
             yield Static(SIDEWAYS_HINT, classes="sideways-hint", id="weights-hint")
             with HorizontalScroll(id="decide", classes="compare-part"):
-                yield Grid(id="weights")
+                yield DecisionMatrix(id="weights")
             yield Static(id="matrix-error", classes="field-error")
             yield Button(
                 "+ Add criterion (ctrl+n)", id="add-criterion", compact=True, classes="compare-part"
@@ -290,7 +286,7 @@ class CompareScreen(JournalView):
 
     def _show_sideways_hints(self) -> None:
         aspects = self.query_one("#aspects", Static).styles.width
-        weights = self.query_one("#weights", Grid).styles.width
+        weights = self.query_one("#weights", DecisionMatrix).styles.width
         for hint, grid_width in (("#aspects-hint", aspects), ("#weights-hint", weights)):
             wide = grid_width is not None and grid_width.value > self._room()
             self.query_one(hint).display = wide and bool(self.columns)
@@ -302,73 +298,19 @@ class CompareScreen(JournalView):
     # --- the decision matrix -------------------------------------------------------
 
     async def _draw_weights(self) -> None:
-        grid = self.query_one("#weights", Grid)
-        await grid.remove_children()
-        count = len(self.columns)
-        grid.styles.grid_size_columns = count + 3
-        name, weight, score = 24, 10, 14
-        if name + weight + score * count + 5 + 2 * (count + 2) > self._room():
-            name, weight, score = 19, 8, 10
-        grid.styles.grid_columns = f"{name} {weight} " + " ".join([str(score)] * count) + " 5"
-        grid.styles.width = name + weight + score * count + 5 + 2 * (count + 2)
+        await self.query_one("#weights", DecisionMatrix).draw(
+            self.decision, self.columns, self._room()
+        )
         self._show_sideways_hints()
-        cells: list[Widget] = [
-            Static(Content.styled(text, "bold"), classes="cell head")
-            for text in ("Criterion", "Weight")
-        ]
-        cells += [
-            Static(Content.styled(c.title, "bold"), classes="cell head") for c in self.columns
-        ]
-        cells.append(Static("", classes="cell head"))
-        for row, criterion in enumerate(self.decision.criteria):
-            # Compact fields (a line each, the focused one highlighted): six criteria and
-            # their scores fit a 24-row terminal without scrolling.
-            cells.append(
-                Input(criterion.name, id=f"name-{row}", classes="matrix-name", compact=True)
-            )
-            cells.append(
-                Input(
-                    str(criterion.weight), id=f"weight-{row}", classes="matrix-weight", compact=True
-                )
-            )
-            for column, item in enumerate(self.columns):
-                score = self.decision.scores.get(item.key, {}).get(criterion.name)
-                cells.append(
-                    Input(
-                        "" if score is None else str(score),
-                        placeholder="0–5",
-                        id=f"score-{row}-{column}",
-                        classes="matrix-score",
-                        compact=True,
-                    )
-                )
-            cells.append(
-                Button(
-                    "✕",
-                    id=f"remove-{row}",
-                    classes="remove-criterion",
-                    compact=True,
-                    tooltip=Content(f"Remove {criterion.name}"),
-                )
-            )
-        cells += [
-            Static(Content.styled("Total (0–5)", "bold"), classes="cell"),
-            Static("", classes="cell"),
-        ]
-        cells += [Static(id=f"total-{column}", classes="cell total") for column in range(count)]
-        cells.append(Static("", classes="cell"))
-        await grid.mount_all(cells)
 
-    @on(Input.Submitted, ".matrix-name, .matrix-weight, .matrix-score")
+    @on(Input.Submitted, MATRIX_FIELDS)
     def _next_field(self, event: Input.Submitted) -> None:
-        """Enter goes on to the next field of the matrix, as in every form (never onto a ✕:
-        Enter must not remove a criterion by surprise)."""
-        fields = list(self.query(".matrix-name, .matrix-weight, .matrix-score").results(Input))
-        position = fields.index(event.input) if event.input in fields else -1
-        if 0 <= position < len(fields) - 1:
-            fields[position + 1].focus()
+        """Enter goes on to the next field of the matrix, as in every form."""
+        after = self.query_one("#weights", DecisionMatrix).field_after(event.input)
+        if after is not None:
+            after.focus()
 
-    @on(Input.Changed, ".matrix-name, .matrix-weight, .matrix-score")
+    @on(Input.Changed, MATRIX_FIELDS)
     def _matrix_edited(self) -> None:
         decision = self._read_matrix()
         if decision is not None:
@@ -378,56 +320,12 @@ class CompareScreen(JournalView):
 
     def _read_matrix(self) -> Decision | None:
         """The decision as typed, or None with a message at the field that is wrong."""
-        for field in self.query(".matrix-name, .matrix-weight, .matrix-score"):
-            field.remove_class("-invalid")
-        criteria: list[Criterion] = []
-        scores: dict[str, dict[str, int]] = {c.key: {} for c in self.columns}
-        for row in range(len(self.decision.criteria)):
-            name = self.query_one(f"#name-{row}", Input).value.strip()
-            weight_text = self.query_one(f"#weight-{row}", Input).value.strip()
-            try:
-                criterion = Criterion(name, Decimal(weight_text))
-            except InvalidOperation:
-                what = name or "this criterion"
-                return self._refuse(
-                    f"#weight-{row}", f"The weight of {what} must be a number, not {weight_text!r}"
-                )
-            except ModelError as error:
-                if error.field == "criterion":
-                    return self._refuse(f"#name-{row}", "A criterion needs a name")
-                return self._refuse(f"#weight-{row}", sentence(error.message))
-            if criterion.name.casefold() in {c.name.casefold() for c in criteria}:
-                return self._refuse(f"#name-{row}", "Two criteria have the same name")
-            criteria.append(criterion)
-            for column, item in enumerate(self.columns):
-                text = self.query_one(f"#score-{row}-{column}", Input).value.strip()
-                if not text:
-                    continue
-                if not text.isdigit() or not SCORE_MIN <= int(text) <= SCORE_MAX:
-                    where = f"{name}, {item.title}"
-                    message = f"A score is a whole number from 0 to 5, not {text!r} ({where})"
-                    return self._refuse(f"#score-{row}-{column}", message)
-                scores[item.key][name] = int(text)
-        kept = {key: value for key, value in self.decision.scores.items() if key not in scores}
-        try:
-            renamed = with_criteria(self.decision, criteria)
-            decision = Decision(
-                renamed.criteria,
-                {**kept, **scores},
-                self.decision.chosen,
-                self.decision.include_current,
-            )
-        except ModelError as error:
-            target = "#weight-0" if error.field == "weight" else "#name-0"
-            return self._refuse(target, sentence(error.message))
+        read = self.query_one("#weights", DecisionMatrix).read(self.decision, self.columns)
+        if isinstance(read, str):
+            self._show_error(read)
+            return None
         self._show_error(None)
-        return decision
-
-    def _refuse(self, selector: str, message: str) -> Decision | None:
-        """Flag the field and say what is wrong; the answer is always None (nothing to save)."""
-        self.query_one(selector).add_class("-invalid")
-        self._show_error(message)
-        return None
+        return read
 
     def _show_error(self, message: str | None) -> None:
         error = self.query_one("#matrix-error", Static)
@@ -437,30 +335,10 @@ class CompareScreen(JournalView):
     def _draw_verdict(self) -> None:
         keys = [c.key for c in self.columns]
         total_by_key = totals(self.decision, keys)
-        for column, key in enumerate(keys):
-            self.query_one(f"#total-{column}", Static).update(
-                Content.styled(format_total(self.decision, key, total_by_key[key]), "bold")
-            )
-        if not fully_scored(self.decision, keys):
-            lines = [
-                Content.styled("Not ranked yet: ", "bold")
-                + Content(
-                    "an unscored criterion is missing, not 0, so the totals above cover "
-                    "only what is scored."
-                ),
-                Content.styled(missing_scores(self.decision, self.columns), "$warning"),
-            ]
-        else:
-            titles = {c.key: c.title for c in self.columns}
-            order = "  ".join(
-                f"{place}. " + " = ".join(titles[k] for k in group)
-                for place, group in enumerate(ranking(total_by_key), start=1)
-            )
-            lines = [
-                Content.styled("Ranking: ", "bold") + Content(order),
-                Content(explanation(self.decision, self.columns)),
-            ]
-        self.query_one("#verdict", Static).update(Content("\n").join(lines))
+        self.query_one("#weights", DecisionMatrix).show_totals(self.decision, keys, total_by_key)
+        self.query_one("#verdict", Static).update(
+            verdict(self.decision, self.columns, total_by_key)
+        )
 
     async def action_add_criterion(self) -> None:
         existing = {c.name.casefold() for c in self.decision.criteria}
