@@ -3,11 +3,14 @@
 Rendered entirely from `questionnaire.STEPS`. Every edit lands in `self.answers` (raw,
 exactly as typed) and is autosaved to the journal's draft file within a second, on
 every step change and when the screen or the app closes, so nothing typed is lost.
+
+This screen moves between the steps and saves; the step list and the review page are
+widgets (widgets/step_list.py, widgets/review.py), and the draft file is written by a
+DraftKeeper (ui/draft_keeper.py).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -19,14 +22,12 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
-from debrief.actions.reflections import discard_draft, keep_draft, save_reflection
+from debrief.actions.reflections import save_reflection
 from debrief.dates import plural
 from debrief.interviews import met_before
 from debrief.model import Draft, Interviewer, Reflection
 from debrief.questionnaire import (
-    MONEY_KEYS,
     QUESTIONS,
     STEPS,
     AnswerContext,
@@ -37,23 +38,22 @@ from debrief.questionnaire import (
     answer_errors,
     answer_note,
     answers_as_text,
-    display_answer,
     is_empty,
-    money_of,
     new_answers,
     parse_answers,
-    pin_dates,
     step_errors,
 )
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.draft_keeper import DraftKeeper
 from debrief.ui.messages import KeepUnsavedAnswers
 from debrief.ui.screens.form import FIELDS, FormKeys
 from debrief.ui.widgets.fields import CompanyAndRole, FieldRow, KnownValues
 from debrief.ui.widgets.footer import KeysFooter
+from debrief.ui.widgets.review import ReviewPage
+from debrief.ui.widgets.step_list import DEFAULTED, StepList
 
 REVIEW = len(STEPS)  # the step index of the review page
 AUTOSAVE_DELAY = 1.0  # seconds between a keystroke and the draft reaching the disk
-DEFAULTED = ("interview_at", "money_currency", "money_period")  # prefilled, not typed
 
 
 def step_pane_id(step: Step) -> str:
@@ -125,8 +125,8 @@ class ReflectScreen(FormKeys):
     ) -> None:
         super().__init__()
         self.journal = journal
-        self.draft = draft
         self.context = context
+        self.keeper = DraftKeeper(journal, draft, context, self.notify)
         self.answers: dict[str, Any] = {**new_answers(context()), **draft.answers}
         self.completions = CompanyAndRole(
             journal.opportunities, lambda: str(self.answers.get("company") or "")
@@ -136,17 +136,20 @@ class ReflectScreen(FormKeys):
         # leaving with exactly that discards the draft instead of keeping a copy.
         self._pristine = dict(self.answers) if fresh else None
         self.saved: Reflection | None = None
-        self._dirty = False
         self._autosave: Timer | None = None
-        self.unsaved_reason: str | None = None  # why the answers are in no file, if so
         self._save_refused = False  # after a refused save, every step shows its problems
+
+    @property
+    def draft(self) -> Draft:
+        """The draft as last written: its id, and the reflection it edits (if any)."""
+        return self.keeper.draft
 
     # --- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="reflect-body"):
-            yield OptionList(*self._step_options(), id="step-list")
+            yield StepList(self.answers, id="step-list")
             with Vertical(id="reflect-main"):
                 yield Static(id="progress")
                 yield Static(id="hint")
@@ -155,12 +158,7 @@ class ReflectScreen(FormKeys):
                         with VerticalScroll(id=self._pane_id(index), classes="step"):
                             if index == self.step_index:  # the other steps mount when first shown
                                 yield from self._make_rows(STEPS[index])
-                    with VerticalScroll(id=self._pane_id(REVIEW), classes="step"):
-                        for number, step in enumerate(STEPS, start=1):
-                            yield Static(
-                                Content(f"{number}. {step.title}"), classes="review-heading"
-                            )
-                            yield Static(id=f"review-{step.key}", classes="review-body")
+                    yield ReviewPage(id=self._pane_id(REVIEW), classes="step")
                 with Horizontal(id="nav"):
                     yield Button("◀ Back", id="back", compact=True)
                     yield Static(id="nav-status")
@@ -208,27 +206,10 @@ class ReflectScreen(FormKeys):
     def _pane_id(index: int) -> str:
         return "step-review" if index == REVIEW else step_pane_id(STEPS[index])
 
-    def _step_options(self) -> list[Option]:
-        steps = [Option(self._step_prompt(i), id=step.key) for i, step in enumerate(STEPS)]
-        return [*steps, Option(Content("     Review & save"), id="review")]
-
-    def _step_prompt(self, index: int) -> Content:
-        """`✓  3  Your performance` once answered, `!` when a refused save found a problem."""
-        step = STEPS[index]
-        if self._save_refused and step_errors(step, self.answers, self.context()):
-            mark = Content.styled("!", "bold $error")
-        elif any(
-            not is_empty(self.answers.get(q.key)) for q in step.questions if q.key not in DEFAULTED
-        ):
-            mark = Content.styled("✓", "$success")
-        else:
-            mark = Content(" ")
-        return mark + Content(f" {index + 1:>2}  {step.title}")
-
     def _refresh_step_marks(self) -> None:
-        step_list = self.query_one("#step-list", OptionList)
-        for index in range(len(STEPS)):
-            step_list.replace_option_prompt_at_index(index, self._step_prompt(index))
+        """✓ on the steps answered; after a refused save, ! on those with a problem."""
+        problems = self.context() if self._save_refused else None
+        self.query_one("#step-list", StepList).mark(self.answers, problems)
 
     # --- moving between steps ------------------------------------------------------
 
@@ -317,7 +298,7 @@ class ReflectScreen(FormKeys):
         for row in self._rows(step):
             if self.answers.get(row.question.key) != row.raw:
                 self.answers[row.question.key] = row.raw
-                self._dirty = True
+                self.keeper.dirty = True
 
     @on(Button.Pressed, "#next")
     async def _next_pressed(self) -> None:
@@ -358,7 +339,7 @@ class ReflectScreen(FormKeys):
             event.row.show_error(
                 answer_errors(self.answers, self.context(), [event.key]).get(event.key)
             )
-        self._dirty = True
+        self.keeper.dirty = True
         if self._autosave is None:
             self._autosave = self.set_timer(AUTOSAVE_DELAY, self._save_draft)
 
@@ -403,29 +384,8 @@ class ReflectScreen(FormKeys):
     def _save_draft(self) -> None:
         """Write the answers to the draft file if anything changed since the last write."""
         self._autosave = None
-        if not self._dirty or self.saved is not None:
-            return
-        self.draft = dataclasses.replace(
-            self.draft,
-            answers=pin_dates(self.answers, self.context()),
-            step=self.step_index,
-            updated_at=self.context().now,
-        )
-        try:
-            keep_draft(self.journal, self.draft)
-        except JournalError as error:
-            if self.unsaved_reason is None:
-                self.notify(
-                    f"Couldn't save your draft: {error} "
-                    "Keep this window open; your text is still here.",
-                    severity="error",
-                    timeout=10,
-                    markup=False,
-                )
-            self.unsaved_reason = str(error)
-            return
-        self._dirty = False
-        self.unsaved_reason = None
+        if self.saved is None:
+            self.keeper.write(self.answers, self.step_index)
 
     def flush_draft(self) -> str | None:
         """Save pending edits now (called when the app is about to quit); the reason the
@@ -437,9 +397,9 @@ class ReflectScreen(FormKeys):
         for row in self.query(FieldRow):
             if self.answers.get(row.question.key) != row.raw:
                 self.answers[row.question.key] = row.raw
-                self._dirty = True
+                self.keeper.dirty = True
         self._save_draft()
-        return self.unsaved_reason if self._dirty else None
+        return self.keeper.unsaved_reason if self.keeper.dirty else None
 
     def answers_text(self) -> str:
         """The answers as plain text, for a user to keep when no draft could be saved."""
@@ -447,13 +407,13 @@ class ReflectScreen(FormKeys):
 
     def action_leave(self) -> None:
         if self.flush_draft() is not None:
-            reason = self.unsaved_reason or ""
+            reason = self.keeper.unsaved_reason or ""
             self.post_message(KeepUnsavedAnswers(reason, self.answers_text()))  # the app asks
 
             return
         editing = self.journal.reflection(self.draft.reflection_id or "") is not None
         if self.answers == self._pristine or (not editing and is_blank_draft(self.answers)):
-            discard_draft(self.journal, self.draft.id)
+            self.keeper.discard()
         else:
             where = "your changes" if editing else "your answers"
             self.notify(
@@ -516,27 +476,7 @@ class ReflectScreen(FormKeys):
         first_bad.focus_control()
 
     def _render_review(self) -> None:
-        ctx = anchored(self.answers, self.context())
-        errors = answer_errors(self.answers, ctx)
-        money = money_of(self.answers, ctx)
-        for step in STEPS:
-            lines = []
-            for question in step.questions:
-                if money is not None and question.key in MONEY_KEYS:
-                    if question.key == MONEY_KEYS[0]:  # one line, worded as `debrief show` does
-                        lines.append(Content.styled("Pay  ", "bold") + Content(money.describe()))
-                    continue
-                shown = display_answer(question, self.answers.get(question.key), ctx)
-                label = Content.styled(f"{question.label}  ", "bold")
-                if question.key in errors:
-                    value = Content(shown + "  ") + Content.styled(
-                        f"⚠ {errors[question.key]}", "$error"
-                    )
-                elif shown:
-                    value = Content(shown)
-                else:
-                    value = Content.styled("— empty", "$text-muted")
-                lines.append(label + value)
-            self.query_one(f"#review-{step.key}", Static).update(Content("\n").join(lines))
+        review = self.query_one(f"#{self._pane_id(REVIEW)}", ReviewPage)
+        errors = review.show(self.answers, self.context())
         status = f"⚠ {len(errors)} to fix" if errors else "Ready to save"
         self.query_one("#nav-status", Static).update(Content(status))
