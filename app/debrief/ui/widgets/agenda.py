@@ -16,7 +16,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from debrief.followups import Agenda, actionable, agenda, describe, due_phrase, round_name
-from debrief.interviews import Schedule, ended_phrase, interview_title, schedule, when_phrase
+from debrief.interviews import (
+    Schedule,
+    ended_phrase,
+    interview_title,
+    interview_when,
+    schedule,
+)
 from debrief.model import FollowUp, FollowUpKind, Interview
 from debrief.store.journal import Journal
 
@@ -165,7 +171,7 @@ class AgendaList(OptionList):
                         fitted(
                             " ◷  ",
                             self.title_of(interview) + prepared,
-                            when_phrase(interview.start, now),
+                            interview_when(interview, now),
                             "bold $accent",
                             width,
                         ),
