@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import Callable
 from decimal import Decimal
@@ -315,3 +316,49 @@ async def test_every_control_is_reached_and_worked_from_the_keyboard(
         await pilot.press("enter")
         await pilot.pause()
         assert len(screen.decision.criteria) == 6
+
+
+async def test_an_empty_comparison_offers_no_matrix_keys_and_saves_nothing(
+    build_app: Callable[[], DebriefApp], journal: Journal, journal_path: Path
+) -> None:
+    """Found by a new user: on a journal with fewer than two opportunities, Ctrl+N added
+    criteria nobody could see (and typed into them), and saved them."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("ctrl+n", "6", "ctrl+n", "x")
+        await pilot.pause()
+        assert "add_criterion" not in {
+            b.binding.action for b in app.screen.active_bindings.values() if b.enabled
+        }
+    criteria = Journal.open(journal_path).decision().criteria
+    assert not [c.name for c in criteria if c.name.startswith("Criterion ")]
+
+
+async def test_keys_typed_while_a_criterion_is_added_never_crash(
+    build_app: Callable[[], DebriefApp], three: Journal, journal_path: Path
+) -> None:
+    """Found by a new user: Ctrl+N then a digit within a few milliseconds crashed the app
+    (NoMatches '#name-15': the new row was not mounted when the digit was read)."""
+    from tests.pilot_helpers import burst
+
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        before = len(screen.decision.criteria)
+        for _ in range(3):
+            await burst(pilot, "ctrl+n", "6", "6")
+        field = screen.query_one("#weight-0", Input)
+        adding = asyncio.ensure_future(screen.action_add_criterion())
+        field.post_message(Input.Changed(field, "2"))  # an edit that arrives mid-draw
+        await adding
+        await pilot.pause()
+        assert app.is_running
+        assert len(screen.decision.criteria) == before + 4

@@ -91,6 +91,9 @@ class CompareScreen(JournalView):
         self._save_timer: Timer | None = None
         self._drawn_revision = -1
         self._rows: list[Row] = []
+        self._drawing = False
+        self._edited_while_drawing = False
+        self._too_few = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -150,7 +153,8 @@ class CompareScreen(JournalView):
         self._drawn_revision = self.journal.revision
         candidates = self._candidates()
         settings = self.journal.settings()
-        too_few = len(candidates) < 2
+        too_few = self._too_few = len(candidates) < 2
+        self.refresh_bindings()  # (no matrix to edit: its keys leave the footer)
         notice = self.query_one("#compare-too-few", Static)
         notice.display = too_few
         notice.update(Content(TOO_FEW.format(count=len(candidates))))
@@ -298,10 +302,17 @@ class CompareScreen(JournalView):
     # --- the decision matrix -------------------------------------------------------
 
     async def _draw_weights(self) -> None:
-        await self.query_one("#weights", DecisionMatrix).draw(
-            self.decision, self.columns, self._room()
-        )
+        self._drawing = True  # (a key typed meanwhile is read once the rows are all there)
+        try:
+            await self.query_one("#weights", DecisionMatrix).draw(
+                self.decision, self.columns, self._room()
+            )
+        finally:
+            self._drawing = False
         self._show_sideways_hints()
+        if self._edited_while_drawing:
+            self._edited_while_drawing = False
+            self._matrix_edited()
 
     @on(Input.Submitted, MATRIX_FIELDS)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -312,6 +323,9 @@ class CompareScreen(JournalView):
 
     @on(Input.Changed, MATRIX_FIELDS)
     def _matrix_edited(self) -> None:
+        if self._drawing:  # (Ctrl+N then a digit: row 16 was not mounted yet, NoMatches)
+            self._edited_while_drawing = True
+            return
         decision = self._read_matrix()
         if decision is not None:
             self.decision = decision
@@ -339,6 +353,13 @@ class CompareScreen(JournalView):
         self.query_one("#verdict", Static).update(
             verdict(self.decision, self.columns, total_by_key)
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Fewer than two opportunities: no matrix, so nothing to add to or export (Ctrl+N
+        added criteria nobody could see, and saved them)."""
+        if action in ("add_criterion", "export"):
+            return not self._too_few
+        return True
 
     async def action_add_criterion(self) -> None:
         existing = {c.name.casefold() for c in self.decision.criteria}
