@@ -169,6 +169,47 @@ async def test_snooze_to_tomorrow_or_to_a_date_typed(
         ).set(hour=9, minute=0)
 
 
+async def test_snoozing_offers_nothing_sooner_than_the_item_is_due(
+    build_app: AppFactory, planned: Journal, journal_path: Path
+) -> None:
+    """The LinkedIn invitation is due Monday at 12:00 (it is Sunday): "Monday morning"
+    (09:00) would bring it sooner, so it is not offered, nor accepted when typed."""
+    from debrief.ui.screens.dialogs import ChoiceScreen
+
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda", OptionList)
+        agenda.highlighted = next(
+            i for i, line in enumerate(agenda_lines(app)) if "Connect on LinkedIn" in line
+        )
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert app.screen.title_text.endswith("(due Mon 23 Nov, 12:00)")
+        choices = app.screen.query_one("#choices", OptionList)
+        labels = [
+            str(choices.get_option_at_index(i).prompt).strip() for i in range(choices.option_count)
+        ]
+        assert labels == [
+            "A working day later · Tue 24 Nov, 12:00",
+            "In 3 working days · Wed 25 Nov, 09:00",
+            "A week later · Mon 30 Nov, 12:00",  # ("next week" is tomorrow 09:00: sooner)
+            "Pick a date…",
+        ]
+        await pilot.press("end", "enter")  # Pick a date…
+        await pilot.pause()
+        await type_text(pilot, "monday 9:00")
+        await pilot.press("enter")
+        assert (
+            str(app.screen.query_one("#prompt-error", Static).content)
+            == "⚠ It is due Mon 23 Nov, 12:00: pick a later moment"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert item(Journal.open(journal_path), "linkedin:jane doe").snoozed_until is None
+
+
 async def test_a_note_is_kept_and_shown(
     build_app: AppFactory, planned: Journal, journal_path: Path
 ) -> None:

@@ -368,7 +368,8 @@ class HomeScreen(JournalView):
         if item is None:
             return
         now = self.clock()
-        choices = snooze_choices(now)
+        due = pendulum.instance(item.when).in_timezone(now.timezone_name or "UTC")
+        choices = snooze_choices(now, due)  # (each saying when; none sooner than it is due)
 
         def snooze_until(moment: pendulum.DateTime) -> None:
             self._change(
@@ -384,7 +385,11 @@ class HomeScreen(JournalView):
                 moment = parse_when(text, now, prefer="future")
             except DateParseError as error:
                 return str(error)
-            return None if moment > now else "Pick a moment in the future"
+            if moment <= now:
+                return "Pick a moment in the future"
+            if moment <= due:
+                return f"It is due {due.format('ddd D MMM, HH:mm')}: pick a later moment"
+            return None
 
         def chosen(value: str | None) -> None:
             if value == "pick":
@@ -400,7 +405,10 @@ class HomeScreen(JournalView):
 
         options = [(label, label) for label, _ in choices] + [("pick", "Pick a date…")]
         self.app.push_screen(
-            ChoiceScreen(f"Snooze: {describe(item)}", options, ""), callback=chosen
+            ChoiceScreen(
+                f"Snooze: {describe(item)} (due {due.format('ddd D MMM, HH:mm')})", options, ""
+            ),
+            callback=chosen,
         )
 
     def action_note(self) -> None:
