@@ -326,6 +326,7 @@ async def test_opening_the_prep_page_prepares_nothing_until_something_is_written
         ticked = Journal.open(journal_path).interview("onsite")
         assert ticked is not None and is_prepared(ticked)
         assert (ticked.prep_questions, ticked.prep_mention) == ("", "")  # suggestions not kept
+        assert "Acme — onsite · prepared ✓" in " ".join(agenda_lines(app))
         await pilot.press("b")
         await pilot.pause()
         assert app.screen.query_one("#prep_questions", TextArea).text  # suggested again

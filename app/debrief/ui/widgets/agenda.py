@@ -21,6 +21,7 @@ from debrief.interviews import (
     ended_phrase,
     interview_title,
     interview_when,
+    is_prepared,
     schedule,
 )
 from debrief.model import FollowUp, FollowUpKind, Interview
@@ -165,7 +166,7 @@ class AgendaList(OptionList):
             title = f"Interviews ahead ({len(ahead.upcoming)}) · Enter to prepare"
             options.append(Option(Content.styled(title, "bold $accent"), disabled=True))
             for interview in ahead.upcoming[:SHOWN_AHEAD]:
-                prepared = " · prepared ✓" if interview.prep_questions else ""
+                prepared = " · prepared ✓" if is_prepared(interview) else ""
                 options.append(
                     Option(
                         fitted(
