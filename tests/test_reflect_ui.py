@@ -627,3 +627,19 @@ async def test_back_from_the_review_page_returns_to_the_last_step(build_app: App
             assert progress(app).startswith("Step 12 of 12")
             await pilot.press("ctrl+s", "ctrl+s")  # review, then save: nothing was lost
             assert app.journal.reflections()[0].rating == 5
+
+
+async def test_next_on_the_review_page_does_not_save(build_app: AppFactory) -> None:
+    """Found by a new user: Ctrl+N ("Next") on the review page saved the reflection."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_reflection(pilot)
+        await fill_first_step(pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "5", "ctrl+s")
+        assert progress(app).startswith("Review")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert progress(app).startswith("Review") and app.journal.reflections() == []
+        await pilot.press("ctrl+s")  # Ctrl+S (or the button) saves
+        await pilot.pause()
+        assert len(app.journal.reflections()) == 1

@@ -265,8 +265,9 @@ class ReflectScreen(FormKeys):
             self.query_one("#nav-status", Static).update("")
 
     async def action_next_step(self) -> None:
-        if self.step_index == REVIEW:
-            await self.action_save()
+        if self.step_index == REVIEW:  # (the last page: "next" never saves by surprise)
+            self.app.bell()
+            self.notify("This is the last page: Ctrl+S saves the reflection.", timeout=4)
             return
         step = STEPS[self.step_index]
         await self.settled()
@@ -302,7 +303,11 @@ class ReflectScreen(FormKeys):
 
     @on(Button.Pressed, "#next")
     async def _next_pressed(self) -> None:
-        await self.action_next_step()
+        """"Next ▶", which the review page labels "Save reflection ✔"."""
+        if self.step_index == REVIEW:
+            await self.action_save()
+        else:
+            await self.action_next_step()
 
     @on(Button.Pressed, "#back")
     async def _back_pressed(self) -> None:
