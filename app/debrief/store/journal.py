@@ -17,9 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query
-from tinydb.table import Document
-
 from debrief.model import (
     Bundle,
     Decision,
@@ -48,10 +45,8 @@ from debrief.store.files import (
     tighten,
 )
 from debrief.store.journal_path import drafts_path_of, set_aside_drafts
-from debrief.store.records import RECORD_TABLES, Records
+from debrief.store.records import RECORD_TABLES, TRASH, Records
 from debrief.store.sealed import Sealer
-
-TRASH = "trash"
 
 __all__ = ["Journal", "JournalError", "change_encryption", "drafts_path_of"]
 
@@ -331,29 +326,12 @@ class Journal:
         The trash exists for undo: it is emptied when the app closes (`empty_trash`).
         """
         with self._write() as records:
-            reflection = records.reflections[reflection_id]
-            entry: dict[str, Any] = {"id": reflection_id, "deleted_at": now.isoformat()}
-            entry["reflections"] = records.take(self._main, "reflections", [reflection_id])
-            plan_ids = [f.id for f in records.plan(reflection_id)]
-            entry["followups"] = records.take(self._main, "followups", plan_ids)
-            if not records.in_use(reflection.opportunity_id):
-                entry["opportunities"] = records.take(
-                    self._main, "opportunities", [reflection.opportunity_id]
-                )
-            self._main.table(TRASH).insert(entry)
+            records.move_to_trash(self._main, reflection_id, now)
 
     def restore_reflection(self, reflection_id: str) -> None:
         """Undo a delete: everything goes back exactly as it was."""
         with self._write() as records:
-            trash = self._main.table(TRASH)
-            entry = trash.get(Query().id == reflection_id)
-            if not isinstance(entry, Document):
-                raise KeyError(f"{reflection_id} is not in the trash")
-            for table_name in RECORD_TABLES:
-                records.give_back(self._main, table_name, entry.get(table_name, []), self.path)
-            trash.remove(doc_ids=[entry.doc_id])
-            if not trash:
-                self._main.database.drop_table(TRASH)
+            records.restore_from_trash(self._main, reflection_id, self.path)
 
     def apply_import(self, writes: Bundle) -> None:
         """Store imported records in one atomic write: all of them, or none."""

@@ -4,7 +4,8 @@
 id of each: read from the file whole (`Records.read`), answered from by the journal's
 reads, and copied for a write, whose changes go into the file's tables and the copy in
 step (`put`, `take`, `give_back`). The ids a write removes are remembered, with when
-(`DELETED`), so that a sync conflict copy does not bring them back.
+(`DELETED`), so that a sync conflict copy does not bring them back; a deleted reflection
+waits in the trash (`TRASH`) for undo until the app closes.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from debrief.store.database import DatabaseFile
 from debrief.store.decoding import check_links, decode
 
 DELETED = "deleted"  # ids of deleted records, with when: a sync copy won't bring them back
+TRASH = "trash"  # deleted reflections, kept for undo until the app closes
 RECORD_TABLES: dict[str, type[Any]] = {
     "opportunities": Opportunity,
     "reflections": Reflection,
@@ -229,6 +231,32 @@ class Records:
         for record_id in back:
             del self.deleted[record_id]
         self.deleted.update(gone)
+
+    # --- the trash: a deleted reflection kept, for undo within one session ---------------
+
+    def move_to_trash(self, file: DatabaseFile, reflection_id: str, now: datetime) -> None:
+        """Take a reflection, its plan and its opportunity (if this was its last round)
+        out, into one entry of the trash."""
+        reflection = self.reflections[reflection_id]
+        entry: dict[str, Any] = {"id": reflection_id, "deleted_at": now.isoformat()}
+        entry["reflections"] = self.take(file, "reflections", [reflection_id])
+        plan_ids = [f.id for f in self.plan(reflection_id)]
+        entry["followups"] = self.take(file, "followups", plan_ids)
+        if not self.in_use(reflection.opportunity_id):
+            entry["opportunities"] = self.take(file, "opportunities", [reflection.opportunity_id])
+        file.table(TRASH).insert(entry)
+
+    def restore_from_trash(self, file: DatabaseFile, reflection_id: str, path: Path) -> None:
+        """Put everything of a trash entry back exactly as it was."""
+        trash = file.table(TRASH)
+        entry = trash.get(Query().id == reflection_id)
+        if not isinstance(entry, Document):
+            raise KeyError(f"{reflection_id} is not in the trash")
+        for table_name in RECORD_TABLES:
+            self.give_back(file, table_name, entry.get(table_name, []), path)
+        trash.remove(doc_ids=[entry.doc_id])
+        if not trash:
+            file.database.drop_table(TRASH)
 
 
 def _single(
