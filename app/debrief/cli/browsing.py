@@ -1,0 +1,240 @@
+"""Reading the journal from the shell: `debrief list`, `show` and `due`, on a journal
+opened read-only.
+
+`list` is the quick one (bench/shell.py): it loads neither pendulum nor the domain's date
+rules unless an option needs them, so those are imported inside the functions that use
+them, not here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from debrief.cli.running import EXIT_NOT_FOUND, EXIT_OK, EXIT_SOMETHING_DUE, now_for, say
+from debrief.model import Interview, Opportunity, Reflection, Settings, Status
+from debrief.shell import (
+    Style,
+    due_lines,
+    finished_row,
+    followup_row,
+    interview_due_row,
+    interview_row,
+    json_line,
+    list_lines,
+    match_prefix,
+    reflection_row,
+    short_id,
+    styled_document,
+)
+from debrief.store.journal import Journal
+
+if TYPE_CHECKING:
+    import pendulum
+
+AHEAD_IN_DUE = 7  # days: `due` lists the interviews this close (all of them with --all)
+
+
+def print_lines(lines: Sequence[str]) -> None:
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+
+
+# --- list ------------------------------------------------------------------------------------
+
+
+def list_command(journal: Journal, args: argparse.Namespace) -> int:
+    opportunities = {o.id: o for o in journal.opportunities()}
+    where = _list_filter(args, opportunities)
+    known = [r for r in journal.reflections() if r.opportunity_id in opportunities]
+    chosen = [r for r in known if where is None or where(r)][: args.n]
+    rows = [(r, opportunities[r.opportunity_id]) for r in chosen]
+    ahead = _upcoming_for_list(journal, args, opportunities)
+    if args.json:
+        lines = [json_line(interview_row(i, o)) for i, o in ahead]
+        lines += [json_line(reflection_row(r, o)) for r, o in rows]
+    else:
+        style = Style.for_stream(sys.stdout)
+        lines = list_lines(rows, style, ahead)
+    print_lines(lines)
+    return EXIT_OK
+
+
+def _now_timestamp() -> float:
+    """Now (or DEBRIEF_NOW), without loading pendulum: `list` stays quick."""
+    pretend = os.environ.get("DEBRIEF_NOW")
+    return datetime.fromisoformat(pretend).timestamp() if pretend else time.time()
+
+
+def _upcoming_for_list(
+    journal: Journal, args: argparse.Namespace, opportunities: Mapping[str, Opportunity]
+) -> list[tuple[Interview, Opportunity]]:
+    """The interviews ahead, soonest first, for `list` (those of --company only; none
+    when the list is narrowed by date, status or words: those are about reflections)."""
+    if args.since or args.status or args.search:
+        return []
+    now = _now_timestamp()
+    ahead = [i for i in journal.interviews() if i.open and i.end.timestamp() > now]
+    if args.company:
+        from debrief.browse import fold  # (loads pendulum: only for --company)
+
+        wanted = fold(args.company)
+        ahead = [i for i in ahead if wanted in fold(opportunities[i.opportunity_id].company)]
+    return [
+        (i, opportunities[i.opportunity_id]) for i in ahead if i.opportunity_id in opportunities
+    ]
+
+
+def _list_filter(
+    args: argparse.Namespace, opportunities: Mapping[str, Opportunity]
+) -> Callable[[Reflection], bool] | None:
+    """One test per option given; None when there is nothing to filter (the fast path)."""
+    tests: list[Callable[[Reflection], bool]] = []
+    if args.company:
+        from debrief.browse import fold
+
+        wanted = fold(args.company)
+        tests.append(lambda r: wanted in fold(opportunities[r.opportunity_id].company))
+    if args.status:
+        status = Status(args.status)
+        tests.append(lambda r: opportunities[r.opportunity_id].status is status)
+    if args.since:
+        since = _parse_since(args.since)
+        tests.append(lambda r: r.interview_at.date() >= since)
+    if args.search:
+        from debrief.browse import Entry, has_all, search_terms, searchable_text
+
+        terms = search_terms(args.search)
+        tests.append(
+            lambda r: has_all(searchable_text(Entry(r, opportunities[r.opportunity_id])), terms)
+        )
+    if not tests:
+        return None
+    return lambda reflection: all(test(reflection) for test in tests)
+
+
+def _parse_since(text: str) -> date:
+    from debrief.dates import DateParseError, parse_day
+
+    try:
+        return parse_day(text, now_for(Settings()).date(), prefer="past")
+    except DateParseError as error:
+        raise ValueError(f"--since: {error}") from None
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+def show_command(journal: Journal, args: argparse.Namespace) -> int:
+    from debrief.document import document_text, reflection_document
+    from debrief.questionnaire import AnswerContext
+
+    found, candidates = match_prefix(args.id, [r.id for r in journal.reflections()])
+    if found is None:
+        if candidates:
+            choices = ", ".join(short_id(c) for c in candidates[:10])
+            message = f"{args.id!r} matches {len(candidates)} reflections ({choices})"
+            say(f"debrief: {message}; type more of the id.", error=True)
+        else:
+            say(
+                f"debrief: no reflection has an id starting with {args.id!r} (see: debrief list).",
+                error=True,
+            )
+        return EXIT_NOT_FOUND
+    reflection = journal.reflection(found)
+    opportunity = journal.opportunity_of(found)
+    assert reflection is not None and opportunity is not None
+    settings = journal.settings()
+    context = AnswerContext(now=now_for(settings), default_currency=settings.default_currency)
+    rounds = journal.rounds(opportunity.id)
+    followups = journal.followups(found)
+    document = reflection_document(reflection, opportunity, rounds, context, followups)
+    print_lines([styled_document(document_text(document), Style.for_stream(sys.stdout))])
+    return EXIT_OK
+
+
+# --- due -------------------------------------------------------------------------------------
+
+
+def due_command(journal: Journal, args: argparse.Namespace) -> int:
+    from debrief.followups import actionable, agenda, describe, due_phrase
+
+    now = now_for(journal.settings())
+    if args.done:
+        return _history_command(journal, now, as_json=args.json)
+    to_do = actionable(journal.followups(), journal.reflections(), journal.opportunities())
+    sections = agenda(to_do, now)
+    items = [*sections.overdue, *sections.today, *(sections.upcoming if args.all else [])]
+    overdue = {item.id for item in sections.overdue}
+    rows = _interview_rows(journal, now, everything=args.all)
+    rows += [
+        followup_row(item, opportunity, describe(item), due_phrase(item, now), item.id in overdue)
+        for item in items
+        if (opportunity := journal.opportunity_of(item.reflection_id)) is not None  # always is
+    ]
+    lines = (
+        [json_line(row) for row in rows]
+        if args.json
+        else due_lines(rows, Style.for_stream(sys.stdout))
+    )
+    print_lines(lines)
+    return EXIT_SOMETHING_DUE if rows else EXIT_OK
+
+
+def _history_command(journal: Journal, now: pendulum.DateTime, *, as_json: bool) -> int:
+    from debrief.dates import relative_or_absolute
+    from debrief.followups import describe, history
+
+    rows = [
+        finished_row(
+            finished,
+            opportunity,
+            f"{finished.outcome.label}: {describe(finished.item)}",
+            relative_or_absolute(finished.at, now),
+        )
+        for finished in history(journal.followups())
+        if (opportunity := journal.opportunity_of(finished.item.reflection_id)) is not None
+    ]
+    lines = (
+        [json_line(row) for row in rows]
+        if as_json
+        else due_lines(rows, Style.for_stream(sys.stdout))
+    )
+    print_lines(lines)
+    return EXIT_OK
+
+
+def _interview_rows(
+    journal: Journal, now: pendulum.DateTime, *, everything: bool
+) -> list[dict[str, Any]]:
+    """The interviews over and not reflected on (`Reflect on …`), then those ahead."""
+    from debrief.interviews import ended_phrase, interview_title, schedule, when_phrase
+
+    plan = schedule(journal.interviews(), now)
+    horizon = now.add(days=AHEAD_IN_DUE)
+    ahead = [i for i in plan.upcoming if everything or i.start <= horizon]
+    rows = []
+    for interview, over in [*((i, True) for i in plan.to_reflect), *((i, False) for i in ahead)]:
+        opportunity = journal.opportunity(interview.opportunity_id)
+        if opportunity is None:
+            continue
+        title = interview_title(interview, opportunity)
+        what, when = (
+            (f"Reflect on {title}", ended_phrase(interview, now))
+            if over
+            else (f"Interview: {title}", when_phrase(interview.start, now))
+        )
+        rows.append(interview_due_row(interview, opportunity, what, when, over))
+    return rows
+
+
+COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
+    "list": list_command,
+    "show": show_command,
+    "due": due_command,
+}
