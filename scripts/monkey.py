@@ -133,6 +133,9 @@ JUMPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("DraftScreen", ("escape", "f2", "end", "enter")),
     ("DraftScreen", ("escape", "f2", "pagedown", "enter")),
     ("PromptScreen", ("escape", "f2", "end", "a")),
+    # Errands, not places ("+"): a walk also finishes what it starts, now and then.
+    ("+save an edit", ("escape", "f3", "escape", "e", "ctrl+s", "ctrl+s")),
+    ("+delete one", ("escape", "f3", "escape", "d", "y")),
     ("ChoiceScreen", ("escape", "f2", "end", "z")),
     ("DetailScreen", ("escape", "f3", "escape", "enter")),
     ("FilterScreen", ("escape", "f3", "escape", "f")),
@@ -240,12 +243,15 @@ def text_keys(text: str) -> list[str]:
 
 def bindings_to_draw(app: App[Any]) -> list[tuple[str, int]]:
     """The keys of the screen's enabled bindings (never one that quits), each weighted:
-    the screen's and its widgets' three times the app's, which every screen shares."""
+    the screen's and its widgets' three times the app's, which every screen shares; a
+    save twice that again, so that walks finish what they start (a reflection saved from
+    its review page, not only ever begun)."""
     keys = []
     for key, active in sorted(app.screen.active_bindings.items()):
         if not active.enabled or active.binding.action in QUIT_ACTIONS or key in NEVER:
             continue
-        keys.append((key, 1 if active.node is app else 3))
+        weight = 1 if active.node is app else 3
+        keys.append((key, weight * 2 if active.binding.action == "save" else weight))
     return keys
 
 
@@ -263,9 +269,13 @@ def draw(rng: random.Random, app: App[Any], visits: Counter[str]) -> list[str]:
     roll = rng.random()
     if roll < 0.09:
         if unseen := [jump for jump in JUMPS if not visits[jump[0]]]:
-            return list(rng.choice(unseen)[1])
-        rarely_seen = [1 / (1 + visits[screen]) for screen, _ in JUMPS]
-        return list(rng.choices(JUMPS, rarely_seen)[0][1])
+            where, keys = rng.choice(unseen)
+        else:
+            rarely_seen = [1 / (1 + visits[screen]) for screen, _ in JUMPS]
+            where, keys = rng.choices(JUMPS, rarely_seen)[0]
+        if where.startswith("+"):
+            visits[where] += 1  # (an errand is no screen: counted as it is set off)
+        return list(keys)
     if roll < 0.50:
         if weighted := bindings_to_draw(app):
             return [rng.choices([k for k, _ in weighted], [w for _, w in weighted])[0]]
