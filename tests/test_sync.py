@@ -395,3 +395,30 @@ def test_a_note_made_here_survives_a_copy_whose_reflection_is_newer() -> None:
     merge = merge_copy(mine, {}, theirs, {}, now=NOW.add(days=1))
     (written,) = [item for item in merge.writes.followups if item.id == check.id]
     assert written.done_at == NOW  # done here stays done
+
+
+async def test_a_reflection_deleted_after_a_merge_leaves_the_merge_snapshot_too(
+    two_devices: tuple[Journal, Path],
+) -> None:
+    """The snapshot kept before a merge held a reflection deleted later, readable on
+    disk after the app closed."""
+    here, other_path = two_devices
+    edited = reflection("r1", went_well="edited there", updated_at=NOW.add(hours=1))
+    Journal.open(other_path).save_reflection(edited, ACME)
+    copy = here.file_path.with_name("journal.sync-conflict-20261201-101500-SNAP001.json")
+    shutil.copy(other_path, copy)
+    merge_conflict_copy(here, copy)
+    merged = here.file_path.parent / "merged"
+    assert list(merged.glob("journal.before-merge-*.json"))  # (it holds r1 and r2)
+    app = make_app(Journal.open(here.file_path), clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        deleted = app.journal.reflections()[0].id  # the journal's first row
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert app.journal.in_trash() == [deleted]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not list(merged.glob("journal.before-merge-*.json"))  # it held the deleted one

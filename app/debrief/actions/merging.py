@@ -179,6 +179,23 @@ def snapshots(journal: Journal) -> list[Path]:
         return []
 
 
+def drop_snapshots_holding(journal: Journal, reflection_ids: set[str]) -> list[Path]:
+    """Remove the pre-merge snapshots that hold any of these (deleted) reflections, or
+    that can't be read to tell: a deletion leaves no readable copy behind."""
+    dropped = []
+    for snapshot in snapshots(journal):
+        try:
+            kept = Journal.open(snapshot, readonly=True, sealer=journal.sealer)
+            holds = any(kept.reflection(rid) is not None for rid in reflection_ids)
+        except JournalError:
+            holds = True
+        if holds:
+            with contextlib.suppress(OSError):
+                snapshot.unlink()
+                dropped.append(snapshot)
+    return dropped
+
+
 def undo_last_merge(journal: Journal) -> datetime:
     """Put the journal back as it was before the last merge (the merged state becomes its
     backup; the snapshot is used up); when that merge was. JournalError when there is

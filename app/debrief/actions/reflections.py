@@ -71,5 +71,11 @@ def restore_last_deleted(journal: Journal) -> bool:
 
 def forget_deleted(journal: Journal) -> None:
     """Empty the trash: deleted reflections leave the disk (the app calls this as it
-    closes; undo lives until then)."""
+    closes; undo lives until then), and so do the snapshots kept before a merge that
+    still hold one of them (`debrief merge --undo` can then go back no further)."""
+    from debrief.actions.merging import drop_snapshots_holding
+
+    gone = journal.in_trash()
     journal.empty_trash()
+    if gone:
+        drop_snapshots_holding(journal, set(gone))
