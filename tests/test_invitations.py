@@ -153,3 +153,36 @@ def test_the_shell_imports_a_calendar_and_again_updates_it(
     before = journal_path.read_bytes()
     assert main(["--db", str(journal_path), "import", "--format", "ics", str(bad)]) != 0
     assert journal_path.read_bytes() == before
+
+
+def test_the_shell_imports_the_interviews_lists_what_it_left_out_and_all_takes_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DEBRIEF_NOW", NOW.isoformat())
+    several = Path(__file__).parent / "fixtures" / "invitations" / "google-export-several.ics"
+    db = ["--db", str(tmp_path / "journal.json")]
+    assert main([*db, "import", str(several), "--dry-run"]) == 0
+    preview = capsys.readouterr().out.splitlines()
+    assert (
+        preview[0]
+        == "[ ] Tue 10 Nov 10:00  Zalando — Senior Backend Engineer  (Phone screen; past)"
+    )
+    assert "      Tue 8 Dec, time to confirm" in preview
+    assert preview[-1] == "2 added, 0 updated, 0 unchanged, 5 left out (dry run: nothing written)"
+    assert not (tmp_path / "journal.json").exists()
+
+    assert main([*db, "import", str(several)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "2 added, 0 updated, 0 unchanged, 5 left out",
+        "Left out (--dry-run shows them all; --all takes every timed event):",
+        "  Tue 10 Nov 10:00  Intro call – Zalando (Senior Backend Engineer)  (past)",
+        "  Fri 27 Nov 11:00  Recruiter check-in – Zalando (Senior Backend Engineer)  (repeats)",
+        "  Mon 30 Nov 12:00  Coffee chat with Sam  (cancelled)",
+        "  Mon 14 Dec 09:30  Trial week stand-up – SAP (Cloud Architect)  (repeats)",
+        "  Wed 23 Dec all day  Out of office  (all day)",
+    ]
+    assert main([*db, "import", str(several), "--all"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "3 added, 0 updated, 2 unchanged, 2 left out"
+    )
+    assert len(Journal.open(tmp_path / "journal.json").interviews()) == 5

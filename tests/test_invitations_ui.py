@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pendulum
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from debrief.model import Settings
 from debrief.store.journal import Journal
@@ -131,3 +131,62 @@ async def test_escape_leaves_a_field_then_cancels_and_nothing_is_written(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert journal_path.read_bytes() == before
+
+
+BERLIN_ONSITE = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Test//EN\r
+BEGIN:VEVENT\r
+UID:onsite@globex\r
+DTSTAMP:20261120T090000Z\r
+SUMMARY:Onsite interview – Globex (Platform Engineer)\r
+DTSTART;TZID=Europe/Berlin:20261124T140000\r
+DTEND;TZID=Europe/Berlin:20261124T150000\r
+LOCATION:Globex HQ\\, Invalidenstraße 1\\, Berlin\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:day@globex\r
+DTSTAMP:20261120T090000Z\r
+SUMMARY:Final interview – Globex (Platform Engineer)\r
+DTSTART;VALUE=DATE:20261126\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+async def test_list_due_home_and_prep_agree_on_every_time(
+    journal_path: Path, tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    """A 14:00 Berlin interview, the profile in UTC: 13:00 everywhere, Berlin named once
+    (on the prep page); an all-day one is that day, its time to confirm."""
+    from debrief.cli import main
+
+    now = pendulum.datetime(2026, 11, 22, 14, 5, tz="UTC")
+    monkeypatch.setenv("DEBRIEF_NOW", now.isoformat())
+    journal = Journal.open(journal_path)
+    journal.save_settings(Settings(name="Alex Morgan", timezone="UTC"))
+    ics = tmp_path / "globex.ics"
+    ics.write_text(BERLIN_ONSITE, encoding="utf-8")
+    assert main(["--db", str(journal_path), "import", str(ics)]) == 0
+    assert capsys.readouterr().out.startswith("2 added")
+
+    assert main(["--db", str(journal_path), "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "2026-11-24 13:00  Globex" in listed[0] and "2026-11-26 --:--  Globex" in listed[1]
+    main(["--db", str(journal_path), "due", "--all"])  # (exit 1: something is due)
+    due = capsys.readouterr().out
+    assert "Tue 24 Nov, 13:00" in due and "Thu 26 Nov, time to confirm" in due
+    assert "Berlin" not in due
+
+    app = make_app(Journal.open(journal_path), clock=lambda: now)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#agenda", OptionList)
+        agenda = " ".join(
+            str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+        )
+        assert "Tue 24 Nov, 13:00" in agenda and "Thu 26 Nov, time to confirm" in agenda
+        await pilot.press("b")
+        await pilot.pause()
+        about = str(app.screen.query_one("#prep-about", Static).content)
+        assert about.startswith("Tue 24 Nov, 13:00 (14:00 Berlin = 13:00 your time) · 60 min")

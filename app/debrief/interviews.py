@@ -116,8 +116,9 @@ def join_link(interview: Interview) -> str:
     return where if where.casefold().startswith("https://") and " " not in where else ""
 
 
-def _zone_of(now: datetime) -> str:
-    return str(pendulum.instance(now).timezone_name or "UTC")
+def _zone_of(now: datetime) -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The user's zone: that of `now` (a name, or a fixed offset)."""
+    return pendulum.instance(now).timezone or pendulum.UTC
 
 
 def ended_phrase(interview: Interview, now: datetime) -> str:

@@ -22,7 +22,7 @@ def guess_when(guess: Guess, now: datetime) -> str:
     start = guess.invitation.start
     if not guess.time_to_confirm:
         return when_phrase(start, now)
-    zone = pendulum.instance(now).timezone_name or "UTC"
+    zone = pendulum.instance(now).timezone or pendulum.UTC
     return pendulum.instance(start).in_timezone(zone).format("ddd D MMM") + ", time to confirm"
 
 
@@ -84,3 +84,12 @@ def preview_text(guesses: Sequence[Guess], now: datetime) -> list[str]:
         )
         lines += [f"      {line}" for line in details_of(guess, now)]
     return lines
+
+
+def left_out_lines(left_out: Sequence[Guess], now: datetime) -> list[str]:
+    """What an import left out, and why: `Fri 27 Nov 10:00  Recruiter check-in – …  (repeats)`."""
+    return [
+        f"  {short_when(guess, now)}  {one_line(guess.invitation.summary) or 'without a title'}"
+        f"  ({guess.why or 'unticked'})"
+        for guess in left_out
+    ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 import pendulum
@@ -152,7 +152,7 @@ def read_invitations(payload: bytes, name: str, timezone: str) -> ReadCalendar:
             skipped += 1
             continue
         try:
-            invitation = _invitation(component, timezone, cancelling)
+            invitation = _invitation(component, users_zone(timezone), cancelling)
         except Exception as error:  # (ModelError; icalendar's values fail in many ways)
             raise InvitationsRejected(
                 f"{name}: the event {_event_name(component)} can't be read ({_reason(error)})."
@@ -164,7 +164,22 @@ def read_invitations(payload: bytes, name: str, timezone: str) -> ReadCalendar:
     return ReadCalendar(invitations, skipped)
 
 
-def _invitation(event: Any, timezone: str, cancelling: bool) -> Invitation | None:
+def users_zone(name: str) -> tzinfo:
+    """The user's zone by its name: an IANA name, or an offset (`+01:00`, what a fixed
+    clock has); UTC for one that is neither."""
+    try:
+        return pendulum.timezone(name or "UTC")
+    except ValueError:  # (pendulum's InvalidTimezone)
+        pass
+    match = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", name.strip())
+    if match is None:
+        return UTC
+    sign = 1 if match.group(1) == "+" else -1
+    minutes = int(match.group(2)) * 60 + int(match.group(3))
+    return pendulum.FixedTimezone(sign * minutes * 60) if minutes < 24 * 60 else UTC
+
+
+def _invitation(event: Any, timezone: tzinfo, cancelling: bool) -> Invitation | None:
     raw_start = getattr(event.get("dtstart"), "dt", None)
     if isinstance(raw_start, datetime):
         start, zone = _moment(raw_start, timezone, "start")
@@ -213,15 +228,15 @@ def _many(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _moment(value: datetime, timezone: str, field_name: str) -> tuple[pendulum.DateTime, str]:
+def _moment(value: datetime, timezone: tzinfo, field_name: str) -> tuple[pendulum.DateTime, str]:
     """The time, in its own zone where it names one that icalendar knows (an IANA name,
     a Windows name as Outlook writes them, through icalendar's own lookup), else the same
     instant in UTC (a zone built only from a VTIMEZONE); floating times in `timezone`.
     ModelError for a time outside the years a journal keeps."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=pendulum.timezone(timezone))
+        value = value.replace(tzinfo=timezone)
         check_moment(field_name, value)
-        return pendulum.instance(value.astimezone(UTC)).in_timezone(timezone), ""
+        return pendulum.instance(value), ""
     check_moment(field_name, value)
     instant = pendulum.instance(value.astimezone(UTC))
     zone = _zone_name(value)

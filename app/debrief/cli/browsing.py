@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from debrief.cli.running import EXIT_NOT_FOUND, EXIT_OK, EXIT_SOMETHING_DUE, now_for, say
@@ -60,9 +60,21 @@ def list_command(journal: Journal, args: argparse.Namespace) -> int:
         lines += [json_line(reflection_row(r, o)) for r, o in rows]
     else:
         style = Style.for_stream(sys.stdout)
-        lines = list_lines(rows, style, ahead)
+        lines = list_lines(rows, style, ahead, _users_zone(journal))
     print_lines(lines)
     return EXIT_OK
+
+
+def _users_zone(journal: Journal) -> tzinfo | None:
+    """The profile's zone (the computer's own when none is set): interviews ahead are
+    listed in it, as `due`, the home screen and the prep page say them."""
+    import zoneinfo
+
+    name = journal.settings().timezone
+    try:
+        return zoneinfo.ZoneInfo(name) if name else datetime.now().astimezone().tzinfo
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return None
 
 
 def _now_timestamp() -> float:
@@ -213,7 +225,7 @@ def _interview_rows(
     journal: Journal, now: pendulum.DateTime, *, everything: bool
 ) -> list[dict[str, Any]]:
     """The interviews over and not reflected on (`Reflect on …`), then those ahead."""
-    from debrief.interviews import ended_phrase, interview_title, schedule, when_phrase
+    from debrief.interviews import ended_phrase, interview_title, interview_when, schedule
 
     plan = schedule(journal.interviews(), now)
     horizon = now.add(days=AHEAD_IN_DUE)
@@ -227,7 +239,7 @@ def _interview_rows(
         what, when = (
             (f"Reflect on {title}", ended_phrase(interview, now))
             if over
-            else (f"Interview: {title}", when_phrase(interview.start, now))
+            else (f"Interview: {title}", interview_when(interview, now))
         )
         rows.append(interview_due_row(interview, opportunity, what, when, over))
     return rows

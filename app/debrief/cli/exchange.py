@@ -96,7 +96,7 @@ def _comparison_markdown(journal: Journal) -> bytes | None:
 def import_command(path: Path, args: argparse.Namespace) -> int:
     """`debrief import FILE`: an .ics (by --format, else by its name) or a JSON export."""
     if (args.format or args.file.suffix.lstrip(".").lower()) == "ics":
-        return import_invitations_command(path, args.file, dry_run=args.dry_run)
+        return import_invitations_command(path, args.file, dry_run=args.dry_run, take_all=args.all)
     return import_export_command(path, args.file, dry_run=args.dry_run)
 
 
@@ -128,9 +128,18 @@ def import_export_command(path: Path, source: Path, *, dry_run: bool) -> int:
     return EXIT_OK
 
 
-def import_invitations_command(path: Path, source: Path, *, dry_run: bool) -> int:
-    """Calendar invitations become interviews ahead; again, the same events update them."""
-    from debrief.actions.interviews import import_invitations, plan_invitation_import
+def import_invitations_command(
+    path: Path, source: Path, *, dry_run: bool, take_all: bool = False
+) -> int:
+    """Calendar invitations become interviews ahead: the events that read as interviews
+    (`take_all`: every timed one), those left out listed with why; again, the same events
+    update them, a cancellation cancels. `dry_run` prints the preview the app shows."""
+    from debrief.actions.interviews import (
+        import_invitations,
+        plan_previewed,
+        preview_invitations,
+    )
+    from debrief.invitation_preview import left_out_lines, preview_text
     from debrief.invitations import InvitationsRejected
 
     try:
@@ -139,10 +148,12 @@ def import_invitations_command(path: Path, source: Path, *, dry_run: bool) -> in
         # no journal.
         journal = open_journal(path, readonly=True)
         now = now_for(journal.settings())
-        plan = plan_invitation_import(journal, payload, str(source), now)
+        preview = preview_invitations(journal, payload, str(source), now, take_all=take_all)
+        plan = plan_previewed(journal, preview, now)
         if not dry_run:
             journal = Journal.open(path, sealer=journal.sealer)  # (the passphrase asked once)
-            plan = plan_invitation_import(journal, payload, str(source), now)
+            preview = preview_invitations(journal, payload, str(source), now, take_all=take_all)
+            plan = plan_previewed(journal, preview, now)
             import_invitations(journal, plan)
     except OSError as error:
         return refuse(f"can't read {source}: {describe_os_error(error)}.")
@@ -150,5 +161,15 @@ def import_invitations_command(path: Path, source: Path, *, dry_run: bool) -> in
         return refuse(f"{error} Nothing was imported.")
     except JournalError as error:
         return refuse(str(error))
-    say(plan.summary() + (" (dry run: nothing written)" if dry_run else ""))
+    if dry_run:
+        for line in preview_text(preview.guesses, now):
+            say(line)
+        say(plan.summary() + " (dry run: nothing written)")
+        return EXIT_OK
+    say(plan.summary())
+    if plan.left_out:
+        more = "" if take_all else "; --all takes every timed event"
+        say(f"Left out (--dry-run shows them all{more}):")
+        for line in left_out_lines(plan.left_out, now):
+            say(line)
     return EXIT_OK

@@ -119,7 +119,14 @@ def add_exchange(commands: Commands[argparse.ArgumentParser]) -> None:
         "default: from the file name",
     )
     importing.add_argument(
-        "--dry-run", action="store_true", help="say what would change, write nothing"
+        "--dry-run",
+        action="store_true",
+        help="say what would change, write nothing (for invitations: each event, as guessed)",
+    )
+    importing.add_argument(
+        "--all",
+        action="store_true",
+        help="invitations: every timed event, not only those that read as interviews",
     )
 
 
