@@ -50,7 +50,7 @@ import traceback
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -532,8 +532,11 @@ def run_spec(spec: Spec, template: Path, folder: Path) -> Walk:
         )  # fmt: skip
 
 
-def run_walks(specs: Sequence[Spec], *, jobs: int) -> list[Walk]:
-    """Run the walks, `jobs` at a time, each in a new process.
+def run_walks(
+    specs: Sequence[Spec], *, jobs: int, on_done: Callable[[Walk], None] | None = None
+) -> list[Walk]:
+    """Run the walks, `jobs` at a time, each in a new process; `on_done` hears of each
+    as it ends (a long run's failure is news before the others end). In `specs` order.
 
     Processes, because Pilot waits until the process is idle after every key (~60 ms of
     sleep); walks in one process would wait for each other, processes share the cores."""
@@ -547,6 +550,9 @@ def run_walks(specs: Sequence[Spec], *, jobs: int) -> list[Walk]:
             pool.submit(run_spec, spec, template, Path(scratch) / f"walk-{number}")
             for number, spec in enumerate(specs)
         ]
+        for future in as_completed(futures):
+            if on_done is not None:
+                on_done(future.result())
         return [future.result() for future in futures]
 
 
@@ -606,16 +612,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
     specs = [dataclasses.replace(spec, progress=not args.quiet) for spec in specs]
     started = time.perf_counter()
-    results = run_walks(specs, jobs=max(1, min(args.jobs, len(specs))))
-    seconds = time.perf_counter() - started
     visits: Counter[str] = Counter()
-    for result in results:
+
+    def done(result: Walk) -> None:
         keys_file = None
         if result.failure is not None:
             keys_file = Path(f"monkey-seed{result.seed}-{result.size_text}.keys").absolute()
             write_keys(keys_file, result)
         print(report(result, keys_file=keys_file) + "\n", flush=True)
-        visits += result.visits
+        visits.update(result.visits)
+
+    results = run_walks(specs, jobs=max(1, min(args.jobs, len(specs))), on_done=done)
+    seconds = time.perf_counter() - started
     pressed = sum(len(result.pressed) for result in results)
     failed = sum(result.failure is not None for result in results)
     print(
