@@ -75,10 +75,14 @@ def interview_when(interview: Interview, now: datetime) -> str:
     whose time is still to be confirmed, `Tue 8 Dec, time to confirm`."""
     if not interview.time_to_confirm:
         return when_phrase(interview.start, now)
-    local = pendulum.instance(interview.start).in_timezone(_zone_of(now))
-    days = (local.date() - pendulum.instance(now).date()).days
-    day = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, local.format("ddd D MMM"))
-    return f"{day}, time to confirm"
+    return f"{day_phrase(interview.start, now)}, time to confirm"
+
+
+def day_phrase(moment: datetime, now: datetime) -> str:
+    """`today`, `tomorrow`, `Tue 8 Dec`: the day of `moment` in the user's zone."""
+    local = pendulum.instance(moment).in_timezone(_zone_of(now))
+    days = (local.date() - pendulum.instance(now).in_timezone(_zone_of(now)).date()).days
+    return {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, local.format("ddd D MMM"))
 
 
 def zone_note(interview: Interview, now: datetime) -> str:

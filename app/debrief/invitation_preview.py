@@ -8,9 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import pendulum
-
-from debrief.interviews import when_phrase, zone_note_at
+from debrief.interviews import day_phrase, when_phrase, zone_note_at
 from debrief.invitations import Guess
 from debrief.text import one_line
 
@@ -22,8 +20,7 @@ def guess_when(guess: Guess, now: datetime) -> str:
     start = guess.invitation.start
     if not guess.time_to_confirm:
         return when_phrase(start, now)
-    zone = pendulum.instance(now).timezone or pendulum.UTC
-    return pendulum.instance(start).in_timezone(zone).format("ddd D MMM") + ", time to confirm"
+    return f"{day_phrase(start, now)}, time to confirm"
 
 
 def short_when(guess: Guess, now: datetime) -> str:
