@@ -12,6 +12,7 @@ from debrief.interviews import day_phrase, when_phrase, zone_note_at
 from debrief.invitations import Guess
 from debrief.text import one_line
 
+LINK_SHOWN = 48  # characters of a join link (the whole of it on the prep page)
 ACTIONS = {"add": "interview", "update": "moves", "cancel": "cancelled", "unchanged": "as before"}
 
 
@@ -62,7 +63,10 @@ def details_of(guess: Guess, now: datetime) -> list[str]:
     kind = "Interview" if guess.interview_like else "Not an interview?"
     stage = f" · {guess.stage.label}" if guess.stage else ""
     how = f" · {guess.format.label}" if guess.format else " · format to confirm"
-    lines.append(kind + stage + how + (f" · {one_line(guess.where)}" if guess.where else ""))
+    where = one_line(guess.where)
+    if guess.link and len(where) > LINK_SHOWN:
+        where = where[: LINK_SHOWN - 1] + "…"
+    lines.append(kind + stage + how + (f" · {where}" if where else ""))
     who = ", ".join(one_line(p.name) for p in guess.people) or "nobody named"
     if guess.recruiter is not None:
         who += f" · recruiter: {one_line(guess.recruiter.name)}"
