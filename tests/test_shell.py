@@ -145,7 +145,10 @@ def test_due_lists_overdue_and_today_and_exits_1(
 ) -> None:
     code, lines, _ = run(fixed, "due", capsys=capsys)
     assert code == 1
-    assert lines == ["1 day overdue  Thank-you note to Jane Doe (by email)  Acme — Data Engineer"]
+    assert lines == [
+        "1 day overdue  Thank-you note to Jane Doe (by email)  "
+        "Acme — Data Engineer · round 2 · technical"  # (Acme has had two rounds)
+    ]
 
 
 def test_due_all_includes_upcoming(fixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,7 +166,7 @@ def test_due_json(fixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
         and record["overdue"] is True
     )
     assert record["due"] == "2026-11-20T20:00:00+01:00"
-    assert record["company"] == "Acme"
+    assert record["company"] == "Acme" and record["round"] == "round 2 · technical"
 
 
 def test_due_done_lists_what_is_behind_you_newest_first(
@@ -182,7 +185,7 @@ def test_due_done_lists_what_is_behind_you_newest_first(
     assert lines[-1].split("  ")[:3] == [
         "2 hours ago",
         "Skipped: Thank-you note to Jane Doe (by email)",
-        "Acme — Data Engineer",
+        "Acme — Data Engineer · round 2 · technical",
     ]
     _, lines, _ = run(fixed, "due", "--done", "--json", capsys=capsys)
     records = [json.loads(line) for line in lines]
@@ -190,6 +193,36 @@ def test_due_done_lists_what_is_behind_you_newest_first(
     assert records[-1]["outcome"] == "skipped" and records[-1]["id"] == thank_you.id
     code, lines, _ = run(fixed, "due", capsys=capsys)
     assert (code, lines) == (0, [])  # and it has left the agenda
+
+
+def test_due_shows_two_rounds_of_one_opportunity_without_a_duplicate(
+    journal: Journal, journal_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Round 1 (onsite) and round 2 (final) with Tom, nothing done yet: each round its own
+    thank-you, named by its round; his invitation and the word to your references once."""
+    monkeypatch.setenv("DEBRIEF_NOW", NOW.isoformat())
+    monkeypatch.setenv("NO_COLOR", "1")
+    journal.save_settings(Settings(name="Alex Morgan", timezone="Europe/Berlin"))
+    acme = opportunity("Acme", "Data Engineer")
+    tom = Interviewer(name="Tom Becker", linkedin="https://linkedin.com/in/tom")
+    one = bare_reflection(acme.id, id="r1", interview_at=NOW.subtract(days=9).set(hour=10, minute=0),
+                          stage=Stage.ONSITE, interviewers=(tom,))  # fmt: skip
+    journal.save_reflection(one, acme, plan(acme, [one], "Europe/Berlin", now=NOW.subtract(days=9)))
+    two = bare_reflection(acme.id, id="r2", interview_at=NOW.subtract(days=2).set(hour=10, minute=0),
+                          stage=Stage.FINAL, interviewers=(tom,))  # fmt: skip
+    journal.save_reflection(
+        two, acme, plan(acme, [one, two], "Europe/Berlin", journal.followups(), NOW)
+    )
+    code, lines, _ = run(journal_path, "due", "--all", capsys=capsys)
+    assert code == 1
+    assert len(set(lines)) == len(lines)
+    assert sum("Thank-you note to Tom Becker" in line for line in lines) == 2
+    assert any("Thank-you note to Tom Becker" in x and "round 1 · onsite" in x for x in lines)
+    assert any("Thank-you note to Tom Becker" in x and "round 2 · final" in x for x in lines)
+    assert sum("Connect on LinkedIn with Tom Becker" in line for line in lines) == 1
+    assert sum("Tell your references" in line for line in lines) == 1
+    assert all("round 2" in line for line in lines if "Thank-you" not in line)
 
 
 def test_nothing_due_exits_0(

@@ -185,8 +185,16 @@ def styled_document(text: str, style: Style) -> str:
 
 
 def followup_row(
-    item: FollowUp, opportunity: Opportunity, what: str, when: str, overdue: bool
+    item: FollowUp,
+    opportunity: Opportunity,
+    what: str,
+    when: str,
+    overdue: bool,
+    round_: str = "",
 ) -> dict[str, Any]:
+    """A follow-up as a `due` row; `round_` names its round when the opportunity has had
+    several ("round 2 · onsite"), as the home screen does: two rounds' items never read
+    the same."""
     return {
         "id": item.id,
         "kind": item.kind.value,
@@ -194,6 +202,7 @@ def followup_row(
         "person": item.person or None,
         "company": opportunity.company,
         "role": opportunity.role,
+        "round": round_ or None,
         "due": item.when.isoformat(),
         "when": when,
         "overdue": overdue,
@@ -203,10 +212,10 @@ def followup_row(
 
 
 def finished_row(
-    finished: Finished, opportunity: Opportunity, what: str, when: str
+    finished: Finished, opportunity: Opportunity, what: str, when: str, round_: str = ""
 ) -> dict[str, Any]:
     """A follow-up of the history (`due --done`): the `due` row, with how and when it ended."""
-    row = followup_row(finished.item, opportunity, what, when, False)
+    row = followup_row(finished.item, opportunity, what, when, False, round_)
     return row | {"outcome": finished.outcome.value, "at": finished.at.isoformat()}
 
 
@@ -242,7 +251,8 @@ def due_lines(rows: Sequence[dict[str, Any]], style: Style) -> list[str]:
             colour = GREEN if row["outcome"] == "done" else DIM
         when = style(fit(row["when"], when_width), colour)
         what = fit(row["what"], what_width)
-        where = style(one_line(f"{row['company']} — {row['role']}"), DIM)
+        round_ = f" · {row['round']}" if row.get("round") else ""
+        where = style(one_line(f"{row['company']} — {row['role']}{round_}"), DIM)
         line = f"{when}  {what}  {where}"
         if row["note"]:
             line += style(f"  ✎ {one_line(row['note'])}", DIM)

@@ -185,7 +185,14 @@ def due_command(journal: Journal, args: argparse.Namespace) -> int:
     overdue = {item.id for item in sections.overdue}
     rows = _interview_rows(journal, now, everything=args.all)
     rows += [
-        followup_row(item, opportunity, describe(item), due_phrase(item, now), item.id in overdue)
+        followup_row(
+            item,
+            opportunity,
+            describe(item),
+            due_phrase(item, now),
+            item.id in overdue,
+            _round_of(journal, item.reflection_id),
+        )
         for item in items
         if (opportunity := journal.opportunity_of(item.reflection_id)) is not None  # always is
     ]
@@ -198,6 +205,20 @@ def due_command(journal: Journal, args: argparse.Namespace) -> int:
     return EXIT_SOMETHING_DUE if rows else EXIT_OK
 
 
+def _round_of(journal: Journal, reflection_id: str) -> str:
+    """ "round 2 · onsite" for a round of an opportunity that has had several, else ""."""
+    from debrief.followups import round_name
+
+    reflection = journal.reflection(reflection_id)
+    if reflection is None:
+        return ""
+    rounds = journal.rounds(reflection.opportunity_id)
+    ids = [r.id for r in rounds]
+    if len(rounds) < 2 or reflection_id not in ids:
+        return ""
+    return round_name(ids.index(reflection_id) + 1, len(rounds), reflection)
+
+
 def _history_command(journal: Journal, now: pendulum.DateTime, *, as_json: bool) -> int:
     from debrief.dates import relative_or_absolute
     from debrief.followups import describe, history
@@ -208,6 +229,7 @@ def _history_command(journal: Journal, now: pendulum.DateTime, *, as_json: bool)
             opportunity,
             f"{finished.outcome.label}: {describe(finished.item)}",
             relative_or_absolute(finished.at, now),
+            _round_of(journal, finished.item.reflection_id),
         )
         for finished in history(journal.followups())
         if (opportunity := journal.opportunity_of(finished.item.reflection_id)) is not None
