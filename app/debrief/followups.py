@@ -89,20 +89,23 @@ RULES: tuple[Rule, ...] = (
          "otherwise); else 10:00 the next working morning. Never a weekend deadline.",
          "Every round, whatever happens next (even after a rejection or a withdrawal)."),
     Rule("Connect on LinkedIn (optional)", "12:00 the next working day.",
-         "Each interviewer whose profile you noted."),
+         "Each interviewer whose profile you noted, once per opportunity (for one you thank "
+         "by LinkedIn, the thank-you is the invitation)."),
     Rule("Tell your references", "10:00 the next working day.",
-         "Onsite and final rounds, or when they asked for references."),
+         "Onsite and final rounds, or when they asked for references; once per opportunity."),
     Rule("Short follow-up call (optional)", "10:00, 3 working days after the interview.",
          "The latest round, unless they said not to follow up, or named a later date."),
     Rule("Status check", "10:00, 3 working days after the date they named (2 if they said "
          "today or tomorrow); with no date, a week after the interview.",
-         "The latest round, to whoever said they would get back to you."),
+         "The latest round, to whoever said they would get back to you (else the recruiter, "
+         "else the first interviewer)."),
     Rule("Second status check, with something new", "10:00, 5 working days after the first "
          "was sent or skipped.", "Unless they said not to follow up."),
     Rule("Mark as gone cold?", "A week after the last check was sent or skipped.",
          "Never while a later round, or the date they named, is ahead."),
     Rule("Polite withdrawal note", "10:00 the next working day.",
-         "When you withdraw: it replaces the chasers; thank-you notes stay."),
+         "When you withdraw, to whoever the checks went to: it replaces the chasers; thank-you "
+         "notes stay."),
 )  # fmt: skip
 
 
