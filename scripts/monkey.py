@@ -145,12 +145,14 @@ JUMPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("JobDetailsScreen", ("escape", "f3", "escape", "i")),
     ("CommandPalette", ("ctrl+p",)),
 )
-# The screens a walk must reach, by the name `screen_name` gives them.
+# The screens walks must reach, by the name `screen_name` gives them. (Also reached, less
+# surely: the draft offered back, the before-you-leave card. Never: the dialog for answers
+# no file would take, which needs a full disk, and the unlock screen of encrypted journals.)
 MAIN_SCREENS = frozenset({
     "HomeScreen", "ReflectScreen", "ReflectScreen:review", "JournalScreen", "DetailScreen",
     "FilterScreen", "TrendsScreen", "CompareScreen", "QuestionBankScreen", "HistoryScreen",
     "PrepScreen", "ScheduleScreen", "DraftScreen", "ProfileScreen", "ConfirmScreen",
-    "ChoiceScreen", "PromptScreen",
+    "ChoiceScreen", "PromptScreen", "JobDetailsScreen", "CommandPalette",
 })  # fmt: skip
 
 
