@@ -190,7 +190,7 @@ def test_typed_passphrases_get_three_tries(
     with pytest.raises(JournalError, match="run this in a terminal"):
         sealer_for(path)  # (pytest's stdin is no terminal, and no command is set)
     short = iter(["short"] * 3)  # (three tries, then nothing is changed)
-    with pytest.raises(JournalError, match="at least 8 characters.*Nothing was changed"):
+    with pytest.raises(JournalError, match=r"at least 8 characters.*Nothing was changed"):
         new_sealer(lambda _: next(short))
     differ = iter(["a long passphrase", "a long passphrase!"] * 3)
     with pytest.raises(JournalError, match="differ"):
