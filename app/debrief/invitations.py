@@ -133,6 +133,11 @@ def read_invitations(payload: bytes, name: str, timezone: str) -> ReadCalendar:
     """Every event of an .ics file (floating times taken in `timezone`, the user's), or
     InvitationsRejected naming the file."""
     from icalendar import Calendar  # loaded only for an import: it is slow to import
+    from icalendar.timezone import tzp
+
+    # icalendar keeps the VTIMEZONEs it has read for the whole process: one file's (or a
+    # damaged file's) "Pacific Standard Time" would then time the next file's events.
+    tzp.use_default()  # (public: resets that cache) each file is read on its own
 
     # icalendar's parser fails in many ways on a damaged file (ValueError, KeyError, an
     # AttributeError for a VTIMEZONE with two TZIDs…): each means it is not a calendar.
