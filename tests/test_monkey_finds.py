@@ -6,13 +6,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import Select
 
-from debrief.ui.app import DebriefApp
+from debrief.followups import plan
+from debrief.model import Interviewer
+from debrief.store.journal import Journal
+from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.screens.journal import JournalScreen
 from debrief.ui.screens.profile import ProfileScreen
 from debrief.ui.screens.trends import TrendsScreen
+from tests.samples import NOW, bare_reflection, fixed_clock, full_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
 
@@ -62,3 +67,43 @@ async def test_a_change_followed_while_a_screen_mounts_leaves_it_to_draw_itself(
         await mounted
         await pilot.pause()
         assert trends.query_one("#company", Select).is_mounted
+
+
+@pytest.fixture
+def deleted_then_replanned(journal: Journal) -> Journal:
+    """Globex's reflection saved first, with more follow-ups than Acme's saved after it:
+    deleting Globex's frees the document ids Acme's plan then takes when it is saved."""
+    cards = tuple(
+        Interviewer(name=f"Panelist {n}", linkedin=f"https://linkedin.com/in/p{n}")
+        for n in range(3)
+    )
+    globex = opportunity("Globex")
+    first = full_reflection(globex.id, id="globex-round", interviewers=cards)
+    journal.save_reflection(first, globex, plan(globex, [first], "Europe/Berlin"))
+    acme = opportunity("Acme")
+    second = bare_reflection(acme.id, id="acme-round", interview_at=NOW.subtract(days=2))
+    journal.save_reflection(second, acme, plan(acme, [second], "Europe/Berlin"))
+    assert len(journal.followups("globex-round")) > len(journal.followups("acme-round"))
+    return journal
+
+
+async def test_undoing_a_delete_after_another_plan_was_saved_brings_it_back(
+    deleted_then_replanned: Journal,
+) -> None:
+    """Delete, mark another opportunity's follow-up done, undo: crashed (ValueError:
+    Document with ID 4 already exists). The other plan, saved again, took the deleted
+    follow-ups' document ids; the undo moved the first of them to new ids, and those
+    new ids were the ones the next follow-ups back wanted."""
+    journal = deleted_then_replanned
+    app = make_app(journal, clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3", "d", "y")  # the newest: Globex's
+        assert journal.reflection("globex-round") is None
+        await pilot.press("f2", "space")  # Acme's first follow-up done: its plan saved
+        assert any(item.done_at for item in journal.followups("acme-round"))
+        await pilot.press("f3", "u")
+        await pilot.pause()
+    assert journal.reflection("globex-round") is not None
+    assert len(journal.followups("globex-round")) == 7
+    reopened = Journal.open(journal.file_path)
+    assert {r.id for r in reopened.reflections()} == {"globex-round", "acme-round"}

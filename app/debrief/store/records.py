@@ -173,8 +173,8 @@ class Records:
     def give_back(
         self, file: DatabaseFile, table_name: str, taken: Sequence[dict[str, Any]], path: Path
     ) -> None:
-        """Put removed documents back under their document ids (under new ones, if another
-        process has used those meanwhile)."""
+        """Put removed documents back under their document ids (under new ones, if a
+        later write or another process has used those meanwhile)."""
         table = file.table(table_name)
         in_use = set(self.doc_ids[table_name].values())
         for entry in taken:
@@ -184,6 +184,8 @@ class Records:
                 doc_id = table.insert(entry["data"])
             else:
                 table.insert(Document(entry["data"], doc_id=doc_id))
+            # (A new id may be the one a document after this wants back: it is taken now.)
+            in_use.add(doc_id)
             self.doc_ids[table_name][record.id] = doc_id
             self.of(table_name)[record.id] = record
             self.written.add(record.id)
