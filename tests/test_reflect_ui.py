@@ -15,6 +15,7 @@ from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.screens.detail import DetailScreen
 from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.screens.resume import ResumeDraftScreen
+from debrief.ui.widgets.completion import CompletingInput
 from debrief.ui.widgets.fields import FieldRow
 from debrief.ui.widgets.rating import RatingPicker
 from debrief.ui.widgets.virtual_table import VirtualTable
@@ -508,8 +509,8 @@ async def test_text_areas_and_selects_render_from_the_questionnaire(build_app: A
         screen = app.screen
         assert isinstance(screen, ReflectScreen)
         assert [type(r.control).__name__ for r in screen.query(FieldRow)] == [
-            "Input",
-            "Input",
+            "CompletingInput",
+            "CompletingInput",
             "Input",
             "Input",
             "Select",
@@ -523,7 +524,7 @@ async def test_text_areas_and_selects_render_from_the_questionnaire(build_app: A
             TextArea,
             Select,
             Input,  # when you will hear
-            Input,  # who will reply
+            CompletingInput,  # who will reply
             Select,  # may you follow up
             TextArea,
             TextArea,

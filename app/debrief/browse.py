@@ -87,6 +87,30 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORD_START = re.compile(r"(?<![^\W_])\w")  # a letter or digit that starts a word
+
+
+def complete(typed: str, known: Iterable[str]) -> str | None:
+    """The known value that typing `typed` most likely means, if it is more than typed:
+    the first that starts with it, else the first with a word that starts with it ("zo"
+    for "Dr. Zoë Brontë"); case and accents aside."""
+    wanted = fold(typed.strip())
+    if not wanted:
+        return None
+    by_word: str | None = None
+    for value in known:
+        folded = fold(value)
+        if folded == wanted:
+            continue
+        if folded.startswith(wanted):
+            return value
+        if by_word is None and any(
+            folded.startswith(wanted, word.start()) for word in _WORD_START.finditer(folded)
+        ):
+            by_word = value
+    return by_word
+
+
 @dataclass(frozen=True)
 class Entry:
     """One row of the journal: a reflection with its opportunity."""

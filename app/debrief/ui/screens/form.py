@@ -30,6 +30,7 @@ from textual.widgets import Button, Input, Select, SelectionList, TextArea
 
 from debrief.ui.guard import closing_a_typed_screen
 from debrief.ui.keyboard import FORM_KEYS
+from debrief.ui.widgets.completion import CompletingInput
 from debrief.ui.widgets.rating import RatingPicker
 
 FIELDS = (Input, TextArea, Select, SelectionList, RatingPicker)
@@ -69,9 +70,6 @@ class FormKeys(Screen[Any]):
         """What Enter does past the last field (override: the next step, OK…); a
         coroutine is awaited before the next key is handled."""
 
-    def leaving_field(self, field: Input) -> None:
-        """Called as Enter leaves a one-line field (override: accept a completion)."""
-
     async def action_next_field(self) -> None:
         focused = self.focused
         if isinstance(focused, ActNowButton):
@@ -81,7 +79,8 @@ class FormKeys(Screen[Any]):
             raise SkipAction()  # (a new line, a button pressed, a choice made, as usual)
         if isinstance(focused, Input):
             await self.settled()
-            self.leaving_field(focused)
+        if isinstance(focused, CompletingInput):
+            focused.accept_completion()  # (what is shown in grey is what Enter takes)
         await self.focus_after(focused)
 
     async def settled(self) -> None:

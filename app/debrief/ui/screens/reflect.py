@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Header, Input, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Header, OptionList, Static
 
 from debrief.actions.reflections import save_reflection
 from debrief.dates import plural
@@ -47,7 +47,8 @@ from debrief.store.journal import Journal, JournalError
 from debrief.ui.draft_keeper import DraftKeeper
 from debrief.ui.messages import KeepUnsavedAnswers
 from debrief.ui.screens.form import FIELDS, FormKeys
-from debrief.ui.widgets.fields import CompanyAndRole, FieldRow, KnownValues
+from debrief.ui.widgets.completion import KnownValues
+from debrief.ui.widgets.fields import CompanyAndRole, FieldRow
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.review import ReviewPage
 from debrief.ui.widgets.step_list import DEFAULTED, StepList
@@ -328,9 +329,6 @@ class ReflectScreen(FormKeys):
 
     async def form_done(self) -> None:
         await self.action_next_step()
-
-    def leaving_field(self, field: Input) -> None:
-        self.completions.accept(field)
 
     # --- editing -------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Header, Input, Static
+from textual.widgets import Button, Header, Static
 
 from debrief.actions.interviews import schedule_interview
 from debrief.interviews import met_before
@@ -105,9 +105,6 @@ class ScheduleScreen(FormKeys):
     def _refresh_note(self) -> None:
         row = self.query_one("#row-start", FieldRow)
         row.show_note(answer_note(row.question, self.answers["start"], self.context()))
-
-    def leaving_field(self, field: Input) -> None:
-        self.completions.accept(field)
 
     def form_done(self) -> None:
         self.query_one("#save", Button).focus()

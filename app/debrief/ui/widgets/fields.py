@@ -7,7 +7,7 @@ value, so the screen never needs to know which widget a kind uses.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
@@ -24,6 +23,7 @@ from debrief.model import Interviewer, Opportunity
 from debrief.notes import address_as
 from debrief.questionnaire import CardSpec, Kind, Question, Raw
 from debrief.ui.screens.form import ActNowButton
+from debrief.ui.widgets.completion import CompletingInput, KnownValues
 from debrief.ui.widgets.rating import RatingPicker
 
 Control = Input | TextArea | Select[str] | SelectionList[str] | RatingPicker
@@ -31,28 +31,6 @@ INPUT_KINDS = {
     Kind.LINE, Kind.COMPANY, Kind.ROLE, Kind.WHEN, Kind.DAY, Kind.AMOUNT, Kind.CURRENCY,
     Kind.MINUTES, Kind.UPCOMING,
 }  # fmt: skip
-
-
-def complete(prefix: str, known: Iterable[str]) -> str | None:
-    """The first known value that extends `prefix`, ignoring case."""
-    folded = prefix.casefold()
-    if not folded:
-        return None
-    for value in known:
-        if value.casefold().startswith(folded) and len(value) > len(prefix):
-            return value
-    return None
-
-
-class KnownValues(Suggester):
-    """Suggests completions from a list that may change while the user types."""
-
-    def __init__(self, values: Callable[[], Iterable[str]]) -> None:
-        super().__init__(use_cache=False, case_sensitive=False)
-        self.values = values
-
-    async def get_suggestion(self, value: str) -> str | None:
-        return complete(value, self.values())
 
 
 class CompanyAndRole:
@@ -80,15 +58,6 @@ class CompanyAndRole:
         if kind is Kind.ROLE:
             return KnownValues(self.roles)
         return None
-
-    def accept(self, field: Input) -> None:
-        """Enter accepts the completion a company or role field suggests."""
-        row = field.parent
-        if isinstance(row, FieldRow) and row.question.kind in (Kind.COMPANY, Kind.ROLE):
-            known = self.companies() if row.question.kind is Kind.COMPANY else self.roles()
-            completion = complete(field.value, known)
-            if completion:
-                field.value = completion
 
 
 def choice_select(
@@ -279,22 +248,23 @@ class Cards(Vertical):
 def build_control(
     question: Question,
     raw: Raw,
-    suggester: Suggester | None,
+    known: KnownValues | None,
     met_before: Callable[[], Sequence[Interviewer]] | None = None,
 ) -> Widget:
     """The widget that edits one question, prefilled with its raw answer."""
     control_id = f"q-{question.key}"
     if question.kind in INPUT_KINDS:
-        return Input(
-            str(raw or ""),
+        options: dict[str, Any] = dict(
             placeholder=question.placeholder,
-            suggester=suggester,
             id=control_id,
             # Typing into a field adds to what is there; only the fields prefilled with a
             # default (the date with now, the currency with the profile's) are selected so
             # that typing replaces them.
             select_on_focus=question.kind in (Kind.WHEN, Kind.CURRENCY) and bool(raw),
         )
+        if known is not None:
+            return CompletingInput(str(raw or ""), known=known, **options)
+        return Input(str(raw or ""), **options)
     if question.kind is Kind.TEXT:
         return TextArea(
             str(raw or ""),
@@ -332,13 +302,13 @@ class FieldRow(Vertical):
         self,
         question: Question,
         raw: Raw,
-        suggester: Suggester | None = None,
+        known: KnownValues | None = None,
         *,
         met_before: Callable[[], Sequence[Interviewer]] | None = None,
     ) -> None:
         super().__init__(classes=f"field field-{question.kind.value}", id=f"row-{question.key}")
         self.question = question
-        self.control = build_control(question, raw, suggester, met_before)
+        self.control = build_control(question, raw, known, met_before)
 
     def compose(self) -> ComposeResult:
         marker = Content.styled(" *", "$error") if self.question.required else Content("")

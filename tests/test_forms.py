@@ -1,0 +1,112 @@
+"""Forms that never eat your words (issue 29), through the real app at 80×24: one completion
+behaviour for company, role and people; Tab out of an answer; dates refused as typed; a
+"No" kept; the prep page's suggestions offered, not typed; a resumed answer drawn once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.widgets import Input, Static
+
+from debrief.browse import complete
+from debrief.store.journal import Journal
+from debrief.ui.app import DebriefApp
+from debrief.ui.screens.reflect import ReflectScreen
+from tests.pilot_helpers import focused, type_text
+from tests.samples import full_reflection, opportunity
+
+AppFactory = Callable[[], DebriefApp]
+SIZE = (80, 24)
+
+
+def shown(field: Input) -> str:
+    """What the field draws on its line (the value and its grey completion)."""
+    return field.render_line(0).text.rstrip()
+
+
+async def type_and_complete(pilot: Any, text: str) -> None:
+    """Type, then wait for the completion the field looks up to be drawn."""
+    await type_text(pilot, text)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def start_reflection(pilot: Any, company: str = "Acme", role: str = "Data Engineer") -> None:
+    """n, then the first step filled in by keyboard: company, role, date."""
+    await pilot.press("n")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReflectScreen)
+    await type_text(pilot, company)
+    await pilot.press("tab")
+    await type_text(pilot, role)
+    await pilot.press("tab")
+    await type_text(pilot, "yesterday 15:00")
+
+
+async def to_last_step(pilot: Any, interviewer: str) -> None:
+    """From the first step to the last one, naming one interviewer on the way."""
+    await pilot.press("ctrl+n")
+    await type_text(pilot, interviewer)
+    await pilot.press("ctrl+n", "5")
+    for _ in range(9):
+        await pilot.press("ctrl+n")
+    assert pilot.app.screen.step_index == 11
+
+
+def test_completion_matches_any_word_case_and_accents_aside() -> None:
+    people = ["Dr. Zoë Brontë", "the recruiter"]
+    assert complete("Dr", people) == "Dr. Zoë Brontë"
+    assert complete("zo", people) == "Dr. Zoë Brontë"
+    assert complete("ZOE B", people) == "Dr. Zoë Brontë"
+    assert complete("bron", people) == "Dr. Zoë Brontë"
+    assert complete("rec", people) == "the recruiter"
+    assert complete("Dr. Zoë Brontë", people) is None  # (nothing more to add)
+    assert complete("x", people) is None
+    # A value that starts with what was typed comes before one matched by a later word.
+    assert complete("co", ["Acme Corp", "Contoso"]) == "Contoso"
+
+
+async def test_enter_takes_the_person_shown_in_grey(build_app: AppFactory) -> None:
+    """The report: 'Dr' showed 'Dr. Zoë Brontë' in grey, Enter kept 'Dr' (and the agenda
+    then said 'Status check to Dr'); 'zo' showed nothing."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_reflection(pilot)
+        await to_last_step(pilot, "Dr. Zoë Brontë")
+        field = app.screen.query_one("#q-replies_from", Input)
+        field.focus()
+        await type_and_complete(pilot, "Dr")
+        assert shown(field) == "Dr. Zoë Brontë"
+        await pilot.press("enter")
+        assert field.value == "Dr. Zoë Brontë"
+        assert focused(pilot) is not field
+
+        field.value = ""
+        field.focus()
+        await type_and_complete(pilot, "zo")
+        assert shown(field) == "zo → Dr. Zoë Brontë"
+        await pilot.press("enter")
+        assert field.value == "Dr. Zoë Brontë"
+
+
+async def test_a_company_completes_from_any_word_and_right_arrow_takes_it(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    job = opportunity(company="Globex Corporation", role="Platform Engineer")
+    journal.save_reflection(full_reflection(job.id), job)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        company = app.screen.query_one("#q-company", Input)
+        await type_and_complete(pilot, "corp")
+        assert shown(company) == "corp → Globex Corporation"
+        await pilot.press("right")  # (→ at the end takes it, as for a plain completion)
+        assert company.value == "Globex Corporation"
+        await pilot.press("enter")
+        await type_text(pilot, "ENG")
+        await pilot.press("enter")
+        assert app.screen.query_one("#q-role", Input).value == "Platform Engineer"
+        note = app.screen.query_one("#row-role .field-note", Static)
+        assert str(note.content).startswith("→ Globex Corporation — Platform Engineer")
