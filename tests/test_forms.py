@@ -110,3 +110,20 @@ async def test_a_company_completes_from_any_word_and_right_arrow_takes_it(
         assert app.screen.query_one("#q-role", Input).value == "Platform Engineer"
         note = app.screen.query_one("#row-role .field-note", Static)
         assert str(note.content).startswith("→ Globex Corporation — Platform Engineer")
+
+
+async def test_tab_out_of_an_answer_never_lands_on_back(build_app: AppFactory) -> None:
+    """The report: Tab out of a step's last answer of several lines landed on "◀ Back", so
+    the next Enter went back a step."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_reflection(pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "5", "ctrl+n", "ctrl+n")
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen) and screen.step_index == 4
+        await type_text(pilot, "The whiteboard part")
+        await pilot.press("tab")
+        assert focused(pilot).id != "back"
+        await pilot.press("enter")
+        assert screen.step_index >= 4
+        assert screen.answers["went_well"] == "The whiteboard part"

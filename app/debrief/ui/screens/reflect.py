@@ -161,7 +161,11 @@ class ReflectScreen(FormKeys):
                                 yield from self._make_rows(STEPS[index])
                     yield ReviewPage(id=self._pane_id(REVIEW), classes="step")
                 with Horizontal(id="nav"):
-                    yield Button("◀ Back", id="back", compact=True)
+                    back = Button("◀ Back", id="back", compact=True)
+                    # Not on Tab's way (Ctrl+B or a click): Tab out of the last answer
+                    # goes to "Next ▶", so the Enter after it never goes back by surprise.
+                    back.can_focus = False
+                    yield back
                     yield Static(id="nav-status")
                     yield Button("Next ▶", id="next", variant="primary", compact=True)
         yield KeysFooter()
