@@ -127,3 +127,23 @@ async def test_tab_out_of_an_answer_never_lands_on_back(build_app: AppFactory) -
         await pilot.press("enter")
         assert screen.step_index >= 4
         assert screen.answers["went_well"] == "The whiteboard part"
+
+
+async def test_an_ambiguous_date_is_refused_as_it_is_typed(build_app: AppFactory) -> None:
+    """The report: '9/12' was refused only at the review page, while a date that reads
+    shows '→ Thu 17 Dec' under the field as it is typed."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_reflection(pilot)
+        await to_last_step(pilot, "Zoë Brontë")
+        field = app.screen.query_one("#q-reply_by", Input)
+        field.focus()
+        await type_text(pilot, "9/12")
+        error = app.screen.query_one("#row-reply_by > .field-error", Static)
+        assert error.display
+        assert "9/12 could be 9 Dec or 12 Sep" in str(error.content)
+        await pilot.press("backspace", "backspace")
+        await type_text(pilot, "Dec")
+        assert not error.display
+        note = app.screen.query_one("#row-reply_by .field-note", Static)
+        assert str(note.content).startswith("→ ")

@@ -51,6 +51,11 @@ class DateParseError(ValueError):
     """The text is not a date we can read; the message says what would work."""
 
 
+class AmbiguousDate(DateParseError):
+    """Digits that name two days (9/12): typing on cannot settle it, so a field says so
+    at once."""
+
+
 def parse_when(
     text: str, now: pendulum.DateTime, *, prefer: Direction = "past"
 ) -> pendulum.DateTime:
@@ -145,8 +150,8 @@ def _numeric_day(text: str, anchor: pendulum.Date, prefer: Direction) -> pendulu
     if match is None:
         return None
     first, second = int(match.group(1)), int(match.group(2))
-    if first <= 12 and second <= 12 and first != second:
-        raise DateParseError(
+    if 1 <= first <= 12 and 1 <= second <= 12 and first != second:
+        raise AmbiguousDate(
             f"{text} could be {first} {_MONTH_NAMES[second - 1]} or {second} "
             f"{_MONTH_NAMES[first - 1]}: write the month's name (e.g. {first} "
             f"{_MONTH_NAMES[second - 1]}) or an ISO date (YYYY-MM-DD)"

@@ -53,7 +53,12 @@ from debrief.questionnaire.checks import (
     step_errors,
 )
 from debrief.questionnaire.form import YES_NO, CardSpec, Kind, Question, Raw, Step, choices_of
-from debrief.questionnaire.review import answer_note, answers_as_text, display_answer
+from debrief.questionnaire.review import (
+    answer_note,
+    answer_refusal,
+    answers_as_text,
+    display_answer,
+)
 from debrief.questionnaire.steps import QUESTIONS, SCHEDULE, STEPS
 
 __all__ = [
@@ -81,6 +86,7 @@ __all__ = [
     "anchored",
     "answer_errors",
     "answer_note",
+    "answer_refusal",
     "answers_as_text",
     "answers_from_interview",
     "answers_from_reflection",

@@ -12,7 +12,7 @@ from typing import Any
 
 import pendulum
 
-from debrief.dates import DateParseError, parse_day, parse_when
+from debrief.dates import AmbiguousDate, DateParseError, parse_day, parse_when
 from debrief.model import MAX_AMOUNT, ModelError, normalise_currency
 from debrief.questionnaire.cards import CARD_CHOICES
 from debrief.questionnaire.form import Kind, Question, Raw, Step
@@ -40,7 +40,12 @@ def anchored(answers: Mapping[str, Raw], ctx: AnswerContext) -> AnswerContext:
 
 
 class AnswerError(ValueError):
-    """One answer cannot be used as typed; the message is shown at the field."""
+    """One answer cannot be used as typed; the message is shown at the field (at once,
+    as it is typed, when it is `final`: typing on cannot mend it)."""
+
+    def __init__(self, message: str, *, final: bool = False) -> None:
+        super().__init__(message)
+        self.final = final
 
 
 class AnswersInvalid(ValueError):
@@ -147,21 +152,21 @@ def _parse_when(question: Question, raw: Raw, ctx: AnswerContext) -> pendulum.Da
     try:
         return parse_when(str(raw), ctx.now, prefer="past")
     except DateParseError as error:
-        raise AnswerError(str(error)) from None
+        raise AnswerError(str(error), final=isinstance(error, AmbiguousDate)) from None
 
 
 def _parse_upcoming(question: Question, raw: Raw, ctx: AnswerContext) -> pendulum.DateTime:
     try:
         return parse_when(str(raw), ctx.now, prefer="future")
     except DateParseError as error:
-        raise AnswerError(str(error)) from None
+        raise AnswerError(str(error), final=isinstance(error, AmbiguousDate)) from None
 
 
 def _parse_day(question: Question, raw: Raw, ctx: AnswerContext) -> Any:
     try:
         return parse_day(str(raw), ctx.interview_day or ctx.now.date(), prefer="future")
     except DateParseError as error:
-        raise AnswerError(str(error)) from None
+        raise AnswerError(str(error), final=isinstance(error, AmbiguousDate)) from None
 
 
 _DURATION = re.compile(

@@ -32,6 +32,16 @@ def answer_note(question: Question, raw: Raw, ctx: AnswerContext) -> str:
     return "→ " + (format_day(value) if question.kind is Kind.DAY else format_moment(value))
 
 
+def answer_refusal(question: Question, raw: Raw, ctx: AnswerContext) -> str:
+    """Why an answer is refused already as it is typed (a date that could be two days,
+    `9/12`); empty while typing on could still make it right."""
+    try:
+        parse_answer(question, raw, ctx)
+    except AnswerError as error:
+        return str(error) if error.final else ""
+    return ""
+
+
 def display_answer(question: Question, raw: Raw, ctx: AnswerContext) -> str:
     """How an answer reads on the review page; empty string when unanswered."""
     if is_empty(raw):

@@ -37,6 +37,7 @@ from debrief.questionnaire import (
     anchored,
     answer_errors,
     answer_note,
+    answer_refusal,
     answers_as_text,
     is_empty,
     new_answers,
@@ -342,7 +343,8 @@ class ReflectScreen(FormKeys):
             return
         self.answers[event.key] = event.raw
         self._refresh_note(event.key)
-        if event.row.has_class("-invalid"):
+        refused = answer_refusal(event.row.question, event.raw, self.context())
+        if refused or event.row.has_class("-invalid"):  # (9/12 is refused as it is typed)
             event.row.show_error(
                 answer_errors(self.answers, self.context(), [event.key]).get(event.key)
             )

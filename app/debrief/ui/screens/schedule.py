@@ -22,6 +22,7 @@ from debrief.questionnaire import (
     AnswerContext,
     AnswersInvalid,
     answer_note,
+    answer_refusal,
     answers_from_schedule,
     parse_schedule,
 )
@@ -99,8 +100,9 @@ class ScheduleScreen(FormKeys):
         self.answers[event.key] = event.raw
         if event.key == "start":
             self._refresh_note()
-        if event.row.has_class("-invalid"):
-            event.row.show_error(None)
+        refused = answer_refusal(event.row.question, event.raw, self.context())
+        if refused or event.row.has_class("-invalid"):  # (9/12 is refused as it is typed)
+            event.row.show_error(refused or None)
 
     def _refresh_note(self) -> None:
         row = self.query_one("#row-start", FieldRow)
