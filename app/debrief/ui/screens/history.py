@@ -26,7 +26,7 @@ from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
 
 COLUMNS = (
-    TableColumn("when", "When", 12),
+    TableColumn("when", "When", 16),
     TableColumn("outcome", "", 10),
     TableColumn("what", "Follow-up", 40, narrowest=22),
     TableColumn("where", "Opportunity", 34, drop=1, narrowest=16),
@@ -104,7 +104,7 @@ class HistoryScreen(JournalView):
             )
         ids = [f.item.id for f in self.finished]
         cursor = ids.index(keep.item.id) if keep is not None and keep.item.id in ids else 0
-        table.show_rows(len(rows), lambda row, key: rows[row][key], cursor=cursor)
+        table.show_rows(len(rows), lambda row, key: rows[row][key], cursor=cursor, fit=True)
         table.display = bool(rows)
         done = sum(f.outcome is Outcome.DONE for f in self.finished)
         self.query_one("#history-count", Static).update(

@@ -84,7 +84,7 @@ class InvitationsPreviewScreen(Screen[list[Guess] | None]):
         now = self.now
         rows = [row_of(guess, now) for guess in self.guesses]
         table = self.query_one("#invitations-table", VirtualTable)
-        table.show_rows(len(rows), lambda row, key: rows[row][key], cursor=cursor)
+        table.show_rows(len(rows), lambda row, key: rows[row][key], cursor=cursor, fit=True)
         ticked = sum(guess.ticked for guess in self.guesses)
         events = f"{len(self.guesses)} event" + ("" if len(self.guesses) == 1 else "s")
         self.query_one("#invitations-count", Static).update(

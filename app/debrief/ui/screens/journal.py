@@ -39,7 +39,7 @@ from debrief.ui.messages import (
 )
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
-from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
+from debrief.ui.widgets.virtual_table import CellText, TableColumn, VirtualTable
 
 SORT_ORDER = [column.key for column in COLUMNS]
 DESCENDING_FIRST = {"when", "rating", "want"}  # newest and best first; names A→Z
@@ -148,6 +148,7 @@ class JournalScreen(JournalView):
         self._ordered_positions: list[int] = []
         self._when_cache: dict[str, str] = {}
         self._shown_sort: tuple[str, bool] | None = None
+        self._fitted: tuple[int, int] | None = None  # (revision, hour) the widths were measured at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -161,6 +162,7 @@ class JournalScreen(JournalView):
                     TableColumn(c.key, c.label, c.width, c.numeric, c.drop, c.narrowest)
                     for c in COLUMNS
                 ],
+                label_room=len(" ▼"),
                 id="reflections",
             )
             yield Static(Content(EMPTY_JOURNAL), id="journal-empty")
@@ -238,18 +240,25 @@ class JournalScreen(JournalView):
         cursor = 0
         if current is not None:
             cursor = next((row for row, e in enumerate(self.shown) if e is current), 0)
-        shown, now, when = self.shown, self._now, self._when_cache
+        if self._fitted != (self._revision, self._now.hour):  # widths from every reflection
+            self._fitted = (self._revision, self._now.hour)
+            table.fit_to(len(self.ordered), self._cells(self.ordered))
+        table.show_rows(len(self.shown), self._cells(self.shown), cursor=cursor)
+        self._show_status(query)
+
+    def _cells(self, entries: list[Entry]) -> CellText:
+        """What the table shows of `entries`, row by row."""
+        now, when = self._now, self._when_cache
 
         def cell(row: int, key: str) -> str:
-            entry = shown[row]
+            entry = entries[row]
             if key != "when":
                 return cell_text(entry, key, now)
             if entry.id not in when:  # formatting dates is the costly cell: once per entry
                 when[entry.id] = cell_text(entry, key, now)
             return when[entry.id]
 
-        table.show_rows(len(shown), cell, cursor=cursor)
-        self._show_status(query)
+        return cell
 
     def _show_status(self, query: str) -> None:
         """Count, active filters and sort arrow; each redrawn only when its text changes."""
@@ -324,8 +333,11 @@ class JournalScreen(JournalView):
                 self.query_one(VirtualTable).focus()
 
     def action_sort(self) -> None:
-        following = SORT_ORDER[(SORT_ORDER.index(self.sort_key) + 1) % len(SORT_ORDER)]
-        self.sort_by(following)
+        """Sort by the next column on screen (one a narrow terminal hides would sort
+        invisibly, with no arrow to say so)."""
+        shown = [column.key for column in self.query_one(VirtualTable).columns]
+        order = [key for key in SORT_ORDER if key in shown or key == self.sort_key]
+        self.sort_by(order[(order.index(self.sort_key) + 1) % len(order)])
 
     def sort_by(self, column_key: str, *, descending: bool | None = None) -> None:
         self.sort_key = column_key

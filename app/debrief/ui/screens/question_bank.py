@@ -91,7 +91,7 @@ class QuestionBankScreen(Screen[None]):
             for group in self.groups
         ]
         table = self.query_one("#bank-table", VirtualTable)
-        table.show_rows(len(rows), lambda row, key: rows[row][key], cursor=0)
+        table.show_rows(len(rows), lambda row, key: rows[row][key], cursor=0, fit=True)
         table.display = bool(rows)
         if not rows:
             self.query_one("#bank-detail", Static).update(

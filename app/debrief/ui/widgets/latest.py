@@ -5,16 +5,13 @@ The journal screen lists them all; this is the few newest, opened with Enter.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 import pendulum
-from rich.cells import cell_len
 
 from debrief.dates import relative_or_absolute
 from debrief.model import Reflection
 from debrief.store.journal import Journal
-from debrief.text import one_line
 from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
 
 LATEST = 10  # reflections on the home screen; the journal shows everything
@@ -30,27 +27,11 @@ LATEST_COLUMNS = (
 )
 
 
-def fitted_columns(rows: Sequence[dict[str, str]]) -> list[TableColumn]:
-    """The latest reflections' columns, each as wide as its widest cell (up to a limit)."""
-    return [
-        dataclasses.replace(
-            column,
-            width=min(
-                column.width,
-                max(
-                    [cell_len(column.label), *(cell_len(one_line(row[column.key])) for row in rows)]
-                ),
-            ),
-        )
-        for column in LATEST_COLUMNS
-    ]
-
-
 class LatestTable(VirtualTable):
     """The newest reflections, a row each; `reflection_ids[row]` says whose row it is."""
 
     def __init__(self, journal: Journal, *, id: str | None = None) -> None:
-        super().__init__(fitted_columns([]), id=id)
+        super().__init__(LATEST_COLUMNS, id=id)
         self.journal = journal
         self.reflection_ids: list[str] = []
 
@@ -71,5 +52,4 @@ class LatestTable(VirtualTable):
                 }
             )
         self.reflection_ids = [reflection.id for reflection in newest]
-        self.set_columns(fitted_columns(rows))
-        self.show_rows(len(rows), lambda row, key: rows[row][key])
+        self.show_rows(len(rows), lambda row, key: rows[row][key], fit=True)

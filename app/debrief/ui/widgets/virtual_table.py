@@ -7,6 +7,7 @@ sort) is a count and a callback, then a repaint. Text is shown literally.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -29,9 +30,10 @@ GAP = 2  # spaces between columns
 
 @dataclass(frozen=True)
 class TableColumn:
-    """A column: its widest, and how it gives way on a narrow terminal: `drop` orders the
-    columns that go first (1 before 2; 0 never goes), `narrowest` how far it may shrink
-    (its text is cut with an ellipsis)."""
+    """A column: the widest it grows to (`width`; a table fitted to its rows makes it as
+    wide as its widest cell, up to that), and how it gives way on a narrow terminal: `drop`
+    orders the columns that go first (1 before 2; 0 never goes), `narrowest` how far it may
+    shrink (its text is cut with an ellipsis; never narrower than its label)."""
 
     key: str
     label: str
@@ -41,30 +43,74 @@ class TableColumn:
     narrowest: int | None = None
 
 
-def fit_columns(columns: Sequence[TableColumn], room: int) -> list[TableColumn]:
-    """The columns that fit in `room` cells: the droppable ones go in their order until the
-    rest fits with the shrinkable ones at their narrowest, then those give up cells (the
-    widest first)."""
+def fit_columns(
+    columns: Sequence[TableColumn], room: int, label_room: int = 0
+) -> list[TableColumn]:
+    """The columns that fit in `room` cells. A droppable column goes (in `drop` order)
+    while the rest do not fit even cut, or while keeping it would cut a more useful one
+    (a column that never goes, or goes later): the journal hides Want and Stage before it
+    cuts a role. What still does not fit is cut, the widest columns giving up cells together
+    (two long columns both cut a little, rather than one cut to its bone).
 
-    def width_of(kept: Sequence[TableColumn], *, shrunk: bool = False) -> int:
-        widths = [(c.narrowest or c.width) if shrunk else c.width for c in kept]
-        return sum(widths) + GAP * (len(kept) - 1) + 2
+    `label_room`: cells a header may add to its label (a sort arrow)."""
+
+    def usefulness(column: TableColumn) -> float:
+        return column.drop or math.inf
 
     kept = list(columns)
     for column in sorted((c for c in columns if c.drop), key=lambda c: c.drop):
-        if width_of(kept, shrunk=True) <= room:
+        fitted = _shrunk(kept, room, label_room)
+        cuts_a_more_useful_one = any(
+            after.width < before.width and usefulness(before) > usefulness(column)
+            for before, after in zip(kept, fitted, strict=True)
+        )
+        if _width_of(fitted) <= room and not cuts_a_more_useful_one:
             break
         kept.remove(column)
-    excess = width_of(kept) - room
+    return _shrunk(kept, room, label_room)
+
+
+def _width_of(columns: Sequence[TableColumn]) -> int:
+    return sum(c.width for c in columns) + GAP * (len(columns) - 1) + 2
+
+
+def _shrunk(columns: Sequence[TableColumn], room: int, label_room: int) -> list[TableColumn]:
+    """`columns` cut to fit `room` if they can: the widest give up a cell each a round,
+    none narrower than its `narrowest` or its label."""
+
+    def floor(column: TableColumn) -> int:
+        if column.narrowest is None:
+            return column.width
+        return min(column.width, max(column.narrowest, cell_len(column.label) + label_room))
+
+    floors = {c.key: floor(c) for c in columns}
+    kept = list(columns)
+    excess = _width_of(kept) - room
     while excess > 0:
-        shrinkable = [c for c in kept if c.narrowest is not None and c.width > c.narrowest]
+        shrinkable = [c for c in kept if c.width > floors[c.key]]
         if not shrinkable:
             break
-        widest = max(shrinkable, key=lambda c: c.width)
-        narrower = replace(widest, width=max(widest.narrowest or 0, widest.width - excess))
-        excess -= widest.width - narrower.width
-        kept[kept.index(widest)] = narrower
+        widest = max(c.width for c in shrinkable)
+        for column in (c for c in shrinkable if c.width == widest):
+            if excess > 0:
+                kept[kept.index(column)] = replace(column, width=column.width - 1)
+                excess -= 1
     return kept
+
+
+def content_widths(
+    columns: Sequence[TableColumn], count: int, cell: CellText, label_room: int = 0
+) -> list[TableColumn]:
+    """`columns` each as wide as its widest cell over `count` rows, or its label (with
+    `label_room` for an arrow), up to its `width`: room goes to the text that needs it."""
+    fitted = []
+    for column in columns:
+        widest = cell_len(column.label) + label_room
+        if widest < column.width:  # (each text measured once: names and stages repeat)
+            texts = {cell(row, column.key) for row in range(count)}
+            widest = max([widest, *(cell_len(one_line(text)) for text in texts)])
+        fitted.append(replace(column, width=min(column.width, widest)))
+    return fitted
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -128,23 +174,34 @@ class VirtualTable(ScrollView, can_focus=True):
         table: VirtualTable
         column_key: str
 
-    def __init__(self, columns: Sequence[TableColumn], *, id: str | None = None) -> None:
+    def __init__(
+        self, columns: Sequence[TableColumn], *, label_room: int = 0, id: str | None = None
+    ) -> None:
+        """`label_room`: cells kept beside every header label (for a sort arrow)."""
         super().__init__(id=id)
         self.row_count = 0
+        self.label_room = label_room
         self._cell: CellText = lambda row, key: ""
         self.set_columns(columns)
 
     def set_columns(self, columns: Sequence[TableColumn]) -> None:
-        """Change the columns (e.g. widths fitted to new rows); `show_rows` repaints."""
+        """Change the columns (each at its widest); `show_rows` repaints."""
         self.all_columns = list(columns)
+        self._measured = self.all_columns
         self._labels = {c.key: c.label for c in columns}
+        self._fit()
+
+    def fit_to(self, count: int, cell: CellText) -> None:
+        """Make each column as wide as its widest cell over these rows (up to its widest):
+        measured once when the rows change, not as a search narrows them."""
+        self._measured = content_widths(self.all_columns, count, cell, self.label_room)
         self._fit()
 
     def _fit(self) -> None:
         """The columns shown: as many as the table's width allows (all, before layout)."""
         room = self.scrollable_content_region.width if self.size.width else 10_000
-        self.columns = fit_columns(self.all_columns, room)
-        self._width = sum(c.width for c in self.columns) + GAP * (len(self.columns) - 1) + 2
+        self.columns = fit_columns(self._measured, room, self.label_room)
+        self._width = _width_of(self.columns)
 
     def on_resize(self) -> None:
         before = self.columns
@@ -155,8 +212,13 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # --- data ------------------------------------------------------------------------
 
-    def show_rows(self, count: int, cell: CellText, *, cursor: int | None = None) -> None:
-        """Display `count` rows whose cells come from `cell(row, column_key)`."""
+    def show_rows(
+        self, count: int, cell: CellText, *, cursor: int | None = None, fit: bool = False
+    ) -> None:
+        """Display `count` rows whose cells come from `cell(row, column_key)`; `fit`: the
+        columns as wide as these rows need (`fit_to`)."""
+        if fit:
+            self.fit_to(count, cell)
         resized = count != self.row_count  # (a table as tall as its rows lays out again)
         self.row_count = count
         self._cell = cell

@@ -1,0 +1,123 @@
+"""Every table at 80×24: columns as wide as their text needs, the least useful dropped first,
+and nothing the user acts on hidden (issue #29, the layout half)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from debrief.followups import mark_done, plan
+from debrief.model import AskedQuestion, Interviewer, Stage, Status
+from debrief.store.journal import Journal
+from debrief.ui.app import DebriefApp
+from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable, fit_columns
+from tests.samples import BERLIN, NOW, bare_reflection, opportunity
+
+AppFactory = Callable[[], DebriefApp]
+SMALL = (80, 24)
+
+
+def header_and_rows(app: DebriefApp, selector: str = "VirtualTable") -> list[str]:
+    """The table as the user sees it: its header, then one string per row on screen."""
+    table = app.screen.query_one(selector, VirtualTable)
+    lines = min(table.row_count + 1, table.size.height)
+    return [table.render_line(y).text.rstrip() for y in range(lines)]
+
+
+def globex_and_a_long_role(journal: Journal) -> None:
+    """Short company names, one long role: the row the issue saw cut to 11 characters."""
+    globex = opportunity("Globex", "Senior Platform Engineer", status=Status.OFFER)
+    acme = opportunity("Acme", "Data Engineer")
+    for rid, job, days in (("g1", globex, 2), ("a1", acme, 5)):
+        reflection = bare_reflection(
+            job.id, id=rid, interview_at=NOW.subtract(days=days), stage=Stage.ONSITE, want_job=7
+        )
+        journal.save_reflection(reflection, job)
+
+
+async def test_the_journal_at_80_gives_the_role_the_room_a_short_company_leaves(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    globex_and_a_long_role(journal)
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        header, first, _ = header_and_rows(app)
+        assert "Senior Platform Engineer" in first
+        assert "Globex  " in first and "Globex" + " " * 6 not in first  # as wide as its text
+        assert "Rating" in header and "Status" in header
+
+
+async def test_sorting_at_80_goes_through_the_columns_on_screen_and_the_arrow_shows(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    globex_and_a_long_role(journal)
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        on_screen = [column.key for column in table.columns]
+        sorted_by = []
+        for _ in on_screen:
+            header = header_and_rows(app)[0]
+            assert "▼" in header or "▲" in header, header
+            sorted_by.append(app.screen.sort_key)  # type: ignore[attr-defined]
+            await pilot.press("s")
+            await pilot.pause()
+        assert sorted_by == on_screen  # every column on screen, none hidden
+        assert app.screen.sort_key == sorted_by[0]  # type: ignore[attr-defined]
+
+
+async def test_history_says_when_in_full_at_80(build_app: AppFactory, journal: Journal) -> None:
+    job = opportunity("Acme", "Data Engineer")
+    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1),
+                                 interviewers=(Interviewer(name="Ravi Kumar"),))  # fmt: skip
+    items = plan(job, [reflection], BERLIN, now=NOW.subtract(days=1))
+    done = [mark_done(item, NOW.subtract(minutes=22)) for item in items]
+    journal.save_reflection(reflection, job, plan(job, [reflection], BERLIN, done, NOW))
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        rows = header_and_rows(app, "#history-table")
+        assert "22 minutes ago" in rows[1], rows
+
+
+async def test_the_question_bank_header_is_never_cut(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    job = opportunity("Acme", "Data Engineer")
+    question = AskedQuestion(text="Design a rate limiter for a public API " * 3, answered=3)
+    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1),
+                                 questions=(question,))  # fmt: skip
+    journal.save_reflection(reflection, job)
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        header = header_and_rows(app, "#bank-table")[0]
+        assert "Answers (1–5)" in header, header
+
+
+def test_two_long_columns_are_cut_alike_not_one_to_the_bone() -> None:
+    columns = [
+        TableColumn("company", "Company", 30, narrowest=10),
+        TableColumn("role", "Role", 30, narrowest=10),
+    ]
+    company, role = fit_columns(columns, 2 + 40 + 2)
+    assert (company.width, role.width) == (20, 20)
+
+
+def test_a_column_never_shrinks_below_its_label() -> None:
+    (answers,) = fit_columns([TableColumn("answers", "Answers (1–5)", 18, narrowest=4)], 8)
+    assert answers.width == len("Answers (1–5)")
+
+
+def test_the_least_useful_column_goes_first() -> None:
+    columns = [
+        TableColumn("when", "When", 16),
+        TableColumn("stage", "Stage", 15, drop=2),
+        TableColumn("want", "Want", 6, drop=1),
+    ]
+    assert [c.key for c in fit_columns(columns, 2 + 16 + 2 + 15 + 1)] == ["when", "stage"]
