@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Header, Input, SelectionList, Static
+from textual.widgets import Button, Checkbox, Header, SelectionList, Static
 
 from debrief.actions.settings import save_decision
 from debrief.compare import (
@@ -36,12 +36,7 @@ from debrief.dates import Clock, plural
 from debrief.model import Criterion, Decision, ModelError, Opportunity, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.view import JournalView
-from debrief.ui.widgets.decision_matrix import (
-    MATRIX_FIELDS,
-    DecisionMatrix,
-    sentence,
-    verdict,
-)
+from debrief.ui.widgets.decision_matrix import DecisionMatrix, sentence, verdict
 from debrief.ui.widgets.footer import KeysFooter
 
 ASPECT_WIDTH = 26  # the side-by-side's first column; 20 when the options need the room
@@ -91,8 +86,6 @@ class CompareScreen(JournalView):
         self._save_timer: Timer | None = None
         self._drawn_revision = -1
         self._rows: list[Row] = []
-        self._drawing = False
-        self._edited_while_drawing = False
         self._too_few = False
 
     def compose(self) -> ComposeResult:
@@ -120,8 +113,7 @@ class CompareScreen(JournalView):
                 classes="compare-part",
             )
             yield Static(SIDEWAYS_HINT, classes="sideways-hint", id="weights-hint")
-            with HorizontalScroll(id="decide", classes="compare-part"):
-                yield DecisionMatrix(id="weights")
+            yield DecisionMatrix(id="weights", classes="compare-part")
             yield Static(id="matrix-error", classes="field-error")
             yield Button(
                 "+ Add criterion (ctrl+n)", id="add-criterion", compact=True, classes="compare-part"
@@ -209,7 +201,7 @@ class CompareScreen(JournalView):
         )
         self.decision = prefilled(self.decision, self.columns)
         await self._draw_aspects()
-        await self._draw_weights()
+        self._draw_weights()
         self._draw_verdict()
 
     @on(SelectionList.SelectedChanged, "#chosen")
@@ -290,10 +282,13 @@ class CompareScreen(JournalView):
 
     def _show_sideways_hints(self) -> None:
         aspects = self.query_one("#aspects", Static).styles.width
-        weights = self.query_one("#weights", DecisionMatrix).styles.width
-        for hint, grid_width in (("#aspects-hint", aspects), ("#weights-hint", weights)):
-            wide = grid_width is not None and grid_width.value > self._room()
-            self.query_one(hint).display = wide and bool(self.columns)
+        weights = self.query_one("#weights", DecisionMatrix).wanted_width
+        wide = {
+            "#aspects-hint": aspects is not None and aspects.value > self._room(),
+            "#weights-hint": weights > self._room(),
+        }
+        for hint, shown in wide.items():
+            self.query_one(hint).display = shown and bool(self.columns)
 
     def on_resize(self) -> None:
         if self.columns:
@@ -301,31 +296,12 @@ class CompareScreen(JournalView):
 
     # --- the decision matrix -------------------------------------------------------
 
-    async def _draw_weights(self) -> None:
-        self._drawing = True  # (a key typed meanwhile is read once the rows are all there)
-        try:
-            await self.query_one("#weights", DecisionMatrix).draw(
-                self.decision, self.columns, self._room()
-            )
-        finally:
-            self._drawing = False
+    def _draw_weights(self) -> None:
+        self.query_one("#weights", DecisionMatrix).draw(self.decision, self.columns)
         self._show_sideways_hints()
-        if self._edited_while_drawing:
-            self._edited_while_drawing = False
-            self._matrix_edited()
 
-    @on(Input.Submitted, MATRIX_FIELDS)
-    def _next_field(self, event: Input.Submitted) -> None:
-        """Enter goes on to the next field of the matrix, as in every form."""
-        after = self.query_one("#weights", DecisionMatrix).field_after(event.input)
-        if after is not None:
-            after.focus()
-
-    @on(Input.Changed, MATRIX_FIELDS)
+    @on(DecisionMatrix.Changed, "#weights")
     def _matrix_edited(self) -> None:
-        if self._drawing:  # (Ctrl+N then a digit: row 16 was not mounted yet, NoMatches)
-            self._edited_while_drawing = True
-            return
         decision = self._read_matrix()
         if decision is not None:
             self.decision = decision
@@ -361,7 +337,7 @@ class CompareScreen(JournalView):
             return not self._too_few
         return True
 
-    async def action_add_criterion(self) -> None:
+    def action_add_criterion(self) -> None:
         existing = {c.name.casefold() for c in self.decision.criteria}
         number = 1
         while f"criterion {number}" in existing:
@@ -374,18 +350,18 @@ class CompareScreen(JournalView):
             self.decision.include_current,
         )
         self._schedule_save()
-        await self._draw_weights()
+        self._draw_weights()
         self._draw_verdict()
-        self.query_one(f"#name-{len(self.decision.criteria) - 1}", Input).focus()
+        matrix = self.query_one("#weights", DecisionMatrix)
+        matrix.focus_cell(f"name-{len(self.decision.criteria) - 1}")
 
     @on(Button.Pressed, "#add-criterion")
-    async def _add_pressed(self) -> None:
-        await self.action_add_criterion()
+    def _add_pressed(self) -> None:
+        self.action_add_criterion()
 
-    @on(Button.Pressed, ".remove-criterion")
-    async def _remove_pressed(self, event: Button.Pressed) -> None:
-        row = int((event.button.id or "remove-0").split("-")[1])
-        remaining = tuple(c for i, c in enumerate(self.decision.criteria) if i != row)
+    @on(DecisionMatrix.RemoveRequested, "#weights")
+    def _remove_pressed(self, event: DecisionMatrix.RemoveRequested) -> None:
+        remaining = tuple(c for i, c in enumerate(self.decision.criteria) if i != event.row)
         try:
             decision = Decision(
                 remaining, self.decision.scores, self.decision.chosen, self.decision.include_current
@@ -395,7 +371,7 @@ class CompareScreen(JournalView):
             return
         self.decision = decision
         self._schedule_save()
-        await self._draw_weights()
+        self._draw_weights()
         self._draw_verdict()
 
     # --- saving and sharing --------------------------------------------------------
@@ -452,7 +428,8 @@ def side_by_side(
     )
     table.add_column("", width=aspect, style="dim", overflow="fold")
     for column in columns:
-        table.add_column(Text(column.title, style="bold"), width=width, overflow="fold")
+        title = Text(column.title, style="bold", no_wrap=True, overflow="ellipsis")
+        table.add_column(title, width=width, overflow="fold")  # (a title never wraps)
     for row in rows:
         cells: list[Text] = []
         for index, text in enumerate(row.cells):
