@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from debrief.browse import complete
 from debrief.store.journal import Journal
@@ -147,3 +147,27 @@ async def test_an_ambiguous_date_is_refused_as_it_is_typed(build_app: AppFactory
         assert not error.display
         note = app.screen.query_one("#row-reply_by .field-note", Static)
         assert str(note.content).startswith("→ ")
+
+
+async def test_an_explicit_no_to_references_stays_no_when_edited(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """The report: "No" to "Did they ask for your references?" came back as "Choose…"
+    when the reflection was edited, and the review then showed it empty."""
+    job = opportunity()
+    journal.save_reflection(full_reflection(job.id, references_requested=False), job)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        for _ in range(11):
+            await pilot.press("ctrl+n")
+        assert screen.step_index == 11
+        assert screen.query_one("#q-references_requested", Select).value == "no"
+        await pilot.press("ctrl+s", "ctrl+s")  # review, then save
+        await pilot.pause()
+    assert Journal.open(journal.path).reflections()[0].references_requested is False

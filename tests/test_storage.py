@@ -438,7 +438,7 @@ def test_a_schema_1_journal_opens_upgraded_to_the_current_schema_with_its_record
     assert journal.opportunities() == [replace(job, recruiter_name="", recruiter_email="")]
     assert journal.interviews() == []
     schema = orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"]
-    assert schema == migrations.SCHEMA_VERSION == 3
+    assert schema == migrations.SCHEMA_VERSION == 4
     assert orjson.loads(journal.backup_path.read_bytes()) == old
 
 
@@ -459,4 +459,22 @@ def test_a_schema_2_journal_opens_with_its_interviews_neither_cancelled_nor_zone
     (interview,) = Journal.open(journal_path).interviews()
     assert (interview.zone, interview.sequence, interview.cancelled_at) == ("", 0, None)
     assert interview.open and not interview.time_to_confirm
-    assert orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"] == 3
+    assert orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"] == SCHEMA_NOW
+
+
+SCHEMA_NOW = migrations.SCHEMA_VERSION
+
+
+def test_a_schema_3_journal_reads_its_references_answer_as_it_was(journal_path: Path) -> None:
+    """Schema 4 lets "did they ask for your references?" be unanswered (null): a schema-3
+    record's false reads as false, and the file is upgraded."""
+    job = opportunity()
+    Journal.open(journal_path).save_reflection(full_reflection(job.id), job)
+    document = orjson.loads(journal_path.read_bytes())
+    document["meta"]["1"]["schema"] = 3
+    for record in document["reflections"].values():
+        record["references_requested"] = False
+    journal_path.write_bytes(orjson.dumps(document))
+    (reflection,) = Journal.open(journal_path).reflections()
+    assert reflection.references_requested is False
+    assert orjson.loads(journal_path.read_bytes())["meta"]["1"]["schema"] == 4

@@ -145,7 +145,7 @@ class Reflection(Private):
     key_point: str = ""
     lessons: str = ""
     asked: tuple[Ask, ...] = ()  # the before-leaving checklist: what was done
-    references_requested: bool = False
+    references_requested: bool | None = None  # None: not answered (a "No" stays one)
     duration_minutes: int | None = None  # how long it lasted; None: about an hour
     may_follow_up: bool | None = None  # their answer to "may I follow up?"; None: not asked
     replies_from: str = ""  # who said they would get back to you (a name, or "the recruiter")

@@ -177,12 +177,12 @@ def answers_from_reflection(
         value = getattr(reflection, key)
         if isinstance(value, StrEnum):
             value = value.value
+        elif isinstance(value, bool):  # (a yes-or-no question: an explicit "No" stays)
+            value = "yes" if value else "no"
         elif value is None and QUESTIONS[key].kind is not Kind.RATING:
             value = ""
         answers[key] = value
     answers["asked"] = [ask.value for ask in reflection.asked]
-    answers["references_requested"] = "yes" if reflection.references_requested else ""
-    answers["may_follow_up"] = {True: "yes", False: "no", None: ""}[reflection.may_follow_up]
     minutes = reflection.duration_minutes
     answers["duration_minutes"] = "" if minutes is None else minutes_text(minutes)
     return answers
@@ -211,8 +211,6 @@ def answers_from_interview(
 # Answers that are not one Reflection field each (set one by one above).
 _NOT_PLAIN_FIELDS = {
     "asked",
-    "references_requested",
-    "may_follow_up",
     "duration_minutes",
     "company",
     "role",

@@ -12,7 +12,7 @@ from typing import Any
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _to_2(tables: Tables) -> Tables:
@@ -31,7 +31,15 @@ def _to_3(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _to_2, 2: _to_3}
+def _to_4(tables: Tables) -> Tables:
+    """Schema 4 lets "did they ask for your references?" be unanswered (null) as well as
+    yes or no, so that an explicit "No" stays one when the reflection is edited; old
+    records read as they are (false). A Debrief of schema 3 would refuse a null there as a
+    damaged record, so it must not open the file."""
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _to_2, 2: _to_3, 3: _to_4}
 
 
 def migrate(tables: Tables, from_version: int, to_version: int | None = None) -> Tables:
