@@ -33,10 +33,7 @@ from debrief.dates import Clock
 from debrief.store.journal import Journal, JournalError
 from debrief.ui import messages
 from debrief.ui.commands import DebriefCommands
-from debrief.ui.flows.ahead import Ahead
-from debrief.ui.flows.moving import Moving
-from debrief.ui.flows.opportunity import OpportunityActions
-from debrief.ui.flows.reflecting import Reflecting
+from debrief.ui.flows.requests import Flows
 from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.safety import VisibleControlCharacters
@@ -112,7 +109,7 @@ class DebriefApp(App[None]):
         ),
         Binding(
             "f6",
-            "profile",
+            "open('profile')",
             "Profile",
             id="app.profile",
             priority=True,
@@ -138,10 +135,7 @@ class DebriefApp(App[None]):
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
         self._follow_problem = ""  # the last journal problem reported, said only once
         self.typing = TypingGuard()  # when the current run of keys began (see guard.py)
-        self.reflecting = Reflecting(self)
-        self.opportunity = OpportunityActions(self)
-        self.ahead = Ahead(self)
-        self.moving = Moving(self)
+        self.flows = Flows(self)
         # Keys remapped before any screen is built, so the first footer shows them.
         self._keymap_problem = self._load_keymap()
         self.add_mode(HOME, lambda: HomeScreen(self.journal, self.clock, self.typing))
@@ -262,7 +256,7 @@ class DebriefApp(App[None]):
         if not gc.isenabled():  # (`debrief` turns the collector off for start-up)
             gc.freeze()  # what start-up built lives as long as the app: out of its sight
             gc.enable()
-        self.moving.merge_at_start(then=self.reflecting.offer_unfinished_draft)
+        self.flows.moving.merge_at_start(then=self.flows.reflecting.offer_unfinished_draft)
 
     def follow_journal(self) -> None:
         """Redraw the screen if the journal changed: another window or a shell command
@@ -331,116 +325,58 @@ class DebriefApp(App[None]):
 
     async def action_new_reflection(self) -> None:
         if not held_back(self.typing, lambda text: self.notify(text, timeout=4)):
-            await self.reflecting.start()
+            await self.flows.reflecting.start()
 
     def action_schedule(self) -> None:
         if not held_back(self.typing, lambda text: self.notify(text, timeout=4)):
-            self.ahead.schedule()
+            self.flows.ahead.schedule()
 
     def action_prepare(self) -> None:
-        self.ahead.prepare_next()
+        self.flows.ahead.prepare_next()
 
     def action_export(self) -> None:
-        self.moving.export()
+        self.flows.moving.export()
 
     def action_import(self) -> None:
-        self.moving.import_export()
+        self.flows.moving.import_export()
 
     def action_import_invitations(self) -> None:
-        self.moving.import_invitations()
+        self.flows.moving.import_invitations()
 
     def action_merge_copies(self) -> None:
-        self.moving.merge_copies()
+        self.flows.moving.merge_copies()
 
     def action_undo_merge(self) -> None:
-        self.moving.undo_merge()
+        self.flows.moving.undo_merge()
 
     def action_undo_delete(self) -> None:
-        self.opportunity.undo_delete()
+        self.flows.opportunity.undo_delete()
 
-    async def action_profile(self) -> None:
-        from debrief.ui.screens.profile import ProfileScreen
+    async def action_open(self, page: str) -> None:
+        """A page over the current place: profile, checklist, history, question_bank."""
+        await self._close_palette()  # (F6 opens the profile over it)
+        self.flows.pages.open(page)
 
-        await self._close_palette()  # (F6 works over it)
-        self.push_screen(ProfileScreen(self.journal))
-
-    def action_checklist(self) -> None:
-        from debrief.ui.screens.checklist import ChecklistScreen
-
-        self.push_screen(ChecklistScreen(self.journal))
-
-    def action_history(self) -> None:
-        from debrief.ui.screens.history import HistoryScreen
-
-        self.push_screen(HistoryScreen(self.journal, self.clock, typing=self.typing))
-
-    def action_question_bank(self) -> None:
-        from debrief.ui.screens.question_bank import QuestionBankScreen
-
-        self.push_screen(QuestionBankScreen(self.journal))
-
-    # --- what screens ask for (ui/messages.py) --------------------------------------------
-
-    @on(messages.ReflectOnInterview)
-    async def _reflect_on(self, message: messages.ReflectOnInterview) -> None:
-        await self.reflecting.reflect_on_interview(message.interview_id)
-
-    @on(messages.EditReflection)
-    async def _edit_reflection(self, message: messages.EditReflection) -> None:
-        await self.reflecting.edit(message.reflection_id)
-
-    @on(messages.PrepareInterview)
-    def _prepare(self, message: messages.PrepareInterview) -> None:
-        self.ahead.prepare(message.interview_id)
-
-    @on(messages.EditJobDetails)
-    def _edit_job_details(self, message: messages.EditJobDetails) -> None:
-        self.opportunity.edit_details(message.reflection_id)
-
-    @on(messages.ChangeStatus)
-    def _change_status(self, message: messages.ChangeStatus) -> None:
-        self.opportunity.change_status(message.reflection_id)
-
-    @on(messages.RecordReply)
-    def _record_reply(self, message: messages.RecordReply) -> None:
-        self.opportunity.record_reply(message.reflection_id)
-
-    @on(messages.DeleteReflection)
-    def _delete_reflection(self, message: messages.DeleteReflection) -> None:
-        self.opportunity.delete(message.reflection_id)
-
-    @on(messages.UndoDelete)
-    def _undo_delete(self) -> None:
-        self.opportunity.undo_delete()
-
-    @on(messages.Undoable)
-    def _remember_undoable(self, change: messages.Undoable) -> None:
-        self.opportunity.remember(change)
-
-    @on(messages.UndoLast)
-    def _undo_last(self) -> None:
-        self.opportunity.undo_last()
-
-    @on(messages.KeepUnsavedAnswers)
-    def _keep_before_leaving(self, message: messages.KeepUnsavedAnswers) -> None:
-        """Esc on a questionnaire whose answers are in no file."""
-        self.reflecting.close_unsaved(message.reason, message.text)
+    @on(messages.Request)
+    async def _carry_out(self, request: messages.Request) -> None:
+        """What a screen asks for (ui/messages.py), done by a flow."""
+        await self.flows.carry_out(request)
 
     # --- quitting without losing a word ---------------------------------------------------
 
     def flush_drafts(self) -> str | None:
         """Save the questionnaire's draft now; why its answers are in no file, if they are not."""
-        return self.reflecting.flush()
+        return self.flows.reflecting.flush()
 
     async def action_quit(self) -> None:
         """Quit; but answers that could not be saved, not even as a draft, are never lost
         silently: first say why and offer to copy them or write them elsewhere."""
-        unsaved = self.reflecting.unsaved_answers()
+        unsaved = self.flows.reflecting.unsaved_answers()
         if unsaved is None:
             self.exit()
             return
         problem, text = unsaved
-        self.reflecting.offer_to_keep(
+        self.flows.reflecting.offer_to_keep(
             problem, text, give_up_label="Quit and lose them", give_up=self.exit
         )
 

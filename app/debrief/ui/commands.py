@@ -40,7 +40,7 @@ COMMANDS: tuple[Command, ...] = (
         "Trends", "Self-rating over time, weak spots, follow-up discipline (F4)", "go('trends')"
     ),
     Command("Compare", "Opportunities side by side, and decide with weights (F5)", "go('compare')"),
-    Command("Profile", "Your name and contact details, used to sign drafts (p)", "profile"),
+    Command("Profile", "Your name and contact details, used to sign drafts (p)", "open('profile')"),
     Command(
         "Schedule an interview…", "An interview ahead: prepare it, be reminded to reflect (i)",
         "schedule",
@@ -51,11 +51,11 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "Question bank", "Every question you were asked, and how your answers went (q)",
-        "question_bank",
+        "open('question_bank')",
     ),
     Command(
         "Follow-ups behind you", "Done, skipped and no longer needed, the most recent first (h)",
-        "history",
+        "open('history')",
     ),
     Command(
         "Merge copies from other devices",
@@ -67,7 +67,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "Before you leave", "What to ask before leaving an interview, and your own items",
-        "checklist",
+        "open('checklist')",
     ),
     Command("Export the journal…", "As JSON (lossless), CSV, Markdown or a calendar", "export"),
     Command("Import a journal export…", "Merge a JSON export into this journal", "import"),

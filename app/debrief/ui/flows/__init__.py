@@ -1,6 +1,7 @@
 """Conversations that span several screens and dialogs, each with one job: writing a
 reflection and its drafts (`reflecting`), acting on an opportunity (`opportunity`),
-interviews ahead (`ahead`), moving data in and out and merging (`moving`).
+interviews ahead (`ahead`), moving data in and out and merging (`moving`); and the pages
+opened over a place (`pages`). `requests` says which flow carries out what a screen asks.
 
 A flow sees the app only through `Host`, the little it needs: the journal and the clock,
 showing a screen, saying something, redrawing and going to a place. So a flow can be read,

@@ -119,7 +119,7 @@ class HomeScreen(JournalView):
         ),
         Binding(
             "q",
-            "app.question_bank",
+            "app.open('question_bank')",
             "Questions",
             id="home.questions",
             show=False,
@@ -127,7 +127,7 @@ class HomeScreen(JournalView):
         ),
         Binding(
             "h",
-            "app.history",
+            "app.open('history')",
             "History",
             id="home.history",
             show=False,
@@ -135,7 +135,7 @@ class HomeScreen(JournalView):
         ),
         Binding(
             "p",
-            "app.profile",
+            "app.open('profile')",
             "Profile",
             id="home.profile",
             tooltip="Your name and contact details for drafts",
