@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
+from debrief.columns import TableColumn, fit_columns
 from debrief.followups import mark_done, plan
 from debrief.model import AskedQuestion, Interviewer, Stage, Status
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
-from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable, fit_columns
+from debrief.ui.widgets.virtual_table import VirtualTable
 from tests.samples import BERLIN, NOW, bare_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -23,6 +26,7 @@ def header_and_rows(app: DebriefApp, selector: str = "VirtualTable") -> list[str
     return [table.render_line(y).text.rstrip() for y in range(lines)]
 
 
+@pytest.fixture
 def globex_and_a_long_role(journal: Journal) -> None:
     """Short company names, one long role: the row the issue saw cut to 11 characters."""
     globex = opportunity("Globex", "Senior Platform Engineer", status=Status.OFFER)
@@ -34,10 +38,10 @@ def globex_and_a_long_role(journal: Journal) -> None:
         journal.save_reflection(reflection, job)
 
 
+@pytest.mark.usefixtures("globex_and_a_long_role")
 async def test_the_journal_at_80_gives_the_role_the_room_a_short_company_leaves(
-    build_app: AppFactory, journal: Journal
+    build_app: AppFactory,
 ) -> None:
-    globex_and_a_long_role(journal)
     app = build_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("f3")
@@ -48,10 +52,10 @@ async def test_the_journal_at_80_gives_the_role_the_room_a_short_company_leaves(
         assert "Rating" in header and "Status" in header
 
 
+@pytest.mark.usefixtures("globex_and_a_long_role")
 async def test_sorting_at_80_goes_through_the_columns_on_screen_and_the_arrow_shows(
-    build_app: AppFactory, journal: Journal
+    build_app: AppFactory,
 ) -> None:
-    globex_and_a_long_role(journal)
     app = build_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("f3")

@@ -14,13 +14,24 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import IO, TYPE_CHECKING, Any
 
+from debrief.columns import TableColumn, fit_columns, fitted_to_texts, wrap_words
 from debrief.model import FollowUp, Interview, Opportunity, Reflection
 from debrief.text import BIDI_CONTROLS, cell_width, fit, one_line, printable
 
 if TYPE_CHECKING:
     from debrief.followups import Finished
 
-MAX_WIDTHS = {"company": 24, "role": 28, "stage": 14, "status": 12}
+# `list`'s columns, each at most this wide; on a narrow terminal the stage goes first,
+# then company and role are cut alike (piped, a line is as long as its columns).
+LIST_COLUMNS = (
+    TableColumn("id", "", 8),
+    TableColumn("when", "", 16),
+    TableColumn("company", "", 24, narrowest=8),
+    TableColumn("role", "", 28, narrowest=10),
+    TableColumn("stage", "", 14, drop=1),
+    TableColumn("rating", "", 5),
+    TableColumn("status", "", 12),
+)
 
 
 @dataclass(frozen=True)
@@ -82,10 +93,13 @@ def list_lines(
     style: Style,
     ahead: Sequence[tuple[Interview, Opportunity]] = (),
     zone: tzinfo | None = None,
+    width: int | None = None,
 ) -> list[str]:
     """Aligned columns: id, date, company, role, stage, rating, status; the interviews
     ahead first (their time in the user's `zone`), in the same columns (`ahead` where the
-    rating and status go)."""
+    rating and status go). On a terminal `width` cells wide the columns fit it, as the
+    app's tables do (the stage goes first, then company and role are cut alike); without
+    one (piped), each column keeps its own limit."""
     cells = [
         {
             "id": short_id(i.id),
@@ -111,10 +125,15 @@ def list_lines(
     ]
     if not cells:
         return []
-    widths = {
-        key: min(MAX_WIDTHS.get(key, 99), max(cell_width(c[key]) for c in cells))
-        for key in ("company", "role", "stage", "status")
-    }
+    columns = [  # (id, date and rating have one width)
+        fitted_to_texts(column, (c[column.key] for c in cells))
+        if column.narrowest or column.drop or column.key == "status"
+        else column
+        for column in LIST_COLUMNS
+    ]
+    if width is not None:
+        columns = fit_columns(columns, width, edges=0)
+    widths = {column.key: column.width for column in columns}
     ratings = [None] * len(ahead) + [r.rating for r, _ in rows]
     lines = []
     for rating, c in zip(ratings, cells, strict=True):
@@ -123,13 +142,13 @@ def list_lines(
             c["when"],
             style(fit(c["company"], widths["company"]), BOLD),
             fit(c["role"], widths["role"]),
-            fit(c["stage"], widths["stage"]),
+            fit(c["stage"], widths["stage"]) if "stage" in widths else None,
             style(fit(c["rating"], 5, align_right=True), rating_colour(rating))
             if rating is not None
             else " " * 5,
-            style(c["status"], DIM if rating is not None else CYAN),
+            style(fit(c["status"], widths["status"]).rstrip(), DIM if rating is not None else CYAN),
         ]
-        lines.append("  ".join(parts).rstrip())
+        lines.append("  ".join(part for part in parts if part is not None).rstrip())
     return lines
 
 
@@ -238,8 +257,12 @@ def interview_due_row(
     }
 
 
-def due_lines(rows: Sequence[dict[str, Any]], style: Style) -> list[str]:
-    """`2 days overdue  Thank-you note to Jane Doe (by email)  Acme — Data Engineer`."""
+def due_lines(rows: Sequence[dict[str, Any]], style: Style, width: int | None = None) -> list[str]:
+    """`2 days overdue  Thank-you note to Jane Doe (by email)  Acme — Data Engineer`.
+
+    On a terminal `width` cells wide, a row too long for it goes on under its "what",
+    broken between words (never "Platform E / ngineer"); piped (no width), one line a row.
+    """
     if not rows:
         return []
     when_width = max(cell_width(r["when"]) for r in rows)
@@ -250,11 +273,22 @@ def due_lines(rows: Sequence[dict[str, Any]], style: Style) -> list[str]:
         if "outcome" in row:
             colour = GREEN if row["outcome"] == "done" else DIM
         when = style(fit(row["when"], when_width), colour)
-        what = fit(row["what"], what_width)
         round_ = f" · {row['round']}" if row.get("round") else ""
-        where = style(one_line(f"{row['company']} — {row['role']}{round_}"), DIM)
-        line = f"{when}  {what}  {where}"
-        if row["note"]:
-            line += style(f"  ✎ {one_line(row['note'])}", DIM)
-        lines.append(line)
+        where = one_line(f"{row['company']} — {row['role']}{round_}")
+        note = f"✎ {one_line(row['note'])}" if row["note"] else ""
+        what = fit(row["what"], what_width)
+        plain = f"{what}  {where}" + (f"  {note}" if note else "")
+        if width is None or when_width + 2 + cell_width(plain) <= width:
+            line = f"{when}  {what}  {style(where, DIM)}"
+            lines.append(line + (style(f"  {note}", DIM) if note else ""))
+            continue
+        indent = when_width + 2
+        room = max(20, width - indent)
+        below = [
+            *wrap_words(row["what"], room),
+            *(style(part, DIM) for part in wrap_words(where, room)),
+            *(style(part, DIM) for part in (wrap_words(note, room) if note else [])),
+        ]
+        lines.append(f"{when}  {below[0]}")
+        lines += [" " * indent + part for part in below[1:]]
     return lines

@@ -38,11 +38,20 @@ if TYPE_CHECKING:
     import pendulum
 
 AHEAD_IN_DUE = 7  # days: `due` lists the interviews this close (all of them with --all)
+NOTHING_DUE = "Nothing due: no follow-up overdue or due today, no interview to reflect on."
 
 
 def print_lines(lines: Sequence[str]) -> None:
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
+
+
+def terminal_width() -> int | None:
+    """The terminal's width ($COLUMNS first, as `shutil` reads it) when the output is a
+    terminal; None when piped, where lines stay whole for the programs reading them."""
+    import shutil
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 # --- list ------------------------------------------------------------------------------------
@@ -60,7 +69,7 @@ def list_command(journal: Journal, args: argparse.Namespace) -> int:
         lines += [json_line(reflection_row(r, o)) for r, o in rows]
     else:
         style = Style.for_stream(sys.stdout)
-        lines = list_lines(rows, style, ahead, _users_zone(journal))
+        lines = list_lines(rows, style, ahead, _users_zone(journal), terminal_width())
     print_lines(lines)
     return EXIT_OK
 
@@ -196,11 +205,17 @@ def due_command(journal: Journal, args: argparse.Namespace) -> int:
         for item in items
         if (opportunity := journal.opportunity_of(item.reflection_id)) is not None  # always is
     ]
-    lines = (
-        [json_line(row) for row in rows]
-        if args.json
-        else due_lines(rows, Style.for_stream(sys.stdout))
-    )
+    width = terminal_width()
+    if args.json:
+        lines = [json_line(row) for row in rows]
+    elif width is None:  # (piped: as it always was, the interviews ahead first)
+        lines = due_lines(rows, Style.for_stream(sys.stdout))
+    else:  # what is due, then what is ahead; or that nothing is
+        due = [row for row in rows if row["kind"] != "interview"]
+        ahead = [row for row in rows if row["kind"] == "interview"]
+        lines = due_lines(due, Style.for_stream(sys.stdout), width) or [NOTHING_DUE]
+        if ahead:
+            lines += ["", *due_lines(ahead, Style.for_stream(sys.stdout), width)]
     print_lines(lines)
     return EXIT_SOMETHING_DUE if rows else EXIT_OK
 

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from debrief.actions.followups import StaysFinished, put_back_on_agenda, why_it_stays
+from debrief.columns import TableColumn
 from debrief.dates import Clock, format_moment, plural, relative_or_absolute
 from debrief.followups import Finished, Outcome, describe, history
 from debrief.store.journal import Journal, JournalError
@@ -23,7 +24,7 @@ from debrief.ui.guard import TypingGuard
 from debrief.ui.messages import Undoable, UndoLast
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
-from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
+from debrief.ui.widgets.virtual_table import VirtualTable
 
 COLUMNS = (
     TableColumn("when", "When", 16),

@@ -19,11 +19,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static
 
+from debrief.columns import TableColumn
 from debrief.dates import Clock
 from debrief.invitation_preview import details_of, row_of
 from debrief.invitations import Guess
 from debrief.ui.widgets.footer import KeysFooter
-from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
+from debrief.ui.widgets.virtual_table import VirtualTable
 
 COLUMNS = (
     TableColumn("take", "", 3),

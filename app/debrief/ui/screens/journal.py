@@ -25,6 +25,7 @@ from debrief.browse import (
     entries_of,
     sort_entries,
 )
+from debrief.columns import TableColumn
 from debrief.dates import Clock, plural
 from debrief.store.journal import Journal
 from debrief.ui.guard import TypingGuard, held_back
@@ -39,7 +40,7 @@ from debrief.ui.messages import (
 )
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
-from debrief.ui.widgets.virtual_table import CellText, TableColumn, VirtualTable
+from debrief.ui.widgets.virtual_table import CellText, VirtualTable
 
 SORT_ORDER = [column.key for column in COLUMNS]
 DESCENDING_FIRST = {"when", "rating", "want"}  # newest and best first; names A→Z

@@ -11,12 +11,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Select, Static
 
+from debrief.columns import TableColumn
 from debrief.dates import plural
 from debrief.model import Stage
 from debrief.questions import QuestionGroup, every_question, question_bank
 from debrief.store.journal import Journal
 from debrief.ui.widgets.footer import KeysFooter
-from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
+from debrief.ui.widgets.virtual_table import VirtualTable
 
 COLUMNS = (
     TableColumn("question", "Question", 60, narrowest=36),  # (the others drop first)

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 
 import pendulum
 
+from debrief.columns import TableColumn
 from debrief.dates import relative_or_absolute
 from debrief.model import Reflection
 from debrief.store.journal import Journal
-from debrief.ui.widgets.virtual_table import TableColumn, VirtualTable
+from debrief.ui.widgets.virtual_table import VirtualTable
 
 LATEST = 10  # reflections on the home screen; the journal shows everything
 # The latest reflections' columns: key, label, widest it grows to fit its cells, and

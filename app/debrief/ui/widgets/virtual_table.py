@@ -7,9 +7,8 @@ sort) is a count and a callback, then a repaint. Text is shown literally.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -22,95 +21,21 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from debrief.columns import GAP, TableColumn, fit_columns, fitted_to_texts, width_of
 from debrief.text import one_line
 
 CellText = Callable[[int, str], str]
-GAP = 2  # spaces between columns
-
-
-@dataclass(frozen=True)
-class TableColumn:
-    """A column: the widest it grows to (`width`; a table fitted to its rows makes it as
-    wide as its widest cell, up to that), and how it gives way on a narrow terminal: `drop`
-    orders the columns that go first (1 before 2; 0 never goes), `narrowest` how far it may
-    shrink (its text is cut with an ellipsis; never narrower than its label)."""
-
-    key: str
-    label: str
-    width: int
-    align_right: bool = False
-    drop: int = 0
-    narrowest: int | None = None
-
-
-def fit_columns(
-    columns: Sequence[TableColumn], room: int, label_room: int = 0
-) -> list[TableColumn]:
-    """The columns that fit in `room` cells. A droppable column goes (in `drop` order)
-    while the rest do not fit even cut, or while keeping it would cut a more useful one
-    (a column that never goes, or goes later): the journal hides Want and Stage before it
-    cuts a role. What still does not fit is cut, the widest columns giving up cells together
-    (two long columns both cut a little, rather than one cut to its bone).
-
-    `label_room`: cells a header may add to its label (a sort arrow)."""
-
-    def usefulness(column: TableColumn) -> float:
-        return column.drop or math.inf
-
-    kept = list(columns)
-    for column in sorted((c for c in columns if c.drop), key=lambda c: c.drop):
-        fitted = _shrunk(kept, room, label_room)
-        cuts_a_more_useful_one = any(
-            after.width < before.width and usefulness(before) > usefulness(column)
-            for before, after in zip(kept, fitted, strict=True)
-        )
-        if _width_of(fitted) <= room and not cuts_a_more_useful_one:
-            break
-        kept.remove(column)
-    return _shrunk(kept, room, label_room)
-
-
-def _width_of(columns: Sequence[TableColumn]) -> int:
-    return sum(c.width for c in columns) + GAP * (len(columns) - 1) + 2
-
-
-def _shrunk(columns: Sequence[TableColumn], room: int, label_room: int) -> list[TableColumn]:
-    """`columns` cut to fit `room` if they can: the widest give up a cell each a round,
-    none narrower than its `narrowest` or its label."""
-
-    def floor(column: TableColumn) -> int:
-        if column.narrowest is None:
-            return column.width
-        return min(column.width, max(column.narrowest, cell_len(column.label) + label_room))
-
-    floors = {c.key: floor(c) for c in columns}
-    kept = list(columns)
-    excess = _width_of(kept) - room
-    while excess > 0:
-        shrinkable = [c for c in kept if c.width > floors[c.key]]
-        if not shrinkable:
-            break
-        widest = max(c.width for c in shrinkable)
-        for column in (c for c in shrinkable if c.width == widest):
-            if excess > 0:
-                kept[kept.index(column)] = replace(column, width=column.width - 1)
-                excess -= 1
-    return kept
 
 
 def content_widths(
     columns: Sequence[TableColumn], count: int, cell: CellText, label_room: int = 0
 ) -> list[TableColumn]:
-    """`columns` each as wide as its widest cell over `count` rows, or its label (with
-    `label_room` for an arrow), up to its `width`: room goes to the text that needs it."""
-    fitted = []
-    for column in columns:
-        widest = cell_len(column.label) + label_room
-        if widest < column.width:  # (each text measured once: names and stages repeat)
-            texts = {cell(row, column.key) for row in range(count)}
-            widest = max([widest, *(cell_len(one_line(text)) for text in texts)])
-        fitted.append(replace(column, width=min(column.width, widest)))
-    return fitted
+    """`columns` each as wide as its widest cell over `count` rows (or its label, with
+    `label_room` for an arrow), up to its `width`."""
+    return [
+        fitted_to_texts(column, (cell(row, column.key) for row in range(count)), label_room)
+        for column in columns
+    ]
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -201,7 +126,7 @@ class VirtualTable(ScrollView, can_focus=True):
         """The columns shown: as many as the table's width allows (all, before layout)."""
         room = self.scrollable_content_region.width if self.size.width else 10_000
         self.columns = fit_columns(self._measured, room, self.label_room)
-        self._width = _width_of(self.columns)
+        self._width = width_of(self.columns)
 
     def on_resize(self) -> None:
         before = self.columns
