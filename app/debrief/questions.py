@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -57,8 +58,11 @@ class QuestionGroup:
 
     @property
     def text(self) -> str:
-        """The latest wording."""
-        return self.asked[-1].text
+        """The wording used most often (the latest of those tied): one odd wording, or a
+        typo made once, does not rename a question asked six times."""
+        times = Counter(" ".join(a.text.split()) for a in self.asked)
+        most = max(times.values())
+        return next(a.text for a in reversed(self.asked) if times[" ".join(a.text.split())] == most)
 
     @property
     def count(self) -> int:
