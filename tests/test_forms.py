@@ -7,17 +7,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select, Static, TextArea
 
 from debrief.browse import complete
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
+from debrief.ui.screens.prep import PrepScreen
 from debrief.ui.screens.reflect import ReflectScreen
+from debrief.ui.widgets.footer import KeysFooter
 from tests.pilot_helpers import focused, type_text
-from tests.samples import full_reflection, opportunity
+from tests.samples import NOW, full_reflection, opportunity, scheduled
 
 AppFactory = Callable[[], DebriefApp]
 SIZE = (80, 24)
+
+
+def footer_text(app: DebriefApp) -> str:
+    """The keys the footer offers now, as drawn."""
+    return " ".join(
+        f"{key.display} {key.description}" for key in app.screen.query_one(KeysFooter).keys
+    )
 
 
 def shown(field: Input) -> str:
@@ -171,3 +180,46 @@ async def test_an_explicit_no_to_references_stays_no_when_edited(
         await pilot.press("ctrl+s", "ctrl+s")  # review, then save
         await pilot.pause()
     assert Journal.open(journal.path).reflections()[0].references_requested is False
+
+
+async def test_the_prep_page_offers_its_suggestions_and_typing_writes_your_own(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """The report: the prep boxes were filled with suggestions and the cursor at their
+    start, so typing Q gave "QWhat are the next steps…", and clearing a box took Ctrl+U
+    and four Ctrl+K. Now a box shows its suggestion in grey until you take it (→, said in
+    the footer) or type your own."""
+    job = opportunity()
+    journal.save_reflection(
+        full_reflection(job.id, interview_at=NOW.subtract(days=7), reservations="On-call"),
+        job,
+    )
+    journal.save_interview(scheduled(job.id, id="onsite"), job)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+        questions = app.screen.query_one("#prep_questions", TextArea)
+        assert focused(pilot) is questions
+        assert questions.text == "" and "On-call" in str(questions.placeholder)
+        assert "→ Use the suggestion" in footer_text(app)
+        await type_text(pilot, "Q")
+        assert questions.text == "Q"
+        assert "Use the suggestion" not in footer_text(app)  # (only in an empty box)
+        await pilot.press("left", "right")  # (→ in your own text moves the cursor)
+        assert questions.text == "Q"
+        await pilot.press("backspace")
+        mention = app.screen.query_one("#prep_mention", TextArea)
+        await pilot.press("right")  # the suggestion taken, to edit
+        assert questions.text == str(questions.placeholder)
+        await type_text(pilot, "\nWho owns the data platform?")
+        await pilot.press("tab")
+        assert focused(pilot) is mention and mention.text == ""
+        await pilot.press("escape")
+        await pilot.pause()
+    kept = Journal.open(journal.path).interview("onsite")
+    assert kept is not None
+    assert kept.prep_questions.endswith("\nWho owns the data platform?")
+    assert "On-call" in kept.prep_questions
+    assert kept.prep_mention == ""  # (a suggestion not taken is not kept)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pendulum
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -45,6 +46,17 @@ class PrepScreen(FormKeys):
     """One interview's preparation; what is typed is kept when the page closes."""
 
     BINDINGS = [
+        # (a priority key, offered only in an empty box with a suggestion: elsewhere → is
+        # the text's own, and so is every key typed, which writes your own words)
+        Binding(
+            "right",
+            "take_suggestion",
+            "Use the suggestion",
+            key_display="→",
+            priority=True,
+            id="prep.take",
+            tooltip="Put the suggestion shown in grey into this box, to edit it",
+        ),
         Binding("escape", "close", "Back (kept)", id="prep.back"),
         Binding("ctrl+s", "close", "Save", id="prep.save", show=False),
         # (not Ctrl+E or Ctrl+D: a text area's end of line and delete)
@@ -82,9 +94,16 @@ class PrepScreen(FormKeys):
             suggestions = self._suggestions(interview)
             for key, label, suggested in AREAS:
                 yield Label(Content(label), classes="field-label")
-                text = getattr(interview, key) or "\n".join(suggested(suggestions))
+                # What you wrote, else an empty box that shows the suggestion in grey
+                # until you take it (→) or type your own: typing never goes into it.
+                text = getattr(interview, key)
                 self.shown[key] = text
-                yield TextArea(text, id=key, classes="prep-area")
+                yield TextArea(
+                    text,
+                    id=key,
+                    classes="prep-area",
+                    placeholder="\n".join(suggested(suggestions)),
+                )
             yield Checkbox(
                 "I have reread the CV and the application I sent them",
                 interview.prep_application_reread,
@@ -107,10 +126,42 @@ class PrepScreen(FormKeys):
         areas = self.query(TextArea)
         if areas:
             self.set_focus(areas.first())
+            self.call_after_refresh(self._fit_suggestions)
             # (the heading stays in sight: focusing scrolls the first area into view)
             self.call_after_refresh(
                 self.query_one("#prep", VerticalScroll).scroll_home, animate=False
             )
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_suggestions)
+
+    def _fit_suggestions(self) -> None:
+        """An empty box is as tall as the suggestion it shows (as wrapped), up to its
+        most: its height follows its text, not its placeholder."""
+        for area in self.query(".prep-area").results(TextArea):
+            lines = Content(str(area.placeholder)).wrap(max(1, area.content_size.width))
+            tall = len(lines) + 2  # (and its border)
+            area.styles.min_height = min(12, max(4, tall)) if not area.text else 4
+
+    def _suggestion_here(self) -> TextArea | None:
+        """The focused box, if it is empty and shows a suggestion to take."""
+        area = self.focused
+        if not isinstance(area, TextArea) or not area.has_class("prep-area"):
+            return None
+        return area if not area.text and area.placeholder else None
+
+    def action_take_suggestion(self) -> None:
+        area = self._suggestion_here()
+        if area is None:
+            raise SkipAction()  # (→ moves the cursor, as ever)
+        area.insert(str(area.placeholder))
+        area.move_cursor(area.document.end)
+
+    @on(TextArea.Changed, ".prep-area")
+    def _offer_again(self) -> None:
+        """→ is offered while the box is empty (again, once cleared)."""
+        self.refresh_bindings()
+        self._fit_suggestions()
 
     def _suggestions(self, interview: Interview) -> Suggestions:
         opportunities = {o.id: o for o in self.journal.opportunities()}
@@ -184,7 +235,10 @@ class PrepScreen(FormKeys):
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Ctrl+L is offered only for an interview with a join link."""
+        """Ctrl+L is offered only for an interview with a join link, → only in an empty
+        box with a suggestion."""
+        if action == "take_suggestion":
+            return self._suggestion_here() is not None
         if action == "copy_link":
             interview = self.interview
             return interview is not None and bool(join_link(interview))
