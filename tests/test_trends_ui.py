@@ -242,3 +242,45 @@ async def test_figures_a_thread_finishes_late_never_replace_those_asked_for_sinc
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert text(screen, "#trends-count") == "Based on 5 interviews"
+
+
+async def test_every_dot_shows_over_the_moving_average_at_80_by_24(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """Found by a new user: the moving-average line hid ~6 of 18 dots (the 3s, 4s and
+    7s it crossed). Each interview's dot is drawn, on a day of its own."""
+    job = opportunity()
+    ratings = [3, 4, 7, 3, 8, 4, 7, 5, 3, 6, 7, 4, 9, 3, 7, 4, 6, 7]
+    for days, rating in zip(range(90, 0, -5), ratings, strict=True):
+        journal.save_reflection(
+            bare_reflection(job.id, interview_at=NOW.subtract(days=days), rating=rating), job
+        )
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_trends(pilot)
+        chart = screen.query_one("#rating-chart")
+        rows = [chart.render_line(y).text for y in range(1, 11)]  # 10 at the top, 1 at the bottom
+        by_column = sorted(
+            (column, 10 - row)
+            for row, line in enumerate(rows)
+            for column, char in enumerate(line)
+            if char == "●"
+        )
+        assert [rating for _, rating in by_column] == ratings  # oldest first, left to right
+
+
+async def test_at_80_by_24_the_keys_start_on_the_page(
+    build_app: AppFactory, history: Journal
+) -> None:
+    """Found by a new user: the keys started on the period's list, where ↓ opened it and
+    PageDown did nothing, so the figures below the chart could not be reached by reading on."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_trends(pilot)
+        page = screen.query_one("#trends")
+        assert app.focused is page
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert page.scroll_y > 0
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is screen.query_one("#period", Select)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import pendulum
 from textual import on, work
@@ -33,6 +32,7 @@ from debrief.trends import (
 from debrief.ui.messages import ShowInterviews
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.footer import KeysFooter
+from debrief.ui.widgets.rating_chart import RatingChart
 
 BAR_WIDTH = 30  # cells for a rating of 10
 CHART_POINTS = 300  # more interviews than this are sampled evenly for the chart
@@ -62,13 +62,6 @@ def bar(value: float | None, *, scale: float = 10) -> Content:
         + Content.styled("░" * (BAR_WIDTH - len(filled)), "$text-muted 30%")
         + Content(f" {value:.1f}")
     )
-
-
-def date_ticks(first: int, last: int, count: int = 5) -> list[float]:
-    """Evenly spaced days (as ordinals) from `first` to `last`: labels never collide."""
-    if last <= first:
-        return [first]
-    return sorted({round(first + (last - first) * i / (count - 1)) for i in range(count)})
 
 
 @dataclass(frozen=True, repr=False)
@@ -143,6 +136,10 @@ def asked_lines(trends: Trends) -> Content:
 class TrendsScreen(JournalView):
     """Self-rating over time, by stage and format, against outcomes; weak spots; discipline."""
 
+    # The keys start on the page, so ↓ and PageDown read on at 80×24 (on the period's
+    # Select, ↓ opened it and PageDown did nothing); Shift+Tab reaches the filters.
+    AUTO_FOCUS = "#trends"
+
     BINDINGS = [
         Binding("r", "refresh_trends", "Refresh", id="trends.refresh", show=False),
     ]
@@ -157,8 +154,6 @@ class TrendsScreen(JournalView):
         self._drawn: tuple[int, str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        from textual_plotext import PlotextPlot  # (plotext is slow to import)
-
         yield Header()
         with Horizontal(id="trends-bar"):
             yield Select(
@@ -172,7 +167,7 @@ class TrendsScreen(JournalView):
             yield Static(
                 Content.styled("Self-rating over time", "bold"), classes="trend-heading chart-part"
             )
-            yield PlotextPlot(id="rating-chart", classes="chart-part")
+            yield RatingChart(id="rating-chart", classes="chart-part")
             yield Static(Content.styled("By stage", "bold"), classes="trend-heading")
             yield Static(id="by-stage", classes="trend-body")
             yield Static(Content.styled("By format", "bold"), classes="trend-heading")
@@ -268,23 +263,12 @@ class TrendsScreen(JournalView):
         self.query_one("#asked", Static).update(asked_lines(trends))
 
     def _draw_chart(self, trends: Trends) -> None:
-        from textual_plotext import PlotextPlot
-
-        chart = self.query_one("#rating-chart", PlotextPlot)
-        plt = chart.plt
-        plt.clear_data()
-        plt.clear_figure()
         step = max(1, len(trends.points) // CHART_POINTS)  # 10,000 dots would not fit anyway
         points, averages = trends.points[::step], trends.moving_average[::step]
-        days = [p.day.toordinal() for p in points]
         label = "interview" if step == 1 else f"every {ordinal(step)} interview"
-        plt.scatter(days, [p.rating for p in points], marker="dot", label=label)
-        plt.plot(days, averages, label="moving average (3)")
-        plt.ylim(0, 10.5)
-        plt.yticks([0, 2, 4, 6, 8, 10])
-        ticks = date_ticks(days[0], days[-1])
-        plt.xticks(ticks, [date.fromordinal(int(d)).strftime("%d %b %y") for d in ticks])
-        chart.refresh()
+        self.query_one("#rating-chart", RatingChart).plot(
+            [p.day.toordinal() for p in points], [p.rating for p in points], averages, label
+        )
 
     def _outcome(self, trends: Trends) -> Content:
         outcome = trends.outcome
