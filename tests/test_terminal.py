@@ -72,6 +72,11 @@ class Terminal:
     def signal(self, number: int) -> None:
         os.kill(self.pid, number)
 
+    def hang_up(self) -> None:
+        """Close the terminal, as closing its window does (the kernel sends SIGHUP)."""
+        os.close(self.fd)
+        self.fd = -1
+
     def wait_exit(self) -> int:
         def exited() -> bool:
             done, status = os.waitpid(self.pid, os.WNOHANG)
@@ -90,7 +95,8 @@ class Terminal:
                 os.waitpid(self.pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        os.close(self.fd)
+        if self.fd >= 0:
+            os.close(self.fd)
 
 
 def draft_company(journal_path: Path) -> str | None:
@@ -136,6 +142,24 @@ def test_terminate_or_hang_up_saves_the_draft_at_once(
     status = terminal.wait_exit()
     assert os.WIFEXITED(status), "debrief should exit by itself, not die of the signal"
     assert draft_company(journal_path) == "Globex"
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.01, 0.02, 0.03, 0.05, 0.08])
+def test_closing_the_window_while_typing_ends_debrief_and_keeps_every_key(
+    terminal: Terminal, journal_path: Path, delay: float
+) -> None:
+    """Closing a window sends SIGHUP, then takes the terminal away. Done while keys were
+    still on their way, it used to leave `debrief` asleep for ever (Textual's output thread
+    stopped at the first write to the gone terminal; its shutdown waited on it), deaf to
+    SIGTERM; or it exited before reading the keys already typed."""
+    start_questionnaire(terminal)
+    os.write(terminal.fd, b"Globex corp")  # typed fast, as the window closes
+    time.sleep(0.02)
+    os.killpg(terminal.pid, signal.SIGHUP)
+    time.sleep(delay)
+    terminal.hang_up()
+    terminal.wait_exit()
+    assert draft_company(journal_path) == "Globex corp"
 
 
 def test_a_damaged_record_on_the_home_screen_ends_with_the_reason(tmp_path: Path) -> None:
@@ -216,6 +240,8 @@ def test_the_shell_asks_for_the_passphrase_without_echoing_it(tmp_path: Path) ->
         term.wait_for_text("Passphrase for")
         term.type("wrong guess\r")
         term.wait_for_text("Wrong passphrase. 2 more tries.")
+        # (getpass turns echo off, discarding what was typed ahead, before the prompt)
+        term.wait_for(lambda: term.output.count(b"Passphrase for") == 2, "the second prompt")
         term.type("open sesame please\r")
         term.wait_for_text("Acme — Data Engineer")
         assert os.WEXITSTATUS(term.wait_exit()) == 0

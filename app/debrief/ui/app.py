@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import signal
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +35,7 @@ from debrief.ui.commands import DebriefCommands
 from debrief.ui.flows.requests import Flows
 from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keymap import KeymapError, read_keymap
+from debrief.ui.leaving import LeaveOnSignal
 from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.view import JournalView
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 HOME, JOURNAL, TRENDS, COMPARE = "home", "journal", "trends", "compare"
 FOLLOW_EVERY_SECONDS = 2.0  # how often to look whether another process changed the journal
+KEYS_IN_FLIGHT_SECONDS = 0.2  # Textual reads the terminal every 0.1 s: what was typed is in
 # Textual's palette entries that ours make redundant ("Keys": F1 shows every key).
 TEXTUAL_COMMANDS_LEFT_OUT = frozenset({"Keys"})
 
@@ -245,9 +246,7 @@ class DebriefApp(App[None]):
                 notice, title="Drafts set aside", severity="warning", markup=False, timeout=30
             )
         if self._handle_signals:
-            loop = asyncio.get_running_loop()
-            for number in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(number, self._terminate)
+            LeaveOnSignal(self._terminate, asyncio.get_running_loop()).install()
         self.call_after_refresh(self._first_frame_drawn)
         self._followed_revision = self.journal.revision
         self.set_interval(FOLLOW_EVERY_SECONDS, self.follow_journal)
@@ -380,9 +379,14 @@ class DebriefApp(App[None]):
             problem, text, give_up_label="Quit and lose them", give_up=self.exit
         )
 
-    def _terminate(self) -> None:
-        """SIGTERM, or SIGHUP from a closed terminal: keep the draft (nobody is left to
-        ask), then exit."""
+    def _terminate(self, _number: int) -> None:
+        """SIGTERM, or SIGHUP from a closed window: keep the draft (nobody is left to ask),
+        then exit, once the keys already typed have reached their fields (they may still
+        be on their way when the window closes)."""
+        self.flush_drafts()
+        self.set_timer(KEYS_IN_FLIGHT_SECONDS, self._flush_and_exit)
+
+    def _flush_and_exit(self) -> None:
         self.flush_drafts()
         self.exit()
 
