@@ -16,10 +16,11 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from debrief.browse import Filters, parse_optional_day, parse_period, parse_rating_bound
 from debrief.dates import DateParseError
 from debrief.model import Stage, Status
+from debrief.model.values import RATING_MAX, RATING_MIN
 from debrief.ui.screens.form import FormKeys
 
+# The periods offered; no choice is "Any time" (the prompt, offered once).
 PERIODS = [
-    "Any time",
     "Last 7 days",
     "Last 30 days",
     "Last 90 days",
@@ -58,41 +59,55 @@ class FilterScreen(FormKeys, ModalScreen[Filters | None]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def _fields(self) -> ComposeResult:
+        """Status and stage side by side, company, rating and period beside them, the
+        dates below: compact fields, so that all of it fits 80×24 without scrolling."""
         f = self.filters
         with Horizontal(classes="filter-lists"):
             with Vertical(classes="filter-list"):
                 yield Label("Status")
                 yield SelectionList[str](
-                    *[(s.label, s.value, s in f.statuses) for s in Status], id="statuses"
+                    *[(s.label, s.value, s in f.statuses) for s in Status],
+                    id="statuses",
+                    compact=True,
                 )
             with Vertical(classes="filter-list"):
                 yield Label("Stage")
                 yield SelectionList[str](
-                    *[(s.label, s.value, s in f.stages) for s in Stage], id="stages"
+                    *[(s.label, s.value, s in f.stages) for s in Stage], id="stages", compact=True
                 )
-        yield Label("Company")
-        yield Select(
-            [(Content(company), company) for company in self.companies],  # literal, never markup
-            prompt="Any company",
-            value=f.company if f.company in self.companies else Select.NULL,
-            id="company",
-        )
-        yield Label("Rating")
-        with Horizontal(classes="filter-row"):
-            yield Input(str(f.rating_min or ""), placeholder="Rating from (1)", id="rating-min")
-            yield Input(str(f.rating_max or ""), placeholder="Rating to (10)", id="rating-max")
-        yield Label("When")
-        yield Select(
-            [(label, label) for label in PERIODS],
-            prompt="Any time",
-            value=f.period_label if f.period_label in PERIODS else Select.NULL,
-            id="period",
-        )
-        with Horizontal(classes="filter-row"):
+            with Vertical(id="filter-side"):
+                yield Label("Company")
+                yield Select(
+                    [(Content(company), company) for company in self.companies],  # literal
+                    prompt="Any company",
+                    value=f.company if f.company in self.companies else Select.NULL,
+                    id="company",
+                    compact=True,
+                )
+                yield Label("Rating")
+                with Horizontal(classes="filter-row"):
+                    yield Input(
+                        str(f.rating_min or ""), placeholder="from 1", id="rating-min", compact=True
+                    )
+                    yield Static("–", classes="filter-dash")
+                    yield Input(
+                        str(f.rating_max or ""), placeholder="to 10", id="rating-max", compact=True
+                    )
+                yield Label("When")
+                yield Select(
+                    [(label, label) for label in PERIODS],
+                    prompt="Any time",
+                    value=f.period_label if f.period_label in PERIODS else Select.NULL,
+                    id="period",
+                    compact=True,
+                )
+        with Horizontal(classes="filter-row", id="filter-dates"):
             since = f.since.isoformat() if f.since and not f.period_label else ""
             until = f.until.isoformat() if f.until and not f.period_label else ""
-            yield Input(since, placeholder="From (2026-09-01, last monday…)", id="since")
-            yield Input(until, placeholder="To (today)", id="until")
+            yield Label("Or from")
+            yield Input(since, placeholder="2026-09-01, last monday…", id="since", compact=True)
+            yield Label("to")
+            yield Input(until, placeholder="today", id="until", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#statuses").focus()
@@ -104,14 +119,29 @@ class FilterScreen(FormKeys, ModalScreen[Filters | None]):
 
     @on(Button.Pressed, "#apply")
     def action_apply(self) -> None:
+        filters = self._checked()
+        if filters is not None:
+            self.dismiss(filters)
+
+    def _checked(self) -> Filters | None:
+        """The filters as the fields say them, or None with what is wrong shown (and
+        nothing shown when nothing is)."""
+        message = self.query_one("#filter-error", Static)
         try:
             filters = self._read()
         except (ValueError, DateParseError) as error:
-            message = self.query_one("#filter-error", Static)
             message.update(Content(f"⚠ {error}"))
             message.display = True
-            return
-        self.dismiss(filters)
+            return None
+        message.display = False
+        return filters
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _recheck(self) -> None:
+        """A problem shown goes as soon as it is fixed, not at the next Apply."""
+        if self.query_one("#filter-error").display:
+            self._checked()
 
     @on(Button.Pressed, "#clear")
     def _clear(self) -> None:
@@ -132,6 +162,8 @@ class FilterScreen(FormKeys, ModalScreen[Filters | None]):
         high = parse_rating_bound(self.query_one("#rating-max", Input).value)
         if low is not None and high is not None and low > high:
             raise ValueError(f"The rating range {low}–{high} is upside down")
+        low = None if low == RATING_MIN else low  # (1 to 10 is every rating: no filter)
+        high = None if high == RATING_MAX else high
         filters = Filters(
             statuses=statuses,
             stages=stages,
@@ -148,7 +180,7 @@ class FilterScreen(FormKeys, ModalScreen[Filters | None]):
             if since and until and since > until:
                 raise ValueError("The period ends before it starts")
             return replace(filters, since=since, until=until)
-        if period is not Select.NULL and period != PERIODS[0]:
+        if period is not Select.NULL:
             since, until = parse_period(str(period), self.today)
             return replace(filters, since=since, until=until, period_label=str(period))
         return filters
