@@ -26,7 +26,7 @@ from debrief.store.files import (
     lock_path_of,
     tighten,
 )
-from debrief.store.journal import Journal
+from debrief.store.journal import Journal, drafts_path_of
 from debrief.store.sealed import Sealer, envelope_of
 from debrief.sync import KINDS, CopyMerge, merge_copy
 
@@ -146,7 +146,24 @@ def merge_conflict_copy(
         keep_snapshot(journal)
         merge = plan.merge
         journal.apply_merge(merge.writes, merge.deletions, merge.deleted_there)
-    return plan, set_aside(copy, journal.file_path.parent / MERGED, journal.sealer)
+    folder = journal.file_path.parent / MERGED
+    moved_to = set_aside(copy, folder, journal.sealer)
+    _set_aside_companions(copy, folder, journal.sealer)
+    return plan, moved_to
+
+
+def _set_aside_companions(copy: Path, folder: Path, sealer: Sealer | None) -> None:
+    """The files a copy opened as a journal made beside it go with it: its backup and
+    drafts (which may hold text) into `folder`, its locks (empty) away; none is left
+    orphaned beside the journal."""
+    drafts = drafts_path_of(copy)
+    for companion in (backup_path_of(copy), drafts, backup_path_of(drafts)):
+        if companion.is_file():
+            with contextlib.suppress(OSError):
+                set_aside(companion, folder, sealer)
+    for lock in (lock_path_of(copy), lock_path_of(drafts)):
+        with contextlib.suppress(OSError):
+            lock.unlink(missing_ok=True)
 
 
 class SweepingMerge(JournalError):

@@ -19,9 +19,11 @@ from debrief.actions.merging import (
     plan_conflict_copy,
     undo_last_merge,
 )
-from debrief.failures import reason, unexpected
+from debrief.failures import reason
 from debrief.store.journal import JournalError
 from debrief.ui.flows import Host
+
+KNOWN = (JournalError, OSError)  # errors whose own message is written for the user
 
 if TYPE_CHECKING:
     from debrief.invitations import Guess
@@ -197,41 +199,42 @@ class Moving:
             markup=False,
         )
 
-    def _offer_merges(self, copies: list[Path], then: Callable[[], object]) -> None:
+    def _offer_merges(
+        self, copies: list[Path], then: Callable[[], object], unmerged: tuple[str, ...] = ()
+    ) -> None:
         """Offer to merge each copy a sync folder made (one that brings nothing new is put
-        away without asking; a damaged one is named and left alone); then `then`."""
+        away without asking); then say which could not be merged, and why, once every
+        dialog is closed (a toast over a dialog hid its buttons for 20 s); then `then`."""
         from debrief.ui.screens.dialogs import ConfirmScreen
 
+        host = self.host
         if not copies:
+            if unmerged:
+                host.notify(
+                    " ".join(unmerged) + " Left as they are.",
+                    title="Not merged",
+                    severity="warning",
+                    markup=False,
+                    timeout=20,
+                )
             then()
             return
-        host = self.host
         copy, rest = copies[0], copies[1:]
         try:
             plan = plan_conflict_copy(host.journal, copy)
         except Exception as error:  # (a copy is a file from outside: whatever it holds)
-            why = reason(error, f"reading {copy.name}", (JournalError, OSError))
-            host.notify(
-                f"{copy.name} looks like a copy of your journal made by a sync folder, but it "
-                f"can't be merged: {why} It was left as it is.",
-                title="Conflict copy not merged",
-                severity="warning",
-                markup=False,
-                timeout=20,
-            )
-            self._offer_merges(rest, then)
+            why = reason(error, f"reading {copy.name}", KNOWN)
+            note = f"{copy.name} looks like a copy of your journal made by a sync folder: {why}"
+            self._offer_merges(rest, then, (*unmerged, note))
             return
 
         def merge(yes: bool | None) -> None:
+            failed = unmerged
             if yes or not plan.merge.changes_anything:
                 try:
                     merged, moved_to = merge_conflict_copy(host.journal, copy)
-                except (JournalError, OSError) as error:
-                    host.notify(str(error), severity="error", markup=False)
                 except Exception as error:  # (never a crash report: it shows the records)
-                    host.notify(
-                        unexpected(error, f"merging {copy.name}"), severity="error", markup=False
-                    )
+                    failed = (*unmerged, reason(error, f"merging {copy.name}", KNOWN))
                 else:
                     host.reload_view()
                     host.notify(
@@ -240,7 +243,7 @@ class Moving:
                         markup=False,
                         timeout=10,
                     )
-            self._offer_merges(rest, then)
+            self._offer_merges(rest, then, failed)
 
         if not plan.merge.changes_anything:
             merge(True)
