@@ -204,6 +204,16 @@ def _check_range(moment: pendulum.DateTime) -> pendulum.DateTime:
     return moment
 
 
+def typed_examples_after(now: pendulum.DateTime, after: datetime) -> str:
+    """How a moment later than `after` (and than now) may be typed, for a placeholder:
+    `Thu 17 Dec 9:00, in 9 days`. Each example, typed as shown, is accepted: a fixed
+    example (`2026-12-01`) soon lies in the past."""
+    later = max(now, pendulum.instance(after).in_timezone(now.timezone_name or "UTC"))
+    day = later.add(days=2)
+    days = (day.date() - now.date()).days
+    return f"{day.format('ddd D MMM')} 9:00, in {days} days"
+
+
 def format_moment(moment: datetime) -> str:
     """`Fri 20 Nov 2026, 14:00` in the moment's own time zone."""
     return f"{format_day(moment.date())}, {moment:%H:%M}"

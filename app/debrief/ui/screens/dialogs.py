@@ -125,13 +125,23 @@ class PromptScreen(FormKeys, ModalScreen[str | None]):
     @on(Button.Pressed, "#ok")
     def _accept(self) -> None:
         answer = self.query_one("#answer", Input).value
+        if not self._show_problem(answer):
+            self.dismiss(answer)
+
+    def _show_problem(self, answer: str) -> bool:
+        """Show what is wrong with `answer` (nothing when nothing is); whether anything is."""
         problem = self.check(answer) if self.check else None
+        error = self.query_one("#prompt-error", Static)
         if problem:
-            error = self.query_one("#prompt-error", Static)
             error.update(Content(f"⚠ {problem}"))
-            error.display = True
-            return
-        self.dismiss(answer)
+        error.display = bool(problem)
+        return bool(problem)
+
+    @on(Input.Changed, "#answer")
+    def _recheck(self, event: Input.Changed) -> None:
+        """A problem shown goes (or changes) as the answer is corrected, not at Enter."""
+        if self.query_one("#prompt-error").display:
+            self._show_problem(event.value)
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

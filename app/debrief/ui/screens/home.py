@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Header, OptionList, Sparkline, Static
 
 from debrief.actions.followups import change_followup, dismiss_nudge
-from debrief.dates import Clock, DateParseError, parse_when, plural
+from debrief.dates import Clock, DateParseError, parse_when, plural, typed_examples_after
 from debrief.followups import describe, dismiss, mark_done, snooze, snooze_choices
 from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Interview, Reflection, Status
 from debrief.store.journal import Journal, JournalError
@@ -396,7 +396,7 @@ class HomeScreen(JournalView):
                 prompt = PromptScreen(
                     "Snooze until…",
                     "When should it come back?",
-                    placeholder="friday 9:00, in 5 days, 2026-12-01",
+                    placeholder=typed_examples_after(now, due),
                     check=check_date,
                 )
                 self.app.push_screen(prompt, callback=picked_date)
