@@ -33,7 +33,7 @@ from debrief.store.journal import Journal, JournalError
 from debrief.ui import messages
 from debrief.ui.commands import DebriefCommands
 from debrief.ui.flows.requests import Flows
-from debrief.ui.guard import TypingGuard, held_back
+from debrief.ui.guard import TypingGuard, held_back, typed_ahead
 from debrief.ui.keymap import KeymapError, read_keymap
 from debrief.ui.leaving import LeaveOnSignal
 from debrief.ui.safety import VisibleControlCharacters
@@ -147,6 +147,8 @@ class DebriefApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self.typing.saw_key(event.key)  # (every key, whichever widget then takes it)
+            if typed_ahead(self.typing, event, self.focused, self.notify):
+                return  # (`e e`: the second e is not typed into the edit the first opened)
         await super().on_event(event)
 
     def get_line_filters(self) -> Sequence[LineFilter]:

@@ -6,12 +6,20 @@ when each run of keys began (keys less than a second apart are one run) and when
 screen that is typed into (a form, a draft) last closed; while the run that was going on
 then goes on, the screens underneath hold back their one-key actions, until a pause or a
 deliberate move of the highlight, and say why.
+
+The other way round too: `e` pressed twice opened an edit and typed "e" after the company.
+An edit form notes when it opened; the characters of the run that opened it wait for a
+pause before they are typed into it.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 PAUSE_SECONDS = 1.0  # keys closer than this are one run of typing
 MOVES = frozenset({"up", "down", "pageup", "pagedown", "home", "end", "left", "right"})
@@ -21,6 +29,7 @@ HELD = (
     "Still typing? Nothing was changed: pause a moment or move the highlight, then press "
     "the key again."
 )
+HELD_TYPING = "Still typing? Nothing was typed into the form: pause a moment, then type."
 
 
 class TypingGuard:
@@ -34,11 +43,16 @@ class TypingGuard:
         self._events = 0
         self.run_began = 0  # the event that began the current run of keys
         self.form_closed = 0  # the event of the last close of a screen typed into
+        self.form_opened = 0  # the event of the last opening of an edit form
         self._said_for_run = -1
 
     def saw_form_close(self) -> None:
         self._events += 1
         self.form_closed = self._events
+
+    def saw_form_open(self) -> None:
+        self._events += 1
+        self.form_opened = self._events
 
     def saw_key(self, key: str) -> None:
         self._events += 1
@@ -51,6 +65,11 @@ class TypingGuard:
         """True while the keys coming began before a screen typed into closed, without a
         pause: they were typed for that screen."""
         return self.run_began < self.form_closed
+
+    def holds_typing(self) -> bool:
+        """True while the keys coming began before an edit form opened, without a pause:
+        they were typed for the screen underneath."""
+        return self.run_began < self.form_opened
 
     def first_hold_of_run(self) -> bool:
         """True once per run of held keys: say why once, not at every key."""
@@ -75,3 +94,24 @@ def closing_a_typed_screen(app: object) -> None:
     guard = getattr(app, "typing", None)
     if isinstance(guard, TypingGuard):
         guard.saw_form_close()
+
+
+def opening_an_edit(app: object) -> None:
+    """Tell the app's guard (if it has one) that a form showing what it edits is opening."""
+    guard = getattr(app, "typing", None)
+    if isinstance(guard, TypingGuard):
+        guard.saw_form_open()
+
+
+def typed_ahead(
+    guard: TypingGuard, event: events.Key, focused: Widget | None, say: Callable[[str], object]
+) -> bool:
+    """True (said once a run) if a typed character must not reach `focused`: a text field
+    of an edit form that the same run of keys opened."""
+    if not event.is_printable or not isinstance(focused, Input | TextArea):
+        return False
+    if not guard.holds_typing():
+        return False
+    if guard.first_hold_of_run():
+        say(HELD_TYPING)
+    return True

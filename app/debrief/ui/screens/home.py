@@ -86,6 +86,10 @@ class HomeColumn(Vertical):
         self.post_message(self.Resized())
 
 
+# The agenda's keys for the highlighted line (AgendaList.BINDINGS), as the screen runs them.
+ROW_ACTIONS = frozenset({"done", "snooze", "skip", "note", "replied"})
+
+
 class HomeScreen(JournalView):
     """Overdue, due today and upcoming follow-ups; the latest reflections below."""
 
@@ -175,6 +179,7 @@ class HomeScreen(JournalView):
         super().__init__(journal, clock, typing)
         self._shown: tuple[int, datetime] | None = None  # journal revision and minute last drawn
         self._shown_width = 0  # the agenda width last drawn for
+        self._undoing = False  # u was pressed: the next redraw highlights what came back
 
     @property
     def items(self) -> dict[str, FollowUp]:
@@ -226,8 +231,11 @@ class HomeScreen(JournalView):
         self._show_welcome(empty)
         self._show_drafts(now)
         if not empty:
-            title = self.query_one("#agenda", AgendaList).show(now, self._agenda_width())
+            agenda = self.query_one("#agenda", AgendaList)
+            title = agenda.show(now, self._agenda_width(), to_new=self._undoing)
             self.query_one("#agenda-title", Static).update(title)
+            self.refresh_bindings()  # (another line may be highlighted now)
+        self._undoing = False
         if reflections:
             self._show_sparkline(reflections)
             self._show_latest(reflections, now)
@@ -330,12 +338,23 @@ class HomeScreen(JournalView):
         self.reload()
         self.notify(f"{message} (u undoes)", markup=False, timeout=4)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers only what acts on the highlighted line: a follow-up's keys on
+        a follow-up; on an interview that is over, x (no reflection); on one ahead, none
+        (Enter opens it: Space no longer does, so what is typed next never lands in it)."""
+        if action not in ROW_ACTIONS or not self.is_mounted:
+            return True
+        agenda = self.query_one("#agenda", AgendaList)
+        if agenda.highlighted_followup() is not None:
+            return True
+        interview = agenda.highlighted_interview()
+        return action == "skip" and interview is not None and interview.end <= self.clock()
+
+    @on(OptionList.OptionHighlighted, "#agenda")
+    def _line_changed(self) -> None:
+        self.refresh_bindings()
+
     def action_done(self) -> None:
-        interview = self._highlighted_interview()
-        if interview is not None:  # (space on an interview: as Enter)
-            if not held_back(self.typing, lambda text: self.notify(text, timeout=4)):
-                self._open_interview(interview)
-            return
         item = self._highlighted()
         if item is None:
             return
@@ -436,6 +455,7 @@ class HomeScreen(JournalView):
 
     def action_undo(self) -> None:
         if not held_back(self.typing, lambda text: self.notify(text, timeout=4)):
+            self._undoing = True
             self.post_message(UndoLast())
 
     @on(OptionList.OptionSelected, "#agenda")

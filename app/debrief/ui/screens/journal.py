@@ -58,6 +58,10 @@ class JournalScreen(JournalView):
 
     HELP = LIST_KEYS
 
+    # Focus is the table's (on_mount, reload): Textual's own, on coming back with nothing
+    # focused (the last reflection deleted), went to the search box, and `u` typed "u".
+    AUTO_FOCUS = ""
+
     BINDINGS = [
         Binding(
             "slash",
@@ -150,6 +154,7 @@ class JournalScreen(JournalView):
         self._when_cache: dict[str, str] = {}
         self._shown_sort: tuple[str, bool] | None = None
         self._fitted: tuple[int, int] | None = None  # (revision, hour) the widths were measured at
+        self._undoing = False  # u was pressed: the next redraw highlights what came back
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -186,18 +191,26 @@ class JournalScreen(JournalView):
         hour_passed = now.date() != self._now.date() or now.hour != self._now.hour
         self._now = now
         revision = self.journal.revision
+        table = self.query_one(VirtualTable)
         if revision == self._revision and not hour_passed and self.shown:
             return  # back from another screen and nothing changed: the table is current
         if hour_passed:
             self._when_cache.clear()  # "3 hours ago" moves on
+        came_back = None
         if revision != self._revision:
             self._revision = revision
+            before = {entry.id for entry in self.entries}
             self.entries = entries_of(self.journal.reflections(), self.journal.opportunities())
+            if self._undoing:  # (the reflection an undo brought back)
+                came_back = next((e.id for e in self.entries if e.id not in before), None)
             self._index = None
             self._when_cache.clear()
             self._sort()
             self.set_timer(INDEX_AFTER, self._prepare_search)  # once the table is on screen
-        self.apply()
+        self._undoing = False
+        self.apply(select=came_back)
+        if self.focused is None and table.display:
+            table.focus()
         self.refresh_bindings()
 
     def _sort(self) -> None:
@@ -220,10 +233,12 @@ class JournalScreen(JournalView):
         if index.entries is self.entries:  # not stale: the journal did not change meanwhile
             self._index = index
 
-    def apply(self) -> None:
-        """Show the entries that match the search and the filters, keeping the cursor's row."""
+    def apply(self, *, select: str | None = None) -> None:
+        """Show the entries that match the search and the filters, keeping the cursor's row
+        (or putting it on the reflection `select`)."""
         table = self.query_one(VirtualTable)
         current = self.highlighted_entry()
+        keep = select or (current.id if current is not None else None)
         query = self._query = self.query_one("#search", Input).value
         if query.strip():
             wanted = bytearray(len(self.entries))
@@ -239,8 +254,8 @@ class JournalScreen(JournalView):
             else candidates
         )
         cursor = 0
-        if current is not None:
-            cursor = next((row for row, e in enumerate(self.shown) if e is current), 0)
+        if keep is not None:  # (by id: the entries are new objects after a change)
+            cursor = next((row for row, e in enumerate(self.shown) if e.id == keep), 0)
         if self._fitted != (self._revision, self._now.hour):  # widths from every reflection
             self._fitted = (self._revision, self._now.hour)
             table.fit_to(len(self.ordered), self._cells(self.ordered))
@@ -429,6 +444,7 @@ class JournalScreen(JournalView):
 
     def action_undo(self) -> None:
         if not held_back(self.typing, self._say):
+            self._undoing = True
             self.post_message(UndoDelete())
 
     def _say(self, text: str) -> None:

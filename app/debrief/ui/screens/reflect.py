@@ -46,6 +46,7 @@ from debrief.questionnaire import (
 )
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.draft_keeper import DraftKeeper
+from debrief.ui.guard import opening_an_edit
 from debrief.ui.messages import KeepUnsavedAnswers
 from debrief.ui.screens.form import FIELDS, FormKeys
 from debrief.ui.widgets.completion import KnownValues
@@ -174,6 +175,8 @@ class ReflectScreen(FormKeys):
     async def on_mount(self) -> None:
         editing = self.journal.reflection(self.draft.reflection_id or "") is not None
         self.title = "Edit reflection" if editing else "New reflection"
+        if editing:
+            opening_an_edit(self.app)  # (typing of the run that pressed `e` waits for a pause)
         await self.show_step(self.step_index)
 
     def _make_rows(self, step: Step) -> list[FieldRow]:

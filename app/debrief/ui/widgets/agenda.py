@@ -94,9 +94,10 @@ class AgendaList(OptionList):
         self.items: dict[str, FollowUp] = {}  # the follow-ups shown, by row id
         self.interview_rows: dict[str, Interview] = {}  # the interviews shown, by row id
 
-    def show(self, now: pendulum.DateTime, width: int) -> Content:
+    def show(self, now: pendulum.DateTime, width: int, *, to_new: bool = False) -> Content:
         """Fill the list with what is to do at `now`, in lines `width` cells wide; the
-        highlight stays on its row (or, done or skipped, on the one that took its place).
+        highlight stays on its row (or, done or skipped, on the one that took its place;
+        `to_new`: on a row that was not there, as an item an undo brought back).
         Returns the heading for above the list."""
         journal = self.journal
         to_do = actionable(journal.followups(), journal.reflections(), journal.opportunities())
@@ -128,6 +129,8 @@ class AgendaList(OptionList):
         ids = [*self.interview_rows, *self.items]
         if ids:  # the same row, or (done, skipped) the one that took its place
             keep = highlighted if highlighted in ids else ids[min(position, len(ids) - 1)]
+            if to_new:
+                keep = next((row for row in ids if row not in before), keep)
             self.highlighted = self.get_option_index(keep)
         self.display = bool(ids)
         return agenda_title(sections, ahead)

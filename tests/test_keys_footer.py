@@ -1,0 +1,154 @@
+"""Keys that act on the line they are offered for (issue 29), through the real app at
+80×24: the footer offers only what the highlighted line can do, Space never opens an
+interview, a key pressed twice never edits by surprise, `u` in the journal undoes rather
+than types, and an undo leaves the highlight on what it brought back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from debrief.followups import plan
+from debrief.model import Interviewer, Settings, Stage
+from debrief.store.journal import Journal
+from debrief.ui import guard
+from debrief.ui.app import DebriefApp
+from debrief.ui.screens.home import HomeScreen
+from debrief.ui.screens.journal import JournalScreen
+from debrief.ui.screens.reflect import ReflectScreen
+from debrief.ui.widgets.footer import KeysFooter
+from debrief.ui.widgets.virtual_table import VirtualTable
+from tests.samples import NOW, bare_reflection, full_reflection, opportunity, scheduled
+
+AppFactory = Callable[[], DebriefApp]
+SIZE = (80, 24)
+
+
+def footer_keys(app: DebriefApp) -> list[str]:
+    return [key.description for key in app.screen.query_one(KeysFooter).keys]
+
+
+def highlighted_line(app: DebriefApp) -> str:
+    agenda = app.screen.query_one("#agenda", OptionList)
+    option = agenda.highlighted_option
+    assert option is not None
+    return str(option.prompt)
+
+
+@pytest.fixture
+def busy(journal: Journal) -> Journal:
+    """An interview ahead at Globex above the follow-ups of Friday's interview at Acme."""
+    job = opportunity()
+    reflection = bare_reflection(
+        job.id, id="r1", interview_at=NOW.subtract(days=2).set(hour=10, minute=0),
+        stage=Stage.TECHNICAL, interviewers=(Interviewer(name="Jane Doe", title="CTO"),),
+    )  # fmt: skip
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    globex = opportunity(company="Globex", role="Platform Engineer")
+    journal.save_interview(scheduled(globex.id, id="ahead"), globex)
+    journal.save_settings(Settings(name="Alex Morgan", timezone="Europe/Berlin"))
+    return journal
+
+
+async def test_on_an_interview_ahead_the_footer_offers_no_follow_up_keys(
+    build_app: AppFactory, busy: Journal
+) -> None:
+    """The report: on an interview-ahead row the footer showed Done/Snooze/Skip, and z then
+    said "On an interview: Enter opens it"; Space opened its preparation, where what was
+    typed next went."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Globex" in highlighted_line(app)
+        offered = footer_keys(app)
+        for key in ("Done", "Snooze", "Skip", "Note", "They replied"):
+            assert key not in offered
+        await pilot.press("space", "z", "x")
+        assert isinstance(app.screen, HomeScreen)  # nothing opened, nothing changed
+        await pilot.press("down")
+        assert "Thank-you note" in highlighted_line(app)
+        assert {"Done", "Snooze", "Skip"} <= set(footer_keys(app))
+
+
+async def test_undo_leaves_the_highlight_on_the_item_brought_back(
+    build_app: AppFactory, busy: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        line = highlighted_line(app)
+        assert "Thank-you note" in line
+        await pilot.press("space")  # done: the highlight moves to the next line
+        assert highlighted_line(app) != line
+        await pilot.press("u")
+        assert highlighted_line(app) == line
+
+
+@pytest.fixture
+def one(journal: Journal) -> Journal:
+    """A journal of one reflection, at Acme."""
+    job = opportunity()
+    journal.save_reflection(full_reflection(job.id), job)
+    return journal
+
+
+async def test_e_pressed_twice_does_not_type_into_the_edit(
+    build_app: AppFactory, one: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report: `e` twice in the journal opened the questionnaire and typed "e" into
+    the company ("Acmee"). Keys of the run that opened an edit wait for a pause."""
+    monkeypatch.setattr(guard, "PAUSE_SECONDS", 1.0)  # (one run of typing, as a person's)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "e", "e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        assert screen.query_one("#q-company", Input).value == "Acme"
+
+
+async def test_undo_delete_in_the_journal_after_switching_screens(
+    build_app: AppFactory, one: Journal
+) -> None:
+    """The report: the only reflection deleted, F2 then F3, and `u` typed "u" into the
+    search box instead of bringing it back."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "d", "y")
+        await pilot.pause()
+        assert app.journal.reflections() == []
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        assert screen.query_one("#search", Input).value == ""
+        assert len(app.journal.reflections()) == 1
+        assert app.focused is screen.query_one(VirtualTable)
+
+
+async def test_undo_delete_highlights_the_reflection_brought_back(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    for days, company in enumerate(("Acme", "Globex", "Initech"), start=1):
+        job = opportunity(company=company)
+        journal.save_reflection(full_reflection(job.id, interview_at=NOW.subtract(days=days)), job)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        await pilot.press("down")
+        entry = screen.highlighted_entry()
+        assert entry is not None
+        await pilot.press("d", "y")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        back = screen.highlighted_entry()
+        assert back is not None and back.id == entry.id
