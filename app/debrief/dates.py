@@ -204,6 +204,32 @@ def _check_range(moment: pendulum.DateTime) -> pendulum.DateTime:
     return moment
 
 
+def pretended_moment(text: str, zone: str) -> pendulum.DateTime:
+    """The moment DEBRIEF_NOW names (ISO 8601), in `zone` (the profile's): one written
+    without an offset is that wall-clock time there (the computer's, with no profile zone),
+    not UTC; with no profile zone, an offset written stays as written."""
+    try:
+        moment = pendulum.parse(text.strip(), tz=zone or pendulum.tz.local_timezone())
+    except ValueError:  # (pendulum's ParserError is one)
+        moment = None
+    if not isinstance(moment, pendulum.DateTime):
+        raise DateParseError(f"DEBRIEF_NOW={text!r} is not a moment: write e.g. 2026-12-01T09:00")
+    return moment.in_timezone(zone) if zone else moment
+
+
+def running_from(moment: pendulum.DateTime, zone: Callable[[], str]) -> Clock:
+    """A clock that starts at `moment` and runs on with real time, telling it in `zone()`
+    (the profile's, read at each call; the computer's when empty): the app under
+    DEBRIEF_NOW."""
+    started = pendulum.now()
+
+    def now() -> pendulum.DateTime:
+        here = moment + (pendulum.now() - started)
+        return here.in_timezone(zone() or pendulum.tz.local_timezone())
+
+    return now
+
+
 def typed_examples_after(now: pendulum.DateTime, after: datetime) -> str:
     """How a moment later than `after` (and than now) may be typed, for a placeholder:
     `Thu 17 Dec 9:00, in 9 days`. Each example, typed as shown, is accepted: a fixed

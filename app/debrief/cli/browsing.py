@@ -86,10 +86,14 @@ def _users_zone(journal: Journal) -> tzinfo | None:
         return None
 
 
-def _now_timestamp() -> float:
-    """Now (or DEBRIEF_NOW), without loading pendulum: `list` stays quick."""
+def _now_timestamp(zone: tzinfo | None) -> float:
+    """Now (or DEBRIEF_NOW: one without an offset in `zone`, the user's, as every command
+    and the app read it), without loading pendulum: `list` stays quick."""
     pretend = os.environ.get("DEBRIEF_NOW")
-    return datetime.fromisoformat(pretend).timestamp() if pretend else time.time()
+    if not pretend:
+        return time.time()
+    moment = datetime.fromisoformat(pretend.strip())
+    return (moment if moment.tzinfo else moment.replace(tzinfo=zone)).timestamp()
 
 
 def _upcoming_for_list(
@@ -99,7 +103,7 @@ def _upcoming_for_list(
     when the list is narrowed by date, status or words: those are about reflections)."""
     if args.since or args.status or args.search:
         return []
-    now = _now_timestamp()
+    now = _now_timestamp(_users_zone(journal))
     ahead = [i for i in journal.interviews() if i.open and i.end.timestamp() > now]
     if args.company:
         from debrief.browse import fold  # (loads pendulum: only for --company)

@@ -20,6 +20,7 @@ from debrief.text import printable
 if TYPE_CHECKING:
     import pendulum
 
+    from debrief.dates import Clock
     from debrief.ui.app import DebriefApp
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_JOURNAL_ERROR = 0, 1, 2
@@ -50,14 +51,15 @@ def refuse(message: str) -> int:
 
 
 def now_for(settings: Settings) -> pendulum.DateTime:
-    """Now in the user's zone; DEBRIEF_NOW (ISO 8601) pretends it is another moment."""
+    """Now in the user's zone; DEBRIEF_NOW (ISO 8601) pretends it is another moment (one
+    without an offset in the user's zone, as the app reads it)."""
     import pendulum  # (not at the top: `debrief list` never loads it)
+
+    from debrief.dates import pretended_moment
 
     pretend = os.environ.get("DEBRIEF_NOW")
     if pretend:
-        moment = pendulum.parse(pretend)
-        assert isinstance(moment, pendulum.DateTime)
-        return moment.in_timezone(settings.timezone) if settings.timezone else moment
+        return pretended_moment(pretend, settings.timezone)
     return pendulum.now(settings.timezone) if settings.timezone else pendulum.now()
 
 
@@ -68,10 +70,12 @@ def run_app(path: Path) -> int:
     # Starting up allocates a great deal and frees next to nothing, and the collector's
     # passes over it are pure cost: off until the app's first frame (the app turns it back
     # on, with what start-up built out of its sight). See the README's performance notes.
+    from debrief.dates import DateParseError
+
     gc.disable()
     try:
         app = build_app(path, app_sealer(path))
-    except JournalError as error:
+    except (JournalError, DateParseError) as error:  # (DateParseError: DEBRIEF_NOW)
         gc.enable()
         return refuse(str(error))
     except Cancelled:
@@ -104,10 +108,27 @@ def build_app(path: Path, sealer: Sealer | None = None) -> DebriefApp:
     """The app on the journal at `path`, as `debrief` runs it (the benchmarks too). Raises
     JournalError, before Textual is even loaded, for a journal that cannot be opened."""
     journal = Journal.open(path, sealer=sealer)
-    from debrief.ui.app import make_app  # Textual loads only for the full-screen app
+    from debrief.ui.app import make_app  # (Textual loads only for the full-screen app)
     from debrief.ui.keymap import default_keymap_path
 
-    return make_app(journal, handle_signals=True, keymap_path=default_keymap_path())
+    return make_app(
+        journal,
+        clock=app_clock(journal),
+        handle_signals=True,
+        keymap_path=default_keymap_path(),
+    )
+
+
+def app_clock(journal: Journal) -> Clock | None:
+    """The app's clock under DEBRIEF_NOW: it starts at that moment (read as every shell
+    command reads it) and runs on from there; None (the real clock) without it."""
+    from debrief.dates import pretended_moment, running_from
+
+    pretend = os.environ.get("DEBRIEF_NOW")
+    if not pretend:
+        return None
+    start = pretended_moment(pretend, journal.settings().timezone)
+    return running_from(start, lambda: journal.settings().timezone)
 
 
 # --- the demo --------------------------------------------------------------------------------
