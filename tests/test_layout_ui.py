@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual.widgets import OptionList
 
 from debrief.columns import TableColumn, fit_columns
 from debrief.followups import mark_done, plan
@@ -125,3 +126,35 @@ def test_the_least_useful_column_goes_first() -> None:
         TableColumn("want", "Want", 6, drop=1),
     ]
     assert [c.key for c in fit_columns(columns, 2 + 16 + 2 + 15 + 1)] == ["when", "stage"]
+
+
+@pytest.mark.usefixtures("globex_and_a_long_role")
+@pytest.mark.parametrize("keys", [(), ("f3",), ("h",), ("q",)], ids=["home", "journal", "history", "questions"])  # fmt: skip
+async def test_no_scrollbar_is_drawn_that_scrolls_nothing(
+    build_app: AppFactory, keys: tuple[str, ...]
+) -> None:
+    """A bar with nothing to scroll draws a thumb as long as its track: the home's latest
+    reflections drew one under their rows, beside the agenda's."""
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        for widget in app.screen.query("*"):
+            if getattr(widget, "show_horizontal_scrollbar", False):
+                assert widget.max_scroll_x > 0, widget
+
+
+async def test_the_export_choices_wrap_within_their_own_column(build_app: AppFactory) -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Export the journal", "enter")
+        await pilot.pause()
+        choices = app.screen.query_one("#choices", OptionList)
+        lines = [choices.render_line(y).text for y in range(choices.size.height)]
+        ics = next(i for i, line in enumerate(lines) if "ICS" in line)
+        description = lines[ics].index("pending")
+        wrapped = lines[ics + 1]
+        assert wrapped[:description].strip(" ▊▎") == "", lines  # under its description
+        assert wrapped[description:].strip(" ▊▎"), lines

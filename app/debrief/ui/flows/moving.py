@@ -56,7 +56,7 @@ class Moving:
             host.save_file("Export the journal", suggested, payload, "Journal exported")
 
         choices = [
-            (name, f"{name.upper():<5} {description}")
+            (name, f"{name.upper()}\t{description}")
             for name, description in EXPORT_FORMATS.items()
         ]
         host.show(ChoiceScreen("Export the journal as…", choices, "json"), chosen)

@@ -6,6 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -51,8 +54,16 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "confirm")
 
 
+def _column_widths(rows: list[list[str]]) -> list[int]:
+    """The widest text of each column over `rows` (a row may have fewer parts)."""
+    count = max(len(parts) for parts in rows)
+    return [max((cell_len(p[i]) for p in rows if len(p) > i), default=0) for i in range(count)]
+
+
 class ChoiceScreen(ModalScreen[str | None]):
-    """Pick one value from a short list; the current one is marked and highlighted."""
+    """Pick one value from a short list; the current one is marked and highlighted. A
+    label's tab-separated parts are columns (`"JSON\teverything, lossless"`): a long one
+    wraps within its own column, never back under the marker."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="choice.cancel")]
 
@@ -65,11 +76,23 @@ class ChoiceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Content.styled(self.title_text, "bold"), classes="dialog-title")
+            widths = _column_widths([label.split("\t") for _, label in self.choices])
             options = [
-                Option(Content(("● " if value == self.current else "  ") + label), id=value)
+                Option(self._row(value, label.split("\t"), widths), id=value)
                 for value, label in self.choices
             ]
             yield OptionList(*options, id="choices")
+
+    def _row(self, value: str, parts: list[str], widths: list[int]) -> Table:
+        """One choice: its marker, then each part in its column (text shown literally)."""
+        row = Table.grid(padding=(0, 1))
+        row.add_column(width=1)
+        for width in widths[:-1]:
+            row.add_column(width=width, no_wrap=True)
+        row.add_column(ratio=1)
+        cells = [Text(part) for part in parts] + [Text("")] * (len(widths) - len(parts))
+        row.add_row(Text("●" if value == self.current else " "), *cells)
+        return row
 
     def on_mount(self) -> None:
         choices = self.query_one("#choices", OptionList)
