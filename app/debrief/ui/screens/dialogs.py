@@ -83,8 +83,10 @@ class ChoiceScreen(ModalScreen[str | None]):
             ]
             yield OptionList(*options, id="choices")
 
-    def _row(self, value: str, parts: list[str], widths: list[int]) -> Table:
+    def _row(self, value: str, parts: list[str], widths: list[int]) -> Content | Table:
         """One choice: its marker, then each part in its column (text shown literally)."""
+        if len(widths) == 1:  # (one column: one line of text, wrapping under itself)
+            return Content(("● " if value == self.current else "  ") + parts[0])
         row = Table.grid(padding=(0, 1))
         row.add_column(width=1)
         for width in widths[:-1]:
