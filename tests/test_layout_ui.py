@@ -158,3 +158,15 @@ async def test_the_export_choices_wrap_within_their_own_column(build_app: AppFac
         wrapped = lines[ics + 1]
         assert wrapped[:description].strip(" ▊▎") == "", lines  # under its description
         assert wrapped[description:].strip(" ▊▎"), lines
+
+
+@pytest.mark.usefixtures("globex_and_a_long_role")
+async def test_the_job_details_dialog_fits_80_by_24(build_app: AppFactory) -> None:
+    """Its buttons were below the fold (the dialog scrolled to reach them)."""
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f3", "i")
+        await pilot.pause()
+        assert app.screen.query_one("#dialog").max_scroll_y == 0
+        for button in ("#save", "#cancel"):
+            assert app.screen.query_one(button).region.bottom <= SMALL[1]

@@ -46,11 +46,15 @@ class JobDetailsScreen(FormKeys, ModalScreen[Opportunity | None]):
                 Content.styled(f"{self.opportunity.title}: details", "bold"),
                 classes="dialog-title",
             )
-            for key, label, placeholder in FIELDS:
-                yield Label(Content(label))
-                yield Input(
-                    getattr(self.opportunity, key), placeholder=placeholder, id=f"job-{key}"
-                )
+            for key, label, placeholder in FIELDS:  # (a line each: all of it fits 80×24)
+                with Horizontal(classes="job-row"):
+                    yield Label(Content(label))
+                    yield Input(
+                        getattr(self.opportunity, key),
+                        placeholder=placeholder,
+                        id=f"job-{key}",
+                        compact=True,
+                    )
             yield Static(id="job-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
