@@ -204,10 +204,10 @@ async def test_the_theme_is_remembered(journal: Journal, journal_path: Path) -> 
 
 async def test_keys_can_be_remapped_by_binding_id(journal: Journal, tmp_path: Path) -> None:
     keys = tmp_path / "keys.toml"
-    keys.write_text('[keys]\n"app.journal" = "f6"\n')
+    keys.write_text('[keys]\n"app.journal" = "f7"\n')
     app = make_app(journal, clock=fixed_clock, keymap_path=keys)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
+        await pilot.press("f7")
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
 

@@ -6,21 +6,32 @@ than types, and an undo leaves the highlight on what it brought back."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from debrief.followups import plan
 from debrief.model import Interviewer, Settings, Stage
 from debrief.store.journal import Journal
 from debrief.ui import guard
-from debrief.ui.app import DebriefApp
+from debrief.ui.app import DebriefApp, make_app
+from debrief.ui.commands import palette_entries
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.journal import JournalScreen
+from debrief.ui.screens.profile import ProfileScreen
 from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import VirtualTable
-from tests.samples import NOW, bare_reflection, full_reflection, opportunity, scheduled
+from tests.pilot_helpers import record_notifications
+from tests.samples import (
+    NOW,
+    bare_reflection,
+    fixed_clock,
+    full_reflection,
+    opportunity,
+    scheduled,
+)
 
 AppFactory = Callable[[], DebriefApp]
 SIZE = (80, 24)
@@ -152,3 +163,40 @@ async def test_undo_delete_highlights_the_reflection_brought_back(
         await pilot.pause()
         back = screen.highlighted_entry()
         assert back is not None and back.id == entry.id
+
+
+async def test_a_remap_onto_a_key_every_screen_has_is_refused_and_said(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """The report: the README's keys.toml mapped app.journal to F6, silently taking the
+    profile's key."""
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\n"app.journal" = "f6"\n"journal.delete" = "ctrl+d"\n')
+    app = make_app(journal, clock=fixed_clock, keymap_path=keys)
+    said = record_notifications(app)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert any('"app.journal" = "f6" is not used: F6 is already Profile' in m for m in said)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)  # F6 is still the profile's
+        assert app.keymap == {"journal.delete": "ctrl+d"}  # (the rest is used)
+
+
+async def test_after_a_remap_the_palette_and_home_name_the_new_key(
+    one: Journal, tmp_path: Path
+) -> None:
+    """The report: after a remap the home still said "F3 for all", and the palette "(F3)"."""
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\n"app.journal" = "f7"\n')
+    app = make_app(one, clock=fixed_clock, keymap_path=keys)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        title = str(app.screen.query_one("#latest-title", Static).content)
+        assert title.endswith("F7 for all")
+        entries = {name: said for name, said, _ in palette_entries(app, app.screen)}
+        assert entries["Journal"] == "Browse, search and edit every reflection (F7)"
+        assert entries["Home"].endswith("(F2)")
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)

@@ -34,7 +34,7 @@ from debrief.ui import messages
 from debrief.ui.commands import DebriefCommands
 from debrief.ui.flows.requests import Flows
 from debrief.ui.guard import TypingGuard, held_back, typed_ahead
-from debrief.ui.keymap import KeymapError, read_keymap
+from debrief.ui.keymap import KeymapError, read_keymap, refuse_taken
 from debrief.ui.leaving import LeaveOnSignal
 from debrief.ui.safety import VisibleControlCharacters
 from debrief.ui.screens.home import HomeScreen
@@ -136,6 +136,7 @@ class DebriefApp(App[None]):
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
         self._follow_problem = ""  # the last journal problem reported, said only once
         self.typing = TypingGuard()  # when the current run of keys began (see guard.py)
+        self.keymap: dict[str, str] = {}  # binding id -> keys, as keys.toml remapped them
         self.flows = Flows(self)
         # Keys remapped before any screen is built, so the first footer shows them.
         self._keymap_problem = self._load_keymap()
@@ -238,7 +239,7 @@ class DebriefApp(App[None]):
         if self._keymap_problem:
             self.notify(
                 self._keymap_problem,
-                title="Your key settings were not loaded",
+                title="Not every key setting was used",
                 severity="warning",
                 markup=False,
                 timeout=10,
@@ -311,9 +312,11 @@ class DebriefApp(App[None]):
             keymap = read_keymap(self.keymap_path)
         except KeymapError as error:
             return str(error)
-        if keymap:
-            self.set_keymap(keymap)
-        return ""
+        everywhere = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]
+        self.keymap, refused = refuse_taken(keymap, everywhere)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        return "; ".join(refused)
 
     async def action_help(self) -> None:
         """Show (or hide) the keys of the current screen."""

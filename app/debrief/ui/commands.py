@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from debrief.store.journal import Journal
+from debrief.ui.keymap import key_named
 
 
 class PaletteHost(Protocol):
@@ -30,32 +31,48 @@ class Command:
     help: str
     action: str
     shown: Callable[[PaletteHost], bool] | None = None
+    key: tuple[str, str] | None = None  # (binding id, its default key): named after the help
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("New reflection", "Reflect on an interview you just had (n)", "new_reflection"),
-    Command("Journal", "Browse, search and edit every reflection (F3)", "go('journal')"),
-    Command("Home", "The home screen and what to follow up (F2)", "go('home')"),
     Command(
-        "Trends", "Self-rating over time, weak spots, follow-up discipline (F4)", "go('trends')"
-    ),
-    Command("Compare", "Opportunities side by side, and decide with weights (F5)", "go('compare')"),
-    Command("Profile", "Your name and contact details, used to sign drafts (p)", "open('profile')"),
-    Command(
-        "Schedule an interview…", "An interview ahead: prepare it, be reminded to reflect (i)",
-        "schedule",
+        "New reflection", "Reflect on an interview you just had", "new_reflection",
+        key=("home.new", "n"),
     ),
     Command(
-        "Prepare the next interview", "Questions to ask, what to mention, salary, references (b)",
-        "prepare",
+        "Journal", "Browse, search and edit every reflection", "go('journal')",
+        key=("app.journal", "f3"),
     ),
     Command(
-        "Question bank", "Every question you were asked, and how your answers went (q)",
-        "open('question_bank')",
+        "Home", "The home screen and what to follow up", "go('home')", key=("app.home", "f2")
     ),
     Command(
-        "Follow-ups behind you", "Done, skipped and no longer needed, the most recent first (h)",
-        "open('history')",
+        "Trends", "Self-rating over time, weak spots, follow-up discipline", "go('trends')",
+        key=("app.trends", "f4"),
+    ),
+    Command(
+        "Compare", "Opportunities side by side, and decide with weights", "go('compare')",
+        key=("app.compare", "f5"),
+    ),
+    Command(
+        "Profile", "Your name and contact details, used to sign drafts", "open('profile')",
+        key=("app.profile", "f6"),
+    ),
+    Command(
+        "Schedule an interview…", "An interview ahead: prepare it, be reminded to reflect",
+        "schedule", key=("home.schedule", "i"),
+    ),
+    Command(
+        "Prepare the next interview", "Questions to ask, what to mention, salary, references",
+        "prepare", key=("home.checklist", "b"),
+    ),
+    Command(
+        "Question bank", "Every question you were asked, and how your answers went",
+        "open('question_bank')", key=("home.questions", "q"),
+    ),
+    Command(
+        "Follow-ups behind you", "Done, skipped and no longer needed, the most recent first",
+        "open('history')", key=("home.history", "h"),
     ),
     Command(
         "Merge copies from other devices",
@@ -75,10 +92,10 @@ COMMANDS: tuple[Command, ...] = (
         "Import calendar invitations…", "An .ics file: its events become interviews ahead",
         "import_invitations",
     ),
-    Command("Help", "The keys of this screen (F1 or ?)", "help"),
+    Command("Help", "The keys of this screen", "help", key=("app.help", "f1")),
     Command(
-        "Undo delete", "Bring back the reflection you just deleted (u)", "undo_delete",
-        shown=lambda host: bool(host.journal.in_trash()),
+        "Undo delete", "Bring back the reflection you just deleted", "undo_delete",
+        shown=lambda host: bool(host.journal.in_trash()), key=("journal.undo", "u"),
     ),
 )  # fmt: skip
 
@@ -89,11 +106,18 @@ def palette_entries(app: App[Any], screen: Screen[Any]) -> list[Entry]:
     """What the palette offers on `screen`: the table, then the screen's own actions."""
     host = cast(PaletteHost, app)
     table = [
-        (command.title, command.help, partial(app.run_action, command.action))
+        (command.title, _help_of(app, command), partial(app.run_action, command.action))
         for command in COMMANDS
         if command.shown is None or command.shown(host)
     ]
     return [*table, *_screen_actions(app, screen)]
+
+
+def _help_of(app: App[Any], command: Command) -> str:
+    """The command's help, naming its key as it is now (keys.toml may have remapped it)."""
+    if command.key is None:
+        return command.help
+    return f"{command.help} ({key_named(app, *command.key)})"
 
 
 def _screen_actions(app: App[Any], screen: Screen[Any]) -> Iterator[Entry]:

@@ -29,6 +29,7 @@ from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Interview, Ref
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.guard import TypingGuard, held_back
 from debrief.ui.keyboard import LIST_KEYS
+from debrief.ui.keymap import key_named
 from debrief.ui.messages import (
     PrepareInterview,
     RecordReply,
@@ -289,14 +290,18 @@ class HomeScreen(JournalView):
         self.query_one("#sparkline", Sparkline).data = recent
         low, high = min(recent, default=0), max(recent, default=0)
         self.query_one("#sparkline-range", Static).update(
-            Content.styled(f"  {low}–{high} of 10 · F4 for trends", "$text-muted")
+            Content.styled(
+                f"  {low}–{high} of 10 · {key_named(self.app, 'app.trends', 'f4')} for trends",
+                "$text-muted",
+            )
         )
 
     def _show_latest(self, reflections: Sequence[Reflection], now: pendulum.DateTime) -> None:
         self.query_one("#latest-title", Static).update(
             Content.from_markup(
                 "[b]Latest reflections[/b] "
-                "[dim]· $count in your journal, $opportunities · F3 for all[/dim]",
+                "[dim]· $count in your journal, $opportunities · $key for all[/dim]",
+                key=key_named(self.app, "app.journal", "f3"),  # (as keys.toml may remap it)
                 count=str(len(reflections)),
                 opportunities=plural(
                     len(self.journal.opportunities()), "opportunity", "opportunities"
