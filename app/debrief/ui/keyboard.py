@@ -16,8 +16,11 @@ FORM_KEYS = """\
 LIST_KEYS = """\
 **In a list** (follow-ups, reflections)
 
-- One-letter keys act on the highlighted line and say what they did; **u** undoes.
+- One-letter keys act on the highlighted line and say what they did; the footer offers
+  only those that act on it (on an interview ahead, only **Enter**). **u** undoes, and the
+  highlight goes to what it brought back.
 - After a form closes, keys that change something wait until you move the highlight or
-  pause for a second: typing that runs on changes nothing.
+  pause for a second: typing that runs on changes nothing. The other way round too: an
+  edit opened by a key (**e**) takes no typing from that same run until you pause.
 - **F1** shows every key of the screen; **Ctrl+P** finds any command by name.
 """
