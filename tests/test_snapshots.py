@@ -171,7 +171,7 @@ OPENED_BY = {
     "home": (),
     "questionnaire": ("n", "I", "n", "i", "t", "e", "c", "h", "enter"),
     "journal": ("f3",),
-    "filters": ("f3", "f", "tab", "tab", "tab"),  # (scrolled down to the rating and dates)
+    "filters": ("f3", "f", "tab", "tab", "tab"),  # (the focus on the company)
     "detail": ("f3", "down", "enter"),
     "draft": ("enter",),
     "trends": ("f4",),
