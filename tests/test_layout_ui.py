@@ -170,3 +170,23 @@ async def test_the_job_details_dialog_fits_80_by_24(build_app: AppFactory) -> No
         assert app.screen.query_one("#dialog").max_scroll_y == 0
         for button in ("#save", "#cancel"):
             assert app.screen.query_one(button).region.bottom <= SMALL[1]
+
+
+@pytest.mark.usefixtures("globex_and_a_long_role")
+async def test_the_question_bank_count_stays_on_one_line_at_80(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    job = opportunity("Acme", "Data Engineer")
+    for n in range(3):
+        question = AskedQuestion(text=f"Question number {n}?", answered=3)
+        journal.save_reflection(
+            bare_reflection(job.id, id=f"q{n}", interview_at=NOW.subtract(days=n + 1),
+                            questions=(question,)), job,
+        )  # fmt: skip
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        count = app.screen.query_one("#bank-count")
+        assert count.content_region.height == 1, count.content_region  # (it took three)
+        assert count.content_region.width >= len("3 questions, asked 3 times")
