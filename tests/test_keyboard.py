@@ -18,6 +18,7 @@ from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.commands import palette_entries
 from debrief.ui.keyboard import FORM_KEYS, LIST_KEYS
 from debrief.ui.screens.filters import FilterScreen
+from debrief.ui.screens.help import HelpScreen
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.profile import ProfileScreen
 from debrief.ui.screens.reflect import ReflectScreen
@@ -558,7 +559,8 @@ async def test_f1_explains_the_keyboard_model_above_the_keys(
         assert app.screen.HELP == LIST_KEYS
         await pilot.press("f1")
         await pilot.pause()
-        assert app.screen.query("HelpPanel")
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.query(".help-model")  # (the keyboard model, below the keys)
         await pilot.press("f1", "p")
         await pilot.pause()
         assert app.screen.HELP == FORM_KEYS

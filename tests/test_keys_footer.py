@@ -17,6 +17,7 @@ from debrief.store.journal import Journal
 from debrief.ui import guard
 from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.commands import palette_entries
+from debrief.ui.screens.help import HelpScreen, key_lines
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.journal import JournalScreen
 from debrief.ui.screens.profile import ProfileScreen
@@ -200,3 +201,30 @@ async def test_after_a_remap_the_palette_and_home_name_the_new_key(
         await pilot.press("f7")
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
+
+
+async def test_f1_is_laid_out_for_the_width_with_the_screens_own_keys_first(
+    build_app: AppFactory, busy: Journal
+) -> None:
+    """The report: F1 at 80×24 was ~30 columns wide, one or two words a line; "← Scroll
+    Left" and "^pgdn Page Right" came before the app's own keys; what Enter does was not
+    said."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")  # (a follow-up: its keys are the screen's first)
+        home = app.screen
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.query_one("#help").size.width >= 76
+        own, everywhere = key_lines(app, home)
+        assert [line.what.split(" · ")[0] for line in own][:3] == ["Done", "Snooze", "Skip"]
+        assert "Journal" in [line.what.split(" · ")[0] for line in everywhere]
+        assert not any("Scroll" in line.what or "Page" in line.what for line in own)
+        drawn = app.export_screenshot().replace("&#160;", " ")
+        enter = drawn.index(">enter")
+        assert enter < drawn.index("Opens the highlighted line") < drawn.index("Done")
+        headings = [str(h.content) for h in app.screen.query(".help-heading").results(Static)]
+        assert headings[:2] == ["On every screen", "How keys work"]  # (below its own keys)
+        await pilot.press("escape")
+        assert app.screen is home

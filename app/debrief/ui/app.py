@@ -320,10 +320,12 @@ class DebriefApp(App[None]):
 
     async def action_help(self) -> None:
         """Show (or hide) the keys of the current screen."""
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from debrief.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
         else:
-            self.action_show_help_panel()
+            self.push_screen(HelpScreen(self.screen))
 
     # --- the work, in the flows: keys and the palette run these actions -------------------
 

@@ -50,11 +50,22 @@ class FormKeys(Screen[Any]):
     """A screen whose controls follow the form keyboard model (see the module)."""
 
     HELP = FORM_KEYS
+    ENTER = (
+        "Goes to the next field; past the last one, what the form does next (the next step, "
+        "its main button); in an answer of several lines, a new line"
+    )  # (said first in F1: screens/help.py)
 
     BINDINGS = [
         Binding("enter", "next_field", show=False, priority=True, id="form.next"),
-        Binding("tab", "app.focus_next", show=False, priority=True, id="form.tab"),
-        Binding("shift+tab", "app.focus_previous", show=False, priority=True, id="form.back_tab"),
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form.tab"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            show=False,
+            priority=True,
+            id="form.back_tab",
+        ),
     ]
 
     def dismiss(self, result: Any = None) -> AwaitComplete:

@@ -57,6 +57,8 @@ EMPTY = (
 class HistoryScreen(JournalView):
     """The history as a table; the highlighted item's details below it."""
 
+    ENTER = "Opens the reflection the highlighted follow-up belongs to"
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="history.back"),
         Binding("r", "reopen", "Back on the agenda", id="history.reopen"),

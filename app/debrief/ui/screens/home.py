@@ -99,6 +99,10 @@ class HomeScreen(JournalView):
     AUTO_FOCUS = ""
 
     HELP = LIST_KEYS
+    ENTER = (
+        "Opens the highlighted line: a follow-up's draft (or its reflection), an interview's "
+        "preparation, or the questionnaire for one that is over"
+    )  # (said first in F1: screens/help.py)
 
     BINDINGS = [
         Binding(

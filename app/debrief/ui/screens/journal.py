@@ -57,6 +57,7 @@ class JournalScreen(JournalView):
     """Find, sort, filter and open past reflections."""
 
     HELP = LIST_KEYS
+    ENTER = "Opens the highlighted reflection (in the search box: back to the table)"
 
     # Focus is the table's (on_mount, reload): Textual's own, on coming back with nothing
     # focused (the last reflection deleted), went to the search box, and `u` typed "u".

@@ -45,6 +45,8 @@ NOTHING_WEAK = "No question answered badly at this stage yet: q shows every ques
 class PrepScreen(FormKeys):
     """One interview's preparation; what is typed is kept when the page closes."""
 
+    ENTER = "In a box, a new line (Tab goes to the next); on a button, presses it"
+
     BINDINGS = [
         # (a priority key, offered only in an empty box with a suggestion: elsewhere → is
         # the text's own, and so is every key typed, which writes your own words)
