@@ -155,6 +155,23 @@ def test_the_shell_imports_a_calendar_and_again_updates_it(
     assert journal_path.read_bytes() == before
 
 
+def test_the_shell_says_when_a_file_is_missing_or_holds_no_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file was "the folder does not exist" (the folder was there); a calendar with
+    no event printed only "0 added, 0 updated, 0 unchanged"."""
+    db = ["--db", str(tmp_path / "journal.json")]
+    assert main([*db, "import", str(tmp_path / "missing.ics")]) == 2
+    assert "missing.ics: there is no such file." in capsys.readouterr().err
+    assert main([*db, "import", str(tmp_path / "nowhere" / "x.ics")]) == 2
+    assert "x.ics: the folder does not exist." in capsys.readouterr().err
+    empty = tmp_path / "empty.ics"
+    empty.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")
+    assert main([*db, "import", str(empty)]) == 0
+    assert capsys.readouterr().out == f"There is no event in {empty}: nothing was imported.\n"
+    assert not (tmp_path / "journal.json").exists()
+
+
 def test_the_shell_imports_the_interviews_lists_what_it_left_out_and_all_takes_the_rest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

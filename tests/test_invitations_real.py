@@ -14,7 +14,14 @@ from debrief.actions.interviews import import_invitations, plan_invitation_impor
 from debrief.interviews import interview_when, join_link, schedule, zone_note
 from debrief.invitation_names import ROLE_UNKNOWN
 from debrief.invitation_preview import preview_text
-from debrief.invitations import Guess, Me, guess_invitations, plan_invitations, read_invitations
+from debrief.invitations import (
+    Guess,
+    InvitationsRejected,
+    Me,
+    guess_invitations,
+    plan_invitations,
+    read_invitations,
+)
 from debrief.model import Format, Settings, Stage
 from debrief.store.journal import Journal
 from tests.samples import opportunity
@@ -194,7 +201,7 @@ def test_the_preview_as_text_names_the_zone_once() -> None:
     (guess,) = guesses_of("outlook-teams-request.ics")
     text = "\n".join(preview_text([guess], NOW))
     assert text.splitlines()[0] == (
-        "[x] Thu 10 Dec 09:30  SAP — Cloud Architect  (Panel; interview)"
+        "[x] Thu 10 Dec 09:30  SAP — Cloud Architect  (Panel; new)"
     )
     assert "Thu 10 Dec, 09:30 · 75 min (10:30 Berlin = 09:30 your time)" in text
     assert text.count("Berlin") == 1
@@ -231,3 +238,59 @@ def test_an_update_moves_it_keeping_the_preparation_and_a_cancellation_cancels_i
     agenda = schedule(journal.interviews(), NOW)
     assert agenda.upcoming == [] and agenda.to_reflect == []  # …off the agenda
     assert run("outlook-cancel.ics") == "0 added, 0 updated, 1 unchanged"
+
+
+def preview_after(journal: Journal, file: str) -> str:
+    """The first line of a file's preview, once the journal holds what came before."""
+    interviews, opportunities = journal.interviews(), journal.opportunities()
+    read = read_invitations((FIXTURES / file).read_bytes(), file, YOUR_ZONE)
+    guesses = guess_invitations(read, interviews, opportunities, NOW, ME)
+    return preview_text(guesses, NOW)[0]
+
+
+def test_the_preview_says_new_as_before_or_moves_from_when(tmp_path: Path) -> None:
+    """The same invitation imported twice was labelled "moves", and a real move never said
+    from when."""
+    journal = Journal.open(tmp_path / "journal.json")
+    assert preview_after(journal, "outlook-teams-request.ics").endswith("(Panel; new)")
+    first = plan_invitation_import(journal, (FIXTURES / "outlook-teams-request.ics").read_bytes(), "r.ics", NOW)  # fmt: skip
+    import_invitations(journal, first)
+    assert preview_after(journal, "outlook-teams-request.ics") == (
+        "[ ] Thu 10 Dec 09:30  SAP — Cloud Architect  (Panel; imported before, unchanged)"
+    )
+    assert preview_after(journal, "outlook-teams-update.ics") == (
+        "[x] Fri 11 Dec 13:00  SAP — Cloud Architect  (Panel; moves from Thu 10 Dec 09:30)"
+    )
+
+
+def test_an_event_that_is_no_interview_is_shown_by_its_own_title() -> None:
+    lines = preview_text(guesses_of("google-export-several.ics"), NOW)
+    rows = [line for line in lines if line.startswith("[")]
+    assert "[ ] Mon 30 Nov 11:00  Coffee chat with Sam  (cancelled)" in rows
+    assert "[ ] Wed 23 Dec all day  Out of office  (all day)" in rows
+    assert not any("—;" in row or "(—" in row for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("payload", "said"),
+    [
+        (b"", "bad.ics is empty."),
+        (b"hello\nworld\n", "bad.ics is not a calendar file: an invitation's .ics begins with BEGIN:VCALENDAR"),
+        (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nhello\r\nEND:VCALENDAR\r\n", "the line “hello” is not a calendar line"),
+        (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n", "it is cut short or its parts don't close"),
+        (
+            b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Interview Acme\r\n"
+            b"DTSTART:2026130T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            'the event "Interview Acme" (UID x) can\'t be read (its start “2026130T100000Z” is not a date and time)',
+        ),
+    ],
+)
+def test_a_refused_file_is_explained_in_a_users_words(payload: bytes, said: str) -> None:
+    """Not the parser's: "Content line could not be parsed into parts", "Found no components
+    where exactly one is required: b''", "Cannot access 'dt' on broken property"."""
+    with pytest.raises(InvitationsRejected) as refused:
+        read_invitations(payload, "bad.ics", YOUR_ZONE)
+    message = str(refused.value)
+    assert said in message
+    for jargon in ("parsed into parts", "components", "broken property", "vDDDTypes", "b''"):
+        assert jargon not in message

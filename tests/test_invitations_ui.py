@@ -65,12 +65,12 @@ async def test_the_preview_is_used_with_the_keyboard_alone_at_80_by_24(
         assert isinstance(screen, InvitationsPreviewScreen)
         assert rows(screen) == [
             "[ ]  Tue 10 Nov 09:00  Zalando  Senior Backend Engineer  past",
-            "[ ]  Fri 27 Nov 10:00  Zalando  Senior Backend Engineer  repeats",
-            "[ ]  Mon 30 Nov 11:00  Coffee Sam  Role to confirm  cancelled",
-            "[x]  Tue 1 Dec 14:00  Zalando  Senior Backend Engineer  interview",
-            "[x]  Tue 8 Dec all day  Zalando  Role to confirm  interview",
-            "[ ]  Mon 14 Dec 08:30  SAP  Cloud Architect  repeats",
-            "[ ]  Wed 23 Dec all day  Out of office  Role to confirm  all day",
+            "[ ]  Fri 27 Nov 10:00  Recruiter check-in – Zalando (Senior Backend Engineer)    repeats",
+            "[ ]  Mon 30 Nov 11:00  Coffee chat with Sam    cancelled",
+            "[x]  Tue 1 Dec 14:00  Zalando  Senior Backend Engineer  new",
+            "[x]  Tue 8 Dec all day  Zalando  Role to confirm  new",
+            "[ ]  Mon 14 Dec 08:30  Trial week stand-up – SAP (Cloud Architect)    repeats",
+            "[ ]  Wed 23 Dec all day  Out of office    all day",
         ]
         # The onsite day: its role corrected (Enter, Enter to the role, a new one, Enter).
         await pilot.press("down", "down", "down", "down")
@@ -78,8 +78,10 @@ async def test_the_preview_is_used_with_the_keyboard_alone_at_80_by_24(
         assert "“Onsite interview – Zalando”" in detail
         assert "Tue 8 Dec, time to confirm" in detail
         assert "Interview · Onsite · In person · Zalando Campus" in detail
-        await pilot.press("enter", "enter", "ctrl+u")
-        assert app.focused is screen.query_one("#invitation-role", Input)
+        await pilot.press("enter", "enter")
+        role = screen.query_one("#invitation-role", Input)
+        assert app.focused is role  # ("Role to confirm" is its hint, not text to delete)
+        assert (role.value, role.placeholder) == ("", "Role to confirm")
         await type_text(pilot, "Senior Backend Engineer\n")
         assert isinstance(app.focused, VirtualTable)
         # The weekly check-in stays out; the trial week's stand-up is ticked, then not.

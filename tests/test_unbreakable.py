@@ -195,7 +195,7 @@ def invitation(dtstart: str) -> bytes:
         ("00010101T100000", "is outside the years 1900–2200"),
         ("22010101T100000", "is outside the years 1900–2200"),
         ("18991231T100000", "is outside the years 1900–2200"),
-        ("20261301T250000", "Wrong datetime format: 20261301T250000"),
+        ("20261301T250000", "its start “20261301T250000” is not a date and time"),
     ],
 )
 @pytest.mark.parametrize("dry_run", [False, True])

@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from debrief.interviews import day_phrase, when_phrase, zone_note_at
-from debrief.invitations import Guess
+from debrief.invitations import COMPANY_UNKNOWN, ROLE_UNKNOWN, Guess
 from debrief.text import one_line
 
 LINK_SHOWN = 48  # characters of a join link (the whole of it on the prep page)
-ACTIONS = {"add": "interview", "update": "moves", "cancel": "cancelled", "unchanged": "as before"}
+ACTIONS = {
+    "add": "new", "update": "details change", "cancel": "cancelled", "unchanged": "as before",
+}  # fmt: skip
 
 
 def guess_when(guess: Guess, now: datetime) -> str:
@@ -31,22 +33,31 @@ def short_when(guess: Guess, now: datetime) -> str:
     return guess_when(guess, now).replace(", time to confirm", " all day")
 
 
-def what_it_is(guess: Guess) -> str:
-    """Ticked, what it does (`interview`, `moves`, `cancelled`); else why it is left out
-    (`repeats`, `past`, `not an interview`…)."""
-    if guess.ticked:
-        return ACTIONS.get(guess.action, guess.action)
-    return guess.why or "left out"
+def what_it_is(guess: Guess, now: datetime) -> str:
+    """Ticked, what it does (`new`, `moves from Thu 10 Dec 9:30`, `details change`,
+    `cancelled`); else why it is left out (`repeats`, `past`, `not an interview`…)."""
+    if not guess.ticked:
+        return guess.why or "left out"
+    before = guess.existing
+    if guess.action == "update" and before is not None and before.start != guess.invitation.start:
+        return f"moves from {when_phrase(before.start, now).replace(', ', ' ')}"
+    return ACTIONS.get(guess.action, guess.action)
 
 
 def row_of(guess: Guess, now: datetime) -> dict[str, str]:
+    """An interview's row names its company, role and stage (what it will be filed as);
+    another event's, its title as written ("Coffee chat with Sam", not "Coffee Sam —
+    Role to confirm")."""
+    filed = guess.ticked or guess.interview_like
     return {
         "take": "[x]" if guess.ticked else "[ ]",
         "when": short_when(guess, now),
-        "company": one_line(guess.company),
-        "role": one_line(guess.role),
-        "stage": guess.stage.label if guess.stage else "—",
-        "what": what_it_is(guess),
+        "company": one_line(guess.company or COMPANY_UNKNOWN)
+        if filed
+        else one_line(guess.invitation.summary) or "without a title",
+        "role": one_line(guess.role or ROLE_UNKNOWN) if filed else "",
+        "stage": guess.stage.label if guess.stage and filed else "",
+        "what": what_it_is(guess, now),
     }
 
 
@@ -79,10 +90,9 @@ def preview_text(guesses: Sequence[Guess], now: datetime) -> list[str]:
     lines = []
     for guess in guesses:
         row = row_of(guess, now)
-        lines.append(
-            f"{row['take']} {row['when']}  {row['company']} — {row['role']}"
-            f"  ({row['stage']}; {row['what']})"
-        )
+        title = " — ".join(part for part in (row["company"], row["role"]) if part)
+        about = "; ".join(part for part in (row["stage"], row["what"]) if part)
+        lines.append(f"{row['take']} {row['when']}  {title}  ({about})")
         lines += [f"      {line}" for line in details_of(guess, now)]
     return lines
 

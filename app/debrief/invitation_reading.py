@@ -17,7 +17,7 @@ from typing import Any
 
 import pendulum
 
-from debrief.model import Format, check_moment, is_valid_email
+from debrief.model import Format, ModelError, check_moment, is_valid_email
 from debrief.text import one_line
 
 ALL_DAY_START = (9, 0)  # an all-day interview is kept at 09:00 that day, "time to confirm"
@@ -98,12 +98,21 @@ def read_invitations(payload: bytes, name: str, timezone: str) -> ReadCalendar:
 
     # icalendar's parser fails in many ways on a damaged file (ValueError, KeyError, an
     # AttributeError for a VTIMEZONE with two TZIDs…): each means it is not a calendar.
+    if not payload.strip():
+        raise InvitationsRejected(f"{name} is empty.")
+    if b"BEGIN:VCALENDAR" not in payload[:4096].upper():
+        raise InvitationsRejected(
+            f"{name} is not a calendar file: an invitation's .ics begins with "
+            "BEGIN:VCALENDAR (save it from the email's attachment)."
+        )
     try:
         calendar = Calendar.from_ical(payload)
     except Exception as error:
-        raise InvitationsRejected(f"{name} is not a calendar file ({_reason(error)}).") from None
+        raise InvitationsRejected(
+            f"{name} is not a calendar file that can be read: {_file_fault(error)}."
+        ) from None
     if calendar.name != "VCALENDAR":
-        raise InvitationsRejected(f"{name} is not a calendar file (no VCALENDAR).")
+        raise InvitationsRejected(f"{name} is not a calendar file (it holds no VCALENDAR).")
     cancelling = str(calendar.get("method") or "").strip().upper() == "CANCEL"
     invitations: list[Invitation] = []
     skipped = 0
@@ -117,7 +126,8 @@ def read_invitations(payload: bytes, name: str, timezone: str) -> ReadCalendar:
             invitation = _invitation(component, users_zone(timezone), cancelling)
         except Exception as error:  # (ModelError; icalendar's values fail in many ways)
             raise InvitationsRejected(
-                f"{name}: the event {_event_name(component)} can't be read ({_reason(error)})."
+                f"{name}: the event {_event_name(component)} can't be read "
+                f"({_event_fault(error)})."
             ) from None
         if invitation is None:
             skipped += 1
@@ -239,8 +249,36 @@ def _event_name(event: Any) -> str:
     return f"{named} (UID {uid})" if uid else named
 
 
-def _reason(error: Exception) -> str:
-    return one_line(str(error))[:120] or type(error).__name__
+# What icalendar's messages name, in a user's words.
+PROPERTY_WORDS = {
+    "DTSTART": "its start", "DTEND": "its end", "DURATION": "its length",
+    "RRULE": "its repeat rule", "SEQUENCE": "its version number", "TZID": "its time zone",
+    "ATTENDEE": "a guest", "ORGANIZER": "its organizer",
+}  # fmt: skip
+
+
+def _file_fault(error: Exception) -> str:
+    """Where icalendar's parser tripped, without its jargon: the line it could not read."""
+    line = re.search(r"parsed into parts: '([^']{0,60})", str(error))
+    if line:
+        return f"the line “{one_line(line.group(1))}” is not a calendar line"
+    if "exactly one is required" in str(error) or "END:" in str(error):
+        return "it is cut short or its parts don't close"
+    return "its text is damaged"
+
+
+def _event_fault(error: Exception) -> str:
+    """Which of the event's fields is damaged, and how, in a user's words (our own
+    ModelError already speaks them)."""
+    text = one_line(str(error))
+    if isinstance(error, ModelError):
+        return text[:160]
+    field = re.search(r"property '([A-Z-]+)'", text)
+    value = re.search(r"Wrong (?:datetime|date|duration) format: (\S{1,40})", text)
+    what = PROPERTY_WORDS.get(field.group(1), field.group(1)) if field else "one of its fields"
+    if value:
+        return f"{what} “{value.group(1)}” is not a date and time"
+    return f"{what} is damaged"
 
 
 def _person(address: Any) -> Person | None:

@@ -156,7 +156,7 @@ def _guess(
     place = place_of(invitation)
     interview_like = reads_as_interview(invitation.summary) or existing is not None
     ticked, why, action = _decide(invitation, existing, interview_like, now, take_all)
-    return Guess(
+    guess = Guess(
         invitation=invitation,
         interview_like=interview_like,
         ticked=ticked,
@@ -174,6 +174,9 @@ def _guess(
         opportunity=named.opportunity,
         named=named,
     )
+    if existing is not None and action == "update" and rescheduled(existing, guess) == existing:
+        return replace(guess, ticked=False, why="imported before, unchanged", action="unchanged")
+    return guess
 
 
 def _decide(
@@ -326,24 +329,8 @@ def plan_invitations(
                                    updated_at=now))  # fmt: skip
             counts["cancelled"] += 1
             continue
-        scheduled: dict[str, Any] = {
-            "start": invitation.start,
-            "duration_minutes": invitation.minutes,
-            "where": guess.where,
-            "interviewers": guess.people,
-            "uid": invitation.uid,
-            "zone": invitation.zone,
-            "sequence": invitation.sequence,
-            "time_to_confirm": invitation.all_day,
-        }
         if current is not None:
-            changed = replace(
-                current,
-                stage=current.stage or guess.stage,
-                format=guess.format or current.format,
-                cancelled_at=None,
-                **scheduled,
-            )
+            changed = rescheduled(current, guess)
             if changed == current:
                 counts["unchanged"] += 1
                 continue
@@ -360,7 +347,7 @@ def plan_invitations(
                 updated_at=now,
                 stage=guess.stage,
                 format=guess.format,
-                **scheduled,
+                **_scheduled(guess),
             )
         )
         counts["added"] += 1
@@ -370,6 +357,33 @@ def plan_invitations(
         skipped=skipped,
         left_out=tuple(left_out),
         **counts,
+    )
+
+
+def _scheduled(guess: Guess) -> dict[str, Any]:
+    """What the event says of an interview: when, how long, where, with whom."""
+    invitation = guess.invitation
+    return {
+        "start": invitation.start,
+        "duration_minutes": invitation.minutes,
+        "where": guess.where,
+        "interviewers": guess.people,
+        "uid": invitation.uid,
+        "zone": invitation.zone,
+        "sequence": invitation.sequence,
+        "time_to_confirm": invitation.all_day,
+    }
+
+
+def rescheduled(current: Interview, guess: Guess) -> Interview:
+    """The interview imported before, as this newer copy of its event has it (the
+    preparation, opportunity and stage kept); equal to `current` when nothing changed."""
+    return replace(
+        current,
+        stage=current.stage or guess.stage,
+        format=guess.format or current.format,
+        cancelled_at=None,
+        **_scheduled(guess),
     )
 
 

@@ -149,6 +149,9 @@ def import_invitations_command(
         journal = open_journal(path, readonly=True)
         now = now_for(journal.settings())
         preview = preview_invitations(journal, payload, str(source), now, take_all=take_all)
+        if not preview.guesses:
+            say(f"There is no event in {source}: nothing was imported.")
+            return EXIT_OK
         plan = plan_previewed(journal, preview, now)
         if not dry_run:
             journal = Journal.open(path, sealer=journal.sealer)  # (the passphrase asked once)

@@ -45,6 +45,8 @@ def describe_os_error(error: OSError) -> str:
         errno.EISDIR: "it is a folder, not a file",
         errno.ENOENT: "the folder does not exist",
     }
+    if error.errno == errno.ENOENT and error.filename and Path(error.filename).parent.is_dir():
+        return "there is no such file"  # (reading: the folder is there, the file is not)
     return reasons.get(error.errno or 0, error.strerror or str(error))
 
 

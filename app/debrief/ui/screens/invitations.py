@@ -22,7 +22,7 @@ from textual.widgets import Header, Input, Label, Static
 from debrief.columns import TableColumn
 from debrief.dates import Clock
 from debrief.invitation_preview import details_of, row_of
-from debrief.invitations import Guess
+from debrief.invitations import COMPANY_UNKNOWN, ROLE_UNKNOWN, Guess
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.virtual_table import VirtualTable
 
@@ -90,7 +90,8 @@ class InvitationsPreviewScreen(Screen[list[Guess] | None]):
         events = f"{len(self.guesses)} event" + ("" if len(self.guesses) == 1 else "s")
         self.query_one("#invitations-count", Static).update(
             Content.styled(
-                f"{events}, {ticked} to import · Space ticks · Enter corrects · Ctrl+S imports",
+                f"{events}, {ticked} to import · Space ticks · Enter or e corrects"
+                " · Ctrl+S imports",
                 "$text-muted",
             )
         )
@@ -107,8 +108,14 @@ class InvitationsPreviewScreen(Screen[list[Guess] | None]):
         self.query_one("#invitations-detail", Static).update(
             Content.styled(lines[0], "bold") + Content("\n" + "\n".join(lines[1:]))
         )
-        for key, value in (("company", guess.company), ("role", guess.role)):
+        # (a guess's "to confirm" is a hint, not text to delete before typing the real one)
+        for key, value, unknown in (
+            ("company", guess.company, COMPANY_UNKNOWN),
+            ("role", guess.role, ROLE_UNKNOWN),
+        ):
             field = self.query_one(f"#invitation-{key}", Input)
+            field.placeholder = unknown
+            value = "" if value == unknown else value
             if field.value != value:
                 with field.prevent(Input.Changed):
                     field.value = value
