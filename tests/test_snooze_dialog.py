@@ -89,3 +89,12 @@ async def test_a_problem_shown_goes_once_the_date_is_corrected(build_app: AppFac
         await type_text(pilot, "in 20 days")
         await pilot.pause()
         assert not error.display
+
+
+def test_a_weekday_already_past_today_means_next_week_when_the_future_is_meant() -> None:
+    tuesday_noon = pendulum.datetime(2026, 12, 8, 12, tz="Europe/Berlin")
+    assert parse_when("tuesday 9:00", tuesday_noon, prefer="future") == tuesday_noon.add(
+        days=7
+    ).set(hour=9)
+    assert parse_when("tuesday 15:00", tuesday_noon, prefer="future") == tuesday_noon.set(hour=15)
+    assert parse_when("tuesday 9:00", tuesday_noon, prefer="past") == tuesday_noon.set(hour=9)

@@ -75,6 +75,10 @@ def parse_when(
         return _parse_absolute(text.strip(), now)
     hour, minute = clock if clock else (now.hour, now.minute)
     moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=now.timezone)
+    qualifier, _, name = day_text.rpartition(" ")
+    bare_weekday = qualifier in ("", "on", "by", "until") and _weekday(name) is not None
+    if prefer == "future" and moment < now and bare_weekday:
+        moment = moment.add(weeks=1)  # "tuesday 9:00" on a Tuesday at noon: next week's
     return _check_range(moment)
 
 
