@@ -124,9 +124,23 @@ class DraftScreen(Screen[None]):
         return super().dismiss(result)
 
     def on_screen_resume(self) -> None:
-        """Back from the profile (F6): sign the draft with it, if it is still as written."""
+        """Back from the profile (F6): sign the draft with it, if it is still as written.
+        Back from another screen where its interview was deleted: nothing left to send."""
+        if not self._still_there():
+            self.notify(
+                "That follow-up is no longer in the journal (its interview was deleted): "
+                "its draft is closed.",
+                timeout=5,
+            )
+            self.dismiss(None)
+            return
         if self.generated is not None and self.current == self.generated:
             self._fill()
+
+    def _still_there(self) -> bool:
+        item = self.journal.followup(self.followup_id)
+        reflection = item and self.journal.reflection(item.reflection_id)
+        return bool(reflection and self.journal.opportunity(reflection.opportunity_id))
 
     def _records(self) -> tuple[FollowUp, Reflection, Opportunity]:
         item = self.journal.followup(self.followup_id)

@@ -1,0 +1,46 @@
+"""A screen left open in one mode while its record goes in another (F-keys keep each
+mode's screens): coming back, it says so and closes, never a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from debrief.followups import plan
+from debrief.model import Settings
+from debrief.store.journal import Journal
+from debrief.ui.app import DebriefApp
+from debrief.ui.screens.draft import DraftScreen
+from debrief.ui.screens.home import HomeScreen
+from tests.pilot_helpers import record_notifications
+from tests.samples import NOW, bare_reflection, opportunity
+
+AppFactory = Callable[[], DebriefApp]
+SMALL = (80, 24)
+
+
+async def test_a_draft_whose_interview_was_deleted_meanwhile_closes_with_a_word(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """Found by the keyboard monkey (seed 1, 80×24, key 6,515): a draft open on home, its
+    reflection deleted from the journal (F3, d, y), back on home (F2): Ctrl+S crashed
+    (AssertionError in DraftScreen._records)."""
+    job = opportunity()
+    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    journal.save_settings(Settings(name="Alex Morgan", email="alex@example.com"))
+    app = build_app()
+    said = record_notifications(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the thank-you note
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        await pilot.press("f3", "d", "y")
+        await pilot.pause()
+        assert app.journal.reflection("r1") is None
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("no longer in the journal" in text for text in said)
+        await pilot.press("ctrl+s", "enter", "d", "z")  # (nothing left to act on: no crash)
+        await pilot.pause()
