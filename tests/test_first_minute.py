@@ -17,6 +17,7 @@ from debrief.ui.commands import palette_entries
 from debrief.ui.screens.compare import CompareScreen
 from debrief.ui.screens.detail import DetailScreen
 from debrief.ui.screens.draft import DraftScreen
+from debrief.ui.screens.help import HelpScreen
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.journal import JournalScreen
 from debrief.ui.screens.trends import TrendsScreen
@@ -157,12 +158,13 @@ def test_debrief_demo_never_touches_the_real_journal(tmp_path: Path) -> None:
 async def test_f1_shows_the_keys_of_the_screen(journal: Journal) -> None:
     app = make_app(journal, clock=fixed_clock)
     async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
         await pilot.press("f1")
         await pilot.pause()
-        assert app.screen.query("HelpPanel")
+        assert isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
         await pilot.pause()
-        assert not app.screen.query("HelpPanel")
+        assert app.screen is home
 
 
 async def test_the_palette_lists_the_screens_actions(demo: Journal) -> None:
