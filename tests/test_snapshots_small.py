@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 
 from debrief.model import Draft
 from debrief.store.journal import Journal
+from debrief.ui.screens.dialogs import KeepAnswersScreen
 from debrief.ui.screens.unlock import UnlockApp
 from tests.pilot_helpers import type_text
 from tests.samples import NOW, bare_reflection, opportunity
@@ -73,6 +74,13 @@ def on_the_agenda(what: str, *then: str) -> Opener:
     return run
 
 
+async def keep_answers(pilot: Pilot[Any]) -> None:
+    """What Esc on a questionnaire offers when its draft could not be written."""
+    reason = "Your answers could not be saved as a draft: the disk is full."
+    pilot.app.push_screen(KeepAnswersScreen(reason, give_up_label="Close and lose them"))
+    await pilot.pause()
+
+
 OPENED_BY: dict[str, Opener] = {
     "history": on_the_agenda("Thank-you", "space", "h"),
     "profile": keys("p"),
@@ -93,6 +101,9 @@ OPENED_BY: dict[str, Opener] = {
     "draft": on_the_agenda("Thank-you", "enter"),
     "draft_recipient": on_the_agenda("Thank-you", "enter", "ctrl+g"),
     "note": on_the_agenda("Thank-you", "a"),
+    "draft_save": on_the_agenda("Thank-you", "enter", "ctrl+s", "ctrl+u", *"~/thank-you.txt"),
+    "keep_answers": keep_answers,
+    "theme": keys("ctrl+p", *"theme", "enter"),
 }
 
 
