@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from debrief.columns import wrap_words
-from debrief.followups import plan
+from debrief.followups import mark_done, plan
 from debrief.model import Interviewer, Settings, Stage
 from debrief.shell import Style, due_lines, list_lines
 from debrief.store.journal import Journal
@@ -127,3 +127,12 @@ def test_words_wrap_whole() -> None:
         "Engineer",
     ]
     assert wrap_words("Supercalifragilistic", 8) == ["Superca…"]
+
+
+def test_what_is_behind_you_fits_80_columns_too(long_names: Path) -> None:
+    journal = Journal.open(long_names)
+    job = journal.opportunities()[0]
+    done = [mark_done(item, NOW) for item in journal.followups()]
+    journal.save_plan(job, done)
+    lines = on_a_terminal(long_names, "due", "--done")
+    assert lines and max(cell_width(line) for line in lines) <= 80, lines

@@ -256,7 +256,7 @@ def _history_command(journal: Journal, now: pendulum.DateTime, *, as_json: bool)
     lines = (
         [json_line(row) for row in rows]
         if as_json
-        else due_lines(rows, Style.for_stream(sys.stdout))
+        else due_lines(rows, Style.for_stream(sys.stdout), terminal_width())
     )
     print_lines(lines)
     return EXIT_OK
