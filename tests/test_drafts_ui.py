@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.widgets import Static, TextArea
@@ -86,3 +87,74 @@ def planned_by_email(journal: Journal) -> Journal:
     )
     journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
     return journal
+
+
+PS = "P.S. I published a write-up."
+
+
+def body_of(app: DebriefApp) -> str:
+    return app.screen.query_one("#body", TextArea).text
+
+
+async def test_an_edited_draft_comes_back_when_reopened_and_after_a_restart(
+    build_app: AppFactory, planned_by_email: Journal
+) -> None:
+    """Never lose a word: typed, Esc, Enter on the same item: the text is still there;
+    after quitting and starting again too; Ctrl+N goes back to the generated text."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        generated = body_of(app)
+        assert not app.screen.query_one("#draft-kept").display
+        body = app.screen.query_one("#body", TextArea)
+        body.move_cursor(body.document.end)
+        await type_text(pilot, "\n" + PS)
+        assert app.screen.query_one("#draft-kept").display
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        assert body_of(app) == generated + "\n" + PS
+        assert app.screen.query_one("#draft-kept").display
+        body = app.screen.query_one("#body", TextArea)
+        body.move_cursor(body.document.end)
+        await type_text(pilot, " More.")  # typed, and the app quits with the draft open
+    again = build_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert body_of(again) == generated + "\n" + PS + " More."
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert body_of(again) == generated
+        assert not again.screen.query_one("#draft-kept").display
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert body_of(again) == generated
+
+
+async def test_an_edited_draft_is_gone_once_its_follow_up_is_done(
+    build_app: AppFactory, planned_by_email: Journal, journal_path: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        item_id = app.screen.followup_id
+        await type_text(pilot, PS)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert Journal.open(journal_path).note_draft(item_id) is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # marked sent
+        await pilot.pause()
+        assert Journal.open(journal_path).note_draft(item_id) is None
+    reopened = Journal.open(journal_path)
+    assert reopened.drafts_path.read_text().count(PS) == 0  # not kept on in the file

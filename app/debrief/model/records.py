@@ -417,6 +417,24 @@ class Draft(Private):
 
 
 @dataclass(frozen=True, slots=True, repr=False)
+class NoteDraft(Private):
+    """A follow-up's draft as the user edited it (its id is the follow-up's): kept until
+    the follow-up is done or skipped, so that reopening it never loses a word. `to`: the
+    name of whom it was redirected to ("": the follow-up's person)."""
+
+    id: str
+    subject: str
+    body: str
+    updated_at: datetime
+    to: str = ""
+    formal: bool = True
+
+    def __post_init__(self) -> None:
+        check_not_blank("id", self.id)
+        check_moment("updated_at", self.updated_at)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Bundle(Private):
     """Everything a journal holds that an export carries (drafts stay on this computer)."""
 

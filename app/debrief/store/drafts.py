@@ -1,4 +1,5 @@
-"""The journal's drafts file: unfinished questionnaires, in a small file of their own.
+"""The journal's drafts file: unfinished questionnaires, and follow-up drafts as the user
+edited them (table `notes`), in a small file of their own.
 
 The questionnaire autosaves a draft every second, so drafts live beside the journal
 (`<name>.drafts.json`, their own format, under the journal's lock and sealed like it)
@@ -15,7 +16,7 @@ from typing import Any
 
 from tinydb import Query
 
-from debrief.model import Draft, to_dict
+from debrief.model import Draft, NoteDraft, to_dict
 from debrief.store.database import DatabaseFile
 from debrief.store.decoding import decode, decode_tables
 from debrief.store.fileformat import DRAFTS_FORMAT_NAME
@@ -79,6 +80,29 @@ class DraftsFile(DatabaseFile):
         with self.transaction():
             self.table("drafts").remove(Query().id == draft_id)
 
+    def note(self, followup_id: str) -> NoteDraft | None:
+        """A follow-up's draft as edited, if the user edited it."""
+        if self.read() is None:
+            return None
+        document = self.table("notes").get(Query().id == followup_id)
+        if document is None or isinstance(document, list):
+            return None
+        return decode(NoteDraft, "notes", document, self.path)
+
+    def notes(self) -> list[NoteDraft]:
+        if self.read() is None:
+            return []
+        return [decode(NoteDraft, "notes", d, self.path) for d in self.table("notes").all()]
+
+    def save_note(self, note: NoteDraft) -> None:
+        self.check(create=True, validate=self.validate)
+        with self.transaction():
+            self.table("notes").upsert(to_dict(note), Query().id == note.id)
+
+    def discard_notes(self, followup_ids: set[str]) -> None:
+        with self.transaction():
+            self.table("notes").remove(Query().id.one_of(sorted(followup_ids)))
+
     def validate(self, data: dict[str, Any]) -> None:
         """Decode every draft of a raw drafts file (JournalError at the first bad one)."""
-        decode_tables(data, {"drafts": Draft}, self.path)
+        decode_tables(data, {"drafts": Draft, "notes": NoteDraft}, self.path)

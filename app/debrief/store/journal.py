@@ -23,6 +23,7 @@ from debrief.model import (
     Draft,
     FollowUp,
     Interview,
+    NoteDraft,
     Opportunity,
     Reflection,
     Settings,
@@ -123,6 +124,7 @@ class Journal:
                 journal.notices.append(notice)
             journal._main.tidy()
             journal._drafts.tidy()
+            journal._forget_finished_notes()
             journal.empty_trash()
         return journal
 
@@ -401,6 +403,35 @@ class Journal:
         """Upsert a draft in the sidecar file (created on first use)."""
         self._drafts.save(draft)
         self._keep_private()
+
+    def note_draft(self, followup_id: str) -> NoteDraft | None:
+        """A follow-up's draft as the user edited it, while the follow-up is pending."""
+        item = self.followup(followup_id)
+        if item is None or not item.pending:
+            return None
+        return self._drafts.note(followup_id)
+
+    def save_note_draft(self, note: NoteDraft) -> None:
+        """Keep a follow-up's edited draft in the sidecar file (created on first use)."""
+        self._drafts.save_note(note)
+        self._keep_private()
+
+    def discard_note_draft(self, followup_id: str) -> None:
+        """Back to the generated text: the edited draft is no longer kept."""
+        if self._drafts.read() is not None:
+            self._drafts.discard_notes({followup_id})
+
+    def _forget_finished_notes(self) -> None:
+        """Edited drafts of follow-ups since done, skipped or gone are not kept on (an
+        undo in the session that finished one still found its draft)."""
+        with contextlib.suppress(JournalError):
+            finished = {
+                note.id
+                for note in self._drafts.notes()
+                if (item := self.followup(note.id)) is None or not item.pending
+            }
+            if finished:
+                self._drafts.discard_notes(finished)
 
     def discard_draft(self, draft_id: str) -> None:
         if self._drafts.read() is None:

@@ -1,5 +1,9 @@
 """A draft for a follow-up, for its person and channel (an email, a LinkedIn message, a
-letter or a call script): edit it, copy it, save it to a file, mark it sent."""
+letter or a call script): edit it, copy it, save it to a file, mark it sent.
+
+Never lose a word: an edited draft is kept in the journal's drafts file as it is typed
+(within a second, and when the screen closes) and comes back when the follow-up is opened
+again, until it is done or skipped; Ctrl+N goes back to the generated text."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from debrief.actions.followups import change_followup
@@ -23,6 +28,7 @@ from debrief.model import (
     FollowUp,
     FollowUpKind,
     Interviewer,
+    NoteDraft,
     Opportunity,
     Reflection,
     followup_id,
@@ -40,6 +46,9 @@ HELP = (
     "then mark it sent (ctrl+r)."
 )
 
+
+KEPT = "Your edited draft, kept as you type it · ctrl+n: back to the generated text"
+KEEP_DELAY = 1.0  # seconds after the last keystroke before the edited draft is written
 
 NO_PROFILE = (
     "Your name and contact details are missing, so the draft is not signed: press F6 to "
@@ -85,6 +94,13 @@ class DraftScreen(Screen[None]):
             id="draft.recipient",
             tooltip="Address it to another interviewer, or the recruiter (while unedited)",
         ),
+        Binding(
+            "ctrl+n",
+            "regenerate",
+            "Generated text",
+            id="draft.regenerate",
+            tooltip="Drop your edits and go back to the text Debrief wrote",
+        ),
     ]
 
     def __init__(self, journal: Journal, followup_id: str, clock: Clock) -> None:
@@ -95,12 +111,16 @@ class DraftScreen(Screen[None]):
         self.formal = True
         self.recipient: Interviewer | None = None  # chosen instead of the follow-up's person
         self.generated: Draft | None = None
+        self._keep_timer: Timer | None = None
+        self._kept: tuple[str, str] | None = None  # (subject, body) as last written to the file
+        self._latest: Draft | None = None  # the draft as last typed
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="draft"):
             yield Static(id="draft-about")
             yield Static(id="draft-hint")
+            yield Static(Content.styled(KEPT, "$text-muted"), id="draft-kept")
             yield Static(id="draft-to")
             yield Label("Subject", classes="field-label", id="subject-label")
             yield Input(id="subject")
@@ -115,13 +135,85 @@ class DraftScreen(Screen[None]):
         self.title = describe(item)
         about = f"{describe(item)} · {opportunity.title} · {due_phrase(item, self.clock())}"
         self.query_one("#draft-about", Static).update(Content(about))
+        kept = self.journal.note_draft(item.id)
+        if kept is not None:
+            self.formal = kept.formal
+            _, reflection, _ = self._records()
+            named = [p for p in recipients(reflection, opportunity) if p.name == kept.to]
+            self.recipient = named[0] if named and kept.to != item.person else None
         self._fill()
+        if kept is not None:
+            self._kept = (kept.subject, kept.body)
+            self.query_one("#subject", Input).value = kept.subject
+            self.query_one("#body", TextArea).load_text(kept.body)
+        self._show_kept()
         self.query_one("#body", TextArea).focus()
 
     def dismiss(self, result: None = None) -> AwaitComplete:
-        """Close; what is still being typed must not act on the screen underneath."""
+        """Close; what is still being typed must not act on the screen underneath, and
+        what was typed is kept."""
         closing_a_typed_screen(self.app)
+        self.keep_edits()
         return super().dismiss(result)
+
+    def on_unmount(self) -> None:
+        """The app quitting with the draft open: its edits are kept too (as last typed:
+        the fields are gone by now)."""
+        self.keep_edits()
+
+    @on(TextArea.Changed, "#body")
+    @on(Input.Changed, "#subject")
+    def _typed(self) -> None:
+        """Keep the edits within a second of the last keystroke, not at every one."""
+        self._latest = self.current
+        self._show_kept()
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+        self._keep_timer = self.set_timer(KEEP_DELAY, self.keep_edits)
+
+    def _show_kept(self) -> None:
+        self.query_one("#draft-kept").display = self.edited
+
+    @property
+    def edited(self) -> bool:
+        return self.generated is not None and self.current != self.generated
+
+    def keep_edits(self) -> None:
+        """Write the draft as edited to the drafts file (or forget it once it is back to
+        the generated text), if it changed since last written; a failure is said, and the
+        text stays on screen."""
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+            self._keep_timer = None
+        item = self.journal.followup(self.followup_id)
+        draft = self._latest
+        if draft is None or self.generated is None or item is None or not item.pending:
+            return  # (nothing typed; or done, skipped or gone: nothing to keep)
+        wanted = (draft.subject, draft.body) if draft != self.generated else None
+        if wanted == self._kept:
+            return
+        try:
+            if wanted is None:
+                self.journal.discard_note_draft(item.id)
+            else:
+                to = self.recipient.name if self.recipient else ""
+                note = NoteDraft(item.id, *wanted, self.clock(), to=to, formal=self.formal)
+                self.journal.save_note_draft(note)
+        except JournalError as error:
+            self.notify(f"Your edits could not be kept: {error}", severity="error", markup=False)
+            return
+        self._kept = wanted
+
+    def action_regenerate(self) -> None:
+        """Back to the generated text; the edited draft is no longer kept."""
+        if not self.edited:
+            self.notify("The draft is as Debrief wrote it.", timeout=2)
+            return
+        self._fill()
+        self._latest = self.current
+        self.keep_edits()
+        self._show_kept()
+        self.notify("Back to the generated text (your edits were dropped).", timeout=3)
 
     def on_screen_resume(self) -> None:
         """Back from the profile (F6): sign the draft with it, if it is still as written.
@@ -218,9 +310,10 @@ class DraftScreen(Screen[None]):
 
     def _edited(self, switching: str) -> bool:
         """True (and said) when the user has edited the draft: writing it again would lose it."""
-        if self.generated is not None and self.current != self.generated:
+        if self.edited:
             self.notify(
-                f"You have edited the draft: {switching} would lose your edits.",
+                f"You have edited the draft: {switching} would lose your edits "
+                "(ctrl+n goes back to the generated text first).",
                 severity="warning",
             )
             return True
