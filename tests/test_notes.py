@@ -22,7 +22,8 @@ from debrief.model import (
     Stage,
     Status,
 )
-from debrief.notes import LINKEDIN_LIMIT, address_as, as_clause, draft_for, on_day, salutation
+from debrief.notes import LINKEDIN_LIMIT, address_as, draft_for, salutation
+from debrief.wording import as_clause, on_day, with_article
 from tests.samples import NOW, bare_reflection, full_reflection, opportunity
 
 PROFILE = Settings(name="Alex Morgan", email="alex@example.com", phone="+44 20 7946 0000")
@@ -104,9 +105,9 @@ def test_panelists_each_get_their_own_note_to_their_own_address() -> None:
     }  # fmt: skip
     jane, ravi, li = drafts.values()
     assert jane.to == "jane@acme.example" and ravi.to == "ravi@acme.example"
-    assert "our discussion about their move to Rust," in jane.body
-    assert "our discussion about mentoring new hires," in ravi.body
-    assert "our discussion about migrating the ingestion pipeline to Kafka," in li.body
+    assert "our discussion about your move to Rust," in jane.body  # (said to her, not of her)
+    assert "Our conversation about mentoring new hires stayed with me" in ravi.body
+    assert "hearing about migrating the ingestion pipeline to Kafka;" in li.body
     assert len({d.body for d in drafts.values()}) == 3
     assert jane.text.startswith("To: jane@acme.example\nSubject: Thank You for the Interview – Alex Morgan\n\nDear [fill in: Ms./Mr./Mx.] Doe,")  # fmt: skip
 
@@ -142,7 +143,7 @@ def test_by_post_a_letter_with_the_date_and_an_address_block() -> None:
     reflection = full_reflection(JOB.id, interview_at=NOW.subtract(hours=4), interviewers=(person,))
     letter = draft_for(items_of(reflection)["thank_you:jane doe"], reflection, JOB, PROFILE, NOW)
     assert letter.channel is Channel.POST and letter.subject == ""
-    assert letter.body.startswith("Alex Morgan\nalex@example.com\n+44 20 7946 0000\n\n22 November 2026\n\nJane Doe\nCTO\nAcme\nBerlin\n\nDear [fill in: Ms./Mr./Mx.] Doe,")  # fmt: skip
+    assert letter.body.startswith("Alex Morgan\nalex@example.com\n+44 20 7946 0000\n\n23 November 2026\n\nJane Doe\nCTO\nAcme\nBerlin\n\nDear [fill in: Ms./Mr./Mx.] Doe,")  # fmt: skip
     assert "Subject" not in letter.text
 
 
@@ -365,8 +366,8 @@ def test_panelists_with_nothing_noted_get_notes_that_differ_beyond_the_greeting(
         ).body
         bodies.append(body.split("\n\n", 1)[1])  # without the greeting
     assert len(set(bodies)) == len(panel)
-    assert "your perspective as Staff Engineer" in bodies[0]
-    assert "your perspective as Product Manager" in bodies[1]
+    assert "your perspective as a Staff Engineer" in bodies[0]
+    assert "your perspective as a Product Manager" in bodies[1]
     assert "[fill in: something Ana said or asked]" in bodies[3]  # nothing to tell her note apart
 
 
@@ -403,3 +404,113 @@ def test_a_thank_you_opened_late_says_the_date() -> None:
     reflection = full_reflection(JOB.id, interview_at=NOW.subtract(days=8), interviewers=PANEL[:1])
     note = draft_for(items_of(reflection)["thank_you:jane doe"], reflection, JOB, PROFILE, NOW)
     assert "meet with me on 14 November about" in note.body
+
+
+# --- a fresh user's panel: each note its own, read as sent ----------------------------------
+
+CONTOSO = opportunity(
+    company="Contoso", role="Senior Data Engineer", recruiter_name="Jordan Lee",
+    recruiter_email="jordan.lee@contoso.example.com",
+)  # fmt: skip
+FOUR = (
+    Interviewer(name="Dr. Zoë Brontë", title="Head of Data Platform", email="z@contoso.example",
+                mentioned="their move from Hadoop to Delta Lake"),
+    Interviewer(name="Li Wei", title="Staff Engineer", address_as="Mr. Li",
+                mentioned="how their team runs the on-call rotation"),
+    Interviewer(name="Sam", title="Engineering Manager", mentioned="mentoring junior engineers"),
+    Interviewer(name="María García Márquez", title="Senior Recruiter"),
+)  # fmt: skip
+
+
+def contoso_round(**changes: object) -> Reflection:
+    answers: dict[str, object] = dict(
+        interview_at=NOW.subtract(hours=4), stage=Stage.ONSITE, interviewers=FOUR,
+        went_well="Explained the streaming dedup design clearly; good rapport with the panel",
+        likes_role="Owning the streaming platform end to end", key_point="the Kafka migration",
+        replies_from="María García Márquez",
+    )  # fmt: skip
+    return full_reflection(CONTOSO.id, **{**answers, **changes})  # type: ignore[arg-type]
+
+
+def contoso_notes(reflection: Reflection, **options: object) -> dict[str, str]:
+    items = {i.key: i for i in plan(CONTOSO, [reflection], "Europe/Berlin")}
+    return {
+        p.name: draft_for(
+            items[f"thank_you:{p.name.casefold()}"],
+            reflection,
+            CONTOSO,
+            PROFILE,
+            NOW,
+            **options,  # type: ignore[arg-type]
+        ).body
+        for p in FOUR
+    }
+
+
+def test_a_thank_you_sent_to_the_recruiter_who_was_not_there_thanks_them_for_their_help() -> None:
+    reflection = contoso_round()
+    item = {i.key: i for i in plan(CONTOSO, [reflection], "Europe/Berlin")}["thank_you:sam"]
+    recruiter = Interviewer(
+        name="Jordan Lee", title="Recruiter", email="jordan.lee@contoso.example.com"
+    )
+    note = draft_for(item, reflection, CONTOSO, PROFILE, NOW, to=recruiter).body
+    assert "meet with me" not in note and "taking the time" not in note
+    assert "as Recruiter" not in note and "perspective" not in note
+    assert "Thank you for your help with my application for the Senior Data Engineer position at Contoso." in note  # fmt: skip
+    assert "the Kafka migration" in note
+
+
+def test_each_panelists_note_is_their_own_and_only_who_gets_back_hears_of_next_steps() -> None:
+    notes = contoso_notes(contoso_round())
+    zoe, li, sam, _ = notes.values()
+    assert "our discussion about your move from Hadoop to Delta Lake" in zoe  # not "their"
+    assert "how your team runs the on-call rotation" in li
+    assert "your perspective as Head of Data Platform." in zoe  # one person's title: no article
+    assert "your perspective as a Staff Engineer." in li and "as an Engineering Manager." in sam
+    assert [n.count("next steps") for n in notes.values()] == [0, 0, 0, 1]  # María gets back
+    fits = [next(p for p in n.split("\n\n") if "what I would bring" in p or "want to do" in p)
+            for n in notes.values()]  # fmt: skip
+    assert len(set(fits)) >= 3, fits
+    assert sum("explaining the streaming dedup design" in n for n in notes.values()) >= 2
+    sentences = [set(re.split(r"(?<=[.;])\s+", n)) for n in notes.values()]
+    shared = set.intersection(*sentences)
+    assert not any("draws me" in s for s in shared)
+
+
+def test_the_friendly_tone_is_less_formal_in_the_body_too() -> None:
+    formal = contoso_notes(contoso_round())["Li Wei"]
+    friendly = contoso_notes(contoso_round(), formal=False)["Li Wei"]
+    body = lambda text: text.split("\n\n")[1:-2]  # noqa: E731 (between greeting and sign-off)
+    assert body(formal) != body(friendly)
+    assert "Thanks for taking the time" in friendly and "I'd" in friendly
+    assert "I would" not in friendly and "Please let me know" not in friendly
+
+
+def test_days_are_worded_for_the_day_the_item_is_due() -> None:
+    reflection = bare_reflection(
+        JOB.id, interview_at=NOW.subtract(days=12), replies_from="Jane Doe",
+        interviewers=(Interviewer(name="Jane Doe", preferred=Channel.LINKEDIN),),
+    )  # fmt: skip
+    first = items_of(reflection)["status_check:1"]
+    sent = mark_done(first, NOW)  # sent today: the second is due a week on
+    second = {i.key: i for i in plan(JOB, [reflection], "Europe/Berlin", [sent])}["status_check:2"]
+    assert second.due.date() > NOW.date()
+    body = draft_for(second, reflection, JOB, PROFILE, NOW, earlier=sent).body
+    assert "note today" not in body and "following my note on " in body.casefold()
+    today = bare_reflection(JOB.id, interview_at=NOW.subtract(hours=2),
+                            interviewers=(Interviewer(name="Jane Doe", linkedin="x"),))  # fmt: skip
+    linkedin = items_of(today)["linkedin:jane doe"]
+    assert linkedin.due.date() > NOW.date()
+    invite = draft_for(linkedin, today, JOB, PROFILE, NOW).body
+    assert "meet you today" not in invite and "meet you on " in invite
+
+
+@pytest.mark.parametrize(
+    ("title", "read"),
+    [("Staff Engineer", "a Staff Engineer"), ("Engineering Manager", "an Engineering Manager"),
+     ("Head of Data Platform", "Head of Data Platform"), ("CTO", "CTO"), ("SRE", "an SRE"),
+     ("UX Designer", "a UX Designer"), ("Director of Engineering", "Director of Engineering"),
+     ("University Liaison", "a University Liaison")],
+)  # fmt: skip
+def test_a_title_reads_with_its_article(title: str, read: str) -> None:
+    assert with_article(title) == read

@@ -25,7 +25,7 @@ from debrief.model import (
     Settings,
 )
 from debrief.names import gap, is_recruiter
-from debrief.wording import MONTHS, on_day, proper_words
+from debrief.wording import MONTHS, casual, on_day, proper_words
 
 LINKEDIN_LIMIT = 300  # characters LinkedIn allows in an invitation's note
 
@@ -192,6 +192,7 @@ class Writer:
     to: Addressee
     rounds: Sequence[Reflection]
     followups: Sequence[FollowUp]
+    sent: datetime | None = None  # when it is to be sent, if not now (due another day)
     proper: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -218,7 +219,39 @@ class Writer:
         return self.profile.name or gap("your name")
 
     def when(self) -> str:
-        return on_day(self.reflection.interview_at, self.now)
+        return self.on_day(self.reflection.interview_at)
+
+    def on_day(self, moment: datetime) -> str:
+        """A day as it reads when the note is sent (on the day it is due, if later)."""
+        return on_day(moment, self.now, self.sent)
+
+    def met(self) -> bool:
+        """Whether this person was in the interview (a note redirected to the recruiter
+        who was not must not thank them for meeting)."""
+        return self.person is not None and any(
+            self.is_them(p) for p in self.reflection.interviewers
+        )
+
+    def panel_index(self) -> int:
+        """This person's place on the panel, so that each panelist's note differs."""
+        for index, other in enumerate(self.reflection.interviewers):
+            if self.is_them(other):
+                return index
+        return 0
+
+    def gets_back(self) -> bool | None:
+        """Whether this person is who said they would get back to you (None: nobody was
+        named), so that only their note looks forward to hearing from them."""
+        named = self.reflection.replies_from.strip()
+        if not named:
+            return None
+        if self.person is None:
+            return False
+        if is_recruiter(named):
+            if self.opportunity.recruiter_name:
+                return fold(self.person.name) == fold(self.opportunity.recruiter_name)
+            return "recruit" in self.person.title.casefold()
+        return fold(named.split(",", 1)[0]) == fold(self.person.name)
 
     def verb(self, *, ing: bool = False) -> str:
         by_phone = self.reflection.format is Format.PHONE
@@ -276,6 +309,13 @@ class Writer:
         return f"{cut}… {sign}"
 
     def in_channel(self, channel: Channel, message: Message, subject: str) -> Draft:
+        if not self.formal:
+            message = Message(
+                [casual(text) for text in message.long],
+                [[casual(text) for text in choice] for choice in message.short],
+                message.spoken,
+                message.sign_off,
+            )
         to = recipient(self.person, channel, self.opportunity)
         if channel is Channel.LINKEDIN:
             body = self.shortest_fitting(message.short)
@@ -290,7 +330,7 @@ class Writer:
         if channel is Channel.POST:
             contact = [detail for detail in (self.profile.email, self.profile.phone) if detail]
             sender = "\n".join([self.name, *contact])
-            today = pendulum.instance(self.now).date()
+            today = pendulum.instance(self.sent or self.now).date()
             dated = f"{today.day} {MONTHS[today.month - 1]} {today.year}"
             letter = f"{sender}\n\n{dated}\n\n{to}\n\n{body}"
             return Draft(channel, to.split("\n", 1)[0], "", letter)

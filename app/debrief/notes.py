@@ -50,7 +50,14 @@ from debrief.model import (
     Stage,
 )
 from debrief.names import gap
-from debrief.wording import as_clause, as_noun_phrase, on_day, said_to_them, what_went_well
+from debrief.wording import (
+    as_clause,
+    as_noun_phrase,
+    said_to_them,
+    what_went_well,
+    what_you_did_well,
+    with_article,
+)
 
 __all__ = [
     "LINKEDIN_LIMIT",
@@ -134,23 +141,40 @@ def what_you_like(w: Writer) -> tuple[str, bool]:
 
 
 def why_you_fit(w: Writer) -> str:
-    """Why you fit, in one sentence: what draws you to the role and what went well."""
+    """Why you fit, in one sentence, from what you like about the role and what went well;
+    each panelist's note says it another way (their place on the panel)."""
     liked, inherited = what_you_like(w)
     went = what_went_well(w.reflection.went_well, w.proper)
-    again = bool(w.earlier_meetings())
-    if liked and inherited and again:
-        start = f"This round only strengthened my interest in {liked}"
-    elif liked:
-        start = f"What draws me to the role is {liked}"
-    else:
-        start = ""
-    if start and went:
-        return f"{start}, and I hope {went} showed what I would bring to the team."
-    if start:
-        return f"{start}, and I am confident my experience would let me contribute early."
-    if went:
-        return f"I hope {went} showed what I would bring to the team."
-    return gap("one sentence on why your skills fit the role")
+    did = "" if went else what_you_did_well(w.reflection.went_well, w.proper)
+    if liked and inherited and w.earlier_meetings():
+        return f"This round only strengthened my interest in {liked}" + (
+            f", and I hope {went} showed what I would bring to the team." if went
+            else f", and I enjoyed {did}." if did
+            else ", and I am confident my experience would let me contribute early."
+        )  # fmt: skip
+    showed = (
+        f"I hope {went} showed what I would bring to the team" if went
+        else f"I enjoyed {did}, and I hope it showed what I would bring to the team" if did
+        else ""
+    )  # fmt: skip
+    ways = [
+        f"What draws me to the role is {liked}, and " + (
+            f"I hope {went} showed what I would bring to the team." if went
+            else f"I enjoyed {did}; I hope it showed what I would bring." if did
+            else "I am confident my experience would let me contribute early."
+        ) if liked else "",
+        f"{showed}." if showed else "",
+        f"{_capital(liked)} is exactly the kind of work I want to do next, and I am "
+        "confident my experience would let me contribute early." if liked else "",
+    ]  # fmt: skip
+    usable = [way for way in ways if way]
+    if not usable:
+        return gap("one sentence on why your skills fit the role")
+    return usable[w.panel_index() % len(usable)]
+
+
+def _capital(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
 
 
 def their_perspective(w: Writer) -> str:
@@ -161,12 +185,15 @@ def their_perspective(w: Writer) -> str:
     title = " ".join(person.title.split())
     if not title or (names.parse(title).honorific and len(title.split()) == 1):
         return ""
+    title = with_article(title)
     if w.earlier_meetings():
         return f"I appreciated hearing more about the work from your side as {title}."
     return f"It was especially useful to hear your perspective as {title}."
 
 
 def thank_you(w: Writer) -> Message:
+    if w.person is not None and not w.met():
+        return thanks_for_helping(w)
     role, company = w.opportunity.role, w.opportunity.company
     times = len(w.earlier_meetings())
     when = w.when()
@@ -194,29 +221,35 @@ def thank_you(w: Writer) -> Message:
     perspective = their_perspective(w)
     point = talking_point(w)
     if times == 0:
-        about = (
+        about = [
             f"I particularly appreciated our discussion about {point}, and I would be "
-            "glad to continue that conversation."
-        )
-        closing = (
-            "Please let me know if I can provide any further information. I look "
-            "forward to hearing from you about the next steps."
-        )
+            "glad to continue that conversation.",
+            f"Our conversation about {point} stayed with me, and I would be glad to pick "
+            "it up again.",
+            f"I enjoyed hearing about {point}; it gave me a real sense of how the team works.",
+            f"Talking about {point} was a highlight of the day for me.",
+        ][w.panel_index() % 4]
+        closing = "Please let me know if I can provide any further information. " + (
+            "I look forward to hearing from you about the next steps." if w.gets_back()
+            else "I look forward to hearing about the next steps." if w.gets_back() is None
+            else "Thank you again for your time, and I hope to speak with you again soon."
+        )  # fmt: skip
     else:
         about = (
             f"Our conversation about {point} gave me a clearer picture of the work, and "
             "I would welcome the chance to contribute to it."
         )
-        closing = (
-            "If anything else would help your decision, I would be happy to provide it. "
-            "I look forward to hearing from you."
-        )
+        closing = "If anything else would help your decision, I would be happy to provide it. " + (
+            "Thank you again for your time." if w.gets_back() is False
+            else "I look forward to hearing from you."
+        )  # fmt: skip
     fit = why_you_fit(w)
     liked, inherited = what_you_like(w)
     short_fit = (
         "" if not liked
         else f"This round only strengthened my interest in {liked}." if inherited and times
-        else f"What draws me to the role is {liked}."
+        else f"What draws me to the role is {liked}." if w.panel_index() % 2 == 0
+        else f"{_capital(liked)} is exactly the kind of work I want to do next."
     )  # fmt: skip
     about_short = (
         f"I enjoyed our discussion about {point}." if times == 0
@@ -243,7 +276,9 @@ def thank_you(w: Writer) -> Message:
             f"you for {w.verb(ing=True)} again {when}.”",
             f"“I particularly enjoyed our discussion about {point}, and I'm very "
             "interested in the role.”",
-            "“I look forward to hearing about the next steps.”"
+            ("“Thank you again for your time.”" if times == 0 else "“I hope we speak again soon.”")
+            if w.gets_back() is False
+            else "“I look forward to hearing about the next steps.”"
             if times == 0
             else "“I look forward to hearing from you.”",
             VOICEMAIL,
@@ -252,10 +287,60 @@ def thank_you(w: Writer) -> Message:
     )
 
 
+def thanks_for_helping(w: Writer) -> Message:
+    """A thank-you redirected to someone who was not in the interview (the recruiter):
+    thanks for their help and how it went, never for meeting."""
+    role, company = w.opportunity.role, w.opportunity.company
+    panel = [p.name for p in w.reflection.interviewers]
+    who = (
+        "the team" if not panel or len(panel) > 3
+        else panel[0] if len(panel) == 1
+        else f"{', '.join(panel[:-1])} and {panel[-1]}"
+    )  # fmt: skip
+    key = as_clause(w.reflection.key_point) if w.reflection.key_point.strip() else ""
+    how = (
+        f"We had a good discussion about {key}, and it made me even more interested in "
+        "the role." if key
+        else "It made me even more interested in the role."
+    )  # fmt: skip
+    ending = (
+        "I look forward to hearing from you about the next steps."
+        if w.gets_back() is not False
+        else "Thank you again for all your help."
+    )
+    return Message(
+        long=[
+            f"Thank you for your help with my application for the {role} position at "
+            f"{company}. I met {who} {w.when()}, and I enjoyed the conversation very much.",
+            how,
+            why_you_fit(w),
+            f"Please let me know if I can provide any further information. {ending}",
+        ],
+        short=[
+            [
+                f"thank you for your help with my application for the {role} role at {company}.",
+                f"I met {who} {w.when()} and enjoyed it very much.",
+                ending,
+            ],
+            [f"thank you for your help with my application for the {role} role.", ending],
+        ],
+        spoken=[
+            f"“Hello {w.spoken_name()}, this is {w.name}. I'm calling to thank you for "
+            f"your help with my application for the {role} position.”",
+            f"“I met {who} {w.when()}, and I enjoyed it very much.”",
+            f"“{ending}”",
+            VOICEMAIL,
+        ],
+        sign_off="Kind regards," if w.formal else "Best wishes,",
+    )
+
+
 def stay_in_touch(w: Writer) -> str:
-    if w.connected():
-        return "I look forward to hearing about the next steps."
-    return "I'd be glad to connect and stay in touch."
+    if not w.connected():
+        return "I'd be glad to connect and stay in touch."
+    if w.gets_back() is False:
+        return "Thanks again for your time."
+    return "I look forward to hearing about the next steps."
 
 
 # --- checks, withdrawals, calls, invitations -------------------------------------------
@@ -267,9 +352,9 @@ def status_check(w: Writer, first_sent: datetime | None) -> Message:
     role, company = w.opportunity.role, w.opportunity.company
     stage = w.reflection.stage
     stage_named = INTERVIEW_NAMED.get(stage, "interview") if stage else "interview"
-    day = on_day(w.reflection.interview_at, w.now)
+    day = w.when()
     if w.item.key.endswith(":2"):
-        since = f" {on_day(first_sent, w.now)}" if first_sent else ""
+        since = f" {w.on_day(first_sent)}" if first_sent else ""
         return Message(
             long=[
                 f"I hope you are well. Following my note{since} about the {role} position "
@@ -420,9 +505,10 @@ def draft_for(
     the opportunity's rounds, oldest first (a later round's note says something new);
     `followups`: the opportunity's follow-ups (whether you are connected on LinkedIn)."""
     addressed = Addressee(to) if to else addressee(item, reflection, opportunity, rounds)
+    sent = item.when if item.when > now else None  # (worded for the day it is due)
     writer = Writer(
         item, reflection, opportunity, profile, now, formal, addressed,
-        rounds or (reflection,), followups,
+        rounds or (reflection,), followups, sent,
     )  # fmt: skip
     if item.kind is FollowUpKind.LINKEDIN:
         return invitation(writer)

@@ -145,25 +145,152 @@ def what_went_well(text: str, proper: set[str]) -> str:
     return ""
 
 
+# What someone mentioned, typed about them ("their move to Delta Lake", "how they run
+# on-call"), said back to them: "your move…", "how you run…".
+TO_THEM = {"their": "your", "theirs": "yours", "they": "you", "them": "you",
+           "they're": "you're", "they've": "you've", "they'd": "you'd",
+           "themselves": "yourselves"}  # fmt: skip
+
+
 def said_to_them(point: str) -> str:
-    """What someone mentioned, said back to them: "her dashboard" -> "your dashboard"."""
-    return re.sub(r"^(his|her)\s", "your ", point)
+    """What someone mentioned, said back to them: "her dashboard" -> "your dashboard",
+    "their move from Hadoop" -> "your move from Hadoop" (whatever way it was typed, it
+    reads as said to the person, not about a third party)."""
+    point = re.sub(r"^(his|her)\s", "your ", point)
+    return re.sub(
+        r"\b(their|theirs|they|them|they're|they've|they'd|themselves)\b",
+        lambda m: TO_THEM[m.group(1).casefold()],
+        point,
+        flags=re.IGNORECASE,
+    )
+
+
+# Titles of one person in a company, said without an article: "as Head of Data", "as CTO".
+UNIQUE_TITLES = {"head", "chief", "director", "vp", "svp", "evp", "cto", "ceo", "cfo", "coo",
+                 "cio", "cpo", "president", "founder", "co-founder", "cofounder",
+                 "managing"}  # fmt: skip
+VOWEL_SOUND_LETTERS = set("AEFHILMNORSX")  # an acronym read letter by letter: "an SRE"
+
+
+def with_article(title: str) -> str:
+    """A job title as it reads after "as": "a Staff Engineer", "an Engineering Manager",
+    "an SRE"; no article for one person's title ("Head of Data Platform", "CTO")."""
+    title = " ".join(title.split())
+    first = title.split(" ", 1)[0] if title else ""
+    if not first or first.casefold() in UNIQUE_TITLES or " of " in title.casefold():
+        return title
+    if first.isupper() and len(first) > 1:
+        vowel = first[0] in VOWEL_SOUND_LETTERS
+    else:
+        vowel = first[:1].casefold() in "aeiou" and not first.casefold().startswith(("uni", "eu"))
+    return f"{'an' if vowel else 'a'} {title}"
+
+
+# Past tenses a "what went well" note starts with, and their -ing form ("Led the design
+# round" -> "leading the design round"); regular ones are worked out.
+IRREGULAR_PAST = {"built": "building", "gave": "giving", "wrote": "writing", "led": "leading",
+                  "ran": "running", "made": "making", "took": "taking", "did": "doing",
+                  "got": "getting", "drew": "drawing", "spoke": "speaking", "taught": "teaching",
+                  "told": "telling", "found": "finding", "came": "coming",
+                  "brought": "bringing", "held": "holding"}  # fmt: skip
+NOT_A_PAST = {"need", "feed", "seed", "speed", "bed", "red", "shed", "bleed", "proceed"}
+
+
+def _gerund(verb: str) -> str:
+    """ "Explained" -> "explaining", "tried" -> "trying", "planned" -> "planning"; "" when
+    the word is not a past tense this knows."""
+    word = verb.casefold()
+    if word in IRREGULAR_PAST:
+        return IRREGULAR_PAST[word]
+    if not word.endswith("ed") or word in NOT_A_PAST or len(word) < 5:
+        return ""
+    if word.endswith("ied"):
+        return word[:-3] + "ying"
+    return word[:-2] + "ing"
+
+
+def what_you_did_well(text: str, proper: set[str]) -> str:
+    """A "what went well" note written as what you did ("Explained the streaming dedup
+    design clearly") as a phrase to weave in: "explaining the streaming dedup design";
+    "" when it does not start with something you did."""
+    line = re.split(r";\s|\.\s|\s[–—]\s|,\s", text.strip().split("\n", 1)[0], maxsplit=1)[0]
+    words = line.rstrip(".! ").split()
+    if len(words) < 2 or len(words) > 12:
+        return ""
+    doing = _gerund(words[0].strip(","))
+    if not doing:
+        return ""
+    while len(words) > 2 and words[-1].casefold().rstrip(".") in ("well", "clearly", "too"):
+        words = words[:-1]
+    rest = " ".join(words[1:])
+    if CLAUSE_WORDS & {word.casefold() for word in words[1:]}:
+        return ""
+    first = rest.split(" ", 1)[0]
+    return f"{doing} {_lower_first(rest, proper) if first.casefold() in LOWER_FIRST else rest}"
+
+
+# The friendly tone: what a formal sentence says, as a person says it to a colleague.
+CASUAL = (
+    ("Thank you for taking the time to", "Thanks for taking the time to"),
+    ("Thank you once more", "Thanks again"), ("Thank you very much", "Thanks so much"),
+    ("Thank you for", "Thanks for"), ("Thank you again", "Thanks again"),
+    ("Please let me know if I can provide any further information.",
+     "Let me know if there's anything else you need from me."),
+    ("If anything else would help your decision, I would be happy to provide it.",
+     "If anything else would help, just let me know."),
+    ("I hope you are well. ", "I hope you're well. "), ("I am writing to", "I wanted to"),
+    ("I remain very interested, and would be glad to hear how your decision is progressing "
+     "whenever you have a moment.", "I'm still very interested. How are things going?"),
+    ("I remain very interested in the role.", "I'm still very interested in the role."),
+    ("I remain very interested", "I'm still very interested"),
+    ("Could you let me know where things stand, and whether there is anything more I can "
+     "provide to help with your decision?",
+     "Where do things stand? And is there anything else I can send you?"),
+    ("After careful thought I have decided", "After a lot of thought, I've decided"),
+    ("I particularly appreciated", "I really enjoyed"),
+    ("It was especially useful to hear your perspective", "It was great to hear your take"),
+    ("I am confident my experience would let me contribute early",
+     "I'm sure I could contribute early on"),
+    ("I look forward to hearing from you about the next steps.",
+     "Looking forward to hearing about next steps."),
+    ("I look forward to hearing from you.", "Looking forward to hearing from you."),
+    ("I would be glad to", "I'd love to"), ("I would welcome", "I'd welcome"),
+    ("I would be", "I'd be"), ("I would", "I'd"), ("I am", "I'm"), ("I have", "I've"),
+    ("it is", "it's"), ("It is", "It's"), ("do not", "don't"), ("that is", "that's"),
+    (", and I ", ". I "), (", and I'", ". I'"), (" position at ", " role at "),
+    (" position for ", " role for "), (" position further", " role further"),
+)  # fmt: skip
+
+
+def casual(text: str) -> str:
+    """A formal paragraph in the friendly tone: contractions, shorter sentences."""
+    for formal_words, friendly_words in CASUAL:
+        text = text.replace(formal_words, friendly_words)
+    return text
 
 
 # --- days, as a person writes them ---------------------------------------------------------
 
 
-def on_day(moment: datetime, now: datetime) -> str:
+def on_day(moment: datetime, now: datetime, sent: datetime | None = None) -> str:
     """ "today", "yesterday", "on Thursday" within the week; "on 12 November" otherwise
-    (with the year when it is not this year's)."""
+    (with the year when it is not this year's). `sent`: when the text is to be read, if
+    not now (a draft due another day): no "today" or "yesterday", which would be wrong on
+    one of the two days; a day name only when within the week of both."""
     local_now = pendulum.instance(now)
-    day = pendulum.instance(moment).in_timezone(local_now.timezone or "UTC").date()
+    zone = local_now.timezone or "UTC"
+    day = pendulum.instance(moment).in_timezone(zone).date()
     days = (local_now.date() - day).days
-    if days == 0:
+    read = pendulum.instance(sent).in_timezone(zone).date() if sent else local_now.date()
+    if read != local_now.date():
+        days_then = (read - day).days
+        if 0 <= days <= 6 and 1 <= days_then <= 6:
+            return f"on {WEEKDAYS[day.weekday()]}"
+    elif days == 0:
         return "today"
-    if days == 1:
+    elif days == 1:
         return "yesterday"
-    if 2 <= days <= 6:
+    elif 2 <= days <= 6:
         return f"on {WEEKDAYS[day.weekday()]}"
     year = f" {day.year}" if day.year != local_now.year else ""
     return f"on {day.day} {MONTHS[day.month - 1]}{year}"
