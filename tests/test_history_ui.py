@@ -124,3 +124,25 @@ async def test_r_on_an_earlier_rounds_done_check_keeps_its_record(
         )
         assert ["Done", "Status check to Ravi Kumar"] in [r[1:3] for r in rows_of(app)]
         assert not [r for r in rows_of(app) if r[1] == "Not needed" and "Status check" in r[2]]
+
+
+async def test_at_80_columns_each_row_names_its_company(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """Two opportunities' thank-yous to people with the same name: only the company tells
+    the rows apart (the column went first on a narrow terminal)."""
+    for company in ("Contoso", "Initech"):
+        job = opportunity(company=company, role="Senior Data Engineer")
+        one = bare_reflection(job.id, interview_at=NOW.subtract(days=3), interviewers=(RAVI,))
+        done = [mark_done(f, NOW.subtract(days=2)) for f in plan(job, [one], "Europe/Berlin")]
+        journal.save_reflection(one, job, done)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        assert [c.key for c in table.columns][-1] == "where"
+        painted = [app.screen.query_one(VirtualTable).render_line(y).text for y in range(1, 5)]
+        assert any("Contoso" in line for line in painted), painted
+        assert any("Initech" in line for line in painted), painted

@@ -30,7 +30,7 @@ COLUMNS = (
     TableColumn("when", "When", 16),
     TableColumn("outcome", "", 10),
     TableColumn("what", "Follow-up", 40, narrowest=22),
-    TableColumn("where", "Opportunity", 34, drop=1, narrowest=16),
+    TableColumn("where", "Opportunity", 34, narrowest=12),  # (never dropped: which company)
 )
 IN_THE_TABLE = {Outcome.DONE: "Done", Outcome.SKIPPED: "Skipped", Outcome.RETIRED: "Not needed"}
 SINCE = {
