@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Header, SelectionList, Static
+from textual.widgets import Checkbox, Header, SelectionList, Static
 
 from debrief.actions.settings import save_decision
 from debrief.compare import (
@@ -115,9 +115,6 @@ class CompareScreen(JournalView):
             yield Static(SIDEWAYS_HINT, classes="sideways-hint", id="weights-hint")
             yield DecisionMatrix(id="weights", classes="compare-part")
             yield Static(id="matrix-error", classes="field-error")
-            yield Button(
-                "+ Add criterion (ctrl+n)", id="add-criterion", compact=True, classes="compare-part"
-            )
             yield Static(id="verdict", classes="compare-part")
         yield KeysFooter()
 
@@ -355,7 +352,7 @@ class CompareScreen(JournalView):
         matrix = self.query_one("#weights", DecisionMatrix)
         matrix.focus_cell(f"name-{len(self.decision.criteria) - 1}")
 
-    @on(Button.Pressed, "#add-criterion")
+    @on(DecisionMatrix.AddRequested, "#weights")
     def _add_pressed(self) -> None:
         self.action_add_criterion()
 

@@ -47,6 +47,7 @@ WEIGHT_WIDTH = 8
 REMOVE = " ✕ "
 SCORE_PLACEHOLDER = "0–5"
 HEAD_LINES = 2  # the titles, then a rule
+ADD = " + Add criterion (ctrl+n) "  # the last line, reached by Tab like a button
 NAME_WIDTHS = (12, 24)  # a criterion's column, by its longest name, within these
 SCORE_WIDTHS = (10, 20)  # an option's column, by its title, within these
 
@@ -65,16 +66,19 @@ def fit(text: str, width: int) -> str:
 @dataclass(frozen=True)
 class Cell:
     """A place in the matrix: `column` 0 is the name, 1 the weight, then one per option's
-    score, then the row's ✕."""
+    score, then the row's ✕. The row after the criteria holds one cell: + Add criterion."""
 
     row: int
     column: int
 
     @classmethod
     def named(cls, key: str) -> Cell:
-        """`name-2`, `weight-2`, `score-2-1` or `remove-2` as a cell (the names the
-        screen's messages and the tests use)."""
+        """`name-2`, `weight-2` or `score-2-1` as a cell (the names the screen's messages
+        and the tests use); `remove-2` is (2, -1) and `add-criterion` (-1, 0), which the
+        matrix places (`DecisionMatrix.cell_named`)."""
         kind, row, *option = key.split("-")
+        if kind == "add":
+            return cls(-1, 0)
         if kind == "score":
             return cls(int(row), 2 + int(option[0]))
         return cls(int(row), {"name": 0, "weight": 1}.get(kind, -1))
@@ -105,6 +109,7 @@ class DecisionMatrix(ScrollView, can_focus=True):
         "decision-matrix--placeholder",
         "decision-matrix--selected",
         "decision-matrix--total",
+        "decision-matrix--add",
     }
 
     BINDINGS = [  # (a form's keys: shown in the help, not in the footer)
@@ -132,6 +137,9 @@ class DecisionMatrix(ScrollView, can_focus=True):
         def __init__(self, matrix: DecisionMatrix, key: str) -> None:
             super().__init__(matrix)
             self.key = key
+
+    class AddRequested(MatrixMessage):
+        """+ Add criterion was pressed (Enter or a click)."""
 
     class RemoveRequested(MatrixMessage):
         """A row's ✕ was pressed (Enter or a click): the screen removes `row`."""
@@ -204,20 +212,32 @@ class DecisionMatrix(ScrollView, can_focus=True):
         return self.fixed_width + sum(w + GAP for w in self.score_widths) + len(REMOVE)
 
     def _resize(self) -> None:
-        height = HEAD_LINES + len(self.texts) + len(self.total_lines)
+        height = HEAD_LINES + len(self.texts) + len(self.total_lines) + 1  # (+ Add criterion)
         self.virtual_size = Size(self.wanted_width, height)
         self.refresh(layout=True)
 
     def value(self, key: str) -> str:
         """The text of the cell named `key`."""
-        cell = Cell.named(key)
+        cell = self.cell_named(key)
         return self.texts[cell.row][cell.column]
+
+    def cell_named(self, key: str) -> Cell:
+        cell = Cell.named(key)
+        if cell.row < 0:
+            return self._add_cell
+        return Cell(cell.row, self._remove_column) if cell.column < 0 else cell
+
+    @property
+    def _add_cell(self) -> Cell:
+        return Cell(len(self.texts), 0)
 
     @property
     def cursor_key(self) -> str:
         return self._key(self.cursor)
 
     def _key(self, cell: Cell) -> str:
+        if cell == self._add_cell:
+            return "add-criterion"
         if cell.column == 0:
             return f"name-{cell.row}"
         if cell.column == 1:
@@ -231,7 +251,8 @@ class DecisionMatrix(ScrollView, can_focus=True):
         return 2 + len(self.titles)
 
     def _cell_exists(self, cell: Cell) -> bool:
-        return 0 <= cell.row < len(self.texts) and 0 <= cell.column <= self._remove_column
+        in_row = 0 <= cell.row < len(self.texts) and 0 <= cell.column <= self._remove_column
+        return in_row or cell == self._add_cell
 
     # --- reading it back -----------------------------------------------------------
 
@@ -320,7 +341,10 @@ class DecisionMatrix(ScrollView, can_focus=True):
             moving.append(Segment(REMOVE, self._cell_style(remove, Style())))
             return fixed, moving
         line = row - len(self.texts)
-        if line >= len(self.total_lines):
+        if line == len(self.total_lines):
+            add = self._cell_style(self._add_cell, style("decision-matrix--add"))
+            return [Segment(ADD, add)], []
+        if line > len(self.total_lines):
             return [], []
         total = style("decision-matrix--total")
         label = "Total (0–5)" if line == 0 else ""
@@ -377,13 +401,12 @@ class DecisionMatrix(ScrollView, can_focus=True):
             return
         chain = self.screen.focus_chain
         backwards = before in chain and chain.index(before) > chain.index(self)
-        last = Cell(len(self.texts) - 1, self._remove_column)
-        self._move(last if backwards else Cell(0, 0))
+        self._move(self._add_cell if backwards else Cell(0, 0))
 
     def focus_cell(self, key: str) -> None:
         """Focus the matrix with the cursor on the cell named `key`."""
         self._keep_cursor = True
-        self._move(Cell.named(key))
+        self._move(self.cell_named(key))
         self.focus()
 
     # --- moving --------------------------------------------------------------------
@@ -391,7 +414,8 @@ class DecisionMatrix(ScrollView, can_focus=True):
     def _cells(self, *, fields_only: bool) -> list[Cell]:
         """Every cell in the order Tab goes (Enter's skips the ✕)."""
         last = self._remove_column - 1 if fields_only else self._remove_column
-        return [Cell(r, c) for r in range(len(self.texts)) for c in range(last + 1)]
+        cells = [Cell(r, c) for r in range(len(self.texts)) for c in range(last + 1)]
+        return cells if fields_only else [*cells, self._add_cell]
 
     def _move(self, cell: Cell) -> None:
         if not self._cell_exists(cell):
@@ -408,7 +432,7 @@ class DecisionMatrix(ScrollView, can_focus=True):
 
     def _show_cursor(self) -> None:
         """Scroll the scores sideways, and the screen up or down, to the cursor."""
-        if self.cursor.column >= 2:
+        if self.cursor.column >= 2:  # (a score or a ✕)
             start = sum(w + GAP for w in self.score_widths[: self.cursor.column - 2])
             width = (
                 len(REMOVE)
@@ -423,6 +447,8 @@ class DecisionMatrix(ScrollView, can_focus=True):
         container = self.parent
         if isinstance(container, Widget) and container.is_scrollable:
             y = self.virtual_region.y + HEAD_LINES + self.cursor.row
+            if self.cursor == self._add_cell:
+                y += len(self.total_lines)
             container.scroll_to_region(Region(0, y, 1, 1), animate=False)
 
     def _step(self, step: int, *, fields_only: bool) -> Cell | None:
@@ -448,7 +474,11 @@ class DecisionMatrix(ScrollView, can_focus=True):
 
     def action_submit(self) -> None:
         """Enter presses a ✕; in a field it goes on to the next field (never a ✕: Enter
-        must not remove a criterion by surprise), and after the last stays."""
+        must not remove a criterion by surprise), and after the last stays. On
+        + Add criterion it adds one."""
+        if self.cursor == self._add_cell:
+            self.post_message(self.AddRequested(self))
+            return
         if self.cursor.column == self._remove_column:
             self.post_message(self.RemoveRequested(self, self.cursor.row))
             return
@@ -469,11 +499,12 @@ class DecisionMatrix(ScrollView, can_focus=True):
     @property
     def _text(self) -> str:
         """The cursor's text ("" on a ✕)."""
-        row = self.texts[self.cursor.row] if self._cell_exists(self.cursor) else []
+        row = self.texts[self.cursor.row] if self._editable() else []
         return row[self.cursor.column] if self.cursor.column < len(row) else ""
 
     def _editable(self) -> bool:
-        return self._cell_exists(self.cursor) and self.cursor.column != self._remove_column
+        on_a_field = self.cursor.column != self._remove_column and self.cursor != self._add_cell
+        return self._cell_exists(self.cursor) and on_a_field
 
     def _set_text(self, text: str, caret: int) -> None:
         self.texts[self.cursor.row][self.cursor.column] = text
@@ -557,6 +588,11 @@ class DecisionMatrix(ScrollView, can_focus=True):
         if offset is None:
             return
         row = offset.y - HEAD_LINES
+        if row == len(self.texts) + len(self.total_lines) and offset.x < len(ADD):
+            self._keep_cursor = True
+            self._move(self._add_cell)
+            self.post_message(self.AddRequested(self))
+            return
         if not 0 <= row < len(self.texts):
             return
         column = self._column_at(offset.x)
