@@ -27,7 +27,7 @@ from tests.samples import NOW
 
 DRAFTED = {
     FollowUpKind.THANK_YOU, FollowUpKind.STATUS_CHECK, FollowUpKind.WITHDRAWAL,
-    FollowUpKind.LINKEDIN, FollowUpKind.CALL,
+    FollowUpKind.LINKEDIN, FollowUpKind.CALL, FollowUpKind.REFERENCES,
 }  # fmt: skip
 GAP = re.compile(r"\[fill in: ([^\]]*)\]")
 ALWAYS_YOURS = ("an article, a result", "one honest, kind sentence")  # only you can write these
@@ -156,6 +156,9 @@ def allowed_gaps(
 ) -> set[str]:
     """The gaps a draft may have: only for what the journal truly lacks."""
     allowed = set(ALWAYS_YOURS)
+    if item.kind is FollowUpKind.REFERENCES:  # (your references are not in the journal)
+        allowed |= {"your reference’s name", "their email address", "name", "postal address",
+                    "their phone number"}  # fmt: skip
     card = addressee(item, reflection, opportunity, rounds_of(demo, opportunity.id)).card
     if card is None:
         allowed |= {"interviewer’s name", "the recruiter’s name", "name"}
@@ -227,6 +230,18 @@ def test_every_draft_of_the_demo_reads_cleanly(demo: Bundle) -> None:
                 problems.append(f"{where}: a private answer: {text!r}")
     assert count > 300  # (every kind, channel and tone)
     assert not problems, "\n".join(problems)
+
+
+def test_li_wei_is_greeted_by_his_family_name_and_every_call_has_a_number(demo: Bundle) -> None:
+    """Li is the family name (the README's example of a name written family-first): "Mr.
+    Wei" took the given name; a call script to anyone in the demo has a number to dial."""
+    greetings = set()
+    for item, _, _, draft, formal in drafts(demo):
+        if item.person == "Li Wei" and formal and draft.channel is Channel.EMAIL:
+            greetings.add(draft.body.split("\n", 1)[0])
+        if draft.channel is Channel.PHONE and item.kind is not FollowUpKind.REFERENCES:
+            assert "[fill in: their phone number]" not in draft.to, (item.key, draft.to)
+    assert greetings == {"Dear Mr. Li,"}
 
 
 def test_no_thank_you_repeats_a_sentence_of_an_earlier_round_to_the_same_person(

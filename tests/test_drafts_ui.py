@@ -13,8 +13,9 @@ from debrief.model import Channel, Interviewer, Settings, Stage
 from debrief.notes import LINKEDIN_LIMIT
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
-from debrief.ui.screens.draft import DraftScreen
-from tests.pilot_helpers import type_text
+from debrief.ui.screens.draft import CallScreen, DraftScreen, draft_screen
+from debrief.ui.widgets.footer import KeysFooter
+from tests.pilot_helpers import record_notifications, type_text
 from tests.samples import NOW, bare_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -158,3 +159,85 @@ async def test_an_edited_draft_is_gone_once_its_follow_up_is_done(
         assert Journal.open(journal_path).note_draft(item_id) is None
     reopened = Journal.open(journal_path)
     assert reopened.drafts_path.read_text().count(PS) == 0  # not kept on in the file
+
+
+@pytest.fixture
+def panel_waiting(journal: Journal) -> Journal:
+    """Friday's panel: Jane said she would reply by next Friday; a call and the
+    references are planned too."""
+    job = opportunity(company="Contoso", role="Data Engineer")
+    jane = Interviewer(name="Jane Doe", email="jane@acme.example")
+    reflection = bare_reflection(
+        job.id, id="r1", interview_at=NOW.subtract(days=2), interviewers=(jane,),
+        stage=Stage.FINAL, replies_from="Jane Doe", reply_by=NOW.add(days=8).date(),
+        references_requested=True, likes_role="Owning the streaming platform end to end",
+    )  # fmt: skip
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    other = opportunity(company="Initech", role="Data Engineer")  # (no date named: a call)
+    called = bare_reflection(
+        other.id, id="r2", interview_at=NOW.subtract(days=2), interviewers=(jane,)
+    )
+    journal.save_reflection(called, other, plan(other, [called], "Europe/Berlin"))
+    journal.save_settings(Settings(name="Alex Morgan", email="alex@example.com"))
+    return journal
+
+
+def item_of(journal: Journal, kind: str) -> str:
+    return next(f.id for f in journal.followups() if f.kind.value == kind)
+
+
+async def toast_on_marking_sent(app: DebriefApp, followup_id: str) -> str:
+    """What the app says when the follow-up's draft, opened at 80x24, is marked sent."""
+    said = record_notifications(app)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.push_screen(draft_screen(app.journal, followup_id, app.clock))
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+    return said[-1]
+
+
+async def test_a_check_marked_sent_before_their_date_is_nudged_once(
+    build_app: AppFactory, panel_waiting: Journal
+) -> None:
+    toast = await toast_on_marking_sent(build_app(), item_of(panel_waiting, "status_check"))
+    assert "They said they would reply by " in toast and "8 days from now" in toast
+    assert toast.count("u undoes") == 1 and "(u undoes)" not in toast
+
+
+async def test_the_done_toast_says_u_undoes_once(
+    build_app: AppFactory, planned_by_email: Journal
+) -> None:
+    toast = await toast_on_marking_sent(build_app(), item_of(planned_by_email, "thank_you"))
+    assert toast == (
+        "Done: Thank-you note to Jane Doe (by email). It still had a [fill in …] gap. "
+        "If it is not sent yet, u undoes."
+    )
+
+
+async def test_tell_references_opens_a_note_to_a_reference_and_a_call_is_marked_called(
+    build_app: AppFactory, panel_waiting: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        row = next(i for i, o in enumerate(home.query_one("#agenda").options)
+                   if "references" in str(o.prompt).casefold())  # fmt: skip
+        home.query_one("#agenda").highlighted = row
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        body = app.screen.query_one("#body", TextArea).text
+        assert body.startswith("Dear [fill in: your reference’s name],")
+        assert "they may contact you for a reference soon" in body
+        assert "owning the streaming platform end to end" in body
+        await pilot.press("escape")
+        await pilot.pause()
+        app.push_screen(draft_screen(app.journal, item_of(panel_waiting, "call"), app.clock))
+        await pilot.pause()
+        assert isinstance(app.screen, CallScreen)
+        keys = {k.key: k.description for k in app.screen.query_one(KeysFooter).keys}
+        assert keys["ctrl+r"] == "Mark called"
+        assert "make the call" in str(app.screen.query_one("#draft-help", Static).content)

@@ -121,7 +121,7 @@ SCORPIO = Person("Hank Scorpio", "CEO", mentioned="the expansion to Lisbon", cal
 BUCKET = Person("Charlie Bucket", "Engineering Manager", mentioned="the golden-ticket checkout", called="Mr. Bucket")
 BRONTE = Person("Zoë Brontë", "Principal Engineer", LINKEDIN, "event sourcing for orders", True, "Dr. Brontë")
 RAMAN = Person("Priya Raman", "Recruiter", CALL, "the relocation package", called="Ms. Raman")
-LI = Person("Li Wei", "Staff Engineer", mentioned="their async task framework", called="Mr. Wei")
+LI = Person("Li Wei", "Staff Engineer", mentioned="their async task framework", called="Mr. Li")
 GARCIA = Person("Sofia García", "Recruiter", mentioned="the published salary bands", called="Ms. García")
 BECKER = Person("Tom Becker", "Data Lead", LINKEDIN, "dbt and the data contracts", True, "Mr. Becker")
 POTTS = Person("Pepper Potts", "Head of ML Platform", mentioned="the feature store", called="Ms. Potts")
@@ -488,7 +488,7 @@ def _card(person: Person, domain: str) -> Interviewer:
         name=person.name,
         title=person.title,
         email=f"{first}@{domain}" if person.channel is not Channel.PHONE else "",
-        phone="+49 30 1234 5678" if person.channel is Channel.PHONE else "",
+        phone="+49 30 1234 5678",  # (a call script to anyone has a number to dial)
         preferred=person.channel,
         linkedin=f"https://www.linkedin.com/in/{first}-demo" if person.linkedin else "",
         mentioned=person.mentioned,

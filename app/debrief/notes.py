@@ -446,6 +446,42 @@ def withdrawal(w: Writer) -> Message:
     )
 
 
+def to_references(w: Writer) -> Message:
+    """A short note to one of your references: who may call and about what, so they can
+    speak to it (never how the interview went for you privately)."""
+    role, company = w.opportunity.role, w.opportunity.company
+    stage = w.reflection.stage
+    interview = INTERVIEW_NAMED.get(stage, "interview") if stage else "interview"
+    liked, _ = what_you_like(w)
+    about = (
+        f"The role centres on {liked}, so anything you can say about my work in that area "
+        "would help most." if liked
+        else gap("what the role is about, so they know what to speak to")
+    )  # fmt: skip
+    return Message(
+        long=[
+            f"I hope you are well. I had my {interview} for the {role} position at {company} "
+            f"{w.when()}, and they may contact you for a reference soon.",
+            about,
+            "Thank you again for being one of my references; I will let you know how it goes.",
+        ],
+        short=[
+            [
+                f"I had my {interview} for the {role} role at {company} {w.when()}, and they "
+                "may contact you for a reference soon.",
+                "Thank you again for being one of my references.",
+            ]
+        ],
+        spoken=[
+            f"“Hello, this is {w.name}. I had my {interview} for the {role} position at "
+            f"{company} {w.when()}, and they may call you for a reference soon.”",
+            f"“{about}”",
+            "“Thank you again for being one of my references.”",
+        ],
+        sign_off="Kind regards," if w.formal else "Best wishes,",
+    )
+
+
 def call_script(w: Writer) -> Draft:
     """A short call: who you are, thanks, one question, and when to leave it."""
     script = "\n\n".join(
@@ -484,6 +520,8 @@ def _subject(item: FollowUp, opportunity: Opportunity, profile: Settings) -> str
         return f"Following up on my {opportunity.role} interview – {name}"
     if item.kind is FollowUpKind.WITHDRAWAL:
         return f"{opportunity.role} application – {name}"
+    if item.kind is FollowUpKind.REFERENCES:
+        return f"{opportunity.company} may call you for a reference – {name}"
     return f"Thank You for the Interview – {name}"
 
 
@@ -504,7 +542,12 @@ def draft_for(
     channel. `earlier`: for a second status check, the first (when it was sent); `rounds`:
     the opportunity's rounds, oldest first (a later round's note says something new);
     `followups`: the opportunity's follow-ups (whether you are connected on LinkedIn)."""
-    addressed = Addressee(to) if to else addressee(item, reflection, opportunity, rounds)
+    if to:
+        addressed = Addressee(to)
+    elif item.kind is FollowUpKind.REFERENCES:
+        addressed = Addressee(None, "your reference")
+    else:
+        addressed = addressee(item, reflection, opportunity, rounds)
     sent = item.when if item.when > now else None  # (worded for the day it is due)
     writer = Writer(
         item, reflection, opportunity, profile, now, formal, addressed,
@@ -519,6 +562,8 @@ def draft_for(
         message = status_check(writer, earlier.finished_at if earlier is not None else None)
     elif item.kind is FollowUpKind.WITHDRAWAL:
         message = withdrawal(writer)
+    elif item.kind is FollowUpKind.REFERENCES:
+        message = to_references(writer)
     else:
         message = thank_you(writer)
     return writer.in_channel(channel, message, _subject(item, opportunity, profile))

@@ -256,6 +256,7 @@ CASUAL = (
     ("I look forward to hearing from you.", "Looking forward to hearing from you."),
     ("I would be glad to", "I'd love to"), ("I would welcome", "I'd welcome"),
     ("I would be", "I'd be"), ("I would", "I'd"), ("I am", "I'm"), ("I have", "I've"),
+    ("I will", "I'll"),
     ("it is", "it's"), ("It is", "It's"), ("do not", "don't"), ("that is", "that's"),
     (", and I ", ". I "), (", and I'", ". I'"), (" position at ", " role at "),
     (" position for ", " role for "), (" position further", " role further"),

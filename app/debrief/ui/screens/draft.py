@@ -8,6 +8,7 @@ again, until it is done or skipped; Ctrl+N goes back to the generated text."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from pathlib import Path
 
 from textual import on
@@ -21,7 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from debrief.actions.followups import change_followup
-from debrief.dates import Clock
+from debrief.dates import Clock, format_day, plural
 from debrief.followups import describe, due_phrase, mark_done
 from debrief.model import (
     Channel,
@@ -62,6 +63,9 @@ def default_file_name(kind: FollowUpKind, company: str, person: str) -> str:
 
 class DraftScreen(Screen[None]):
     """Subject and body, editable; nothing is sent from here: you send it your way."""
+
+    HELP_TEXT = HELP
+    SENT_TITLE = "Marked sent"
 
     BINDINGS = [
         Binding("escape", "dismiss", "Back", id="draft.back"),
@@ -127,7 +131,7 @@ class DraftScreen(Screen[None]):
             yield Label("Text", classes="field-label")
             yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
             yield Static(id="draft-count")
-            yield Static(Content(HELP), id="draft-help")
+            yield Static(Content(self.HELP_TEXT), id="draft-help")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -360,21 +364,56 @@ class DraftScreen(Screen[None]):
         )
 
     def action_sent(self) -> None:
-        item, _, _ = self._records()
+        item, reflection, _ = self._records()
+        now = self.clock()
         try:
-            undo = change_followup(self.journal, item, mark_done(item, self.clock()), self.clock())
+            undo = change_followup(self.journal, item, mark_done(item, now), now)
         except JournalError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         what = f"Done: {describe(item)}."
         self.post_message(Undoable(what, lambda: undo(self.clock())))
-        gap = " It still had a [fill in …] gap: u undoes if it is not sent yet." * (
-            has_gap(self.current.text)
-        )
+        caveats = [
+            *(["It still had a [fill in …] gap."] if has_gap(self.current.text) else []),
+            *([early] if (early := too_early(item, reflection, now)) else []),
+        ]
+        undoes = "If it is not sent yet, u undoes." if caveats else "(u undoes)"
         self.notify(
-            f"{what}{gap} (u undoes)",
-            title="Marked sent",
-            severity="warning" if gap else "information",
+            " ".join([what, *caveats, undoes]),
+            title=self.SENT_TITLE,
+            severity="warning" if caveats else "information",
             markup=False,
         )
         self.dismiss()
+
+
+class CallScreen(DraftScreen):
+    """A call script: a call is made, not sent, and nothing is dialled from here."""
+
+    HELP_TEXT = "Nothing is dialled from Debrief: make the call, then mark it done (ctrl+r)."
+    SENT_TITLE = "Marked called"
+    BINDINGS = [
+        Binding("ctrl+r", "sent", "Mark called", id="draft.sent", tooltip="Mark this call made"),
+    ]
+
+
+def draft_screen(journal: Journal, followup_id: str, clock: Clock) -> DraftScreen:
+    """The screen for a follow-up's draft: a call script's says what a call needs."""
+    item = journal.followup(followup_id)
+    by_phone = item is not None and (
+        item.kind is FollowUpKind.CALL or item.channel is Channel.PHONE
+    )
+    return (CallScreen if by_phone else DraftScreen)(journal, followup_id, clock)
+
+
+def too_early(item: FollowUp, reflection: Reflection, now: datetime) -> str:
+    """A gentle word when a status check goes before the date they said they would reply
+    by (the advice: check a few days after it); "" otherwise."""
+    named = reflection.reply_by
+    if item.kind is not FollowUpKind.STATUS_CHECK or named is None or now.date() >= named:
+        return ""
+    days = (named - now.date()).days
+    return (
+        f"They said they would reply by {format_day(named)}, {plural(days, 'day')} from now: "
+        "a check before then can read as impatient, so the next one waits longer."
+    )

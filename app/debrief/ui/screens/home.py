@@ -50,6 +50,7 @@ DRAFTED = {
     FollowUpKind.LINKEDIN,
     FollowUpKind.CALL,
     FollowUpKind.WITHDRAWAL,
+    FollowUpKind.REFERENCES,
 }
 
 WELCOME = (
@@ -477,9 +478,9 @@ class HomeScreen(JournalView):
         if item is None:
             return
         if item.kind in DRAFTED:
-            from debrief.ui.screens.draft import DraftScreen
+            from debrief.ui.screens.draft import draft_screen
 
-            self.app.push_screen(DraftScreen(self.journal, item.id, self.clock))
+            self.app.push_screen(draft_screen(self.journal, item.id, self.clock))
         else:
             self._open_reflection(item.reflection_id)
 
