@@ -190,3 +190,18 @@ async def test_the_question_bank_count_stays_on_one_line_at_80(
         count = app.screen.query_one("#bank-count")
         assert count.content_region.height == 1, count.content_region  # (it took three)
         assert count.content_region.width >= len("3 questions, asked 3 times")
+
+
+@pytest.mark.usefixtures("globex_and_a_long_role")
+async def test_the_column_sorted_by_stays_in_sight_when_the_terminal_narrows(
+    build_app: AppFactory,
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3", *"sssss")  # When, Company, Role, Stage, Rating, Want
+        await pilot.pause()
+        assert app.screen.sort_key == "want"  # type: ignore[attr-defined]
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        header = header_and_rows(app)[0]
+        assert "Want ▼" in header, header

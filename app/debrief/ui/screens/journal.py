@@ -359,6 +359,7 @@ class JournalScreen(JournalView):
     def sort_by(self, column_key: str, *, descending: bool | None = None) -> None:
         self.sort_key = column_key
         self.descending = column_key in DESCENDING_FIRST if descending is None else descending
+        self.query_one(VirtualTable).pin(column_key)  # (never sorted by a column out of sight)
         self._sort()
         self.apply()
 

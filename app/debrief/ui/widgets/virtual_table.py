@@ -8,7 +8,7 @@ sort) is a count and a callback, then a repaint. Text is shown literally.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -106,6 +106,7 @@ class VirtualTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.row_count = 0
         self.label_room = label_room
+        self.pinned: str | None = None
         self._cell: CellText = lambda row, key: ""
         self.set_columns(columns)
 
@@ -122,10 +123,19 @@ class VirtualTable(ScrollView, can_focus=True):
         self._measured = content_widths(self.all_columns, count, cell, self.label_room)
         self._fit()
 
+    def pin(self, column_key: str) -> None:
+        """Keep this column on screen however narrow the table (the one sorted by: its
+        arrow says so); another gives way instead."""
+        self.pinned = column_key
+        self._fit()
+        self.virtual_size = Size(self._width, self.row_count + 1)
+        self.refresh()
+
     def _fit(self) -> None:
         """The columns shown: as many as the table's width allows (all, before layout)."""
         room = self.scrollable_content_region.width if self.size.width else 10_000
-        self.columns = fit_columns(self._measured, room, self.label_room)
+        measured = [replace(c, drop=0) if c.key == self.pinned else c for c in self._measured]
+        self.columns = fit_columns(measured, room, self.label_room)
         self._width = width_of(self.columns)
 
     def on_resize(self) -> None:
