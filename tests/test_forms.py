@@ -4,12 +4,15 @@ behaviour for company, role and people; Tab out of an answer; dates refused as t
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from typing import Any
 
 from textual.widgets import Input, Select, Static, TextArea
 
 from debrief.browse import complete
+from debrief.model import Draft
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
 from debrief.ui.screens.prep import PrepScreen
@@ -223,3 +226,36 @@ async def test_the_prep_page_offers_its_suggestions_and_typing_writes_your_own(
     assert kept.prep_questions.endswith("\nWho owns the data platform?")
     assert "On-call" in kept.prep_questions
     assert kept.prep_mention == ""  # (a suggestion not taken is not kept)
+
+
+async def test_a_resumed_answer_is_drawn_wrapped_for_the_terminal_it_is_shown_in(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """The report: resuming at 80×24 showed a wrapped answer garbled (a fragment repeated
+    on a second line) until a key was typed. Textual painted the answer at its new width
+    before re-wrapping it, and nothing painted it again; a terminal's real size arrives
+    after the first frame, as here from 120×36 to 80×24."""
+    answer = (
+        "I froze on the rate-limiter question: I knew token buckets but could not explain "
+        "the refill maths under pressure.\nThen I rambled about Redis for too long."
+    )
+    first_step = {"company": "Umbrella", "role": "Data Engineer", "interview_at": "2026-11-20"}
+    journal.save_draft(
+        Draft(
+            answers={**first_step, "rating": 6, "went_badly": answer},
+            step=5,
+            started_at=NOW,
+            updated_at=NOW,
+        )
+    )
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")  # resume
+        await pilot.pause()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        drawn = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        lines = [line.strip() for line in re.findall(r">([^<]*)<", drawn)]
+        assert "I froze on the rate-limiter question: I knew token buckets but could" in lines
+        assert "not explain the refill maths under pressure." in lines

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, OptionList, Select, SelectionList, Static
 
 from debrief.model import Draft
 from debrief.store.journal import Journal, drafts_path_of
@@ -16,7 +16,7 @@ from debrief.ui.screens.detail import DetailScreen
 from debrief.ui.screens.reflect import ReflectScreen
 from debrief.ui.screens.resume import ResumeDraftScreen
 from debrief.ui.widgets.completion import CompletingInput
-from debrief.ui.widgets.fields import FieldRow
+from debrief.ui.widgets.fields import AnswerArea, FieldRow
 from debrief.ui.widgets.rating import RatingPicker
 from debrief.ui.widgets.virtual_table import VirtualTable
 from tests.pilot_helpers import focused, record_notifications, type_text
@@ -521,14 +521,14 @@ async def test_text_areas_and_selects_render_from_the_questionnaire(build_app: A
         assert kinds == [
             SelectionList,
             RatingPicker,
-            TextArea,
+            AnswerArea,
             Select,
             Input,  # when you will hear
             CompletingInput,  # who will reply
             Select,  # may you follow up
-            TextArea,
-            TextArea,
-            TextArea,
+            AnswerArea,
+            AnswerArea,
+            AnswerArea,
         ]
         assert isinstance(screen.query_one("#q-stage"), Select)
 

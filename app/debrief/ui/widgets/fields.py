@@ -60,6 +60,19 @@ class CompanyAndRole:
         return None
 
 
+class AnswerArea(TextArea):
+    """An answer of several lines, drawn again once it has re-wrapped to a new width.
+
+    Textual 8.2.8 paints a resized TextArea before its Resize event re-wraps the text, and
+    nothing paints it again: the old wrapping stays on screen (a word cut, a fragment
+    repeated on the next line) until a key is typed. A terminal's real size arrives after
+    the first frame, so a resumed answer at 80×24 showed it at once.
+    """
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh)
+
+
 def choice_select(
     choices: tuple[tuple[str, str], ...], value: str, *, id: str | None = None, prefix: str = ""
 ) -> Select[str]:
@@ -266,7 +279,7 @@ def build_control(
             return CompletingInput(str(raw or ""), known=known, **options)
         return Input(str(raw or ""), **options)
     if question.kind is Kind.TEXT:
-        return TextArea(
+        return AnswerArea(
             str(raw or ""),
             soft_wrap=True,
             tab_behavior="focus",
