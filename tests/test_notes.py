@@ -514,3 +514,15 @@ def test_days_are_worded_for_the_day_the_item_is_due() -> None:
 )  # fmt: skip
 def test_a_title_reads_with_its_article(title: str, read: str) -> None:
     assert with_article(title) == read
+
+
+def test_a_call_or_an_invitation_to_the_recruiter_who_was_not_there_says_no_we_met() -> None:
+    reflection = contoso_round()
+    call = FollowUp(reflection.id, FollowUpKind.CALL, "call", NOW, person="Jordan Lee",
+                    channel=Channel.PHONE)  # fmt: skip
+    script = draft_for(call, reflection, CONTOSO, PROFILE, NOW).body
+    assert "We met" not in script and "thank you for your help" in script
+    invite = FollowUp(reflection.id, FollowUpKind.LINKEDIN, "linkedin:jordan lee", NOW,
+                      person="Jordan Lee", channel=Channel.LINKEDIN)  # fmt: skip
+    note = draft_for(invite, reflection, CONTOSO, PROFILE, NOW).body
+    assert "good to meet you" not in note and "thank you for your help" in note

@@ -483,13 +483,25 @@ def to_references(w: Writer) -> Message:
 
 
 def call_script(w: Writer) -> Draft:
-    """A short call: who you are, thanks, one question, and when to leave it."""
+    """A short call: who you are, thanks, one question, and when to leave it. To someone
+    you have not met (the recruiter): thanks for their help, not for meeting."""
+    role = w.opportunity.role
+    if w.person is None or w.met() or w.earlier_meetings():
+        opening = [
+            f"“Hello {w.spoken_name()}, this is {w.name}. We met {w.when()} about the {role} "
+            "position.”",
+            "“Thank you again for your time. I enjoyed our discussion about "
+            f"{talking_point(w)}, and I'm still very interested.”",
+        ]
+    else:
+        opening = [
+            f"“Hello {w.spoken_name()}, this is {w.name}. I had my interview for the {role} "
+            f"position {w.when()}, and I wanted to thank you for your help.”",
+            "“I enjoyed meeting the team, and I'm still very interested.”",
+        ]
     script = "\n\n".join(
         [
-            f"“Hello {w.spoken_name()}, this is {w.name}. We met {w.when()} about "
-            f"the {w.opportunity.role} position.”",
-            f"“Thank you again for your time. I enjoyed our discussion about "
-            f"{talking_point(w)}, and I'm still very interested.”",
+            *opening,
             "“Is there anything more I can provide, and is there a date I should expect "
             "to hear by?”",
             VOICEMAIL,
@@ -509,6 +521,9 @@ def invitation(w: Writer) -> Draft:
         [start, f"I enjoyed our discussion about {point}.", "I'd be glad to connect."],
         [start, "I'd be glad to connect and stay in touch."],
     ]
+    if w.person is not None and not (w.met() or w.earlier_meetings()):  # (the recruiter)
+        thanks = f"thank you for your help with my application for the {role} role at {company}."
+        choices = [[thanks, "I'd be glad to connect and stay in touch."]]
     body = w.shortest_fitting(choices)
     to = recipient(w.person, Channel.LINKEDIN, w.opportunity)
     return Draft(Channel.LINKEDIN, to, "", body, invitation=True)

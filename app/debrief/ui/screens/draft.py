@@ -415,5 +415,5 @@ def too_early(item: FollowUp, reflection: Reflection, now: datetime) -> str:
     days = (named - now.date()).days
     return (
         f"They said they would reply by {format_day(named)}, {plural(days, 'day')} from now: "
-        "a check before then can read as impatient, so the next one waits longer."
+        "a check before then can read as impatient."
     )
