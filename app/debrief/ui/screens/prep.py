@@ -30,6 +30,7 @@ from debrief.questionnaire import AnswerContext
 from debrief.questions import every_question
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.form import FormKeys
+from debrief.ui.widgets.fields import AnswerArea
 from debrief.ui.widgets.footer import KeysFooter
 
 # The prep fields: the Interview field, its label, and the suggestions that fill it.
@@ -100,7 +101,7 @@ class PrepScreen(FormKeys):
                 # until you take it (→) or type your own: typing never goes into it.
                 text = getattr(interview, key)
                 self.shown[key] = text
-                yield TextArea(
+                yield AnswerArea(  # (drawn again once re-wrapped to a new width)
                     text,
                     id=key,
                     classes="prep-area",
