@@ -23,7 +23,7 @@ from debrief.model import (
     Status,
 )
 from debrief.notes import LINKEDIN_LIMIT, address_as, draft_for, salutation
-from debrief.wording import as_clause, on_day, with_article
+from debrief.wording import as_clause, on_day, said_to_them, with_article
 from tests.samples import NOW, bare_reflection, full_reflection, opportunity
 
 PROFILE = Settings(name="Alex Morgan", email="alex@example.com", phone="+44 20 7946 0000")
@@ -526,3 +526,18 @@ def test_a_call_or_an_invitation_to_the_recruiter_who_was_not_there_says_no_we_m
                       person="Jordan Lee", channel=Channel.LINKEDIN)  # fmt: skip
     note = draft_for(invite, reflection, CONTOSO, PROFILE, NOW).body
     assert "good to meet you" not in note and "thank you for your help" in note
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [("their move from Hadoop to Delta Lake", "your move from Hadoop to Delta Lake"),
+     ("Her dashboard for the donors", "your dashboard for the donors"),
+     ("how he runs on-call", "how you run on-call"),
+     ("the talk she gave about her work", "the talk you gave about your work"),
+     ("She moved us to Kafka", "how you moved us to Kafka"),
+     ("a question I asked him", "a question I asked you"),
+     ("mentoring junior engineers", "mentoring junior engineers")],
+)  # fmt: skip
+def test_what_someone_mentioned_is_said_back_to_them(typed: str, said: str) -> None:
+    """Typed about them on the card, it reads as said to them in their own note."""
+    assert said_to_them(as_clause(typed)) == said

@@ -154,15 +154,36 @@ TO_THEM = {"their": "your", "theirs": "yours", "they": "you", "them": "you",
 
 def said_to_them(point: str) -> str:
     """What someone mentioned, said back to them: "her dashboard" -> "your dashboard",
-    "their move from Hadoop" -> "your move from Hadoop" (whatever way it was typed, it
-    reads as said to the person, not about a third party)."""
-    point = re.sub(r"^(his|her)\s", "your ", point)
-    return re.sub(
+    "their move from Hadoop" -> "your move from Hadoop", "how she scaled the team" ->
+    "how you scaled the team", "She moved us to Kafka" -> "how you moved us to Kafka"
+    (whatever way it was typed, it reads as said to the person, not of a third party)."""
+    i = re.IGNORECASE
+    point = re.sub(r"\b(he|she)\s+(\w+)\b", lambda m: f"you {_to_you(m.group(2))}", point, flags=i)
+    point = re.sub(r"\bhis\b", "your", point, flags=i)
+    point = re.sub(r"\bhim\b", "you", point, flags=i)
+    point = re.sub(r"\bher\b(?=\s+(?!about|on|for|with|to|in|at|and)\w)", "your", point, flags=i)
+    point = re.sub(r"\bher\b", "you", point, flags=i)
+    point = re.sub(
         r"\b(their|theirs|they|them|they're|they've|they'd|themselves)\b",
         lambda m: TO_THEM[m.group(1).casefold()],
         point,
         flags=re.IGNORECASE,
     )
+    return f"how {point}" if point.startswith("you ") else point  # ("She moved us to Kafka")
+
+
+def _to_you(verb: str) -> str:
+    """A verb after "he"/"she" as it reads after "you": "runs" -> "run", "is" -> "are"."""
+    word = verb.casefold()
+    if word in ("is", "was", "has", "does", "goes"):
+        return {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}[word]
+    if _gerund(word) or word.endswith("ss") or not word.endswith("s"):
+        return verb  # (a past tense, "you" already fits)
+    if word.endswith("ies"):
+        return verb[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return verb[:-2]
+    return verb[:-1]
 
 
 # Titles of one person in a company, said without an article: "as Head of Data", "as CTO".
