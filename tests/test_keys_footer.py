@@ -18,6 +18,7 @@ from debrief.ui import guard
 from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.commands import palette_entries
 from debrief.ui.screens.help import HelpScreen, key_lines
+from debrief.ui.screens.history import HistoryScreen
 from debrief.ui.screens.home import HomeScreen
 from debrief.ui.screens.journal import JournalScreen
 from debrief.ui.screens.profile import ProfileScreen
@@ -228,3 +229,31 @@ async def test_f1_is_laid_out_for_the_width_with_the_screens_own_keys_first(
         assert headings[:2] == ["On every screen", "How keys work"]  # (below its own keys)
         await pilot.press("escape")
         assert app.screen is home
+
+
+async def test_history_offers_r_only_on_an_item_it_can_put_back(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """A follow-up a later round took the place of stays as recorded: r is not offered on
+    it (it said so only after being pressed)."""
+    job = opportunity()
+    jane = Interviewer(name="Jane Doe", title="CTO", email="jane@acme.example")
+    one = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=12), interviewers=(jane,))
+    journal.save_reflection(one, job, plan(job, [one], "Europe/Berlin", now=NOW.subtract(days=12)))
+    two = bare_reflection(job.id, id="r2", interview_at=NOW.subtract(days=2), stage=Stage.ONSITE)
+    journal.save_reflection(
+        two, job, plan(job, [one, two], "Europe/Berlin", journal.followups(), now=NOW)
+    )
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert "Back on the agenda" not in footer_keys(app)
+        await pilot.press("escape", "down", "space", "h")  # a thank-you done: r puts it back
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        outcomes = [table.row_texts(row)[1] for row in range(table.row_count)]
+        await pilot.press(*["down"] * outcomes.index("Done"))
+        assert "Back on the agenda" in footer_keys(app)

@@ -121,6 +121,7 @@ class HistoryScreen(JournalView):
         )
         if not rows:
             self.query_one("#history-detail", Static).update("")
+        self.refresh_bindings()  # (r follows the highlighted item: check_action)
 
     def _highlighted(self) -> Finished | None:
         if not self.is_mounted or not self.finished:
@@ -155,6 +156,20 @@ class HistoryScreen(JournalView):
             stays = why_it_stays(self.journal, item, self.clock())
             lines.append(Content.styled(stays or "r puts it back on the agenda", "$text-muted"))
         self.query_one("#history-detail", Static).update(Content("\n").join(lines))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """r is offered only on an item it can put back (not one a later round or their
+        reply took the place of, nor one that stays as recorded: the line below says why)."""
+        if action != "reopen":
+            return True
+        finished = self._highlighted()
+        if finished is None or finished.outcome is Outcome.RETIRED:
+            return False
+        return not why_it_stays(self.journal, finished.item, self.clock())
+
+    @on(VirtualTable.Highlighted)
+    def _line_changed(self) -> None:
+        self.refresh_bindings()
 
     @on(VirtualTable.Selected)
     def _open_reflection(self, event: VirtualTable.Selected) -> None:
