@@ -136,3 +136,18 @@ def test_what_is_behind_you_fits_80_columns_too(long_names: Path) -> None:
     journal.save_plan(job, done)
     lines = on_a_terminal(long_names, "due", "--done")
     assert lines and max(cell_width(line) for line in lines) <= 80, lines
+
+
+def test_an_interview_ahead_is_listed_but_is_not_due(journal: Journal, journal_path: Path) -> None:
+    """Exit 1 means something is due (`debrief due || notify-send "Follow-ups due"`): an
+    interview ahead alone is listed, as before, and exits 0."""
+    job = opportunity("Globex", "SRE")
+    journal.save_interview(scheduled(job.id), job)
+    env = {**os.environ, "DEBRIEF_NOW": NOW.isoformat()}
+    piped = subprocess.run(
+        [sys.executable, "-m", "debrief", "--db", str(journal_path), "due"],
+        capture_output=True, text=True, env=env, check=False, timeout=60,
+    )  # fmt: skip
+    assert "Interview: Globex" in piped.stdout and piped.returncode == 0
+    lines = on_a_terminal(journal_path, "due")
+    assert lines[0].startswith("Nothing due") and "Interview: Globex" in lines[2]

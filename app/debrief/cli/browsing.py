@@ -215,13 +215,14 @@ def due_command(journal: Journal, args: argparse.Namespace) -> int:
     elif width is None:  # (piped: as it always was, the interviews ahead first)
         lines = due_lines(rows, Style.for_stream(sys.stdout))
     else:  # what is due, then what is ahead; or that nothing is
-        due = [row for row in rows if row["kind"] != "interview"]
+        now_due = [row for row in rows if row["kind"] != "interview"]
         ahead = [row for row in rows if row["kind"] == "interview"]
-        lines = due_lines(due, Style.for_stream(sys.stdout), width) or [NOTHING_DUE]
+        lines = due_lines(now_due, Style.for_stream(sys.stdout), width) or [NOTHING_DUE]
         if ahead:
             lines += ["", *due_lines(ahead, Style.for_stream(sys.stdout), width)]
     print_lines(lines)
-    return EXIT_SOMETHING_DUE if rows else EXIT_OK
+    due = any(row["kind"] != "interview" for row in rows)  # (one ahead is not due)
+    return EXIT_SOMETHING_DUE if due else EXIT_OK
 
 
 def _round_of(journal: Journal, reflection_id: str) -> str:
