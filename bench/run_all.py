@@ -55,13 +55,18 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     results = [figure for arguments in benchmarks(args.quick) for figure in run(arguments)]
-    current = None
+    current, heading = None, ""
+    missed = []
     for bench, figure in results:
         if bench != current:
             print(bench)
             current = bench
         print(figure.line())
-    missed = [figure.what.strip() for _, figure in results if figure.verdict == "NOT MET"]
+        if not figure.what.startswith(" "):
+            heading = figure.what  # (an indented figure is a ratio of the one above it)
+        if figure.verdict == "NOT MET":
+            what = figure.what.strip()
+            missed.append(f"{bench}: {heading}, {what}" if what != heading else f"{bench}: {what}")
     print(f"\ntargets not met: {len(missed)}" + "".join(f"\n  {what}" for what in missed))
     return 0
 
