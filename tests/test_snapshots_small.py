@@ -84,6 +84,7 @@ async def keep_answers(pilot: Pilot[Any]) -> None:
 OPENED_BY: dict[str, Opener] = {
     "history": on_the_agenda("Thank-you", "space", "h"),
     "profile": keys("p"),
+    "help": keys("f1"),
     "checklist": action("open('checklist')"),
     "palette": keys("ctrl+p", *"merge"),  # (a search: with none, the order varies)
     "job_details": keys("f3", "i"),
