@@ -4,15 +4,18 @@ and nothing the user acts on hidden (issue #29, the layout half)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pendulum
 import pytest
 from textual.widgets import OptionList
 
+from debrief.cli import build_demo_journal
 from debrief.columns import TableColumn, fit_columns
 from debrief.followups import mark_done, plan
 from debrief.model import AskedQuestion, Interviewer, Stage, Status
 from debrief.store.journal import Journal
-from debrief.ui.app import DebriefApp
+from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.widgets.virtual_table import VirtualTable
 from tests.samples import BERLIN, NOW, bare_reflection, opportunity
 
@@ -205,3 +208,13 @@ async def test_the_column_sorted_by_stays_in_sight_when_the_terminal_narrows(
         await pilot.pause()
         header = header_and_rows(app)[0]
         assert "Want ▼" in header, header
+
+
+async def test_the_home_summaries_take_one_line_each_at_80(tmp_path: Path) -> None:
+    """The demo's agenda has every kind of section: its summary ran onto a second line."""
+    now = pendulum.datetime(2026, 12, 8, 12, tz="Europe/Berlin")
+    app = make_app(build_demo_journal(tmp_path / "journal.json", now), clock=lambda: now)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for title in ("#agenda-title", "#latest-title"):
+            assert app.screen.query_one(title).content_region.height == 1, title
