@@ -259,3 +259,19 @@ async def test_a_resumed_answer_is_drawn_wrapped_for_the_terminal_it_is_shown_in
         lines = [line.strip() for line in re.findall(r">([^<]*)<", drawn)]
         assert "I froze on the rate-limiter question: I knew token buckets but could" in lines
         assert "not explain the refill maths under pressure." in lines
+
+
+async def test_tab_keeps_what_was_typed_rather_than_the_completion(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """A new company that shares a word with one in the journal: Tab leaves it as typed."""
+    job = opportunity(company="Globex Corporation", role="Platform Engineer")
+    journal.save_reflection(full_reflection(job.id), job)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_and_complete(pilot, "Glob")
+        assert shown(app.screen.query_one("#q-company", Input)) == "Globex Corporation"
+        await pilot.press("tab")
+        assert app.screen.query_one("#q-company", Input).value == "Glob"
