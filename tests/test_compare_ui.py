@@ -244,6 +244,13 @@ async def test_add_and_remove_criteria(build_app: AppFactory, three: Journal) ->
         await pilot.click("#weights", offset=(remove, HEAD_LINES))  # the first row's ✕
         await pilot.pause()
         assert screen.decision.criteria[0].name == "Growth"
+        assert len(screen.decision.criteria) == 6
+        add = HEAD_LINES + len(grid.texts) + len(grid.total_lines)  # the line under the totals
+        assert grid.render_line(add).text.strip() == "+ Add criterion (ctrl+n)"
+        await pilot.click("#weights", offset=(3, add))
+        await pilot.pause()
+        assert len(screen.decision.criteria) == 7
+        assert at(app) == "name-6"
 
 
 async def test_export_markdown_from_the_screen_and_the_shell(
