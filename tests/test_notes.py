@@ -453,7 +453,9 @@ def test_a_thank_you_sent_to_the_recruiter_who_was_not_there_thanks_them_for_the
     recruiter = Interviewer(
         name="Jordan Lee", title="Recruiter", email="jordan.lee@contoso.example.com"
     )
-    note = draft_for(item, reflection, CONTOSO, PROFILE, NOW, to=recruiter).body
+    draft = draft_for(item, reflection, CONTOSO, PROFILE, NOW, to=recruiter)
+    note = draft.body
+    assert draft.subject == "Thank You for Your Help – Alex Morgan"
     assert "meet with me" not in note and "taking the time" not in note
     assert "as Recruiter" not in note and "perspective" not in note
     assert "Thank you for your help with my application for the Senior Data Engineer position at Contoso." in note  # fmt: skip

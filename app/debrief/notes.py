@@ -581,4 +581,7 @@ def draft_for(
         message = to_references(writer)
     else:
         message = thank_you(writer)
-    return writer.in_channel(channel, message, _subject(item, opportunity, profile))
+    subject = _subject(item, opportunity, profile)
+    if item.kind is FollowUpKind.THANK_YOU and writer.person is not None and not writer.met():
+        subject = subject.replace("for the Interview", "for Your Help")  # (not in it)
+    return writer.in_channel(channel, message, subject)
