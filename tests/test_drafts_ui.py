@@ -241,3 +241,34 @@ async def test_tell_references_opens_a_note_to_a_reference_and_a_call_is_marked_
         keys = {k.key: k.description for k in app.screen.query_one(KeysFooter).keys}
         assert keys["ctrl+r"] == "Mark called"
         assert "make the call" in str(app.screen.query_one("#draft-help", Static).content)
+
+
+async def test_an_edited_draft_comes_back_to_whom_and_in_the_tone_it_was_written(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """Redirected to the recruiter (Ctrl+G), friendly (Ctrl+T), edited: reopened, it is
+    still to the recruiter, friendly, with the edit."""
+    job = opportunity(recruiter_name="Jordan Lee", recruiter_email="jordan@acme.example")
+    jane = Interviewer(name="Jane Doe", email="jane@acme.example")
+    reflection = bare_reflection(job.id, interview_at=NOW.subtract(days=2), interviewers=(jane,))
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Jordan Lee, the recruiter
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert body_of(app).startswith("Hi Jordan,")
+        await type_text(pilot, PS)
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert str(app.screen.query_one("#draft-to", Static).content) == "To jordan@acme.example"
+        assert body_of(app).startswith(PS + "Hi Jordan,")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert body_of(app).startswith("Hi Jordan,")  # (whom and tone stay as chosen)
