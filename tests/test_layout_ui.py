@@ -218,3 +218,15 @@ async def test_the_home_summaries_take_one_line_each_at_80(tmp_path: Path) -> No
         await pilot.pause()
         for title in ("#agenda-title", "#latest-title"):
             assert app.screen.query_one(title).content_region.height == 1, title
+
+
+async def test_the_history_count_takes_one_line_at_80(tmp_path: Path) -> None:
+    """The demo's 33 done and 23 skipped: 'no longer needed · Enter opens the reflection'
+    ran onto a second line."""
+    now = pendulum.datetime(2026, 12, 8, 12, tz="Europe/Berlin")
+    app = make_app(build_demo_journal(tmp_path / "journal.json", now), clock=lambda: now)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        count = app.screen.query_one("#history-count")
+        assert count.content_region.height == 1, count.render()

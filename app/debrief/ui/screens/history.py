@@ -113,7 +113,7 @@ class HistoryScreen(JournalView):
         self.query_one("#history-count", Static).update(
             Content.styled(
                 f"{plural(done, 'follow-up')} done, {len(self.finished) - done} skipped or "
-                "no longer needed · Enter opens the reflection",
+                "not needed · Enter opens the reflection",  # (one line at 80 columns)
                 "$text-muted",
             )
             if rows
