@@ -138,7 +138,7 @@ def test_reflection_detail(snap_compare: SnapCompare, home: Path) -> None:
 
 def test_follow_up_draft(snap_compare: SnapCompare, home: Path) -> None:
     async def draft(pilot: Pilot[Any]) -> None:
-        await pilot.press("enter")
+        await pilot.press("down", "enter")  # (the first line is the interview ahead)
         still(pilot)
 
     assert snap_compare(app_on(sample_journal(home)), terminal_size=SIZE, run_before=draft)
@@ -173,7 +173,7 @@ OPENED_BY = {
     "journal": ("f3",),
     "filters": ("f3", "f", "tab", "tab", "tab"),  # (the focus on the company)
     "detail": ("f3", "down", "enter"),
-    "draft": ("enter",),
+    "draft": ("down", "enter"),  # (the first line is the interview ahead: its preparation)
     "trends": ("f4",),
     "compare": ("f5",),
     "schedule": ("i", "G", "l", "o", "b", "e", "x", "enter"),

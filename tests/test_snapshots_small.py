@@ -99,7 +99,6 @@ OPENED_BY: dict[str, Opener] = {
     "questionnaire_review": keys("n", *"Initech", "tab", *"SRE", "ctrl+s"),
     "questionnaire_step_2": keys("n", *"Initech", "tab", *"SRE", "tab", *"today 9:00", "ctrl+n"),
     "question_detail": keys("q", "down"),
-    "draft": on_the_agenda("Thank-you", "enter"),
     "draft_recipient": on_the_agenda("Thank-you", "enter", "ctrl+g"),
     "note": on_the_agenda("Thank-you", "a"),
     "draft_save": on_the_agenda("Thank-you", "enter", "ctrl+s", "ctrl+u", *"~/thank-you.txt"),
