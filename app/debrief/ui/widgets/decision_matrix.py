@@ -212,9 +212,12 @@ class DecisionMatrix(ScrollView, can_focus=True):
         return self.fixed_width + sum(w + GAP for w in self.score_widths) + len(REMOVE)
 
     def _resize(self) -> None:
+        """Lay the screen out again only when the matrix changed size (not on each key)."""
         height = HEAD_LINES + len(self.texts) + len(self.total_lines) + 1  # (+ Add criterion)
-        self.virtual_size = Size(self.wanted_width, height)
-        self.refresh(layout=True)
+        size = Size(self.wanted_width, height)
+        resized = size != self.virtual_size
+        self.virtual_size = size
+        self.refresh(layout=resized)
 
     def value(self, key: str) -> str:
         """The text of the cell named `key`."""
