@@ -257,3 +257,22 @@ async def test_history_offers_r_only_on_an_item_it_can_put_back(
         outcomes = [table.row_texts(row)[1] for row in range(table.row_count)]
         await pilot.press(*["down"] * outcomes.index("Done"))
         assert "Back on the agenda" in footer_keys(app)
+
+
+async def test_p_pressed_twice_keeps_the_name_and_a_new_profile_takes_typing_at_once(
+    build_app: AppFactory, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`p p` typed "p" after the name; an empty field still takes what follows at once."""
+    monkeypatch.setattr(guard, "PAUSE_SECONDS", 1.0)  # (one run of typing, as a person's)
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "A", "l")  # a first profile: the name typed straight away
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.query_one("#profile-name", Input).value == "Al"
+    journal.save_settings(Settings(name="Alex Morgan"))
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "p")
+        await pilot.pause()
+        assert app.screen.query_one("#profile-name", Input).value == "Alex Morgan"

@@ -9,7 +9,8 @@ deliberate move of the highlight, and say why.
 
 The other way round too: `e` pressed twice opened an edit and typed "e" after the company.
 An edit form notes when it opened; the characters of the run that opened it wait for a
-pause before they are typed into it.
+pause before they are typed into it (when its first field holds text: an empty form
+takes typing at once).
 """
 
 from __future__ import annotations
@@ -96,10 +97,12 @@ def closing_a_typed_screen(app: object) -> None:
         guard.saw_form_close()
 
 
-def opening_an_edit(app: object) -> None:
-    """Tell the app's guard (if it has one) that a form showing what it edits is opening."""
+def opening_an_edit(app: object, first: Input) -> None:
+    """Tell the app's guard (if it has one) that a form is opening on `first`, its first
+    field: if that holds text (an edit), the rest of the run of keys that opened it waits;
+    an empty one is typed into at once (its first words are why it was opened)."""
     guard = getattr(app, "typing", None)
-    if isinstance(guard, TypingGuard):
+    if isinstance(guard, TypingGuard) and first.value:
         guard.saw_form_open()
 
 

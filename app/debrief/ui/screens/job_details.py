@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from debrief.model import ModelError, Opportunity
+from debrief.ui.guard import opening_an_edit
 from debrief.ui.screens.form import FormKeys
 
 FIELDS = (
@@ -61,7 +62,9 @@ class JobDetailsScreen(FormKeys, ModalScreen[Opportunity | None]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        first = self.query_one(Input)
+        first.focus()
+        opening_an_edit(self.app, first)  # (`i i` must not type "i" after the location)
 
     def form_done(self) -> None:
         self.query_one("#save", Button).focus()

@@ -16,6 +16,7 @@ from debrief.actions.settings import save_settings
 from debrief.model import ModelError, Money, Period, Settings
 from debrief.questionnaire import AnswerError, parse_amount
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.guard import opening_an_edit
 from debrief.ui.screens.form import FormKeys
 from debrief.ui.widgets.footer import KeysFooter
 
@@ -78,7 +79,9 @@ class ProfileScreen(FormKeys):
 
     def on_mount(self) -> None:
         self.title = "Profile"
-        self.query_one("#profile-name").focus()
+        name = self.query_one("#profile-name", Input)
+        name.focus()
+        opening_an_edit(self.app, name)  # (`p p` must not type "p" after your name)
 
     def form_done(self) -> None:
         self.query_one("#save", Button).focus()

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Header, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Header, Input, OptionList, Static
 
 from debrief.actions.reflections import save_reflection
 from debrief.dates import plural
@@ -175,8 +175,9 @@ class ReflectScreen(FormKeys):
     async def on_mount(self) -> None:
         editing = self.journal.reflection(self.draft.reflection_id or "") is not None
         self.title = "Edit reflection" if editing else "New reflection"
-        if editing:
-            opening_an_edit(self.app)  # (typing of the run that pressed `e` waits for a pause)
+        if editing:  # (typing of the run that pressed `e` waits for a pause)
+            for company in self.query("#q-company").results(Input):  # (if step 1 is shown)
+                opening_an_edit(self.app, company)
         await self.show_step(self.step_index)
 
     def _make_rows(self, step: Step) -> list[FieldRow]:
