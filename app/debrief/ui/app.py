@@ -133,6 +133,7 @@ class DebriefApp(App[None]):
         self.journal = journal
         self.clock: Clock = clock or self._now_in_users_zone
         self._handle_signals = handle_signals
+        self._leaving: LeaveOnSignal | None = None
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
         self._follow_problem = ""  # the last journal problem reported, said only once
         self.typing = TypingGuard()  # when the current run of keys began (see guard.py)
@@ -249,7 +250,8 @@ class DebriefApp(App[None]):
                 notice, title="Drafts set aside", severity="warning", markup=False, timeout=30
             )
         if self._handle_signals:
-            LeaveOnSignal(self._terminate, asyncio.get_running_loop()).install()
+            self._leaving = LeaveOnSignal(self._terminate, asyncio.get_running_loop())
+            self._leaving.install()
         self.call_after_refresh(self._first_frame_drawn)
         self._followed_revision = self.journal.revision
         self.set_interval(FOLLOW_EVERY_SECONDS, self.follow_journal)
@@ -391,7 +393,8 @@ class DebriefApp(App[None]):
         then exit, once the keys already typed have reached their fields (they may still
         be on their way when the window closes)."""
         self.flush_drafts()
-        self.set_timer(KEYS_IN_FLIGHT_SECONDS, self._flush_and_exit)
+        # (the loop's own timer: after a hang-up, Textual's timers were seen never to fire)
+        asyncio.get_running_loop().call_later(KEYS_IN_FLIGHT_SECONDS, self._flush_and_exit)
 
     def _flush_and_exit(self) -> None:
         self.flush_drafts()
@@ -401,6 +404,9 @@ class DebriefApp(App[None]):
         """The app closes (Ctrl+Q, SIGTERM, SIGHUP), its screens closed and saved: what was
         deleted leaves the disk now (undo lived until you quit)."""
         from debrief.actions.reflections import forget_deleted
+
+        if self._leaving is not None:
+            self._leaving.stand_down()
 
         # (Never a trace on the way out: it would show records. A journal that can't be
         # written now keeps them until the next start, which empties the trash too.)
