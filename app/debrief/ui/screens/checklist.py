@@ -14,6 +14,7 @@ from textual.widgets import Header, Label, SelectionList, Static, TextArea
 from debrief.actions.settings import save_settings
 from debrief.model import Ask
 from debrief.store.journal import Journal, JournalError
+from debrief.ui.widgets.fields import AnswerArea
 from debrief.ui.widgets.footer import KeysFooter
 
 INTRO = "Read this just before you go in. Before you leave, make sure you have:"
@@ -47,7 +48,7 @@ class ChecklistScreen(Screen[None]):
             items += [(Content(item), f"own:{n}") for n, item in enumerate(own)]  # (literal)
             yield SelectionList[str](*items, id="asks")
             yield Label(Content(OWN), classes="field-label")
-            yield TextArea("\n".join(own), id="own-items", classes="prep-area")
+            yield AnswerArea("\n".join(own), id="own-items", classes="prep-area")
             yield Static(Content(WHY), classes="doc-footer")
         yield KeysFooter()
 

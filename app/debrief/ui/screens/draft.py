@@ -40,6 +40,7 @@ from debrief.store.journal import Journal, JournalError
 from debrief.text import file_name
 from debrief.ui.guard import closing_a_typed_screen
 from debrief.ui.messages import Undoable
+from debrief.ui.widgets.fields import AnswerArea
 from debrief.ui.widgets.footer import KeysFooter
 
 HELP = (
@@ -129,7 +130,7 @@ class DraftScreen(Screen[None]):
             yield Label("Subject", classes="field-label", id="subject-label")
             yield Input(id="subject")
             yield Label("Text", classes="field-label")
-            yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
+            yield AnswerArea(id="body", soft_wrap=True, show_line_numbers=False)
             yield Static(id="draft-count")
             yield Static(Content(self.HELP_TEXT), id="draft-help")
         yield KeysFooter()
