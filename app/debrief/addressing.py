@@ -2,7 +2,8 @@
 recruiter), how they are greeted and how you sign, what you are to them already (met in
 an earlier round, connected on LinkedIn), and the form its channel needs: an email's To:
 line and subject, LinkedIn's 300 characters, a letter's date and address block, a call
-script. `Writer` holds all this for one follow-up; the words are notes.py's.
+script. `Writer` holds all this for one follow-up; the words are notes.py's (a thank-you's,
+thanks.py's).
 """
 
 from __future__ import annotations
