@@ -403,3 +403,23 @@ async def test_keys_typed_while_a_criterion_is_added_never_crash(
         await pilot.pause()
         assert app.is_running
         assert len(screen.decision.criteria) == before + 4
+
+
+async def test_fast_typing_in_the_matrix_keeps_its_order(
+    build_app: AppFactory, three: Journal
+) -> None:
+    """Found trying it in a terminal: '4', Enter, '3' typed fast gave '43' in one cell (Enter
+    acted once it reached the app, after the keys typed behind it)."""
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, "Visa\n2\n4\n")  # all sent at once
+        grid = matrix(screen)
+        assert [grid.value(cell) for cell in ("name-6", "weight-6", "score-6-0")] == [
+            "Visa",
+            "2",
+            "4",
+        ]
+        assert at(app) == "score-6-1"

@@ -112,23 +112,27 @@ class DecisionMatrix(ScrollView, can_focus=True):
         "decision-matrix--add",
     }
 
-    BINDINGS = [  # (a form's keys: shown in the help, not in the footer)
-        Binding(key, action, description, show=False)
-        for key, action, description in (
-            ("tab", "next_cell", "Next cell"),
-            ("shift+tab", "previous_cell", "Previous cell"),
-            ("enter", "submit", "Next field"),
-            ("up", "row(-1)", "Row above"),
-            ("down", "row(1)", "Row below"),
-            ("left", "caret(-1)", "Left"),
-            ("right", "caret(1)", "Right"),
-            ("home", "caret_to(0)", "Start"),
-            ("end", "caret_to(-1)", "End"),
-            ("backspace", "delete(-1)", "Delete left"),
-            ("delete", "delete(1)", "Delete right"),
-            ("ctrl+u", "clear(-1)", "Delete to start"),
-            ("ctrl+k", "clear(1)", "Delete to end"),
-        )
+    # A form's keys, acted on as each key arrives (`on_key`), in the order typed: as
+    # bindings they were run once the key had bubbled up to the app, after the keys typed
+    # behind it ("4", Enter, "3" fast gave "43"). Listed as bindings for the help screen.
+    KEYS: dict[str, tuple[str, int, str]] = {  # key: (action, its argument, what it does)
+        "tab": ("next_cell", 0, "Next cell"),
+        "shift+tab": ("previous_cell", 0, "Previous cell"),
+        "enter": ("submit", 0, "Next field"),
+        "up": ("row", -1, "Row above"),
+        "down": ("row", 1, "Row below"),
+        "left": ("caret", -1, "Left"),
+        "right": ("caret", 1, "Right"),
+        "home": ("caret_to", 0, "Start"),
+        "end": ("caret_to", -1, "End"),
+        "backspace": ("delete", -1, "Delete left"),
+        "delete": ("delete", 1, "Delete right"),
+        "ctrl+u": ("clear", -1, "Delete to start"),
+        "ctrl+k": ("clear", 1, "Delete to end"),
+    }
+    BINDINGS = [
+        Binding(key, f"{action}({argument})", description, show=False)
+        for key, (action, argument, description) in KEYS.items()
     ]
 
     class Changed(MatrixMessage):
@@ -410,7 +414,7 @@ class DecisionMatrix(ScrollView, can_focus=True):
         """Focus the matrix with the cursor on the cell named `key`."""
         self._keep_cursor = True
         self._move(self.cell_named(key))
-        self.focus()
+        self.screen.set_focus(self)  # (at once: keys typed right behind Ctrl+N come here)
 
     # --- moving --------------------------------------------------------------------
 
@@ -461,21 +465,21 @@ class DecisionMatrix(ScrollView, can_focus=True):
         position = cells.index(self.cursor) + step
         return cells[position] if 0 <= position < len(cells) else None
 
-    def action_next_cell(self) -> None:
+    def action_next_cell(self, _: int = 0) -> None:
         after = self._step(1, fields_only=False)
         if after is None:
             self.screen.focus_next()
         else:
             self._move(after)
 
-    def action_previous_cell(self) -> None:
+    def action_previous_cell(self, _: int = 0) -> None:
         before = self._step(-1, fields_only=False)
         if before is None:
             self.screen.focus_previous()
         else:
             self._move(before)
 
-    def action_submit(self) -> None:
+    def action_submit(self, _: int = 0) -> None:
         """Enter presses a ✕; in a field it goes on to the next field (never a ✕: Enter
         must not remove a criterion by surprise), and after the last stays. On
         + Add criterion it adds one."""
@@ -527,10 +531,20 @@ class DecisionMatrix(ScrollView, can_focus=True):
         self._set_text(current[: self.caret] + text + current[self.caret :], self.caret + len(text))
 
     def on_key(self, event: events.Key) -> None:
-        if event.is_printable and event.character and self._editable():
-            event.stop()
-            event.prevent_default()
+        """Each key in turn: a form's key acts, a character is typed; a key the matrix
+        has no use for here (↑ on its first row) goes on to the page."""
+        if event.key in self.KEYS:
+            action, argument, _ = self.KEYS[event.key]
+            try:
+                getattr(self, f"action_{action}")(argument)
+            except SkipAction:
+                return
+        elif event.is_printable and event.character and self._editable():
             self.insert(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def on_paste(self, event: events.Paste) -> None:
         first_line = event.text.splitlines()[0] if event.text else ""
