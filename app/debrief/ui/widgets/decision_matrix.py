@@ -1,5 +1,5 @@
 """The compare screen's decision matrix: a row per criterion (its name, its weight and a
-0–5 score for each option), edited in place, then a row of totals.
+0–5 score for each option), edited in place, then a row of totals and + Add criterion.
 
 One widget on Textual's line API (it draws each line itself): the grid of ~40 `Input`s it
 replaces cost ~190 ms to mount on every first open of F5. The keys are those of a form:
@@ -97,8 +97,8 @@ class MatrixMessage(Message):
 
 
 class DecisionMatrix(ScrollView, can_focus=True):
-    """Cells named `name-{row}`, `weight-{row}`, `score-{row}-{option}` and `remove-{row}`
-    (see `Cell.named`); the cursor is the cell being edited."""
+    """Cells named `name-{row}`, `weight-{row}`, `score-{row}-{option}`, `remove-{row}`
+    and `add-criterion` (see `cell_named`); the cursor is the cell being edited."""
 
     COMPONENT_CLASSES = {
         "decision-matrix--head",
