@@ -202,9 +202,9 @@ def test_the_command_line_loads_no_textual_until_the_app_runs(module: str) -> No
 
 
 def test_the_app_starts_without_the_code_only_some_screens_need() -> None:
-    """The trends and their chart library load when F4 is first pressed."""
+    """The trends and their chart load when F4 is first pressed."""
     at_start = imported_after("debrief.ui.app")
-    assert {"debrief.trends", "textual_plotext"}.isdisjoint(at_start)
+    assert {"debrief.trends", "debrief.ui.widgets.rating_chart"}.isdisjoint(at_start)
 
 
 # --- no circles ------------------------------------------------------------------------------
