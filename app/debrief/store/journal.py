@@ -192,11 +192,7 @@ class Journal:
 
     def find_opportunity(self, company: str, role: str) -> Opportunity | None:
         """The opportunity with this company and role, ignoring case and spacing."""
-        wanted = (_fold(company), _fold(role))
-        for candidate in self.opportunities():
-            if (_fold(candidate.company), _fold(candidate.role)) == wanted:
-                return candidate
-        return None
+        return self._records.find_opportunity(company, role)
 
     def followups(self, reflection_id: str | None = None) -> list[FollowUp]:
         """One reflection's follow-ups, soonest first; or every follow-up, in no order."""
@@ -338,16 +334,7 @@ class Journal:
     def apply_import(self, writes: Bundle) -> None:
         """Store imported records in one atomic write: all of them, or none."""
         with self._write() as records:
-            records.put(self._main, "opportunities", writes.opportunities)
-            records.put(self._main, "reflections", writes.reflections)
-            records.put(self._main, "followups", writes.followups)
-            records.put(self._main, "interviews", writes.interviews)
-            if writes.settings is not None:
-                self._main.replace_single("settings", to_dict(writes.settings))
-                records.settings = writes.settings
-            if writes.decision is not None:
-                self._main.replace_single("decision", to_dict(writes.decision))
-                records.decision = writes.decision
+            records.put_bundle(self._main, writes)
 
     def apply_merge(
         self,
@@ -358,18 +345,9 @@ class Journal:
         """Store a merged copy's changes in one write: records written, records deleted
         (by table), and the deletions the other device made, remembered from now on."""
         with self._write() as records:
-            records.put(self._main, "opportunities", writes.opportunities)
-            records.put(self._main, "reflections", writes.reflections)
-            records.put(self._main, "followups", writes.followups)
-            records.put(self._main, "interviews", writes.interviews)
+            records.put_bundle(self._main, writes)
             for table_name, ids in deletions.items():
                 records.take(self._main, table_name, ids)
-            if writes.settings is not None:
-                self._main.replace_single("settings", to_dict(writes.settings))
-                records.settings = writes.settings
-            if writes.decision is not None:
-                self._main.replace_single("decision", to_dict(writes.decision))
-                records.decision = writes.decision
             records.remember_deletions(self._main, deleted_elsewhere)
 
     def restore(self, snapshot: Path) -> None:
@@ -500,7 +478,3 @@ def change_encryption(
     Journal.open(real, readonly=True, sealer=current)
     copies = [*copies, *set_aside_drafts(real)]
     return encryption.change_encryption(real, current, new, copies)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())

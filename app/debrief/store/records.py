@@ -20,6 +20,7 @@ from tinydb import Query
 from tinydb.table import Document
 
 from debrief.model import (
+    Bundle,
     Decision,
     FollowUp,
     Interview,
@@ -128,6 +129,14 @@ class Records:
             )
         return self._by_company
 
+    def find_opportunity(self, company: str, role: str) -> Opportunity | None:
+        """The opportunity with this company and role, ignoring case and spacing."""
+        wanted = (_fold(company), _fold(role))
+        for candidate in self.by_company():
+            if (_fold(candidate.company), _fold(candidate.role)) == wanted:
+                return candidate
+        return None
+
     # --- a write: the file's tables and these records changed in step --------------------
 
     def put(self, file: DatabaseFile, table_name: str, items: Sequence[AnyRecord]) -> None:
@@ -149,6 +158,18 @@ class Records:
         for item in items:
             stored[item.id] = item
         self.written.update(item.id for item in items)
+
+    def put_bundle(self, file: DatabaseFile, writes: Bundle) -> None:
+        """Write every record of `writes` (an import, a merged copy), with its settings
+        and comparison when it holds them."""
+        for table_name in RECORD_TABLES:
+            self.put(file, table_name, getattr(writes, table_name))
+        if writes.settings is not None:
+            file.replace_single("settings", to_dict(writes.settings))
+            self.settings = writes.settings
+        if writes.decision is not None:
+            file.replace_single("decision", to_dict(writes.decision))
+            self.decision = writes.decision
 
     def take(
         self, file: DatabaseFile, table_name: str, record_ids: Sequence[str]
@@ -280,3 +301,7 @@ def _deletions(file: DatabaseFile) -> dict[str, datetime]:
         if at.tzinfo is not None:  # (one without a zone can't be ordered against edits)
             deleted[str(document["id"])] = at
     return deleted
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
