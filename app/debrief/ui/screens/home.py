@@ -3,7 +3,7 @@
 An empty journal shows a first-run invitation instead. The agenda and the latest
 reflections are widgets (widgets/agenda.py, widgets/latest.py) that draw themselves from
 the journal; this screen lays them out, redraws them when the journal or the width
-changes, and carries out their keys.
+changes, and carries out their keys (Snooze asks when through snooze.py).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from textual.message import Message
 from textual.widgets import Header, OptionList, Sparkline, Static
 
 from debrief.actions.followups import change_followup, dismiss_nudge
-from debrief.dates import Clock, DateParseError, parse_when, plural, typed_examples_after
-from debrief.followups import describe, dismiss, mark_done, snooze, snooze_choices
+from debrief.dates import Clock, plural
+from debrief.followups import describe, dismiss, mark_done, snooze
 from debrief.model import MIN_FOR_TRENDS, FollowUp, FollowUpKind, Interview, Reflection, Status
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.guard import TypingGuard, held_back
@@ -391,54 +391,18 @@ class HomeScreen(JournalView):
             self._change(item, dismiss(item, self.clock()), f"Skipped: {describe(item)}.")
 
     def action_snooze(self) -> None:
-        from debrief.ui.screens.dialogs import ChoiceScreen, PromptScreen
+        from debrief.ui.screens.snooze import ask_when_to_snooze
 
         item = self._highlighted()
         if item is None:
             return
-        now = self.clock()
-        due = pendulum.instance(item.when).in_timezone(now.timezone_name or "UTC")
-        choices = snooze_choices(now, due)  # (each saying when; none sooner than it is due)
 
         def snooze_until(moment: pendulum.DateTime) -> None:
             self._change(
                 item, snooze(item, moment), f"Snoozed until {moment.format('ddd D MMM, HH:mm')}."
             )
 
-        def picked_date(text: str | None) -> None:
-            if text is not None:
-                snooze_until(parse_when(text, now, prefer="future"))
-
-        def check_date(text: str) -> str | None:
-            try:
-                moment = parse_when(text, now, prefer="future")
-            except DateParseError as error:
-                return str(error)
-            if moment <= now:
-                return "Pick a moment in the future"
-            if moment <= due:
-                return f"It is due {due.format('ddd D MMM, HH:mm')}: pick a later moment"
-            return None
-
-        def chosen(value: str | None) -> None:
-            if value == "pick":
-                prompt = PromptScreen(
-                    "Snooze until…",
-                    "When should it come back?",
-                    placeholder=typed_examples_after(now, due),
-                    check=check_date,
-                )
-                self.app.push_screen(prompt, callback=picked_date)
-            elif value is not None:
-                snooze_until(dict(choices)[value])
-
-        options = [(label, label) for label, _ in choices] + [("pick", "Pick a date…")]
-        self.app.push_screen(
-            ChoiceScreen(
-                f"Snooze: {describe(item)} (due {due.format('ddd D MMM, HH:mm')})", options, ""
-            ),
-            callback=chosen,
-        )
+        ask_when_to_snooze(self.app, item, self.clock(), snooze_until)
 
     def action_note(self) -> None:
         from debrief.ui.screens.dialogs import PromptScreen
