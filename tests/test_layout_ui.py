@@ -230,3 +230,28 @@ async def test_the_history_count_takes_one_line_at_80(tmp_path: Path) -> None:
         await pilot.pause()
         count = app.screen.query_one("#history-count")
         assert count.content_region.height == 1, count.render()
+
+
+def test_a_role_is_cut_rather_than_hidden_when_only_a_more_useful_column_could_give_way() -> None:
+    """Keeping the role would cut the company by a cell: it used to hide the role and leave
+    20 cells empty; now the role gives up its own cells first."""
+    columns = [
+        TableColumn("company", "Company", 19, narrowest=10),
+        TableColumn("role", "Role", 24, drop=3, narrowest=12),
+        TableColumn("status", "Status", 12),
+    ]
+    fitted = fit_columns(columns, 2 + 19 + 2 + 17 + 2 + 12)
+    assert [c.key for c in fitted] == ["company", "role", "status"]
+
+
+async def test_the_demo_journal_at_80_shows_the_role(tmp_path: Path) -> None:
+    """The demo's longest company (Vandelay Industries) hid the Role column at 80×24."""
+    path = tmp_path / "demo.json"
+    build_demo_journal(path, NOW)
+    app = make_app(Journal.open(path), clock=lambda: NOW)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        header, *rows = header_and_rows(app)
+        assert "Role" in header, header
+        assert any("Engineer" in row for row in rows), rows

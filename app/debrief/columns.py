@@ -9,7 +9,7 @@ break between words, never inside one.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from debrief.text import cell_width, one_line
@@ -50,10 +50,12 @@ def fit_columns(
     columns: Sequence[TableColumn], room: int, label_room: int = 0, edges: int = 2
 ) -> list[TableColumn]:
     """The columns that fit in `room` cells. A droppable column goes (in `drop` order)
-    while the rest do not fit even cut, or while keeping it would cut a more useful one
-    (a column that never goes, or goes later): the journal hides Want and Stage before it
-    cuts a role. What still does not fit is cut, the widest columns giving up cells
-    together (two long columns both cut a little, rather than one cut to its bone).
+    only while the rest cannot fit with it and the less useful columns cut (to their
+    `narrowest`): a more useful one (a column that never goes, or goes later) is never cut
+    to keep it. So the journal hides Want and Stage before it cuts a role, and keeps a role
+    cut to 17 cells rather than leave 20 empty ones. What still does not fit is cut, the
+    widest columns giving up cells together (two long columns both cut a little, rather
+    than one cut to its bone).
 
     `label_room`: cells a header may add to its label (a sort arrow)."""
 
@@ -62,25 +64,26 @@ def fit_columns(
 
     kept = list(columns)
     for column in sorted((c for c in columns if c.drop), key=lambda c: c.drop):
-        fitted = _shrunk(kept, room, label_room, edges)
-        cuts_a_more_useful_one = any(
-            after.width < before.width and usefulness(before) > usefulness(column)
-            for before, after in zip(kept, fitted, strict=True)
-        )
-        if width_of(fitted, edges) <= room and not cuts_a_more_useful_one:
+        least = usefulness(column)
+        cut = _shrunk(kept, room, label_room, edges, lambda c: usefulness(c) <= least)
+        if width_of(cut, edges) <= room:
             break
         kept.remove(column)
     return _shrunk(kept, room, label_room, edges)
 
 
 def _shrunk(
-    columns: Sequence[TableColumn], room: int, label_room: int, edges: int
+    columns: Sequence[TableColumn],
+    room: int,
+    label_room: int,
+    edges: int,
+    cuttable: Callable[[TableColumn], bool] = lambda column: True,
 ) -> list[TableColumn]:
-    """`columns` cut to fit `room` if they can: the widest give up a cell each a round,
-    none narrower than its `narrowest` or its label."""
+    """`columns` cut to fit `room` if they can: the widest `cuttable` ones give up a cell
+    each a round, none narrower than its `narrowest` or its label."""
 
     def floor(column: TableColumn) -> int:
-        if column.narrowest is None:
+        if column.narrowest is None or not cuttable(column):
             return column.width
         return min(column.width, max(column.narrowest, cell_width(column.label) + label_room))
 
