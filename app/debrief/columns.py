@@ -9,7 +9,7 @@ break between words, never inside one.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from debrief.text import cell_width, one_line
@@ -59,17 +59,17 @@ def fit_columns(
 
     `label_room`: cells a header may add to its label (a sort arrow)."""
 
-    def usefulness(column: TableColumn) -> float:
-        return column.drop or math.inf
-
     kept = list(columns)
     for column in sorted((c for c in columns if c.drop), key=lambda c: c.drop):
-        least = usefulness(column)
-        cut = _shrunk(kept, room, label_room, edges, lambda c: usefulness(c) <= least)
+        cut = _shrunk(kept, room, label_room, edges, up_to=_usefulness(column))
         if width_of(cut, edges) <= room:
             break
         kept.remove(column)
     return _shrunk(kept, room, label_room, edges)
+
+
+def _usefulness(column: TableColumn) -> float:
+    return column.drop or math.inf
 
 
 def _shrunk(
@@ -77,13 +77,13 @@ def _shrunk(
     room: int,
     label_room: int,
     edges: int,
-    cuttable: Callable[[TableColumn], bool] = lambda column: True,
+    up_to: float = math.inf,
 ) -> list[TableColumn]:
-    """`columns` cut to fit `room` if they can: the widest `cuttable` ones give up a cell
-    each a round, none narrower than its `narrowest` or its label."""
+    """`columns` cut to fit `room` if they can: the widest give up a cell each a round,
+    none narrower than its `narrowest` or its label, none more useful than `up_to`."""
 
     def floor(column: TableColumn) -> int:
-        if column.narrowest is None or not cuttable(column):
+        if column.narrowest is None or _usefulness(column) > up_to:
             return column.width
         return min(column.width, max(column.narrowest, cell_width(column.label) + label_room))
 
