@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,7 @@ def test_piped_lines_stay_whole(long_names: Path) -> None:
         [sys.executable, "-m", "debrief", "--db", str(long_names), "due"],
         capture_output=True, text=True, env=env, check=False, timeout=60,
     ).stdout.splitlines()  # fmt: skip
-    assert piped[0].startswith("tomorrow") or "Interview:" in piped[0]  # (ahead first, as ever)
+    assert "Thank-you" in piped[0] and "Interview:" in piped[1]  # due first, as on a terminal
     assert all("Globex Corporation International — Senior Platform Engineer" in line
                for line in piped)  # fmt: skip
 
@@ -151,3 +152,49 @@ def test_an_interview_ahead_is_listed_but_is_not_due(journal: Journal, journal_p
     assert "Interview: Globex" in piped.stdout and piped.returncode == 0
     lines = on_a_terminal(journal_path, "due")
     assert lines[0].startswith("Nothing due") and "Interview: Globex" in lines[2]
+
+
+def test_due_and_ahead_start_their_text_in_one_column(long_names: Path) -> None:
+    """An interview's "tomorrow 10:00" and a follow-up's "1 day overdue" are measured
+    together: the interview's text started 3 columns left of the follow-ups'."""
+    lines = [line for line in on_a_terminal(long_names, "due") if line.strip()]
+    starts = {len(line) - len(line.split("  ", 1)[1].lstrip()) for line in lines if "  " in line}
+    assert len(starts) == 1, lines
+
+
+def test_an_interview_with_no_stage_names_company_and_role_once(
+    journal: Journal, journal_path: Path
+) -> None:
+    job = opportunity("Globex Corporation", "Platform Engineer")
+    journal.save_interview(scheduled(job.id, stage=None), job)
+    text = "\n".join(on_a_terminal(journal_path, "due"))
+    assert text.count("Globex Corporation — Platform Engineer") == 1, text
+
+
+def test_show_wraps_between_words_under_its_indent(long_names: Path) -> None:
+    journal = Journal.open(long_names)
+    (reflection,) = journal.reflections()
+    job = journal.opportunities()[0]
+    card = Interviewer(name="Rachel Rosen", title="Engineering Director", phone="+49 30 1234 5678",
+                       email="rachel@tyrell.example")  # fmt: skip
+    journal.save_reflection(replace(reflection, interviewers=(card,)), job)
+    lines = on_a_terminal(long_names, "show", "r1")
+    assert max(cell_width(line) for line in lines) <= 80, lines
+    assert "5678" in words_of(lines) and "+49" in words_of(lines)
+    card_lines = [line for line in lines if "rachel@" in line or "5678" in line]
+    assert all(line.startswith("    ") for line in card_lines), card_lines
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("list",), "No reflections yet"),
+        (("due", "--all"), "Nothing planned"),
+        (("due", "--done"), "Nothing done yet"),
+    ],
+)
+def test_an_empty_journal_says_so_in_one_line(
+    journal: Journal, journal_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    (line,) = on_a_terminal(journal_path, *args)
+    assert line.startswith(said) and cell_width(line) <= 80

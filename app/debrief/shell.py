@@ -184,20 +184,32 @@ def match_prefix(prefix: str, ids: Sequence[str]) -> tuple[str | None, list[str]
     return (candidates[0], candidates) if len(candidates) == 1 else (None, candidates)
 
 
-def styled_document(text: str, style: Style) -> str:
-    """The plain document with its title and section headings emphasised on a terminal."""
+def styled_document(text: str, style: Style, width: int | None = None) -> str:
+    """The plain document with its title and section headings emphasised on a terminal;
+    on one `width` cells wide, a long line goes on under its own indent, broken between
+    words (never "1234 567 / 8"). Piped (no width), each line stays whole."""
     lines = [printable(line) for line in text.split("\n")]
     out = []
     for index, line in enumerate(lines):
+        code = None
         if index == 0:
-            out.append(style(line, BOLD))
+            code = BOLD
         elif line and not line.startswith(" ") and line.isupper():
-            out.append(style(line, CYAN))
+            code = CYAN
         elif index == 1 or index == len(lines) - 1:
-            out.append(style(line, DIM))
-        else:
-            out.append(line)
+            code = DIM
+        parts = [line] if width is None else _wrapped_indented(line, width)
+        out += [style(part, code) if code else part for part in parts]
     return "\n".join(out)
+
+
+def _wrapped_indented(line: str, width: int) -> list[str]:
+    """`line` broken between words to `width` cells, each part under its indent."""
+    text = line.lstrip(" ")
+    if cell_width(line) <= width or not text:
+        return [line]
+    indent = " " * (len(line) - len(text))
+    return [indent + part for part in wrap_words(text, max(20, width - len(indent)))]
 
 
 # --- due ---------------------------------------------------------------------------------------
@@ -257,16 +269,24 @@ def interview_due_row(
     }
 
 
-def due_lines(rows: Sequence[dict[str, Any]], style: Style, width: int | None = None) -> list[str]:
+def due_lines(
+    rows: Sequence[dict[str, Any]],
+    style: Style,
+    width: int | None = None,
+    aligned_with: Sequence[dict[str, Any]] = (),
+) -> list[str]:
     """`2 days overdue  Thank-you note to Jane Doe (by email)  Acme — Data Engineer`.
 
     On a terminal `width` cells wide, a row too long for it goes on under its "what",
     broken between words (never "Platform E / ngineer"); piped (no width), one line a row.
+    Columns are as wide as `rows` and `aligned_with` need (the rows printed in another
+    group under these: both groups' texts start in the same column).
     """
     if not rows:
         return []
-    when_width = max(cell_width(r["when"]) for r in rows)
-    what_width = min(52, max(cell_width(one_line(r["what"])) for r in rows))
+    measured = [*rows, *aligned_with]
+    when_width = max(cell_width(r["when"]) for r in measured)
+    what_width = min(52, max(cell_width(one_line(r["what"])) for r in measured))
     lines = []
     for row in rows:
         colour = RED if row["overdue"] else YELLOW

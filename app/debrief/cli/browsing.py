@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 
 AHEAD_IN_DUE = 7  # days: `due` lists the interviews this close (all of them with --all)
 NOTHING_DUE = "Nothing due: no follow-up overdue or due today, no interview to reflect on."
+NOTHING_PLANNED = "Nothing planned: no follow-up or interview ahead, none due or overdue."
+NOTHING_DONE = "Nothing done yet: no follow-up has been marked done, skipped or not needed."
+NO_REFLECTIONS = "No reflections yet, and no interview ahead (debrief opens the app to write one)."
+NO_MATCH = "No reflection matches."
 
 
 def print_lines(lines: Sequence[str]) -> None:
@@ -69,7 +73,10 @@ def list_command(journal: Journal, args: argparse.Namespace) -> int:
         lines += [json_line(reflection_row(r, o)) for r, o in rows]
     else:
         style = Style.for_stream(sys.stdout)
-        lines = list_lines(rows, style, ahead, _users_zone(journal), terminal_width())
+        width = terminal_width()
+        lines = list_lines(rows, style, ahead, _users_zone(journal), width)
+        if not lines and width is not None:  # (piped: no line, for the programs reading)
+            lines = [NO_MATCH if known else NO_REFLECTIONS]
     print_lines(lines)
     return EXIT_OK
 
@@ -179,7 +186,8 @@ def show_command(journal: Journal, args: argparse.Namespace) -> int:
     rounds = journal.rounds(opportunity.id)
     followups = journal.followups(found)
     document = reflection_document(reflection, opportunity, rounds, context, followups)
-    print_lines([styled_document(document_text(document), Style.for_stream(sys.stdout))])
+    text = styled_document(document_text(document), Style.for_stream(sys.stdout), terminal_width())
+    print_lines([text])
     return EXIT_OK
 
 
@@ -210,16 +218,18 @@ def due_command(journal: Journal, args: argparse.Namespace) -> int:
         if (opportunity := journal.opportunity_of(item.reflection_id)) is not None  # always is
     ]
     width = terminal_width()
-    if args.json:
-        lines = [json_line(row) for row in rows]
-    elif width is None:  # (piped: as it always was, the interviews ahead first)
-        lines = due_lines(rows, Style.for_stream(sys.stdout))
-    else:  # what is due, then what is ahead; or that nothing is
-        now_due = [row for row in rows if row["kind"] != "interview"]
-        ahead = [row for row in rows if row["kind"] == "interview"]
-        lines = due_lines(now_due, Style.for_stream(sys.stdout), width) or [NOTHING_DUE]
+    now_due = [row for row in rows if row["kind"] != "interview"]
+    ahead = [row for row in rows if row["kind"] == "interview"]
+    style = Style.for_stream(sys.stdout)
+    if args.json:  # what is due first, then what is ahead: piped and on a terminal alike
+        lines = [json_line(row) for row in [*now_due, *ahead]]
+    elif width is None:  # (piped: one line a row, no words about nothing)
+        lines = due_lines([*now_due, *ahead], style)
+    else:
+        nothing = NOTHING_PLANNED if args.all and not ahead else NOTHING_DUE
+        lines = due_lines(now_due, style, width, aligned_with=ahead) or [nothing]
         if ahead:
-            lines += ["", *due_lines(ahead, Style.for_stream(sys.stdout), width)]
+            lines += ["", *due_lines(ahead, style, width, aligned_with=now_due)]
     print_lines(lines)
     due = any(row["kind"] != "interview" for row in rows)  # (one ahead is not due)
     return EXIT_SOMETHING_DUE if due else EXIT_OK
@@ -254,11 +264,13 @@ def _history_command(journal: Journal, now: pendulum.DateTime, *, as_json: bool)
         for finished in history(journal.followups())
         if (opportunity := journal.opportunity_of(finished.item.reflection_id)) is not None
     ]
-    lines = (
-        [json_line(row) for row in rows]
-        if as_json
-        else due_lines(rows, Style.for_stream(sys.stdout), terminal_width())
-    )
+    width = terminal_width()
+    if as_json:
+        lines = [json_line(row) for row in rows]
+    else:
+        lines = due_lines(rows, Style.for_stream(sys.stdout), width)
+        if not lines and width is not None:
+            lines = [NOTHING_DONE]
     print_lines(lines)
     return EXIT_OK
 
@@ -277,7 +289,8 @@ def _interview_rows(
         opportunity = journal.opportunity(interview.opportunity_id)
         if opportunity is None:
             continue
-        title = interview_title(interview, opportunity)
+        # (with no stage the title is "company — role": the row's second line says that)
+        title = interview_title(interview, opportunity) if interview.stage else opportunity.company
         what, when = (
             (f"Reflect on {title}", ended_phrase(interview, now))
             if over
