@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from debrief.followups import plan
 from debrief.model import Channel, Interviewer, Settings, Stage
@@ -272,3 +272,23 @@ async def test_an_edited_draft_comes_back_to_whom_and_in_the_tone_it_was_written
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert body_of(app).startswith("Hi Jordan,")  # (whom and tone stay as chosen)
+
+
+async def test_tab_to_the_subject_and_typing_adds_to_it_never_replaces_it(
+    build_app: AppFactory, planned_by_email: Journal
+) -> None:
+    """The report: Tab from the text to the Subject selected all of it, and the next words
+    typed replaced "Thank You for the Interview – …" entirely."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        subject = app.screen.query_one("#subject", Input)
+        before = subject.value
+        assert before
+        await pilot.press("tab")
+        assert app.focused is subject
+        await type_text(pilot, " PS")
+        assert subject.value == before + " PS"

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pendulum
 import pytest
 from textual.widgets import Input, OptionList, Static
 
+from debrief.cli import build_demo_journal
 from debrief.followups import plan
 from debrief.model import Interviewer, Settings, Stage
 from debrief.store.journal import Journal
@@ -97,6 +99,36 @@ async def test_undo_leaves_the_highlight_on_the_item_brought_back(
         await pilot.press("space")  # done: the highlight moves to the next line
         assert highlighted_line(app) != line
         await pilot.press("u")
+        assert highlighted_line(app) == line
+
+
+
+async def test_undo_of_a_snooze_leaves_the_highlight_on_the_item_moved_back(
+    build_app: AppFactory, journal_path: Path
+) -> None:
+    """The report (the demo): snooze the overdue status check, then u: it came back to
+    Overdue with the highlight on "Status check to Rachel Rosen · in 7 days", a line the
+    snoozed item had pushed out of Upcoming and that came back into view."""
+    tuesday = pendulum.datetime(2026, 12, 8, 4, 0, tz="Europe/Berlin")  # (as it was seen)
+    build_demo_journal(journal_path, tuesday)
+    app = make_app(Journal.open(journal_path), clock=lambda: tuesday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda", OptionList)
+        await pilot.press("home")
+        for _ in range(agenda.option_count):
+            if "overdue" in highlighted_line(app):
+                break
+            await pilot.press("down")
+        line = highlighted_line(app)
+        assert "overdue" in line
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # in 3 working days
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("u")
+        await pilot.pause()
         assert highlighted_line(app) == line
 
 

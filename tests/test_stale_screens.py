@@ -44,3 +44,40 @@ async def test_a_draft_whose_interview_was_deleted_meanwhile_closes_with_a_word(
         assert any("no longer in the journal" in text for text in said)
         await pilot.press("ctrl+s", "enter", "d", "z")  # (nothing left to act on: no crash)
         await pilot.pause()
+
+
+async def test_f2_goes_home_from_a_page_opened_over_home(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """The report: `h` (history), F3, F2 showed history, not home; and on history itself
+    the footer's "f2 Home" did nothing. The same for the question bank and a reflection."""
+    job = opportunity()
+    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        for page in ("h", "q"):
+            await pilot.press(page)
+            await pilot.pause()
+            assert not isinstance(app.screen, HomeScreen), page
+            await pilot.press("f2")  # on the page itself
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen), page
+            await pilot.press(page, "f3", "f2")  # by way of another place
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen), page
+
+
+async def test_f2_leaves_a_page_being_written_in_and_says_how_to_leave_it(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    app = build_app()
+    said = record_notifications(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("A", "c", "m", "e")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not isinstance(app.screen, HomeScreen)  # the questionnaire, with "Acme"
+        assert said[-1] == "Esc leaves this page first (what you typed is kept)."

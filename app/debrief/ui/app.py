@@ -25,7 +25,7 @@ from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.filter import LineFilter
-from textual.screen import Screen, ScreenResultCallbackType
+from textual.screen import ModalScreen, Screen, ScreenResultCallbackType
 
 from debrief.actions.settings import remember_theme
 from debrief.dates import Clock
@@ -181,9 +181,16 @@ class DebriefApp(App[None]):
         await self.go(mode)
 
     async def go(self, mode: str) -> None:
+        """To a place's own screen: F2 is home even when history, a reflection or the
+        question bank was opened over it. A page being written in (a form, a draft) stays:
+        its Esc keeps what was typed."""
         if self.current_mode != mode:
             await self._close_palette()
             await self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and getattr(self.screen, "SHOWS_ONLY", False):
+            await self.pop_screen()
+        if len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.notify("Esc leaves this page first (what you typed is kept).", timeout=3)
 
     async def _close_palette(self) -> None:
         """A palette is only ever on top: an F-key that leaves it (for another mode, or

@@ -128,7 +128,7 @@ class DraftScreen(Screen[None]):
             yield Static(Content.styled(KEPT, "$text-muted"), id="draft-kept")
             yield Static(id="draft-to")
             yield Label("Subject", classes="field-label", id="subject-label")
-            yield Input(id="subject")
+            yield Input(id="subject", select_on_focus=False)  # (Tab then typing wiped it)
             yield Label("Text", classes="field-label")
             yield AnswerArea(id="body", soft_wrap=True, show_line_numbers=False)
             yield Static(id="draft-count")

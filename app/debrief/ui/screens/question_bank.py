@@ -36,6 +36,7 @@ class QuestionBankScreen(Screen[None]):
     """The bank as a table; the highlighted question's history below it."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="questions.back")]
+    SHOWS_ONLY = True  # (as a JournalView's: F2 closes it on the way home)
 
     def __init__(self, journal: Journal) -> None:
         super().__init__()

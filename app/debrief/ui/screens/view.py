@@ -16,6 +16,8 @@ class JournalView(Screen[None]):
     It reads `journal`, tells the time by `clock` (injected: tests stop it), and asks
     `typing` whether a one-key action is a key typed ahead (see guard.py)."""
 
+    SHOWS_ONLY = True  # nothing typed here to keep: an F-key to its place may close it
+
     def __init__(self, journal: Journal, clock: Clock, typing: TypingGuard | None = None) -> None:
         super().__init__()
         self.journal = journal

@@ -97,7 +97,8 @@ class AgendaList(OptionList):
     def show(self, now: pendulum.DateTime, width: int, *, to_new: bool = False) -> Content:
         """Fill the list with what is to do at `now`, in lines `width` cells wide; the
         highlight stays on its row (or, done or skipped, on the one that took its place;
-        `to_new`: on a row that was not there, as an item an undo brought back).
+        `to_new`: on a row that was not there or has changed, as an item an undo brought
+        back).
         Returns the heading for above the list."""
         journal = self.journal
         to_do = actionable(journal.followups(), journal.reflections(), journal.opportunities())
@@ -113,6 +114,7 @@ class AgendaList(OptionList):
         }  # (the rest is only counted: a long list would bury today's calls)
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         before = [*self.interview_rows, *self.items]
+        was: dict[str, object] = {**self.interview_rows, **self.items}
         position = before.index(highlighted) if highlighted in before else 0
         self.items = {item.id: item for items in shown.values() for item in items}
         self.interview_rows = {
@@ -130,7 +132,7 @@ class AgendaList(OptionList):
         if ids:  # the same row, or (done, skipped) the one that took its place
             keep = highlighted if highlighted in ids else ids[min(position, len(ids) - 1)]
             if to_new:
-                keep = next((row for row in ids if row not in before), keep)
+                keep = _brought_back(ids, was, {**self.interview_rows, **self.items}) or keep
             self.highlighted = self.get_option_index(keep)
         self.display = bool(ids)
         return agenda_title(sections, ahead)
@@ -280,3 +282,12 @@ def fitted(icon: str, text: str, when: str, when_style: str, width: int) -> Cont
     line = Content(icon + text)
     room = max(width - due.cell_length, 8)
     return line.truncate(room, ellipsis=True) + due
+
+
+def _brought_back(ids: list[str], was: dict[str, object], shown: dict[str, object]) -> str | None:
+    """The row an undo brought back: one shown before and changed (a snooze undone moves
+    its item back); else one not shown before (a done undone). A row that only came back
+    into view, pushed out by the snoozed item, is not it."""
+    changed = (row for row in ids if row in was and was[row] != shown[row])
+    new = (row for row in ids if row not in was)
+    return next(changed, None) or next(new, None)
