@@ -3,7 +3,10 @@ mode's screens): coming back, it says so and closes, never a crash."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+
+from textual.worker import WorkerCancelled
 
 from debrief.followups import plan
 from debrief.model import Settings
@@ -81,3 +84,33 @@ async def test_f2_leaves_a_page_being_written_in_and_says_how_to_leave_it(
         await pilot.pause()
         assert not isinstance(app.screen, HomeScreen)  # the questionnaire, with "Acme"
         assert said[-1] == "Esc leaves this page first (what you typed is kept)."
+
+
+async def test_reloads_in_a_row_on_a_reflection_leave_no_coroutine_unawaited(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """Seen by the keyboard monkey (seeds 11, both sizes): "coroutine 'DetailScreen.show'
+    was never awaited": a reload cancels the one before it, which may not have started."""
+    import gc
+    import warnings
+
+    from debrief.ui.screens.detail import DetailScreen
+
+    job = opportunity()
+    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    app = build_app()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("f3", "enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, DetailScreen)
+            for _ in range(5):
+                screen.reload()
+            with contextlib.suppress(WorkerCancelled):  # (the reloads cancelled)
+                await app.workers.wait_for_complete()
+            await pilot.pause()
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]

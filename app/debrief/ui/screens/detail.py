@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -102,7 +104,9 @@ class DetailScreen(JournalView):
         await self.show(self.reflection_id)
 
     def reload(self) -> None:
-        self.run_worker(self.show(self.reflection_id), group="detail", exclusive=True)
+        # (the function, not a coroutine made now: a reload cancels the one before it,
+        # which may not have started; its coroutine was then never awaited)
+        self.run_worker(partial(self.show, self.reflection_id), group="detail", exclusive=True)
 
     async def show(self, reflection_id: str) -> None:
         reflection = self.journal.reflection(reflection_id)
