@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -104,9 +102,13 @@ class DetailScreen(JournalView):
         await self.show(self.reflection_id)
 
     def reload(self) -> None:
-        # (the function, not a coroutine made now: a reload cancels the one before it,
-        # which may not have started; its coroutine was then never awaited)
-        self.run_worker(partial(self.show, self.reflection_id), group="detail", exclusive=True)
+        self._show_again()
+
+    # (a worker of a method, not of a coroutine made at once: a reload cancels the one
+    # before it, which may not have started, and its coroutine was then never awaited)
+    @work(group="detail", exclusive=True)
+    async def _show_again(self) -> None:
+        await self.show(self.reflection_id)
 
     async def show(self, reflection_id: str) -> None:
         reflection = self.journal.reflection(reflection_id)
