@@ -16,7 +16,7 @@ from debrief.interviews import (
     suggest_prep,
     when_phrase,
 )
-from debrief.model import AskedQuestion, ModelError, Money, Stage
+from debrief.model import AskedQuestion, ModelError, Money, Stage, Status
 from debrief.questions import every_question, fold_question, question_bank, similar, weakest
 from tests.samples import NOW, bare_reflection, opportunity, scheduled
 
@@ -33,6 +33,20 @@ def test_schedule_splits_what_is_ahead_from_what_awaits_a_reflection() -> None:
     assert [i.id for i in plan.upcoming] == ["running", "ahead"]  # (running: not over yet)
     assert [i.id for i in plan.to_reflect] == ["over"]
     assert ended_phrase(over, NOW) == "ended 2 hours ago"
+
+
+@pytest.mark.parametrize("status", [Status.WITHDRAWN, Status.REJECTED, Status.ACCEPTED])
+def test_an_opportunity_you_are_done_with_has_no_interview_ahead(status: Status) -> None:
+    """The report: after setting Withdrawn, its Fri 11 Dec interview was still on the agenda
+    as ahead. One that took place still asks for a reflection."""
+    done = replace(ACME, status=status)
+    ahead = scheduled(ACME.id, id="ahead")
+    over = scheduled(ACME.id, id="over", start=NOW.subtract(hours=3), duration_minutes=60)
+    plan = schedule([ahead, over], NOW, [done])
+    assert plan.upcoming == []
+    assert [i.id for i in plan.to_reflect] == ["over"]
+    for still in (Status.INTERVIEWING, Status.OFFER, Status.GHOSTED):
+        assert schedule([ahead], NOW, [replace(ACME, status=still)]).upcoming == [ahead]
 
 
 def test_titles_and_times_read_as_a_person_says_them() -> None:

@@ -14,7 +14,15 @@ from datetime import datetime
 import pendulum
 
 from debrief.dates import humanize_delta
-from debrief.model import Ask, Interview, Interviewer, Opportunity, Reflection, Stage
+from debrief.model import (
+    Ask,
+    Interview,
+    Interviewer,
+    Opportunity,
+    Reflection,
+    Stage,
+    Status,
+)
 from debrief.questions import Asked, question_bank, weakest
 
 WEAKEST_SHOWN = 5  # the worst-answered questions a prep page lists
@@ -29,9 +37,22 @@ class Schedule:
     to_reflect: list[Interview]
 
 
-def schedule(interviews: Iterable[Interview], now: datetime) -> Schedule:
+# An opportunity in these is over for the user: its interviews ahead will not take place.
+OVER = frozenset({Status.WITHDRAWN, Status.REJECTED, Status.ACCEPTED})
+
+
+def schedule(
+    interviews: Iterable[Interview], now: datetime, opportunities: Iterable[Opportunity] = ()
+) -> Schedule:
+    """The interviews still to come and those to reflect on. Those ahead of an opportunity
+    withdrawn from, rejected or accepted elsewhere are left out (one that took place is
+    still worth a reflection)."""
+    over_for_you = {o.id for o in opportunities if o.status in OVER}
     open_ones = [interview for interview in interviews if interview.open]
-    upcoming = sorted((i for i in open_ones if i.end > now), key=lambda i: i.start.timestamp())
+    upcoming = sorted(
+        (i for i in open_ones if i.end > now and i.opportunity_id not in over_for_you),
+        key=lambda i: i.start.timestamp(),
+    )
     over = sorted((i for i in open_ones if i.end <= now), key=lambda i: -i.end.timestamp())
     return Schedule(upcoming, over)
 

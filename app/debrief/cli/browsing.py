@@ -281,7 +281,7 @@ def _interview_rows(
     """The interviews over and not reflected on (`Reflect on …`), then those ahead."""
     from debrief.interviews import ended_phrase, interview_title, interview_when, schedule
 
-    plan = schedule(journal.interviews(), now)
+    plan = schedule(journal.interviews(), now, journal.opportunities())
     horizon = now.add(days=AHEAD_IN_DUE)
     ahead = [i for i in plan.upcoming if everything or i.start <= horizon]
     rows = []

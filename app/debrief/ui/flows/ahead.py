@@ -21,7 +21,8 @@ class Ahead:
         from debrief.ui.screens.checklist import ChecklistScreen
 
         host = self.host
-        ahead = schedule(host.journal.interviews(), host.clock()).upcoming
+        journal = host.journal
+        ahead = schedule(journal.interviews(), host.clock(), journal.opportunities()).upcoming
         if ahead:
             self.prepare(ahead[0].id)
         else:

@@ -103,7 +103,7 @@ class AgendaList(OptionList):
         journal = self.journal
         to_do = actionable(journal.followups(), journal.reflections(), journal.opportunities())
         sections = agenda(to_do, now)
-        ahead = schedule(journal.interviews(), now)
+        ahead = schedule(journal.interviews(), now, journal.opportunities())
         shown = {
             name: items[: SHOWN_PER_SECTION[name]]
             for name, items in (
