@@ -432,7 +432,7 @@ async def test_the_current_job_is_part_of_the_profile(
         await pilot.press("ctrl+s")
         assert (
             str(app.screen.query_one("#error-current_pay", Static).content)
-            == "⚠ 'abc' is not an amount — type digits, e.g. 85000"
+            == "⚠ 'abc' is not an amount — type digits, e.g. 85000 or 85k"
         )
         app.screen.query_one("#profile-current_pay", Input).value = "6,000"
         app.screen.query_one("#profile-pay-period").value = "month"  # type: ignore[attr-defined]

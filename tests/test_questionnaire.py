@@ -85,7 +85,7 @@ def test_required_answers_are_reported_at_their_fields() -> None:
     [
         ("rating", 11, "Pick a number from 1 to 10, not 11"),
         ("want_job", 0, "Pick a number from 1 to 10, not 0"),
-        ("money_amount", "abc", "'abc' is not an amount — type digits, e.g. 85000"),
+        ("money_amount", "abc", "'abc' is not an amount — type digits, e.g. 85000 or 85k"),
         ("money_amount", "-5", "The amount must be a positive number"),
         ("money_amount", "1e15", "That amount is too large to be pay"),
         ("money_currency", "EUD", "'EUD' is not an ISO 4217 currency code (e.g. USD, EUR, GBP)"),
@@ -220,3 +220,16 @@ def test_an_edit_prefills_answers_that_rebuild_the_same_reflection() -> None:
     assert (parsed.company, parsed.role) == (job.company, job.role)
     rebuilt = parsed.reflection(job.id, now=NOW.add(hours=1), previous=original)
     assert rebuilt == dataclasses.replace(original, updated_at=NOW.add(hours=1))
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [("90k", "90000"), ("90K", "90000"), ("92.5k", "92500"), ("1.2m", "1200000"), ("85,000", "85000")],
+)
+def test_pay_is_read_as_people_say_it(typed: str, amount: str) -> None:
+    """The report: "90k" was refused ("not an amount")."""
+    from decimal import Decimal
+
+    from debrief.questionnaire.checks import parse_amount
+
+    assert parse_amount(typed) == Decimal(amount)

@@ -439,7 +439,7 @@ async def test_bad_answers_get_a_message_at_the_field_and_nothing_is_saved(
         await pilot.press("ctrl+s", "ctrl+s")
         assert progress(app) == "Step 10 of 12 · Money · optional"
         assert (
-            field_error(app, "money_amount") == "⚠ 'abc' is not an amount — type digits, e.g. 85000"
+            field_error(app, "money_amount") == "⚠ 'abc' is not an amount — type digits, e.g. 85000 or 85k"
         )
         assert journal_path.read_bytes() == before  # nothing saved while anything is wrong
         await pilot.press("ctrl+u")

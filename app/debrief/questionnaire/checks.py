@@ -204,14 +204,21 @@ def _parse_amount(question: Question, raw: Raw, ctx: AnswerContext) -> Decimal:
     return parse_amount(str(raw))
 
 
+THOUSANDS = {"k": Decimal(1000), "m": Decimal(1_000_000)}  # `90k`, `1.2m`: as pay is said
+
+
 def parse_amount(raw: str) -> Decimal:
-    """`85,000` or `85 000.50` as a Decimal; AnswerError saying what would work."""
+    """`85,000`, `85 000.50`, `90k` or `1.2m` as a Decimal; AnswerError saying what would
+    work."""
     text = raw.strip().replace(",", "").replace("_", "").replace(" ", "")
+    times = THOUSANDS.get(text[-1:].lower(), Decimal(1))
+    if times != 1:
+        text = text[:-1]
     try:
-        amount = Decimal(text)
+        amount = Decimal(text) * times
     except InvalidOperation:
         raise AnswerError(
-            f"{str(raw).strip()!r} is not an amount — type digits, e.g. 85000"
+            f"{str(raw).strip()!r} is not an amount — type digits, e.g. 85000 or 85k"
         ) from None
     if not amount.is_finite() or amount < 0:
         raise AnswerError("The amount must be a positive number")
