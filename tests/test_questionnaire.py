@@ -233,3 +233,22 @@ def test_pay_is_read_as_people_say_it(typed: str, amount: str) -> None:
     from debrief.questionnaire.checks import parse_amount
 
     assert parse_amount(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "note"),
+    [
+        ("interview_at", "yesterday 14:00", "→ Sat 21 Nov 2026, 14:00"),
+        ("interview_at", "next friday 10:00", "→ Fri 27 Nov 2026, 10:00  · still to come? (i on home plans it)"),
+        ("reply_by", "end of next week", "→ Fri 27 Nov 2026"),
+        ("reply_by", "Mar", "→ Sun 8 Mar 2026  · already past"),
+    ],
+)
+def test_a_date_on_the_wrong_side_of_now_is_said_beside_it(key: str, typed: str, note: str) -> None:
+    """The reports: an interview "next friday" was taken silently for a reflection; "When
+    did they say you'd hear?" took "Mar" as nine months before the interview."""
+    from debrief.questionnaire.review import answer_note
+    from debrief.questionnaire.steps import STEPS
+
+    question = next(q for step in STEPS for q in step.questions if q.key == key)
+    assert answer_note(question, typed, CTX) == note

@@ -4,6 +4,7 @@ the review page shows it; every answer as plain text, to keep when nothing can b
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime
 
 from debrief.dates import format_day, format_moment
 from debrief.questionnaire.checks import (
@@ -29,7 +30,25 @@ def answer_note(question: Question, raw: Raw, ctx: AnswerContext) -> str:
         return ""
     if value is None:
         return ""
-    return "→ " + (format_day(value) if question.kind is Kind.DAY else format_moment(value))
+    shown = "→ " + (format_day(value) if question.kind is Kind.DAY else format_moment(value))
+    return shown + _surprise(question, value, ctx)
+
+
+def _surprise(question: Question, value: object, ctx: AnswerContext) -> str:
+    """A date on the wrong side of now, said beside it rather than refused (it may be
+    meant): an interview reflected on that is still ahead; an answer expected by a day
+    that has passed."""
+    if isinstance(value, date) and not isinstance(value, datetime):  # (a DAY's answer)
+        past = question.kind is Kind.DAY and value < ctx.now.date()
+        return "  · already past" if past else ""
+    if not isinstance(value, datetime):
+        return ""
+    later = value > ctx.now
+    if question.kind is Kind.WHEN and later:
+        return "  · still to come? (i on home plans it)"
+    if question.kind is Kind.UPCOMING and not later:
+        return "  · already past"
+    return ""
 
 
 def answer_refusal(question: Question, raw: Raw, ctx: AnswerContext) -> str:
