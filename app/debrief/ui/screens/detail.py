@@ -59,6 +59,7 @@ class DetailScreen(JournalView):
     """The whole reflection: headings per question, cards, money, dates, other rounds."""
 
     HELP = LIST_KEYS
+    ENTER = "On the list of rounds (an opportunity seen more than once): opens that round"
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),

@@ -139,6 +139,7 @@ class TrendsScreen(JournalView):
     # The keys start on the page, so ↓ and PageDown read on at 80×24 (on the period's
     # Select, ↓ opened it and PageDown did nothing); Shift+Tab reaches the filters.
     AUTO_FOCUS = "#trends"
+    ENTER = "On a weak spot: the journal, showing the interviews it came up in"  # (F1)
 
     BINDINGS = [
         Binding("r", "refresh_trends", "Refresh", id="trends.refresh", show=False),
