@@ -98,3 +98,24 @@ def test_a_weekday_already_past_today_means_next_week_when_the_future_is_meant()
     ).set(hour=9)
     assert parse_when("tuesday 15:00", tuesday_noon, prefer="future") == tuesday_noon.set(hour=15)
     assert parse_when("tuesday 9:00", tuesday_noon, prefer="past") == tuesday_noon.set(hour=9)
+
+
+@pytest.mark.parametrize(
+    ("typed", "moment"),
+    [
+        ("next friday", "2026-12-11 09:00"),
+        ("tomorrow", "2026-12-09 09:00"),
+        ("dec 20", "2026-12-20 09:00"),
+        ("friday 3pm", "2026-12-11 15:00"),
+        ("2026-12-10 14:00", "2026-12-10 14:00"),
+    ],
+)
+def test_a_day_typed_without_a_time_snoozes_to_the_morning(typed: str, moment: str) -> None:
+    """The report: "next friday" snoozed to Friday at 02:53, the minute it was typed at
+    night, while the choices offered 9:00."""
+    import pendulum
+
+    from debrief.ui.screens.snooze import typed_moment
+
+    night = pendulum.datetime(2026, 12, 8, 2, 53, tz="Europe/Berlin")
+    assert typed_moment(typed, night).format("YYYY-MM-DD HH:mm") == moment

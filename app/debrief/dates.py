@@ -287,3 +287,14 @@ def ordinal(number: int) -> str:
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
     return f"{number}{suffix}"
+
+
+def has_time_of_day(text: str) -> bool:
+    """Whether what was typed names a time of day ("friday 3pm", "2026-12-10 14:00"), not
+    only a day (which `parse_when` gives the time of day it was typed at)."""
+    cleaned = " ".join(text.strip().lower().split())
+    try:
+        named = _split_time(cleaned)[1] is not None
+    except DateParseError:
+        named = True  # (a time, if a wrong one: parsing it says so)
+    return named or re.search(r"\d:\d{2}", cleaned) is not None

@@ -10,7 +10,7 @@ from typing import Any
 import pendulum
 from textual.app import App
 
-from debrief.dates import DateParseError, parse_when, typed_examples_after
+from debrief.dates import DateParseError, has_time_of_day, parse_when, typed_examples_after
 from debrief.followups import describe, snooze_choices
 from debrief.model import FollowUp
 from debrief.ui.screens.dialogs import ChoiceScreen, PromptScreen
@@ -29,11 +29,11 @@ def ask_when_to_snooze(
 
     def picked_date(text: str | None) -> None:
         if text is not None:
-            snooze_until(parse_when(text, now, prefer="future"))
+            snooze_until(typed_moment(text, now))
 
     def check_date(text: str) -> str | None:
         try:
-            moment = parse_when(text, now, prefer="future")
+            moment = typed_moment(text, now)
         except DateParseError as error:
             return str(error)
         if moment <= now:
@@ -61,3 +61,15 @@ def ask_when_to_snooze(
         ),
         callback=chosen,
     )
+
+
+MORNING = (9, 0)  # a day typed without a time: the morning, as the choices above are
+
+
+def typed_moment(text: str, now: pendulum.DateTime) -> pendulum.DateTime:
+    """The moment a typed snooze means: "next friday" is Friday at 9:00 (it was Friday at
+    the minute it was typed, 02:53 at night); "friday 3pm" and "in 2 hours" as typed."""
+    moment = parse_when(text, now, prefer="future")
+    if has_time_of_day(text) or any(word in text.lower() for word in ("hour", "min", "now")):
+        return moment
+    return moment.set(hour=MORNING[0], minute=MORNING[1])
