@@ -21,6 +21,7 @@ from debrief.dates import (
     parse_when,
     plural,
     relative_or_absolute,
+    short_day,
 )
 from tests.samples import NOW
 
@@ -123,3 +124,9 @@ def test_dates_read_as_they_always_did_in_english(instant: datetime, zone: str) 
     assert format_moment(moment) == pendulum.instance(moment).format("ddd D MMM YYYY, HH:mm")
     day = moment.date()
     assert format_day(day) == pendulum.Date(day.year, day.month, day.day).format("ddd D MMM YYYY")
+
+
+def test_a_short_day_has_its_year_only_when_it_is_not_this_years() -> None:
+    today = NOW.date()
+    assert short_day(date(2026, 9, 14), today) == "14 Sep"
+    assert short_day(date(2025, 12, 28), today) == "28 Dec 2025"

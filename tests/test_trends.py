@@ -19,9 +19,11 @@ from debrief.trends import (
     funnel,
     gentle_note,
     moving_average,
+    outcome_aside,
     rating_points,
     rating_vs_outcome,
     stem,
+    too_few_note,
     want_vs_rating,
     weak_spots,
     within,
@@ -229,3 +231,64 @@ def test_compute_on_a_single_interview() -> None:
     )
     assert trends.sparkline == [6]
     assert trends.points[0].day == date(2026, 11, 22)
+
+
+def test_too_few_says_when_a_filter_narrows_a_full_journal() -> None:
+    """ "With 0 so far" read as if a journal of 18 were new: say what the filter leaves out."""
+    job = opportunity("Cyberdyne", "SRE")
+    every_round = [
+        bare_reflection(job.id, interview_at=NOW.subtract(days=days)) for days in (200, 40, 35)
+    ]
+
+    def note(count: int, *, period: str, company: str | None) -> str:
+        trends = dataclasses.replace(
+            compute(every_round[:count], every_round, {job.id: job}, [], NOW), total=18
+        )
+        opening = too_few_note(
+            trends, minimum=3, period=period, company=company, clear_hint="x clears the filters"
+        )
+        return opening.split(":\n\n")[0]
+
+    assert note(0, period="Last 30 days", company="Cyberdyne") == (
+        "Trends need a few interviews: none for Cyberdyne in the last 30 days, of the 18 in "
+        "your journal (x clears the filters). Here is what appears from 3"
+    )
+    assert note(1, period="All time", company="Cyberdyne") == (
+        "Trends need a few interviews: 1 interview for Cyberdyne, of the 18 in your journal "
+        "(x clears the filters). Here is what appears from 3"
+    )
+    assert note(2, period="Last 90 days", company=None).startswith(
+        "Trends need a few interviews: 2 interviews in the last 90 days, of the 18"
+    )
+    # No filter (or one that leaves nothing out): the journal is simply new.
+    assert note(1, period="All time", company=None) == (
+        "Trends need a few interviews. With 1 so far, here is what appears from 3"
+    )
+    fresh = compute(every_round[:2], every_round[:2], {job.id: job}, [], NOW)
+    assert too_few_note(
+        fresh, minimum=3, period="Last 365 days", company="Cyberdyne", clear_hint="x"
+    ).startswith("Trends need a few interviews. With 2 so far")
+
+
+def test_the_outcome_aside_names_what_is_neither_led_on_nor_stopped() -> None:
+    """7 + 5 + 5 waiting made 17 of 18: the 18th, withdrawn, is named too."""
+    comparison = rating_vs_outcome([], [], {})
+    assert outcome_aside(comparison) == ""
+    both = dataclasses.replace(comparison, pending=5, withdrawn=1)
+    assert outcome_aside(both) == (
+        "5 interviews still waiting for an answer, 1 withdrawn (you ended it)"
+    )
+    assert outcome_aside(dataclasses.replace(comparison, withdrawn=1)) == (
+        "1 interview withdrawn (you ended it)"
+    )
+    assert outcome_aside(dataclasses.replace(comparison, pending=1)) == (
+        "1 interview still waiting for an answer"
+    )
+
+
+def test_withdrawn_interviews_are_counted_apart() -> None:
+    withdrawn = opportunity("Initech", "SRE", status=Status.WITHDRAWN)
+    waiting = opportunity("Hooli", "SRE")
+    rounds = [bare_reflection(withdrawn.id), bare_reflection(waiting.id)]
+    comparison = rating_vs_outcome(rounds, rounds, {o.id: o for o in (withdrawn, waiting)})
+    assert (comparison.pending, comparison.withdrawn) == (1, 1)

@@ -14,6 +14,7 @@ from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
 from debrief.ui.screens.journal import JournalScreen
 from debrief.ui.screens.trends import TrendsInput, TrendsScreen
+from debrief.ui.widgets.fitted import FittedLines
 from tests.samples import NOW, bare_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
@@ -55,7 +56,9 @@ async def open_trends(pilot: object) -> TrendsScreen:
 
 
 def text(screen: TrendsScreen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).content)
+    widget = screen.query_one(selector)
+    assert isinstance(widget, Static | FittedLines)
+    return str(widget.content)
 
 
 async def test_the_screen_shows_the_expected_figures(
@@ -104,7 +107,9 @@ async def test_the_period_and_company_filters_change_the_figures(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert text(screen, "#trends-count") == "Based on 2 interviews"
-        assert "Trends need a few interviews. With 2 so far" in text(screen, "#too-few")
+        assert "2 interviews in the last 30 days, of the 5 in your journal" in text(
+            screen, "#too-few"
+        )
         assert not screen.query_one("#by-stage").display
         screen.query_one("#period", Select).value = "All time"
         screen.query_one("#company", Select).value = "Globex"

@@ -255,6 +255,12 @@ def format_day(day: date) -> str:
     return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def short_day(day: date, today: date) -> str:
+    """`14 Sep`, with the year when it is not this year's (`28 Dec 2025`)."""
+    year = f" {day.year}" if day.year != today.year else ""
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]}{year}"
+
+
 def relative_or_absolute(moment: datetime, now: datetime, *, within_days: int = 7) -> str:
     """ "3 days ago" / "in 2 hours" for nearby moments, the date itself otherwise."""
     seconds = moment.timestamp() - now.timestamp()  # floats: pendulum's "-" is slow

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from debrief.dates import plural
 from debrief.model import (
     FollowUp,
     FollowUpKind,
@@ -90,6 +91,7 @@ class Comparison:
     advanced: Group
     stopped: Group
     pending: int  # still waiting for an answer (interviewing, no later round)
+    withdrawn: int = 0  # you ended it: neither led on nor stopped
 
 
 @dataclass(frozen=True)
@@ -133,9 +135,57 @@ class Trends:
     funnel: Funnel
     gentle_note: str | None
     weak_spot_window: int = 0  # how many (latest) interviews the weak spots come from
+    total: int = 0  # interviews in the journal, whatever the period and company chosen
     sparkline: list[int] = field(default_factory=list)
     most_asked: list[QuestionGroup] = field(default_factory=list)  # asked twice or more
     weakest_answers: list[QuestionGroup] = field(default_factory=list)
+
+
+TOO_FEW_WHAT = (
+    "• your self-rating over time, with a moving average;\n"
+    "• how you do by stage (phone screen … final) and by format;\n"
+    "• whether interviews you rate well lead to a next round or an offer;\n"
+    "• the words that keep coming back under what didn't go well;\n"
+    "• how often your thank-you notes go out on time."
+)
+
+
+def too_few_note(
+    trends: Trends, *, minimum: int, period: str, company: str | None, clear_hint: str
+) -> str:
+    """What trends will show once there are `minimum` interviews. When a period or company
+    leaves out some of the journal, it says so (with how to clear them): "With 0 so far"
+    read as if a journal of 18 were new."""
+    scope = " ".join(
+        part
+        for part in (
+            f"for {company}" if company else "",
+            f"in the {period[0].lower()}{period[1:]}" if PERIODS[period] is not None else "",
+        )
+        if part
+    )
+    if not scope or trends.count == trends.total:
+        opening = f"Trends need a few interviews. With {trends.count} so far, here is"
+    else:
+        found = plural(trends.count, "interview") if trends.count else "none"
+        opening = (
+            f"Trends need a few interviews: {found} {scope}, of the {trends.total} in your "
+            f"journal ({clear_hint}). Here is"
+        )
+    return f"{opening} what appears from {minimum}:\n\n{TOO_FEW_WHAT}"
+
+
+def outcome_aside(outcome: Comparison) -> str:
+    """The interviews neither led on nor stopped ("5 interviews still waiting for an answer,
+    1 withdrawn"), so that the outcome's counts add up to the interviews shown."""
+    parts: list[str] = []
+    for count, words in (
+        (outcome.pending, "still waiting for an answer"),
+        (outcome.withdrawn, "withdrawn (you ended it)"),
+    ):
+        if count:
+            parts.append(f"{plural(count, 'interview') if not parts else count} {words}")
+    return ", ".join(parts)
 
 
 # --- selecting -------------------------------------------------------------------------------
@@ -240,6 +290,7 @@ def rating_vs_outcome(
             "Ended in rejection or silence", len(ratings["stopped"]), _average(ratings["stopped"])
         ),
         pending=len(ratings["pending"]),
+        withdrawn=len(ratings["withdrawn"]),
     )
 
 
@@ -419,6 +470,7 @@ def compute(
         want_vs_rating=want_vs_rating(reflections),
         weak_spots=weak_spots(latest, cache=word_cache),
         weak_spot_window=len(latest),
+        total=len(every_round),
         discipline=discipline(followups, reflections, opportunities, now),
         funnel=funnel(reflections, opportunities),
         gentle_note=gentle_note(points),

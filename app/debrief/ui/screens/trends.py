@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pendulum
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -27,39 +27,36 @@ from debrief.trends import (
     WordCache,
     compute,
     of_company,
+    outcome_aside,
+    too_few_note,
     within,
 )
 from debrief.ui.messages import ShowInterviews
 from debrief.ui.screens.view import JournalView
+from debrief.ui.widgets.fitted import FittedLines, hanging
 from debrief.ui.widgets.footer import KeysFooter
 from debrief.ui.widgets.rating_chart import RatingChart
 
-BAR_WIDTH = 30  # cells for a rating of 10
+BAR_WIDTH = 30  # cells for a rating of 10, where there is room
+NARROWEST_BAR = 10  # a bar shrinks to this before a group's line wraps
 CHART_POINTS = 300  # more interviews than this are sampled evenly for the chart
 ALL_COMPANIES = "__all__"
 FIRST_PERIOD = "All time"  # what the screen shows when it opens
 
-TOO_FEW = (
-    "Trends need a few interviews. With {count} so far, here is what appears from {minimum}:\n\n"
-    "• your self-rating over time, with a moving average;\n"
-    "• how you do by stage (phone screen … final) and by format;\n"
-    "• whether interviews you rate well lead to a next round or an offer;\n"
-    "• the words that keep coming back under what didn't go well;\n"
-    "• how often your thank-you notes go out on time."
-)
+CLEAR_HINT = "x clears the filters"
 
 
-def bar(value: float | None, *, scale: float = 10) -> Content:
+def bar(value: float | None, *, scale: float = 10, cells: int = BAR_WIDTH) -> Content:
     """`███████▌░░░ 7.5`: a rating as a bar; empty when there is nothing to show."""
     if value is None:
         return Content.styled("—", "$text-muted")
-    eighths = round(value / scale * BAR_WIDTH * 8)
+    eighths = round(value / scale * cells * 8)
     full, part = divmod(eighths, 8)
     partial = " ▏▎▍▌▋▊▉"[part] if part else ""
     filled = "█" * full + partial
     return (
         Content.styled(filled, "$accent")
-        + Content.styled("░" * (BAR_WIDTH - len(filled)), "$text-muted 30%")
+        + Content.styled("░" * (cells - len(filled)), "$text-muted 30%")
         + Content(f" {value:.1f}")
     )
 
@@ -92,45 +89,57 @@ def figures_of(given: TrendsInput, words: WordCache) -> Trends:
     )
 
 
-def group_lines(groups: list[Group]) -> Content:
-    width = max((len(g.label) for g in groups), default=0)
-    lines = [
-        Content(f"{g.label:<{width}}  ")
-        + bar(g.average)
-        + Content.styled(f"  ({plural(g.count, 'interview')})", "$text-muted")
-        for g in groups
-    ]
-    return Content("\n").join(lines)
-
-
-def asked_lines(trends: Trends) -> Content:
-    """Most asked, and weakest answers: the practice list."""
-    if not trends.most_asked and not trends.weakest_answers:
-        return Content.styled(
-            "No question asked twice, nor answered badly, yet: step 4 of the questionnaire "
-            "records them.",
-            "$text-muted",
+def group_lines(groups: list[Group], width: int) -> list[Content]:
+    """A line per group: its label, its bar (shorter where the line would not fit) and
+    how many interviews it rests on."""
+    label_width = max((len(g.label) for g in groups), default=0)
+    counts = [f"  ({plural(g.count, 'interview')})" for g in groups]
+    room = width - label_width - len("  ") - len(" 10.0") - max(map(len, counts), default=0)
+    cells = min(BAR_WIDTH, max(NARROWEST_BAR, room))
+    return [
+        line
+        for g, count in zip(groups, counts, strict=True)
+        for line in hanging(
+            Content(f"{g.label:<{label_width}}  "),
+            bar(g.average, cells=cells) + Content.styled(count, "$text-muted"),
+            width,
         )
+    ]
+
+
+def asked_lines(trends: Trends, width: int) -> list[Content]:
+    """Most asked, and weakest answers: the practice list, each question's further lines
+    under its start."""
+    if not trends.most_asked and not trends.weakest_answers:
+        return [
+            Content.styled(
+                "No question asked twice, nor answered badly, yet: step 4 of the questionnaire "
+                "records them.",
+                "$text-muted",
+            )
+        ]
     lines = []
     if trends.most_asked:
         lines.append(Content.styled("Most asked", "italic"))
-        lines += [
-            Content(f"  {group.count}×  {group.text}  (your answers: {group.trend()})")
-            for group in trends.most_asked
-        ]
+        for group in trends.most_asked:
+            lines += hanging(
+                Content(f"  {group.count}×  "),
+                Content(f"{group.text}  (your answers: {group.trend()})"),
+                width,
+            )
     if trends.weakest_answers:
         lines.append(Content.styled("Weakest answers: practise these", "italic"))
-        lines += [
-            Content(f"  {group.answers[-1]}/5  {group.text}")
-            + Content.styled(
-                f"  better: {group.better_answer}" if group.better_answer else "", "$success"
+        for group in trends.weakest_answers:
+            better = f"  better: {group.better_answer}" if group.better_answer else ""
+            lines += hanging(
+                Content(f"  {group.answers[-1]}/5  "),
+                Content(group.text) + Content.styled(better, "$success"),
+                width,
             )
-            for group in trends.weakest_answers
-        ]
     lines.append(
         Content.styled("q on the home screen: every question, by company and stage.", "$text-muted")
     )
-    return Content("\n").join(lines)
+    return lines
 
 
 class TrendsScreen(JournalView):
@@ -143,6 +152,23 @@ class TrendsScreen(JournalView):
 
     BINDINGS = [
         Binding("r", "refresh_trends", "Refresh", id="trends.refresh", show=False),
+        Binding(
+            "x",
+            "clear_filters",
+            "Clear filters",
+            id="trends.clear",
+            tooltip="Every company, all time",
+        ),
+        # The page scrolls from the filters too (a Select has no use for these keys).
+        *(
+            Binding(key, f"read({where!r})", show=False, id=f"trends.{where}")
+            for key, where in (
+                ("pageup", "page_up"),
+                ("pagedown", "page_down"),
+                ("home", "home"),
+                ("end", "end"),
+            )
+        ),
     ]
 
     def __init__(self, journal: Journal, clock: Clock) -> None:
@@ -170,11 +196,11 @@ class TrendsScreen(JournalView):
             )
             yield RatingChart(id="rating-chart", classes="chart-part")
             yield Static(Content.styled("By stage", "bold"), classes="trend-heading")
-            yield Static(id="by-stage", classes="trend-body")
+            yield FittedLines(id="by-stage", classes="trend-body")
             yield Static(Content.styled("By format", "bold"), classes="trend-heading")
-            yield Static(id="by-format", classes="trend-body")
+            yield FittedLines(id="by-format", classes="trend-body")
             yield Static(Content.styled("Rating and outcome", "bold"), classes="trend-heading")
-            yield Static(id="outcome", classes="trend-body")
+            yield FittedLines(id="outcome", classes="trend-body")
             yield Static(
                 Content.styled("Do you want it, and how did it go?", "bold"),
                 classes="trend-heading",
@@ -188,7 +214,7 @@ class TrendsScreen(JournalView):
             yield Static(
                 Content.styled("The questions you were asked", "bold"), classes="trend-heading"
             )
-            yield Static(id="asked", classes="trend-body")
+            yield FittedLines(id="asked", classes="trend-body")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -248,40 +274,58 @@ class TrendsScreen(JournalView):
         too_few = trends.count < MIN_FOR_TRENDS
         self.query_one("#too-few", Static).display = too_few
         self.query_one("#too-few", Static).update(
-            Content(TOO_FEW.format(count=trends.count, minimum=MIN_FOR_TRENDS))
+            Content(
+                too_few_note(
+                    trends,
+                    minimum=MIN_FOR_TRENDS,
+                    period=self.period,
+                    company=None if self.company == ALL_COMPANIES else self.company,
+                    clear_hint=CLEAR_HINT,
+                )
+            )
         )
+        self.refresh_bindings()  # (x clears the filters: shown only while there are some)
         for part in self.query(".trend-heading, .trend-body, #weak-spots, .chart-part"):
             part.display = not too_few
         if too_few:
             return
         self._draw_chart(trends)
-        self.query_one("#by-stage", Static).update(group_lines(trends.by_stage))
-        self.query_one("#by-format", Static).update(group_lines(trends.by_format))
-        self.query_one("#outcome", Static).update(self._outcome(trends))
+        self.query_one("#by-stage", FittedLines).show(
+            lambda width: group_lines(trends.by_stage, width)
+        )
+        self.query_one("#by-format", FittedLines).show(
+            lambda width: group_lines(trends.by_format, width)
+        )
+        self.query_one("#outcome", FittedLines).show(lambda width: self._outcome(trends, width))
         self.query_one("#quadrants", Static).update(self._quadrants(trends))
         self._draw_weak_spots(trends)
         self.query_one("#discipline", Static).update(self._discipline(trends))
-        self.query_one("#asked", Static).update(asked_lines(trends))
+        self.query_one("#asked", FittedLines).show(lambda width: asked_lines(trends, width))
 
     def _draw_chart(self, trends: Trends) -> None:
         step = max(1, len(trends.points) // CHART_POINTS)  # 10,000 dots would not fit anyway
         points, averages = trends.points[::step], trends.moving_average[::step]
         label = "interview" if step == 1 else f"every {ordinal(step)} interview"
         self.query_one("#rating-chart", RatingChart).plot(
-            [p.day.toordinal() for p in points], [p.rating for p in points], averages, label
+            [p.day.toordinal() for p in points],
+            [p.rating for p in points],
+            averages,
+            label,
+            today=self.clock().date(),
         )
 
-    def _outcome(self, trends: Trends) -> Content:
+    @staticmethod
+    def _outcome(trends: Trends, width: int) -> list[Content]:
         outcome = trends.outcome
-        lines = group_lines([outcome.advanced, outcome.stopped])
-        if outcome.pending:
-            lines += Content.styled(
-                f"\n{plural(outcome.pending, 'interview')} still waiting for an answer",
-                "$text-muted",
-            )
+        lines = group_lines([outcome.advanced, outcome.stopped], width)
+        aside = outcome_aside(outcome)  # (so that the counts add up to the interviews)
+        if aside:
+            lines.append(Content.styled(aside, "$text-muted"))
         if outcome.advanced.count + outcome.stopped.count < 5:
-            lines += Content.styled(
-                "\nFew outcomes yet: read this as a hint, not a verdict.", "$text-muted"
+            lines.append(
+                Content.styled(
+                    "Few outcomes yet: read this as a hint, not a verdict.", "$text-muted"
+                )
             )
         return lines
 
@@ -346,11 +390,44 @@ class TrendsScreen(JournalView):
         if event.value is not Select.NULL:
             self.period = str(event.value)
             self.reload()
+            self._back_to_the_page()
 
     @on(Select.Changed, "#company")
     def _company_changed(self, event: Select.Changed) -> None:
         self.company = ALL_COMPANIES if event.value is Select.NULL else str(event.value)
         self.reload()
+        self._back_to_the_page()
+
+    def _back_to_the_page(self) -> None:
+        """After a choice the keys read the page again: on the Select, ↑ opened it anew and
+        the chart above was out of reach until Tab Tab."""
+        self.query_one("#trends", VerticalScroll).focus()
+
+    def action_clear_filters(self) -> None:
+        self.query_one("#period", Select).value = FIRST_PERIOD
+        self.query_one("#company", Select).clear()
+
+    def action_read(self, where: str) -> None:
+        page = self.query_one("#trends", VerticalScroll)
+        {
+            "page_up": page.scroll_page_up,
+            "page_down": page.scroll_page_down,
+            "home": page.scroll_home,
+            "end": page.scroll_end,
+        }[where]()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """x shows only while a filter narrows the figures."""
+        if action == "clear_filters":
+            return self.period != FIRST_PERIOD or self.company != ALL_COMPANIES
+        return True
+
+    @on(events.DescendantFocus, "#weak-spots")
+    def _highlight_a_weak_spot(self) -> None:
+        """The list shows where ↓ and Enter act as soon as it has the keys."""
+        spots = self.query_one("#weak-spots", OptionList)
+        if spots.highlighted is None and spots.option_count:
+            spots.highlighted = 0
 
     def action_refresh_trends(self) -> None:
         self._drawn = None

@@ -16,6 +16,8 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
+from debrief.dates import short_day
+
 DOT = "●"
 LINE = "─"
 TOP, BOTTOM = 10, 1  # the ratings the rows stand for, top to bottom
@@ -35,14 +37,22 @@ class RatingChart(Widget):
         self.ratings: list[int] = []
         self.averages: list[float] = []
         self.label = "interview"
+        self.today = date.min  # (set by plot): the dates below leave out its year
         self._lines: tuple[int, list[Strip]] | None = None  # (width, lines) drawn
 
     def plot(
-        self, days: Sequence[int], ratings: Sequence[int], averages: Sequence[float], label: str
+        self,
+        days: Sequence[int],
+        ratings: Sequence[int],
+        averages: Sequence[float],
+        label: str,
+        *,
+        today: date,
     ) -> None:
-        """Show these interviews (`label` names what a dot is)."""
+        """Show these interviews (`label` names what a dot is; dates in `today`'s year are
+        written without it, as everywhere else in the app)."""
         self.days, self.ratings, self.averages = list(days), list(ratings), list(averages)
-        self.label = label
+        self.label, self.today = label, today
         self._lines = None
         self.refresh()
 
@@ -111,7 +121,7 @@ class RatingChart(Widget):
             return text
         free = 0
         for day in date_ticks(self.days[0], self.days[-1], TICKS):
-            label = date.fromordinal(int(day)).strftime("%d %b %y")
+            label = short_day(date.fromordinal(int(day)), self.today)
             start = MARGIN + self._column(int(day), room) - len(label) // 2
             start = min(max(start, free), MARGIN + room - len(label))
             if start < free:
