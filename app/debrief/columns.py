@@ -22,7 +22,8 @@ class TableColumn:
     """A column: the widest it grows to (`width`; fitted to its texts, it is as wide as
     the widest, up to that), and how it gives way on a narrow terminal: `drop` orders the
     columns that go first (1 before 2; 0 never goes), `narrowest` how far it may shrink
-    (its text is cut with an ellipsis; never narrower than its label)."""
+    (its text is cut with an ellipsis; never narrower than its label); `keep_end`: a cut
+    text keeps its end (a trail of answers, the latest last)."""
 
     key: str
     label: str
@@ -30,6 +31,7 @@ class TableColumn:
     align_right: bool = False
     drop: int = 0
     narrowest: int | None = None
+    keep_end: bool = False
 
 
 def width_of(columns: Sequence[TableColumn], edges: int = 2) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Select, Static
@@ -22,7 +22,7 @@ from debrief.ui.widgets.virtual_table import VirtualTable
 COLUMNS = (
     TableColumn("question", "Question", 60, narrowest=36),  # (the others drop first)
     TableColumn("count", "Asked", 6, align_right=True),
-    TableColumn("answers", "Answers (1–5)", 18, narrowest=8),
+    TableColumn("answers", "Answers (1–5)", 18, narrowest=8, keep_end=True),  # (latest)
     TableColumn("latest", "Last asked", 12, drop=2),
     TableColumn("companies", "At", 24, drop=1, narrowest=10),
 )
@@ -33,8 +33,10 @@ EMPTY = (
 
 
 class QuestionBankScreen(Screen[None]):
-    """The bank as a table; the highlighted question's history below it."""
+    """The bank as a table; the highlighted question's history below it, every time it
+    was asked (Tab or Enter goes down to it to scroll)."""
 
+    ENTER = "Goes down to the highlighted question's history, every time it was asked"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="questions.back")]
     SHOWS_ONLY = True  # (as a JournalView's: F2 closes it on the way home)
 
@@ -56,7 +58,8 @@ class QuestionBankScreen(Screen[None]):
                 )
                 yield Static(id="bank-count")
             yield VirtualTable(COLUMNS, id="bank-table")
-            yield Static(id="bank-detail")
+            with VerticalScroll(id="bank-detail"):
+                yield Static(id="bank-history")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -96,7 +99,7 @@ class QuestionBankScreen(Screen[None]):
         table.show_rows(len(rows), lambda row, key: rows[row][key], cursor=0, fit=True)
         table.display = bool(rows)
         if not rows:
-            self.query_one("#bank-detail", Static).update(
+            self.query_one("#bank-history", Static).update(
                 Content(EMPTY if not asked else "No question matches these filters.")
             )
 
@@ -125,4 +128,9 @@ class QuestionBankScreen(Screen[None]):
                         "$text-muted",
                     )
                 )
-        self.query_one("#bank-detail", Static).update(Content("\n").join(lines))
+        self.query_one("#bank-history", Static).update(Content("\n").join(lines))
+        self.query_one("#bank-detail", VerticalScroll).scroll_home(animate=False)
+
+    @on(VirtualTable.Selected)
+    def _read_history(self) -> None:
+        self.query_one("#bank-detail", VerticalScroll).focus()

@@ -203,7 +203,7 @@ class VirtualTable(ScrollView, can_focus=True):
     def _row_strip(self, texts: list[str], style: Style) -> Strip:
         segments = [Segment(" ", style)]
         for index, (column, text) in enumerate(zip(self.columns, texts, strict=True)):
-            cell = _fit(text, column.width, column.align_right)
+            cell = _fit(text, column.width, column.align_right, column.keep_end)
             segments.append(Segment(cell, style))
             if index < len(self.columns) - 1:
                 segments.append(Segment(" " * GAP, style))
@@ -271,10 +271,15 @@ class VirtualTable(ScrollView, can_focus=True):
         return None
 
 
-def _fit(text: str, width: int, align_right: bool) -> str:
-    """Exactly `width` cells: one line, cut with an ellipsis, padded (wide characters counted)."""
+def _fit(text: str, width: int, align_right: bool, keep_end: bool = False) -> str:
+    """Exactly `width` cells: one line, cut with an ellipsis (at its start if `keep_end`),
+    padded (wide characters counted)."""
     line = one_line(text)
-    if cell_len(line) > width:
+    if cell_len(line) > width and keep_end:
+        while cell_len(line) > width - 1:
+            line = line[1:]
+        line = "…" + line
+    elif cell_len(line) > width:
         line = set_cell_size(line, width - 1) + "…"
     padding = " " * (width - cell_len(line))
     return padding + line if align_right else line + padding
