@@ -188,13 +188,13 @@ async def test_editing_a_weight_changes_the_ranking_and_persists(
         (
             "weight-0",
             "abc",
-            "⚠ The weight of Pay must be a number, not 'abc' — not saved until fixed.",
+            "⚠ The weight of 'Pay' must be a number, not 'abc' — not saved until fixed.",
         ),
         ("weight-0", "-1", "⚠ The weight of 'Pay' must not be negative — not saved until fixed."),
         (
             "score-0-0",
             "7",
-            "⚠ A score is a whole number from 0 to 5, not '7' (Pay, Acme) — not saved until fixed.",
+            "⚠ A score is a whole number from 0 to 5, not '7' ('Pay', Acme) — not saved until fixed.",
         ),
         ("name-1", "pay", "⚠ Two criteria have the same name — not saved until fixed."),
         ("name-2", "", "⚠ A criterion needs a name — not saved until fixed."),
@@ -331,9 +331,10 @@ async def test_every_control_is_reached_and_worked_from_the_keyboard(
         while at(app) != "add-criterion":
             await pilot.press("tab")
             reached.append(at(app))
-        for wanted in ("name-0", "weight-0", "score-0-0", "score-0-3", "remove-0", "name-1"):
+        assert reached[1] == "score-0-0"  # (into the matrix at its first score, not a name)
+        for wanted in ("score-0-3", "remove-0", "name-1", "weight-1"):
             assert wanted in reached
-        assert reached.index("name-0") < reached.index("remove-0") < reached.index("name-1")
+        assert reached.index("score-0-0") < reached.index("remove-0") < reached.index("name-1")
         await pilot.press("shift+tab")
         assert at(app) == "remove-5"  # back into the matrix at its last cell
         while at(app) != "score-3-2":

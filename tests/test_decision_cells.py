@@ -52,10 +52,10 @@ def test_a_cell_reached_is_replaced_by_what_is_typed_then_edited_at_the_caret() 
 def test_reading_back_flags_the_cell_that_is_wrong() -> None:
     cells = cells_on("score-1-1")
     cells.insert("3")
-    read = cells.read(DECISION, COLUMNS)
-    assert isinstance(read, Decision) and read.scores["g"] == {"Growth": 3}
+    read, problem = cells.read(DECISION, COLUMNS)
+    assert problem is None and read.scores["g"] == {"Growth": 3}
     cells.insert("9")
-    assert cells.read(DECISION, COLUMNS) == (
-        "A score is a whole number from 0 to 5, not '39' (Growth, Globex)"
-    )
+    held, problem = cells.read(read, COLUMNS)
+    assert problem == "A score is a whole number from 0 to 5, not '39' ('Growth', Globex)"
     assert cells.invalid == cells.cell_named("score-1-1")
+    assert held.scores["g"] == {"Growth": 3}  # the wrong cell keeps its last valid score

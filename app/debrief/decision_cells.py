@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from debrief.compare import Column, with_criteria
-from debrief.model import SCORE_MAX, SCORE_MIN, Criterion, Decision, ModelError
+from debrief.model import SCORE_MAX, SCORE_MIN, Criterion, Decision, ModelError, quoted
 
 
 def sentence(text: str) -> str:
@@ -164,6 +164,10 @@ class Cells:
         """Type `text` at the caret (replacing the cell's text when it is selected)."""
         if not self.editable():
             return False
+        if self.cursor.column >= 1:  # (a number: space chooses in the list, never blanks)
+            text = "".join(text.split())
+            if not text:
+                return False
         if self.selected:
             return self._set(text, len(text))
         current = self.text
@@ -217,48 +221,70 @@ class Cells:
 
     # --- reading it back -----------------------------------------------------------
 
-    def read(self, decision: Decision, columns: Sequence[Column]) -> Decision | str:
-        """`decision` as the cells now have it, or what is wrong, its cell flagged."""
+    def read(self, decision: Decision, columns: Sequence[Column]) -> tuple[Decision, str | None]:
+        """`decision` as the cells now have it, and what is wrong with the first cell
+        found wrong (flagged), if any. A wrong cell keeps what `decision` had, and only
+        it: the valid edits beside it count and are saved (they were all held back)."""
         self.invalid = None
+        problems: list[str] = []
         criteria: list[Criterion] = []
         scores: dict[str, dict[str, int]] = {c.key: {} for c in columns}
         for row, texts in enumerate(self.texts):
-            name, weight_text = texts[0].strip(), texts[1].strip()
-            try:
-                criterion = Criterion(name, Decimal(weight_text))
-            except InvalidOperation:
-                what = name or "this criterion"
-                return self._refuse(
-                    Cell(row, 1), f"The weight of {what} must be a number, not {weight_text!r}"
-                )
-            except ModelError as error:
-                if error.field == "criterion":
-                    return self._refuse(Cell(row, 0), "A criterion needs a name")
-                return self._refuse(Cell(row, 1), sentence(error.message))
-            if criterion.name.casefold() in {c.name.casefold() for c in criteria}:
-                return self._refuse(Cell(row, 0), "Two criteria have the same name")
+            before = decision.criteria[row] if row < len(decision.criteria) else None
+            criterion = self._criterion(row, texts, criteria, problems) or before
+            if criterion is None:
+                continue
             criteria.append(criterion)
             for option, item in enumerate(columns):
                 text = texts[2 + option].strip()
                 if not text:
                     continue
-                if not text.isdigit() or not SCORE_MIN <= int(text) <= SCORE_MAX:
-                    where = f"{name}, {item.title}"
-                    message = f"A score is a whole number from 0 to 5, not {text!r} ({where})"
-                    return self._refuse(Cell(row, 2 + option), message)
-                scores[item.key][name] = int(text)
+                if text.isdigit() and SCORE_MIN <= int(text) <= SCORE_MAX:
+                    scores[item.key][criterion.name] = int(text)
+                    continue
+                where = f"{quoted(criterion.name)}, {item.title}"
+                message = f"A score is a whole number from 0 to 5, not {text!r} ({where})"
+                self._refuse(Cell(row, 2 + option), message, problems)
+                kept_score = decision.scores.get(item.key, {}).get(before.name) if before else None
+                if kept_score is not None:
+                    scores[item.key][criterion.name] = kept_score
         kept = {key: value for key, value in decision.scores.items() if key not in scores}
         try:
             renamed = with_criteria(decision, criteria)
-            return Decision(
+            read = Decision(
                 renamed.criteria, {**kept, **scores}, decision.chosen, decision.include_current
             )
         except ModelError as error:
-            return self._refuse(
-                Cell(0, 1 if error.field == "weight" else 0), sentence(error.message)
-            )
+            cell = Cell(0, 1 if error.field == "weight" else 0)
+            return decision, self._refuse(cell, sentence(error.message), problems)
+        return read, problems[0] if problems else None
 
-    def _refuse(self, cell: Cell, message: str) -> str:
-        """Flag the cell; the message says what is wrong with it."""
-        self.invalid = cell
-        return message
+    def _criterion(
+        self, row: int, texts: list[str], criteria: list[Criterion], problems: list[str]
+    ) -> Criterion | None:
+        """Row `row`'s name and weight as a criterion, or None with what is wrong."""
+        name, weight_text = texts[0].strip(), texts[1].strip()
+        try:
+            criterion = Criterion(name, Decimal(weight_text.replace(",", ".")))
+        except InvalidOperation:
+            what = quoted(name) if name else "this criterion"
+            message = f"The weight of {what} must be a number, not {weight_text!r}"
+            self._refuse(Cell(row, 1), message, problems)
+            return None
+        except ModelError as error:
+            if error.field == "criterion":
+                self._refuse(Cell(row, 0), "A criterion needs a name", problems)
+            else:
+                self._refuse(Cell(row, 1), sentence(error.message), problems)
+            return None
+        if criterion.name.casefold() in {c.name.casefold() for c in criteria}:
+            self._refuse(Cell(row, 0), "Two criteria have the same name", problems)
+            return None
+        return criterion
+
+    def _refuse(self, cell: Cell, message: str, problems: list[str]) -> str:
+        """Flag the first cell found wrong; the first message says what is wrong with it."""
+        if self.invalid is None:
+            self.invalid = cell
+        problems.append(message)
+        return problems[0]

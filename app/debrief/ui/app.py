@@ -134,6 +134,7 @@ class DebriefApp(App[None]):
         self.clock: Clock = clock or self._now_in_users_zone
         self._handle_signals = handle_signals
         self._leaving: LeaveOnSignal | None = None
+        self._quit_warned: str | None = None  # what the last Ctrl+Q said it would lose
         self._followed_revision = -1  # the journal revision last drawn (follow_journal)
         self._follow_problem = ""  # the last journal problem reported, said only once
         self.typing = TypingGuard()  # when the current run of keys began (see guard.py)
@@ -386,6 +387,12 @@ class DebriefApp(App[None]):
     async def action_quit(self) -> None:
         """Quit; but answers that could not be saved, not even as a draft, are never lost
         silently: first say why and offer to copy them or write them elsewhere."""
+        screen = self.screen
+        held = screen.held_back() if isinstance(screen, JournalView) else None
+        if held is not None and held != self._quit_warned:
+            self._quit_warned = held  # (said once: Ctrl+Q again quits)
+            self.notify(f"{held} Ctrl+Q again quits without it.", severity="warning", markup=False)
+            return
         unsaved = self.flows.reflecting.unsaved_answers()
         if unsaved is None:
             self.exit()

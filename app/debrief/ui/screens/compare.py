@@ -33,7 +33,7 @@ from debrief.compare import (
     totals,
 )
 from debrief.dates import Clock, plural
-from debrief.model import Criterion, Decision, ModelError, Opportunity, Status
+from debrief.model import Criterion, Decision, ModelError, Opportunity, Status, quoted
 from debrief.store.journal import Journal, JournalError
 from debrief.ui.screens.view import JournalView
 from debrief.ui.widgets.decision_matrix import DecisionMatrix, sentence, verdict
@@ -77,6 +77,22 @@ class CompareScreen(JournalView):
             id="compare.add",
             tooltip="Add a row to the decision matrix",
         ),
+        Binding(
+            "ctrl+z",
+            "undo_remove",
+            "Undo removal",
+            id="compare.undo",
+            show=False,
+            tooltip="Bring back the criterion just removed, with its scores",
+        ),
+        Binding(
+            "u",
+            "undo_remove",
+            "Undo removal",
+            id="compare.undo_u",
+            show=False,
+            tooltip="Bring back the criterion just removed (where u is not typed into a cell)",
+        ),
     ]
 
     def __init__(self, journal: Journal, clock: Clock) -> None:
@@ -87,6 +103,7 @@ class CompareScreen(JournalView):
         self._drawn_revision = -1
         self._rows: list[Row] = []
         self._too_few = False
+        self._removed: tuple[int, Criterion, dict[str, int]] | None = None  # for undo
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -299,20 +316,22 @@ class CompareScreen(JournalView):
 
     @on(DecisionMatrix.Changed, "#weights")
     def _matrix_edited(self) -> None:
-        decision = self._read_matrix()
-        if decision is not None:
-            self.decision = decision
+        """The decision as typed, saved and counted but for a cell that is wrong (it
+        keeps its last valid value), which is said at the field."""
+        read, problem = self.query_one("#weights", DecisionMatrix).read(self.decision, self.columns)
+        self._show_error(problem)
+        if read != self.decision:
+            self.decision = read
             self._schedule_save()
             self._draw_verdict()
 
-    def _read_matrix(self) -> Decision | None:
-        """The decision as typed, or None with a message at the field that is wrong."""
-        read = self.query_one("#weights", DecisionMatrix).read(self.decision, self.columns)
-        if isinstance(read, str):
-            self._show_error(read)
+    def held_back(self) -> str | None:
+        """A cell refused as invalid is the one edit not saved: quitting says so."""
+        matrix = self.query_one("#weights", DecisionMatrix)
+        if self._too_few or matrix.invalid is None:
             return None
-        self._show_error(None)
-        return read
+        text = matrix.value(matrix.cells.key(matrix.invalid))
+        return f"{quoted(text)} in the decision matrix is invalid, so not saved."
 
     def _show_error(self, message: str | None) -> None:
         error = self.query_one("#matrix-error", Static)
@@ -332,6 +351,8 @@ class CompareScreen(JournalView):
         added criteria nobody could see, and saved them)."""
         if action in ("add_criterion", "export"):
             return not self._too_few
+        if action == "undo_remove":
+            return self._removed is not None
         return True
 
     def action_add_criterion(self) -> None:
@@ -340,17 +361,14 @@ class CompareScreen(JournalView):
         while f"criterion {number}" in existing:
             number += 1
         criterion = Criterion(f"Criterion {number}", Decimal(1))
-        self.decision = Decision(
-            (*self.decision.criteria, criterion),
-            self.decision.scores,
-            self.decision.chosen,
-            self.decision.include_current,
-        )
-        self._schedule_save()
-        self._draw_weights()
-        self._draw_verdict()
+        if not self._change_criteria((*self.decision.criteria, criterion)):
+            return
         matrix = self.query_one("#weights", DecisionMatrix)
         matrix.focus_cell(f"name-{len(self.decision.criteria) - 1}")
+
+    @on(DecisionMatrix.LeaveRequested, "#weights")
+    def _leave_matrix(self) -> None:
+        self.query_one("#chosen", SelectionList).focus()
 
     @on(DecisionMatrix.AddRequested, "#weights")
     def _add_pressed(self) -> None:
@@ -358,18 +376,66 @@ class CompareScreen(JournalView):
 
     @on(DecisionMatrix.RemoveRequested, "#weights")
     def _remove_pressed(self, event: DecisionMatrix.RemoveRequested) -> None:
-        remaining = tuple(c for i, c in enumerate(self.decision.criteria) if i != event.row)
+        """Remove the row at once, undoably (Ctrl+Z), the cursor on the row that takes
+        its place, never on its ✕ (a second Enter removed another)."""
+        criteria = self.decision.criteria
+        removed = criteria[event.row]
+        remaining = criteria[: event.row] + criteria[event.row + 1 :]
+        scores = {
+            key: value[removed.name]
+            for key, value in self.decision.scores.items()
+            if removed.name in value
+        }
+        if not self._change_criteria(remaining):
+            return
+        self._removed = (event.row, removed, scores)
+        self.refresh_bindings()
+        self.notify(
+            f"Removed {quoted(removed.name)} and its scores. Ctrl+Z brings it back.",
+            markup=False,
+        )
+        row = min(event.row, len(remaining) - 1)
+        matrix = self.query_one("#weights", DecisionMatrix)
+        matrix.focus_cell(f"score-{row}-0" if row >= 0 and self.columns else "add-criterion")
+
+    def action_undo_remove(self) -> None:
+        """The criterion removed last back in its place, with its scores."""
+        if self._removed is None:
+            return
+        row, criterion, scores = self._removed
+        criteria = self.decision.criteria
+        restored = (*criteria[:row], criterion, *criteria[row:])
+        saved = {
+            key: {**self.decision.scores.get(key, {}), criterion.name: score}
+            for key, score in scores.items()
+        }
+        if not self._change_criteria(restored, saved):
+            return
+        self._removed = None
+        self.refresh_bindings()
+        self.notify(f"Brought back {quoted(criterion.name)} with its scores.", markup=False)
+        self.query_one("#weights", DecisionMatrix).focus_cell(f"name-{row}")
+
+    def _change_criteria(
+        self, criteria: tuple[Criterion, ...], scores: dict[str, dict[str, int]] | None = None
+    ) -> bool:
+        """The decision with these criteria (and these columns' scores), saved and drawn;
+        False, said at the field, when it can't be."""
         try:
             decision = Decision(
-                remaining, self.decision.scores, self.decision.chosen, self.decision.include_current
+                criteria,
+                {**self.decision.scores, **(scores or {})},
+                self.decision.chosen,
+                self.decision.include_current,
             )
         except ModelError as error:
             self._show_error(sentence(error.message))
-            return
+            return False
         self.decision = decision
         self._schedule_save()
         self._draw_weights()
         self._draw_verdict()
+        return True
 
     # --- saving and sharing --------------------------------------------------------
 

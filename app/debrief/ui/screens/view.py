@@ -27,6 +27,11 @@ class JournalView(Screen[None]):
     def reload(self) -> None:
         raise NotImplementedError
 
+    def held_back(self) -> str | None:
+        """What quitting now would lose, said in a sentence (an edit refused as invalid,
+        so never saved); None when nothing."""
+        return None
+
     def on_screen_resume(self) -> None:
         if self.is_mounted:
             self.reload()

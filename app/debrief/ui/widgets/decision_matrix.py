@@ -82,6 +82,7 @@ class DecisionMatrix(ScrollView, can_focus=True):
         "delete": ("delete", 1, "Delete right"),
         "ctrl+u": ("clear", -1, "Delete to start"),
         "ctrl+k": ("clear", 1, "Delete to end"),
+        "escape": ("leave", 0, "Back to the opportunity list"),
     }
     BINDINGS = [
         Binding(key, f"{action}({argument})", description, show=False)
@@ -104,6 +105,9 @@ class DecisionMatrix(ScrollView, can_focus=True):
         def __init__(self, matrix: DecisionMatrix, row: int) -> None:
             super().__init__(matrix)
             self.row = row
+
+    class LeaveRequested(MatrixMessage):
+        """Esc: back to the choice of opportunities (not 50 Shift+Tabs away)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -170,8 +174,9 @@ class DecisionMatrix(ScrollView, can_focus=True):
         self.virtual_size = size
         self.refresh(layout=resized)
 
-    def read(self, decision: Decision, columns: Sequence[Column]) -> Decision | str:
-        """`decision` as the cells now have it, or what is wrong, its cell flagged."""
+    def read(self, decision: Decision, columns: Sequence[Column]) -> tuple[Decision, str | None]:
+        """`decision` as the cells now have it (a wrong cell keeps what it had), and
+        what is wrong, its cell flagged."""
         self.refresh()
         return self.cells.read(decision, columns)
 
@@ -181,10 +186,17 @@ class DecisionMatrix(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         self.lines.focused = self.has_focus
         fixed, moving = self.lines.line(y)
-        scroll_x = round(self.scroll_offset.x)
-        visible = Strip(moving).crop(scroll_x, scroll_x + max(width - self.fixed_width, 0))
+        visible = Strip(moving).crop(*self._window())
         base = self.rich_style
         return Strip.join([Strip(fixed), visible]).apply_style(base).adjust_cell_length(width, base)
+
+    @property
+    def room(self) -> int:
+        """The cells the scrolling columns (scores and ✕) have beside the fixed ones."""
+        return max(self.scrollable_content_region.width - self.fixed_width, 0)
+
+    def _window(self) -> tuple[int, int]:
+        return self.lines.window(round(self.scroll_x), self.room)
 
     def on_focus(self) -> None:
         self.cells.enter()
@@ -197,14 +209,15 @@ class DecisionMatrix(ScrollView, can_focus=True):
         self.watch(self.screen, "focused", self._focus_moved, init=False)
 
     def _focus_moved(self, before: Widget | None, now: Widget | None) -> None:
-        """Tab into the matrix starts at its first cell, Shift+Tab at its last, as it
-        would be among separate fields."""
+        """Tab into the matrix starts at its first score (a digit typed at once must not
+        rename the first criterion), Shift+Tab at its last cell, as among separate fields."""
         if now is not self or before is None or self._keep_cursor:
             self._keep_cursor = False
             return
         chain = self.screen.focus_chain
         backwards = before in chain and chain.index(before) > chain.index(self)
-        self._move(self.cells.add_cell if backwards else Cell(0, 0))
+        first = Cell(0, 2 if self.cells.titles else 0)
+        self._move(self.cells.add_cell if backwards else first)
 
     def focus_cell(self, key: str) -> None:
         """Focus the matrix with the cursor on the cell named `key`."""
@@ -222,13 +235,9 @@ class DecisionMatrix(ScrollView, can_focus=True):
     def _show_cursor(self) -> None:
         """Scroll the scores sideways, and the screen up or down, to the cursor."""
         cursor = self.cells.cursor
-        if cursor.column >= 2:  # (a score or a ✕)
-            start, width = self.lines.span(cursor)
-            room = self.scrollable_content_region.width - self.fixed_width
-            if start < self.scroll_x:
-                self.scroll_to(x=start, animate=False)
-            elif start + width > self.scroll_x + room:
-                self.scroll_to(x=start + width - room, animate=False)
+        x = self.lines.scroll_for(cursor, round(self.scroll_x), self.room)
+        if x != round(self.scroll_x):
+            self.scroll_to(x=min(x, self.max_scroll_x), animate=False)
         container = self.parent
         if isinstance(container, Widget) and container.is_scrollable:
             y = self.virtual_region.y + self.lines.line_of(cursor)
@@ -250,8 +259,8 @@ class DecisionMatrix(ScrollView, can_focus=True):
 
     def action_submit(self, _: int = 0) -> None:
         """Enter presses a ✕; in a field it goes on to the next field (never a ✕: Enter
-        must not remove a criterion by surprise), and after the last stays. On
-        + Add criterion it adds one."""
+        must not remove a criterion by surprise), and after the last on to + Add
+        criterion. On + Add criterion it adds one."""
         cursor = self.cells.cursor
         if cursor == self.cells.add_cell:
             self.post_message(self.AddRequested(self))
@@ -260,8 +269,10 @@ class DecisionMatrix(ScrollView, can_focus=True):
             self.post_message(self.RemoveRequested(self, cursor.row))
             return
         after = self.cells.step(1, fields_only=True)
-        if after is not None:
-            self._move(after)
+        self._move(self.cells.add_cell if after is None else after)
+
+    def action_leave(self, _: int = 0) -> None:
+        self.post_message(self.LeaveRequested(self))
 
     def action_row(self, step: int) -> None:
         """Up and down: the same column's cell in the row above or below; past the
@@ -338,7 +349,7 @@ class DecisionMatrix(ScrollView, can_focus=True):
             return
         if not 0 <= row < len(texts):
             return
-        column = self.lines.column_at(offset.x, round(self.scroll_x))
+        column = self.lines.column_at(offset.x, self._window()[0])
         if column is None:
             return
         self._keep_cursor = True

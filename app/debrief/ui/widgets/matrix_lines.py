@@ -92,6 +92,41 @@ class MatrixLines:
         below_totals = len(self.total_lines) if cell == self.cells.add_cell else 0
         return HEAD_LINES + cell.row + below_totals
 
+    def starts(self) -> list[int]:
+        """Where each scrolling column starts among them: each score's, then the ✕'s."""
+        starts = [0]
+        for width in self.score_widths:
+            starts.append(starts[-1] + width + GAP)
+        return starts
+
+    def window(self, scroll_x: int, room: int) -> tuple[int, int]:
+        """The part of the scrolling columns shown at `scroll_x` in `room` cells: whole
+        columns only (a column cut at its left read 'e Analytics', its total '0' for
+        4.50), from the one at `scroll_x`; scrolled to the end, from the first column
+        after which the rest fits."""
+        starts = self.starts()
+        end = starts[-1] + len(REMOVE)
+        if scroll_x >= end - room:
+            start = next((s for s in starts if s >= end - room), starts[-1])
+        else:
+            start = max(s for s in starts if s <= scroll_x)
+        ends = [s + w for s, w in zip(starts, [*self.score_widths, len(REMOVE)], strict=True)]
+        shown = [e for s, e in zip(starts, ends, strict=True) if s >= start and e <= start + room]
+        return start, max(shown, default=start)
+
+    def scroll_for(self, cell: Cell, scroll_x: int, room: int) -> int:
+        """Where to scroll so that `cell` is shown whole: the names and weights scroll the
+        scores back to their start; a column out of view comes in by whole columns."""
+        if cell.column < 2:
+            return 0
+        start, width = self.span(cell)
+        shown, _ = self.window(scroll_x, room)
+        if start < shown:
+            return start
+        if start + width <= shown + room:
+            return scroll_x
+        return next(s for s in self.starts() if start + width <= s + room or s == start)
+
     def span(self, cell: Cell) -> tuple[int, int]:
         """Where a score's or a ✕'s cell starts among the scrolling columns, and its width."""
         start = sum(w + GAP for w in self.score_widths[: cell.column - 2])
@@ -174,13 +209,13 @@ class MatrixLines:
         segments = [Segment(before, style), Segment(caret, mark), Segment(after[1:], style)]
         return list(Strip(segments).adjust_cell_length(width, style))
 
-    def column_at(self, x: int, scroll_x: int) -> int | None:
-        """The column at `x` across the widget (the scores scrolled by `scroll_x`)."""
+    def column_at(self, x: int, shown: int) -> int | None:
+        """The column at `x` across the widget (the scores shown from `shown`)."""
         if x < self.name_width:
             return 0
         if x < self.fixed_width:
             return 1 if x >= self.name_width + GAP else None
-        x += scroll_x - self.fixed_width
+        x += shown - self.fixed_width
         for option, width in enumerate(self.score_widths):
             if x < width:
                 return 2 + option
