@@ -121,9 +121,11 @@ async def test_a_removed_criterion_comes_back_with_its_scores(
         screen, grid = await into_matrix(pilot)
         before = screen.decision
         name = grid.value("name-0")
+        await type_text(pilot, "9")  # (refused: its message goes with the row)
         await tab_to(pilot, "remove-0")
         await pilot.press("enter")
         await pilot.pause()
+        assert not screen.query_one("#matrix-error").display
         assert len(screen.decision.criteria) == len(before.criteria) - 1
         assert not (at(app) or "").startswith("remove-")  # never on the next ✕
         await pilot.press("enter")  # so a second Enter removes nothing more

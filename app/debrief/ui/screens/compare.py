@@ -311,7 +311,10 @@ class CompareScreen(JournalView):
     # --- the decision matrix -------------------------------------------------------
 
     def _draw_weights(self) -> None:
+        """The matrix drawn again from the decision: a refused text is gone, so is its
+        message (it stayed after a removal, naming a cell no longer there)."""
         self.query_one("#weights", DecisionMatrix).draw(self.decision, self.columns)
+        self._show_error(None)
         self._show_sideways_hints()
 
     @on(DecisionMatrix.Changed, "#weights")
