@@ -18,6 +18,7 @@ from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp, make_app
 from debrief.ui.widgets.virtual_table import VirtualTable
 from tests.samples import BERLIN, NOW, bare_reflection, opportunity
+from tests.test_help_screen import demo_app
 
 AppFactory = Callable[[], DebriefApp]
 SMALL = (80, 24)
@@ -246,12 +247,23 @@ def test_a_role_is_cut_rather_than_hidden_when_only_a_more_useful_column_could_g
 
 async def test_the_demo_journal_at_80_shows_the_role(tmp_path: Path) -> None:
     """The demo's longest company (Vandelay Industries) hid the Role column at 80×24."""
-    path = tmp_path / "demo.json"
-    build_demo_journal(path, NOW)
-    app = make_app(Journal.open(path), clock=lambda: NOW)
+    app = demo_app(tmp_path)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("f3")
         await pilot.pause()
         header, *rows = header_and_rows(app)
         assert "Role" in header, header
         assert any("Engineer" in row for row in rows), rows
+
+
+async def test_the_history_at_80_keeps_the_persons_name_before_the_opportunity(
+    tmp_path: Path,
+) -> None:
+    """It read "Thank-you note to Tom …": the opportunity now gives way first."""
+    app = demo_app(tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        rows = "\n".join(header_and_rows(app))
+        assert "Thank-you note to Tom Becker" in rows and "Thank-you note to Pepper Potts" in rows
+        assert "Acme Analytics" in rows  # (the company still reads whole)

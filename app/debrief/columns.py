@@ -23,7 +23,8 @@ class TableColumn:
     the widest, up to that), and how it gives way on a narrow terminal: `drop` orders the
     columns that go first (1 before 2; 0 never goes), `narrowest` how far it may shrink
     (its text is cut with an ellipsis; never narrower than its label); `keep_end`: a cut
-    text keeps its end (a trail of answers, the latest last)."""
+    text keeps its end (a trail of answers, the latest last); `yields`: it gives up its
+    cells first (history's opportunity, so the follow-up keeps its person's name)."""
 
     key: str
     label: str
@@ -32,6 +33,7 @@ class TableColumn:
     drop: int = 0
     narrowest: int | None = None
     keep_end: bool = False
+    yields: bool = False  # cut to its `narrowest` before any other column is cut
 
 
 def width_of(columns: Sequence[TableColumn], edges: int = 2) -> int:
@@ -55,9 +57,9 @@ def fit_columns(
     only while the rest cannot fit with it and the less useful columns cut (to their
     `narrowest`): a more useful one (a column that never goes, or goes later) is never cut
     to keep it. So the journal hides Want and Stage before it cuts a role, and keeps a role
-    cut to 17 cells rather than leave 20 empty ones. What still does not fit is cut, the
-    widest columns giving up cells together (two long columns both cut a little, rather
-    than one cut to its bone).
+    cut to 17 cells rather than leave 20 empty ones. What still does not fit is cut: the
+    columns that `yields` first, then the widest giving up cells together (two long
+    columns both cut a little, rather than one cut to its bone).
 
     `label_room`: cells a header may add to its label (a sort arrow)."""
 
@@ -67,7 +69,8 @@ def fit_columns(
         if width_of(cut, edges) <= room:
             break
         kept.remove(column)
-    return _shrunk(kept, room, label_room, edges)
+    first = _shrunk(kept, room, label_room, edges, yielding_only=True)
+    return _shrunk(first, room, label_room, edges)
 
 
 def _usefulness(column: TableColumn) -> float:
@@ -80,12 +83,15 @@ def _shrunk(
     label_room: int,
     edges: int,
     up_to: float = math.inf,
+    yielding_only: bool = False,
 ) -> list[TableColumn]:
     """`columns` cut to fit `room` if they can: the widest give up a cell each a round,
-    none narrower than its `narrowest` or its label, none more useful than `up_to`."""
+    none narrower than its `narrowest` or its label, none more useful than `up_to` (and
+    only those that `yields`, if `yielding_only`)."""
 
     def floor(column: TableColumn) -> int:
-        if column.narrowest is None or _usefulness(column) > up_to:
+        kept_whole = _usefulness(column) > up_to or (yielding_only and not column.yields)
+        if column.narrowest is None or kept_whole:
             return column.width
         return min(column.width, max(column.narrowest, cell_width(column.label) + label_room))
 

@@ -30,7 +30,8 @@ COLUMNS = (
     TableColumn("when", "When", 16),
     TableColumn("outcome", "", 10),
     TableColumn("what", "Follow-up", 40, narrowest=22),
-    TableColumn("where", "Opportunity", 34, narrowest=12),  # (never dropped: which company)
+    # (never dropped: which company; cut first, so the follow-up keeps its person's name)
+    TableColumn("where", "Opportunity", 34, narrowest=15, yields=True),
 )
 IN_THE_TABLE = {Outcome.DONE: "Done", Outcome.SKIPPED: "Skipped", Outcome.RETIRED: "Not needed"}
 SINCE = {
