@@ -4,6 +4,7 @@ and nothing the user acts on hidden (issue #29, the layout half)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pendulum
@@ -267,3 +268,20 @@ async def test_the_history_at_80_keeps_the_persons_name_before_the_opportunity(
         rows = "\n".join(header_and_rows(app))
         assert "Thank-you note to Tom Becker" in rows and "Thank-you note to Pepper Potts" in rows
         assert "Acme Analytics" in rows  # (the company still reads whole)
+
+
+async def test_the_role_stays_through_a_status_change_an_edit_and_coming_back(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """One entry: Role showed after `o`, went after `e` then Esc, and stayed gone after
+    F2, F3; with the new rule it is on screen throughout."""
+    job = opportunity("Vandelay Industries", "Senior Latex Salesman Director")
+    reflection = bare_reflection(job.id, id="v1", interview_at=NOW.subtract(days=2), want_job=7)
+    journal.save_reflection(replace(reflection, stage=Stage.ONSITE), job)
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        for keys in (("f3",), ("o", "escape"), ("e", "escape"), ("f2", "f3")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            header, row = header_and_rows(app)
+            assert "Role" in header and "Senior Latex" in row, (keys, row)
