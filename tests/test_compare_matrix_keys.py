@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.containers import HorizontalScroll
+from textual.widgets import Checkbox, Static
 
 from debrief.cli import build_demo_journal
 from debrief.store.journal import Journal
@@ -197,3 +199,26 @@ async def test_a_decimal_comma_and_enter_past_the_last_cell(
         grid.focus_cell(f"score-{last}-{len(grid.cells.titles) - 1}")
         await pilot.press("enter")
         assert at(app) == "add-criterion"
+
+
+async def test_the_side_by_sides_row_labels_stay_when_it_scrolls(
+    build_app: AppFactory, demo: Journal
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_compare(pilot)
+        screen.query_one("#include-current", Checkbox).value = True  # four: wider than 80
+        await pilot.pause()
+        scroll = screen.query_one("#side-by-side", HorizontalScroll)
+        labels = screen.query_one("#aspect-labels", Static)
+        scroll.focus()
+        await pilot.pause()
+        where = labels.region
+        assert scroll.max_scroll_x > 0
+        await pilot.press(*["right"] * scroll.max_scroll_x)  # to the last option
+        await pilot.pause()
+        assert scroll.scroll_x == scroll.max_scroll_x
+        assert labels.region == where  # (not scrolled away: 'on', 'nterview')
+        first = labels.render_line(HEAD_LINES).text.strip()
+        assert first and first in str(labels.content).split("\n")[HEAD_LINES]
+        assert first not in str(screen.query_one("#aspects", Static).content)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Console
 from textual.containers import HorizontalScroll
 from textual.widgets import Checkbox, Input, SelectionList, Static
 
@@ -57,11 +55,13 @@ async def open_compare(pilot: Any) -> CompareScreen:
 
 
 def side_by_side(screen: CompareScreen) -> list[str]:
-    """The side by side as drawn: the table's lines, at the widths the screen chose."""
-    table = screen.query_one("#aspects", Static).content
-    console = Console(width=400, file=io.StringIO(), record=True)
-    console.print(table)
-    return [line.rstrip() for line in console.export_text().splitlines()]
+    """The side by side as drawn, at the widths the screen chose: its row labels (which
+    stay put) beside the options' lines (which scroll sideways)."""
+    labels, options = (
+        str(screen.query_one(part, Static).content).split("\n")
+        for part in ("#aspect-labels", "#aspects")
+    )
+    return [(label + line).rstrip() for label, line in zip(labels, options, strict=True)]
 
 
 def verdict(screen: CompareScreen) -> str:

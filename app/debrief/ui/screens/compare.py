@@ -7,10 +7,12 @@ edits. The screen says at the field what is wrong and saves only a valid decisio
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
 from rich import box
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -18,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.content import Content
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Checkbox, Header, SelectionList, Static
 
@@ -103,6 +106,7 @@ class CompareScreen(JournalView):
         self._drawn_revision = -1
         self._rows: list[Row] = []
         self._too_few = False
+        self._aspects_width = 0  # the side by side's, labels and options
         self._removed: tuple[int, Criterion, dict[str, int]] | None = None  # for undo
 
     def compose(self) -> ComposeResult:
@@ -118,8 +122,10 @@ class CompareScreen(JournalView):
                 Content.styled("Side by side", "bold"), classes="trend-heading compare-part"
             )
             yield Static(SIDEWAYS_HINT, classes="sideways-hint", id="aspects-hint")
-            with HorizontalScroll(id="side-by-side", classes="compare-part"):
-                yield Static(id="aspects")
+            with Horizontal(id="side-by-side-row", classes="compare-part"):
+                yield Static(id="aspect-labels")  # (stays put: the options scroll beside it)
+                with HorizontalScroll(id="side-by-side"):
+                    yield Static(id="aspects")
             yield Static(id="matrix-notes", classes="compare-part")
             yield Static(Content.styled("Decide", "bold"), classes="trend-heading compare-part")
             yield Static(
@@ -280,7 +286,8 @@ class CompareScreen(JournalView):
 
     def _fit_aspects(self) -> None:
         """Draw the table at the widths that fit; what still does not fit scrolls
-        sideways, and says so."""
+        sideways, and says so. Its row labels stay put as the options scroll (scrolled,
+        they read 'on', 'nterview')."""
         aspect, width = self._widths()
         table = side_by_side(
             self.columns,
@@ -289,16 +296,19 @@ class CompareScreen(JournalView):
             width,
             best_style=f"bold {self.app.current_theme.success or 'green'}",
         )
+        self._aspects_width = aspect + (width + GAP) * len(self.columns)
+        labels, options = split_lines(table, self._aspects_width, aspect + GAP)
+        self.query_one("#aspect-labels", Static).update(labels)
+        self.query_one("#aspect-labels", Static).styles.width = aspect + GAP
         view = self.query_one("#aspects", Static)
-        view.styles.width = aspect + (width + GAP) * len(self.columns)
-        view.update(table)
+        view.styles.width = self._aspects_width - aspect - GAP
+        view.update(options)
         self._show_sideways_hints()
 
     def _show_sideways_hints(self) -> None:
-        aspects = self.query_one("#aspects", Static).styles.width
         weights = self.query_one("#weights", DecisionMatrix).wanted_width
         wide = {
-            "#aspects-hint": aspects is not None and aspects.value > self._room(),
+            "#aspects-hint": self._aspects_width > self._room(),
             "#weights-hint": weights > self._room(),
         }
         for hint, shown in wide.items():
@@ -506,3 +516,18 @@ def side_by_side(
             cells.append(cell)
         table.add_row(Text(row.aspect), *cells)
     return table
+
+
+def split_lines(table: Table, width: int, split: int) -> tuple[Text, Text]:
+    """The table drawn `width` wide, cut into its first `split` cells (the row labels)
+    and the rest, so that the labels can stay while the rest scrolls; styles kept, text
+    literal."""
+    console = Console(width=width, file=io.StringIO(), legacy_windows=False)
+    labels, options = Text(), Text()
+    for number, line in enumerate(console.render_lines(table, pad=True)):
+        for part, start, end in ((labels, 0, split), (options, split, width)):
+            if number:
+                part.append("\n")
+            for segment in Strip(line).crop(start, end):
+                part.append(segment.text, segment.style)
+    return labels, options
