@@ -122,7 +122,7 @@ async def test_a_removed_criterion_comes_back_with_its_scores(
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         screen, grid = await into_matrix(pilot)
         before = screen.decision
-        name = grid.value("name-0")
+        name, score = grid.value("name-0"), grid.value("score-0-0")
         await type_text(pilot, "9")  # (refused: its message goes with the row)
         await tab_to(pilot, "remove-0")
         await pilot.press("enter")
@@ -133,15 +133,19 @@ async def test_a_removed_criterion_comes_back_with_its_scores(
         await pilot.press("enter")  # so a second Enter removes nothing more
         await pilot.pause()
         assert len(screen.decision.criteria) == len(before.criteria) - 1
-        assert said[-1] == f"Removed '{name}' and its scores. Ctrl+Z brings it back."
+        assert said[-1] == f"Removed '{name}' and its scores. u or Ctrl+Z brings it back."
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert screen.decision.criteria == before.criteria
         assert screen.decision.scores == before.scores
         assert grid.value("name-0") == name
         assert said[-1] == f"Brought back '{name}' with its scores."
-        await tab_to(pilot, "remove-0")  # u, where it is not typed into a cell
-        await pilot.press("enter", "escape", "u")
+        await tab_to(pilot, "remove-0")  # u right after, as the toast says
+        await pilot.press("enter", "u")
+        await pilot.pause()
+        assert screen.decision.criteria == before.criteria
+        assert at(app) == "name-0" and grid.value("score-0-0") == score
+        await pilot.press("escape", "u")  # (u in the list: nothing left to undo)
         await pilot.pause()
         assert screen.decision.criteria == before.criteria
 

@@ -404,12 +404,13 @@ class CompareScreen(JournalView):
         self._removed = (event.row, removed, scores)
         self.refresh_bindings()
         self.notify(
-            f"Removed {quoted(removed.name)} and its scores. Ctrl+Z brings it back.",
+            f"Removed {quoted(removed.name)} and its scores. u or Ctrl+Z brings it back.",
             markup=False,
         )
         row = min(event.row, len(remaining) - 1)
         matrix = self.query_one("#weights", DecisionMatrix)
         matrix.focus_cell(f"score-{row}-0" if row >= 0 and self.columns else "add-criterion")
+        matrix.passes_next = "u"  # (undoes, as the toast says, rather than typing a u)
 
     def action_undo_remove(self) -> None:
         """The criterion removed last back in its place, with its scores."""

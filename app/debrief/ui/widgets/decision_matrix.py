@@ -116,6 +116,7 @@ class DecisionMatrix(ScrollView, can_focus=True):
             self.cells, lambda name: self.get_component_rich_style(f"decision-matrix--{name}")
         )
         self._keep_cursor = False
+        self.passes_next: str | None = None  # a key the screen takes if it comes next
 
     # --- what is shown -------------------------------------------------------------
 
@@ -203,6 +204,7 @@ class DecisionMatrix(ScrollView, can_focus=True):
         self.refresh()
 
     def on_blur(self) -> None:
+        self.passes_next = None
         self.refresh()
 
     def on_mount(self) -> None:
@@ -296,7 +298,11 @@ class DecisionMatrix(ScrollView, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         """Each key in turn: a form's key acts, a character is typed; a key the matrix
-        has no use for here (↑ on its first row) goes on to the page."""
+        has no use for here (↑ on its first row) goes on to the page, and so does the
+        key the screen asked for next (u right after a removal undoes it, never types)."""
+        passes, self.passes_next = self.passes_next, None
+        if event.key == passes:
+            return
         if event.key in self.KEYS:
             action, argument, _ = self.KEYS[event.key]
             try:
