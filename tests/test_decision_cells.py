@@ -59,3 +59,24 @@ def test_reading_back_flags_the_cell_that_is_wrong() -> None:
     assert problem == "A score is a whole number from 0 to 5, not '39' ('Growth', Globex)"
     assert cells.invalid == cells.cell_named("score-1-1")
     assert held.scores["g"] == {"Growth": 3}  # the wrong cell keeps its last valid score
+
+
+def test_only_the_wrong_cell_is_held_back() -> None:
+    """A name cleared keeps the row's old name, not its old weight; a bad weight keeps
+    the old weight under the new name; a space never blanks a number."""
+    cells = cells_on("weight-1")
+    assert cells.insert("1,5")  # (a decimal comma)
+    cells.move(cells.cell_named("name-1"))
+    assert cells.clear(1)
+    read, problem = cells.read(DECISION, COLUMNS)
+    assert problem == "A criterion needs a name" and cells.invalid == cells.cell_named("name-1")
+    assert read.criteria[1] == Criterion("Growth", Decimal("1.5"))
+    cells = cells_on("name-0")
+    cells.insert("Salary")
+    cells.move(cells.cell_named("weight-0"))
+    assert not cells.insert(" ") and cells.value("weight-0") == "3"
+    cells.insert("x")
+    read, problem = cells.read(DECISION, COLUMNS)
+    assert problem == "The weight of 'Salary' must be a number, not 'x'"
+    assert read.criteria[0] == Criterion("Salary", Decimal(3))
+    assert read.scores["a"] == {"Salary": 4}

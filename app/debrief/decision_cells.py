@@ -231,7 +231,7 @@ class Cells:
         scores: dict[str, dict[str, int]] = {c.key: {} for c in columns}
         for row, texts in enumerate(self.texts):
             before = decision.criteria[row] if row < len(decision.criteria) else None
-            criterion = self._criterion(row, texts, criteria, problems) or before
+            criterion = self._criterion(row, texts, criteria, problems, before)
             if criterion is None:
                 continue
             criteria.append(criterion)
@@ -260,27 +260,30 @@ class Cells:
         return read, problems[0] if problems else None
 
     def _criterion(
-        self, row: int, texts: list[str], criteria: list[Criterion], problems: list[str]
+        self,
+        row: int,
+        texts: list[str],
+        criteria: list[Criterion],
+        problems: list[str],
+        before: Criterion | None,
     ) -> Criterion | None:
-        """Row `row`'s name and weight as a criterion, or None with what is wrong."""
+        """Row `row`'s name and weight as a criterion; a wrong name or weight is said and
+        replaced by what `before` had (the other kept), None if there was nothing before."""
         name, weight_text = texts[0].strip(), texts[1].strip()
+        if not name or name.casefold() in {c.name.casefold() for c in criteria}:
+            problem = "Two criteria have the same name" if name else "A criterion needs a name"
+            self._refuse(Cell(row, 0), problem, problems)
+            if before is None:
+                return None
+            name = before.name
         try:
-            criterion = Criterion(name, Decimal(weight_text.replace(",", ".")))
+            return Criterion(name, Decimal(weight_text.replace(",", ".")))
         except InvalidOperation:
-            what = quoted(name) if name else "this criterion"
-            message = f"The weight of {what} must be a number, not {weight_text!r}"
-            self._refuse(Cell(row, 1), message, problems)
-            return None
+            message = f"The weight of {quoted(name)} must be a number, not {weight_text!r}"
         except ModelError as error:
-            if error.field == "criterion":
-                self._refuse(Cell(row, 0), "A criterion needs a name", problems)
-            else:
-                self._refuse(Cell(row, 1), sentence(error.message), problems)
-            return None
-        if criterion.name.casefold() in {c.name.casefold() for c in criteria}:
-            self._refuse(Cell(row, 0), "Two criteria have the same name", problems)
-            return None
-        return criterion
+            message = sentence(error.message)
+        self._refuse(Cell(row, 1), message, problems)
+        return None if before is None else Criterion(name, before.weight)
 
     def _refuse(self, cell: Cell, message: str, problems: list[str]) -> str:
         """Flag the first cell found wrong; the first message says what is wrong with it."""
