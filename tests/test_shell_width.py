@@ -106,8 +106,8 @@ def test_a_row_too_long_goes_on_under_what_it_is() -> None:
     lines = due_lines([row], PLAIN, 60)
     assert max(cell_width(line) for line in lines) <= 60
     assert all(line.startswith(" " * len("in 17 hours  ")) for line in lines[1:])
-    assert due_lines([row], PLAIN) == [
-        "in 17 hours  " + row["what"][:51] + "…  Platform — " + row["role"]
+    assert due_lines([row], PLAIN) == [  # piped: whole (it was cut to 52 with "…")
+        "in 17 hours  " + row["what"] + "  Platform — " + row["role"]
     ]
 
 

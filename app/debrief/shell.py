@@ -296,7 +296,8 @@ def due_lines(
         round_ = f" · {row['round']}" if row.get("round") else ""
         where = one_line(f"{row['company']} — {row['role']}{round_}")
         note = f"✎ {one_line(row['note'])}" if row["note"] else ""
-        what = fit(row["what"], what_width)
+        what = one_line(row["what"])  # (whole: a long one runs past the column, never cut)
+        what += " " * max(0, what_width - cell_width(what))
         plain = f"{what}  {where}" + (f"  {note}" if note else "")
         if width is None or when_width + 2 + cell_width(plain) <= width:
             line = f"{when}  {what}  {style(where, DIM)}"
