@@ -331,3 +331,30 @@ async def test_opening_the_prep_page_prepares_nothing_until_something_is_written
         await pilot.press("b")
         await pilot.pause()
         assert app.screen.query_one("#prep_questions", TextArea).placeholder  # suggested again
+
+
+async def test_a_reflection_moved_to_another_company_leaves_the_interview_it_began_from(
+    first_round: Journal, journal_path: Path
+) -> None:
+    """The report: n on "Reflect on Hooli", the company changed to Globex, saved: the Hooli
+    interview was silently taken as reflected on, by a Globex reflection."""
+    acme = first_round.opportunities()[0]
+    first_round.save_interview(scheduled(acme.id, id="acme-onsite", start=NOW.subtract(hours=3)), acme)
+    app = make_app(Journal.open(journal_path), clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Reflect on Acme — onsite" in agenda_lines(app)[1]
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectScreen)
+        screen.query_one("#q-company", Input).value = "Globex"
+        await pilot.pause()
+        await pilot.press("ctrl+n", "ctrl+n", "8", "ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Reflect on Acme — onsite" in agenda_lines(app)[1]  # still asking
+    journal = Journal.open(journal_path)
+    globex = next(r for r in journal.reflections() if journal.opportunity(r.opportunity_id).company == "Globex")  # type: ignore[union-attr]
+    assert globex.interview_id is None
+    assert journal.interview("acme-onsite").reflection_id is None  # type: ignore[union-attr]

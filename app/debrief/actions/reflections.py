@@ -26,12 +26,16 @@ def save_reflection(
     draft is discarded once the reflection is safe. JournalError: nothing was saved."""
     opportunity = parsed.opportunity(journal.find_opportunity(parsed.company, parsed.role), now=now)
     previous = journal.reflection(draft.reflection_id or "")
+    # Started from a scheduled interview but moved to another company or role: it is not
+    # that interview's reflection (which stays on the agenda, asking for its own).
+    scheduled = journal.interview(draft.interview_id or "")
+    same = scheduled is not None and scheduled.opportunity_id == opportunity.id
     reflection = parsed.reflection(
         opportunity.id,
         reflection_id=draft.reflection_id,
         now=now,
         previous=previous,
-        interview_id=draft.interview_id,
+        interview_id=draft.interview_id if same else None,
     )
     journal.save_reflection(
         reflection, opportunity, planned_for(journal, opportunity, now, changed_round=reflection)
