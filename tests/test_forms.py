@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from textual.widgets import Input, Select, Static, TextArea
 
 from debrief.browse import complete
@@ -275,3 +276,17 @@ async def test_tab_keeps_what_was_typed_rather_than_the_completion(
         assert shown(app.screen.query_one("#q-company", Input)) == "Globex Corporation"
         await pilot.press("tab")
         assert app.screen.query_one("#q-company", Input).value == "Glob"
+
+
+def test_a_date_that_could_be_two_days_is_refused_in_one_short_line() -> None:
+    """The report: under "Interview date and time" at 80×24 the refusal was cut ("… write
+    the month's name (e.g. 9 Dec) or an"), the rest hidden under the Back/Next row."""
+    import pendulum
+
+    from debrief.dates import DateParseError, parse_when
+
+    with pytest.raises(DateParseError) as refused:
+        parse_when("9/12", pendulum.datetime(2026, 12, 8, tz="Europe/Berlin"))
+    message = str(refused.value)
+    assert message == "9/12 could be 9 Dec or 12 Sep: write the month (9 Dec) or YYYY-MM-DD"
+    assert len("⚠ " + message) <= 74  # (the field's width at 80 columns)

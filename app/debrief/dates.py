@@ -157,8 +157,8 @@ def _numeric_day(text: str, anchor: pendulum.Date, prefer: Direction) -> pendulu
     if 1 <= first <= 12 and 1 <= second <= 12 and first != second:
         raise AmbiguousDate(
             f"{text} could be {first} {_MONTH_NAMES[second - 1]} or {second} "
-            f"{_MONTH_NAMES[first - 1]}: write the month's name (e.g. {first} "
-            f"{_MONTH_NAMES[second - 1]}) or an ISO date (YYYY-MM-DD)"
+            f"{_MONTH_NAMES[first - 1]}: write the month ({first} {_MONTH_NAMES[second - 1]})"
+            " or YYYY-MM-DD"  # (one line under a field at 80 columns: it was cut there)
         )
     day, month = (first, second) if first > 12 or first == second else (second, first)
     year_text = match.group(3)
