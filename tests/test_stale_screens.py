@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
 from debrief.followups import plan
@@ -114,3 +115,33 @@ async def test_reloads_in_a_row_on_a_reflection_leave_no_coroutine_unawaited(
             await pilot.pause()
         gc.collect()
     assert not [w for w in caught if "never awaited" in str(w.message)]
+
+
+async def test_job_details_saved_after_their_opportunity_was_deleted_say_so(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """Found by the keyboard monkey (seed 12, 120×36, key 8,068): the job details dialog
+    saved for an opportunity deleted meanwhile (its last round deleted in another place)
+    crashed with KeyError: 'no opportunity …'."""
+    from debrief.ui.screens.job_details import JobDetailsScreen
+
+    job = opportunity()
+    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    app = build_app()
+    said = record_notifications(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, JobDetailsScreen)
+        app.screen.query_one("#job-location", Input).value = "Lisbon, remote"
+        app.journal.delete_reflection("r1", now=NOW)  # (its last round: the opportunity goes)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, JobDetailsScreen)
+        assert said[-1] == (
+            f"{job.title} is no longer in the journal (its last interview was deleted): "
+            "nothing was saved."
+        )

@@ -307,7 +307,7 @@ class Journal:
         atomic write (after something was done about one of them: a chain moves on)."""
         with self._write() as records:
             if opportunity.id not in records.opportunities:
-                raise KeyError(f"no opportunity {opportunity.id}")
+                raise gone(opportunity)
             records.put(self._main, "opportunities", [opportunity])
             records.replace_plan(self._main, opportunity.id, followups)
 
@@ -315,7 +315,7 @@ class Journal:
         """Store a changed opportunity (its status, say); every round shows the change."""
         with self._write() as records:
             if opportunity.id not in records.opportunities:
-                raise KeyError(f"no opportunity {opportunity.id}")
+                raise gone(opportunity)
             records.put(self._main, "opportunities", [opportunity])
 
     def delete_reflection(self, reflection_id: str, *, now: datetime) -> None:
@@ -478,3 +478,12 @@ def change_encryption(
     Journal.open(real, readonly=True, sealer=current)
     copies = [*copies, *set_aside_drafts(real)]
     return encryption.change_encryption(real, current, new, copies)
+
+
+def gone(opportunity: Opportunity) -> JournalError:
+    """An opportunity changed on a screen left open while it was deleted elsewhere (its
+    last round deleted from the journal, in another place or another window)."""
+    return JournalError(
+        f"{opportunity.title} is no longer in the journal (its last interview was deleted): "
+        "nothing was saved."
+    )
