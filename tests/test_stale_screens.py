@@ -145,3 +145,34 @@ async def test_job_details_saved_after_their_opportunity_was_deleted_say_so(
             f"{job.title} is no longer in the journal (its last interview was deleted): "
             "nothing was saved."
         )
+
+
+async def test_an_edit_saved_after_its_reflection_was_deleted_is_kept_as_a_new_one(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """Found by the keyboard monkey (seed 12, 80×24): a reflection deleted while an edit of
+    it was open came back under its own id when the edit was saved, undoing the delete
+    without a word. The words typed are kept, as a new reflection; the deleted one stays
+    deleted (u in the journal can still bring it back)."""
+    from debrief.ui.screens.reflect import ReflectScreen
+
+    job = opportunity()
+    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
+    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen)
+        app.journal.delete_reflection("r1", now=NOW)  # (in another place, meanwhile)
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReflectScreen)
+        assert app.journal.reflection("r1") is None
+        assert app.journal.in_trash() == ["r1"]
+        (kept,) = app.journal.reflections()
+        assert kept.id != "r1" and kept.rating == reflection.rating

@@ -4,6 +4,7 @@ questionnaire's draft."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ def save_reflection(
     draft is discarded once the reflection is safe. JournalError: nothing was saved."""
     opportunity = parsed.opportunity(journal.find_opportunity(parsed.company, parsed.role), now=now)
     previous = journal.reflection(draft.reflection_id or "")
+    if previous is None:  # (an edit of one deleted meanwhile: kept as a new reflection,
+        draft = dataclasses.replace(draft, reflection_id=None)  # the deleted one stays so)
     # Started from a scheduled interview but moved to another company or role: it is not
     # that interview's reflection (which stays on the agenda, asking for its own).
     scheduled = journal.interview(draft.interview_id or "")
