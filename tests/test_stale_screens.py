@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
@@ -176,3 +177,35 @@ async def test_an_edit_saved_after_its_reflection_was_deleted_is_kept_as_a_new_o
         assert app.journal.in_trash() == ["r1"]
         (kept,) = app.journal.reflections()
         assert kept.id != "r1" and kept.rating == reflection.rating
+
+
+async def test_reloads_in_a_row_on_compare_leave_no_coroutine_unawaited(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """The same as the reflection's, on F5: each journal change while compare shows
+    redraws it, and a redraw cancels the one before it."""
+    import gc
+    import warnings
+
+    from debrief.ui.screens.compare import CompareScreen
+
+    for company in ("Acme", "Globex"):
+        job = opportunity(company=company)
+        reflection = bare_reflection(job.id, id=company, interview_at=NOW.subtract(days=1))
+        journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    app = build_app()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("f5")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, CompareScreen)
+            for number in range(5):
+                app.journal.save_settings(replace(app.journal.settings(), name=f"Alex {number}"))
+                screen.reload()
+            with contextlib.suppress(WorkerCancelled):
+                await app.workers.wait_for_complete()
+            await pilot.pause()
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]

@@ -15,7 +15,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
@@ -149,7 +149,13 @@ class CompareScreen(JournalView):
         if self._drawn_revision == -1:
             return  # not drawn yet: on_mount draws it (the first resume may come first)
         if self.journal.revision != self._drawn_revision:
-            self.run_worker(self.redraw(), exclusive=True, group="compare")
+            self._redraw_again()
+
+    # (a worker of a method, not of a coroutine made at once: a reload cancels the one
+    # before it, which may not have started, and its coroutine was then never awaited)
+    @work(exclusive=True, group="compare")
+    async def _redraw_again(self) -> None:
+        await self.redraw()
 
     # --- choosing ------------------------------------------------------------------
 
