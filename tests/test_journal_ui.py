@@ -174,7 +174,8 @@ async def test_search_narrows_as_you_type_and_clears(
         assert [e.id for e in app.screen.shown] == ["a0"]  # type: ignore[attr-defined]
         await type_text(pilot, "zz")
         assert rows(app) == []
-        assert count_label(app) == "Nothing matches · x clears"
+        # (x is a letter in the search box: it said "x clears", and x typed "c++zzx")
+        assert count_label(app) == "Nothing matches · Esc clears"
         await pilot.press("escape")
         assert app.screen.query_one("#search", Input).value == ""
         assert len(rows(app)) == 4

@@ -283,8 +283,9 @@ class JournalScreen(JournalView):
         self.query_one("#journal-empty").display = empty_journal
         self.query_one(VirtualTable).display = not empty_journal
         shown, total = len(self.shown), len(self.entries)
-        if total and not shown:
-            count = "Nothing matches · x clears"
+        if total and not shown:  # (typing in the search box, x is a letter: Esc clears it)
+            typing = self.query_one("#search", Input).has_focus
+            count = "Nothing matches · " + ("Esc clears" if typing else "x clears")
         elif shown == total:
             count = plural(total, "reflection")
         else:
