@@ -62,3 +62,21 @@ async def test_the_company_list_shows_each_name_on_one_line(bank: Pilot[None]) -
     overlay = app.screen.query_one("#bank-company SelectOverlay", Widget)
     names = {o.company for o in app.screen.journal.opportunities()}  # type: ignore[attr-defined]
     assert overlay.virtual_size.height == len(names) + 1  # (one line each, and "Every")
+
+
+async def test_esc_from_a_questions_history_goes_back_to_the_list(bank: Pilot[None]) -> None:
+    """The report: Esc from a question's history went straight home, not back to the
+    question list; a second Esc leaves the bank."""
+    from debrief.ui.screens.home import HomeScreen
+    from debrief.ui.screens.question_bank import QuestionBankScreen
+
+    app = bank.app
+    await bank.press("enter")
+    await bank.pause()
+    await bank.press("escape")
+    await bank.pause()
+    assert isinstance(app.screen, QuestionBankScreen)
+    assert isinstance(app.focused, VirtualTable)
+    await bank.press("escape")
+    await bank.pause()
+    assert isinstance(app.screen, HomeScreen)

@@ -37,7 +37,7 @@ class QuestionBankScreen(Screen[None]):
     was asked (Tab or Enter goes down to it to scroll)."""
 
     ENTER = "Goes down to the highlighted question's history, every time it was asked"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="questions.back")]
+    BINDINGS = [Binding("escape", "back", "Back", id="questions.back")]
     SHOWS_ONLY = True  # (as a JournalView's: F2 closes it on the way home)
 
     def __init__(self, journal: Journal) -> None:
@@ -134,3 +134,12 @@ class QuestionBankScreen(Screen[None]):
     @on(VirtualTable.Selected)
     def _read_history(self) -> None:
         self.query_one("#bank-detail", VerticalScroll).focus()
+
+    def action_back(self) -> None:
+        """Esc: from a question's history back up to the list (it went home at once);
+        from the list, back to where the bank was opened."""
+        table = self.query_one("#bank-table", VirtualTable)
+        if table.display and not table.has_focus:
+            table.focus()
+            return
+        self.app.pop_screen()
