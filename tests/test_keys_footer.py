@@ -308,3 +308,25 @@ async def test_p_pressed_twice_keeps_the_name_and_a_new_profile_takes_typing_at_
         await pilot.press("p", "p")
         await pilot.pause()
         assert app.screen.query_one("#profile-name", Input).value == "Alex Morgan"
+
+
+async def test_after_a_delete_the_journal_footer_shows_u_at_80_columns(
+    build_app: AppFactory, journal_path: Path
+) -> None:
+    """The report: after d, y the toast said "Press u in the journal to undo", but the
+    footer at 80 columns ended before `u` ("… d Delete f1 Help")."""
+    from tests.test_hostile_text import screen_lines
+
+    tuesday = pendulum.datetime(2026, 12, 8, 4, 0, tz="Europe/Berlin")
+    build_demo_journal(journal_path, tuesday)
+    app = make_app(Journal.open(journal_path), clock=lambda: tuesday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Undo delete" not in screen_lines(app)[-1]  # (nothing to undo yet)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "u Undo delete" in screen_lines(app)[-1]

@@ -71,6 +71,15 @@ class JournalScreen(JournalView):
             id="journal.search",
             tooltip="Search everything you wrote",
         ),
+        # (first of the screen's keys while it acts: at 80 columns the footer ends
+        # before the last ones, and after a delete this is the one that matters)
+        Binding(
+            "u",
+            "undo",
+            "Undo delete",
+            id="journal.undo",
+            tooltip="Bring back what you just deleted",
+        ),
         Binding(
             "f",
             "filters",
@@ -116,13 +125,6 @@ class JournalScreen(JournalView):
             "Delete",
             id="journal.delete",
             tooltip="Delete the highlighted reflection",
-        ),
-        Binding(
-            "u",
-            "undo",
-            "Undo delete",
-            id="journal.undo",
-            tooltip="Bring back what you just deleted",
         ),
         Binding(
             "n",
