@@ -110,3 +110,21 @@ async def test_the_whole_rating_range_is_no_filter(build_app: AppFactory) -> Non
         assert isinstance(journal, JournalScreen)
         assert not journal.filters.active
         assert not journal.query_one("#active-filters").display
+
+
+@pytest.mark.usefixtures("two_reflections")
+async def test_an_unticked_box_is_empty_and_a_ticked_one_shows_its_x(build_app: AppFactory) -> None:
+    """The report: every box read ▐X▌, ticked or not (only the X's colour differed, dim
+    against bright): a new user read every filter as on. Unticked, the X is drawn in the
+    box's own colour: an empty box."""
+    from textual.widgets import SelectionList
+
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_filters(pilot)
+        statuses = screen.query_one("#statuses", SelectionList)
+        empty = statuses.get_component_rich_style("selection-list--button")
+        ticked = statuses.get_component_rich_style("selection-list--button-selected")
+        assert empty.color is not None and empty.bgcolor is not None
+        assert empty.color.get_truecolor() == empty.bgcolor.get_truecolor()
+        assert ticked.color is not None and ticked.color != ticked.bgcolor
