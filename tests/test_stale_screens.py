@@ -209,3 +209,38 @@ async def test_reloads_in_a_row_on_compare_leave_no_coroutine_unawaited(
             await pilot.pause()
         gc.collect()
     assert not [w for w in caught if "never awaited" in str(w.message)]
+
+
+async def test_earlier_and_later_round_are_offered_only_where_there_is_one(
+    build_app: AppFactory, journal: Journal
+) -> None:
+    """The report: F1 on a reflection of an opportunity with one round listed "[ Earlier
+    round" and "] Later round", which did nothing."""
+    from debrief.ui.screens.detail import DetailScreen
+
+    def offered(app: DebriefApp) -> set[str]:
+        return {a.binding.description for a in app.screen.active_bindings.values() if a.enabled}
+
+    job = opportunity()
+    first = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=9))
+    journal.save_reflection(first, job, plan(job, [first], "Europe/Berlin"))
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert not {"Earlier round", "Later round"} & offered(app)
+    second = bare_reflection(job.id, id="r2", interview_at=NOW.subtract(days=2))
+    journal.save_reflection(second, job, plan(job, [first, second], "Europe/Berlin"))
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")  # (the latest round: r2)
+        await pilot.pause()
+        assert "Earlier round" in offered(app) and "Later round" not in offered(app)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert "Later round" in offered(app) and "Earlier round" not in offered(app)

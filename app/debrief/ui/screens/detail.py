@@ -118,6 +118,7 @@ class DetailScreen(JournalView):
                 self.app.pop_screen()
             return
         self.reflection_id = reflection_id
+        self.refresh_bindings()  # ([ and ] follow the round shown)
         opportunity = self.journal.opportunity(reflection.opportunity_id)
         assert opportunity is not None
         rounds = self.journal.rounds(opportunity.id)
@@ -178,14 +179,26 @@ class DetailScreen(JournalView):
         if event.option.id and event.option.id != self.reflection_id:
             await self.show(event.option.id)
 
-    async def action_round(self, step: int) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`[` and `]` only where there is an earlier or a later round (F1 and the footer
+        offered them on an opportunity of one round, where they did nothing)."""
+        if action != "round":
+            return True
+        return self._round_at(int(str(parameters[0]))) is not None if parameters else False
+
+    def _round_at(self, step: int) -> str | None:
+        """The id of the round `step` rounds from this one, if there is one."""
         reflection = self.journal.reflection(self.reflection_id)
         if reflection is None:
-            return
+            return None
         ids = [r.id for r in self.journal.rounds(reflection.opportunity_id)]
-        target = ids.index(self.reflection_id) + step
-        if 0 <= target < len(ids):
-            await self.show(ids[target])
+        target = ids.index(self.reflection_id) + step if self.reflection_id in ids else -1
+        return ids[target] if 0 <= target < len(ids) else None
+
+    async def action_round(self, step: int) -> None:
+        target = self._round_at(step)
+        if target is not None:
+            await self.show(target)
         else:
             self.app.bell()
 
