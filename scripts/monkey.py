@@ -43,6 +43,7 @@ import multiprocessing
 import os
 import random
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -552,10 +553,16 @@ def run_walks(
             pool.submit(run_spec, spec, template, Path(scratch) / f"walk-{number}")
             for number, spec in enumerate(specs)
         ]
-        for future in as_completed(futures):
-            if on_done is not None:
-                on_done(future.result())
-        return [future.result() for future in futures]
+        try:
+            for future in as_completed(futures):
+                if on_done is not None:
+                    on_done(future.result())
+            return [future.result() for future in futures]
+        except BaseException:  # (stopped: Ctrl+C, or SIGTERM below) the walks stop too;
+            pool.shutdown(wait=False, cancel_futures=True)  # they don't carry this script's
+            for child in multiprocessing.active_children():  # name: `pkill -f` missed them,
+                child.terminate()  # and they walked on for hours
+            raise
 
 
 def report(result: Walk, *, keys_file: Path | None) -> str:
@@ -595,6 +602,7 @@ def read_keys(path: Path) -> tuple[int, str, list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))  # (ends the walks)
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--keys", type=int, default=2000, help="keys per walk")
     parser.add_argument("--seed", type=int, nargs="+", default=[1], help="one walk per seed")
