@@ -4,9 +4,10 @@ mode's screens): coming back, it says so and closes, never a crash."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
@@ -21,6 +22,30 @@ from tests.samples import NOW, bare_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
 SMALL = (80, 24)
+
+
+@contextlib.contextmanager
+def unawaited_coroutines() -> Iterator[list[str]]:
+    """The "coroutine … was never awaited" warnings of what runs inside, once the
+    collector has passed (a coroutine dropped unawaited warns when it is collected)."""
+    import gc
+    import warnings
+
+    found: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield found
+        gc.collect()
+    found += [str(w.message) for w in caught if "never awaited" in str(w.message)]
+
+
+async def reload_in_a_row(app: DebriefApp, pilot: Pilot[None], reload: Callable[[], None]) -> None:
+    """Five reloads at once, each cancelling the one before; then let them settle."""
+    for _ in range(5):
+        reload()
+    with contextlib.suppress(WorkerCancelled):  # (the reloads cancelled)
+        await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_a_draft_whose_interview_was_deleted_meanwhile_closes_with_a_word(
@@ -93,29 +118,20 @@ async def test_reloads_in_a_row_on_a_reflection_leave_no_coroutine_unawaited(
 ) -> None:
     """Seen by the keyboard monkey (seeds 11, both sizes): "coroutine 'DetailScreen.show'
     was never awaited": a reload cancels the one before it, which may not have started."""
-    import gc
-    import warnings
-
     from debrief.ui.screens.detail import DetailScreen
 
     job = opportunity()
     reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
     journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
     app = build_app()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with unawaited_coroutines() as found:
         async with app.run_test(size=SMALL) as pilot:
             await pilot.press("f3", "enter")
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, DetailScreen)
-            for _ in range(5):
-                screen.reload()
-            with contextlib.suppress(WorkerCancelled):  # (the reloads cancelled)
-                await app.workers.wait_for_complete()
-            await pilot.pause()
-        gc.collect()
-    assert not [w for w in caught if "never awaited" in str(w.message)]
+            await reload_in_a_row(app, pilot, screen.reload)
+    assert found == []
 
 
 async def test_job_details_saved_after_their_opportunity_was_deleted_say_so(
@@ -184,9 +200,6 @@ async def test_reloads_in_a_row_on_compare_leave_no_coroutine_unawaited(
 ) -> None:
     """The same as the reflection's, on F5: each journal change while compare shows
     redraws it, and a redraw cancels the one before it."""
-    import gc
-    import warnings
-
     from debrief.ui.screens.compare import CompareScreen
 
     for company in ("Acme", "Globex"):
@@ -194,21 +207,20 @@ async def test_reloads_in_a_row_on_compare_leave_no_coroutine_unawaited(
         reflection = bare_reflection(job.id, id=company, interview_at=NOW.subtract(days=1))
         journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
     app = build_app()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with unawaited_coroutines() as found:
         async with app.run_test(size=SMALL) as pilot:
             await pilot.press("f5")
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, CompareScreen)
-            for number in range(5):
-                app.journal.save_settings(replace(app.journal.settings(), name=f"Alex {number}"))
+
+            def change_and_reload() -> None:  # (a journal change, as another window's)
+                settings = app.journal.settings()
+                app.journal.save_settings(replace(settings, name=settings.name + "."))
                 screen.reload()
-            with contextlib.suppress(WorkerCancelled):
-                await app.workers.wait_for_complete()
-            await pilot.pause()
-        gc.collect()
-    assert not [w for w in caught if "never awaited" in str(w.message)]
+
+            await reload_in_a_row(app, pilot, change_and_reload)
+    assert found == []
 
 
 async def test_earlier_and_later_round_are_offered_only_where_there_is_one(
