@@ -12,7 +12,7 @@ from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
 from debrief.followups import plan
-from debrief.model import Settings
+from debrief.model import Opportunity, Reflection, Settings
 from debrief.store.journal import Journal
 from debrief.ui.app import DebriefApp
 from debrief.ui.screens.draft import DraftScreen
@@ -22,6 +22,14 @@ from tests.samples import NOW, bare_reflection, opportunity
 
 AppFactory = Callable[[], DebriefApp]
 SMALL = (80, 24)
+
+
+def save_round(journal: Journal, job: Opportunity, id: str, days_ago: int = 1) -> Reflection:
+    """A round of `job`, `days_ago` days back, saved with the plan of all its rounds."""
+    reflection = bare_reflection(job.id, id=id, interview_at=NOW.subtract(days=days_ago))
+    rounds = [*(r for r in journal.reflections() if r.opportunity_id == job.id), reflection]
+    journal.save_reflection(reflection, job, plan(job, rounds, "Europe/Berlin"))
+    return reflection
 
 
 @contextlib.contextmanager
@@ -55,8 +63,7 @@ async def test_a_draft_whose_interview_was_deleted_meanwhile_closes_with_a_word(
     reflection deleted from the journal (F3, d, y), back on home (F2): Ctrl+S crashed
     (AssertionError in DraftScreen._records)."""
     job = opportunity()
-    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
-    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    save_round(journal, job, "r1")
     journal.save_settings(Settings(name="Alex Morgan", email="alex@example.com"))
     app = build_app()
     said = record_notifications(app)
@@ -82,8 +89,7 @@ async def test_f2_goes_home_from_a_page_opened_over_home(
     """The report: `h` (history), F3, F2 showed history, not home; and on history itself
     the footer's "f2 Home" did nothing. The same for the question bank and a reflection."""
     job = opportunity()
-    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
-    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    save_round(journal, job, "r1")
     app = build_app()
     async with app.run_test(size=SMALL) as pilot:
         for page in ("h", "q"):
@@ -121,8 +127,7 @@ async def test_reloads_in_a_row_on_a_reflection_leave_no_coroutine_unawaited(
     from debrief.ui.screens.detail import DetailScreen
 
     job = opportunity()
-    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
-    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    save_round(journal, job, "r1")
     app = build_app()
     with unawaited_coroutines() as found:
         async with app.run_test(size=SMALL) as pilot:
@@ -143,8 +148,7 @@ async def test_job_details_saved_after_their_opportunity_was_deleted_say_so(
     from debrief.ui.screens.job_details import JobDetailsScreen
 
     job = opportunity()
-    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
-    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    save_round(journal, job, "r1")
     app = build_app()
     said = record_notifications(app)
     async with app.run_test(size=SMALL) as pilot:
@@ -174,8 +178,7 @@ async def test_an_edit_saved_after_its_reflection_was_deleted_is_kept_as_a_new_o
     from debrief.ui.screens.reflect import ReflectScreen
 
     job = opportunity()
-    reflection = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=1))
-    journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+    reflection = save_round(journal, job, "r1")
     app = build_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("f3")
@@ -204,8 +207,7 @@ async def test_reloads_in_a_row_on_compare_leave_no_coroutine_unawaited(
 
     for company in ("Acme", "Globex"):
         job = opportunity(company=company)
-        reflection = bare_reflection(job.id, id=company, interview_at=NOW.subtract(days=1))
-        journal.save_reflection(reflection, job, plan(job, [reflection], "Europe/Berlin"))
+        save_round(journal, job, company)
     app = build_app()
     with unawaited_coroutines() as found:
         async with app.run_test(size=SMALL) as pilot:
@@ -234,8 +236,7 @@ async def test_earlier_and_later_round_are_offered_only_where_there_is_one(
         return {a.binding.description for a in app.screen.active_bindings.values() if a.enabled}
 
     job = opportunity()
-    first = bare_reflection(job.id, id="r1", interview_at=NOW.subtract(days=9))
-    journal.save_reflection(first, job, plan(job, [first], "Europe/Berlin"))
+    save_round(journal, job, "r1", days_ago=9)
     app = build_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("f3")
@@ -244,8 +245,7 @@ async def test_earlier_and_later_round_are_offered_only_where_there_is_one(
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
         assert not {"Earlier round", "Later round"} & offered(app)
-    second = bare_reflection(job.id, id="r2", interview_at=NOW.subtract(days=2))
-    journal.save_reflection(second, job, plan(job, [first, second], "Europe/Berlin"))
+    save_round(journal, job, "r2", days_ago=2)
     app = build_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("f3")
