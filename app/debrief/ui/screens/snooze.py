@@ -68,8 +68,8 @@ MORNING = (9, 0)  # a day typed without a time: the morning, as the choices abov
 
 def typed_moment(text: str, now: pendulum.DateTime) -> pendulum.DateTime:
     """The moment a typed snooze means: "next friday" is Friday at 9:00 (it was Friday at
-    the minute it was typed, 02:53 at night); "friday 3pm" and "in 2 hours" as typed."""
+    the minute it was typed, 02:53 at night); "friday 3pm" as typed."""
     moment = parse_when(text, now, prefer="future")
-    if has_time_of_day(text) or any(word in text.lower() for word in ("hour", "min", "now")):
+    if has_time_of_day(text) or text.strip().lower() == "now":  # ("now" is refused as such)
         return moment
     return moment.set(hour=MORNING[0], minute=MORNING[1])
